@@ -25,9 +25,9 @@ CATEGORY_LABELS: dict[str, str] = {
 }
 
 FORMAT_LABELS: dict[str, str] = {
-    "2021": "2021 版（国办公开办函〔2021〕30号）",
-    "2019": "2019 试行版（国办公开办函〔2019〕60号）",
-    "pre2019": "2019 年以前格式",
+    "2021": "2021版（国办公开办函〔2021〕30号）",
+    "2019": "2019试行版（国办公开办函〔2019〕60号）",
+    "pre2019": "2019年以前格式",
     "unknown": "未能识别",
 }
 
@@ -156,6 +156,11 @@ def fmt_num(x: object) -> str:
             return str(int(x))
         return f"{x:.1f}" if round(x, 1) == x else f"{x:g}"
     return str(x)
+
+
+def fmt_score(x: object) -> str:
+    """The total score with its one decimal: 82.5, 100.0."""
+    return f"{x:.1f}" if isinstance(x, int | float) and not isinstance(x, bool) else "—"
 
 
 def fmt_percent(x: object) -> str:
@@ -307,3 +312,13 @@ def cell_findings(audit: dict) -> dict[tuple[str, str, str], list[int]]:
             if i not in out.setdefault(key, []):
                 out[key].append(i)
     return out
+
+
+def cell_label(audit: dict, c: dict) -> str:
+    """'（七）总计 × 自然人 = 2' using the table's labels as written (keys when unknown)."""
+    t = (audit.get("tables") or {}).get(c.get("table")) or {}
+    row = (t.get("row_labels") or {}).get(c.get("row")) or str(c.get("row"))
+    col = (t.get("col_labels") or {}).get(c.get("col")) or str(c.get("col"))
+    raw = c.get("raw")
+    shown = raw if raw not in (None, "") else ("空白" if c.get("value") is None else fmt_num(c.get("value")))
+    return f"{row} × {col} = {shown}"
