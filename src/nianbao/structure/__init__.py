@@ -1,0 +1,105 @@
+"""Structure: RawDocument -> Report (metadata, the six parts, the mandated tables, parse notes)."""
+
+from __future__ import annotations
+
+from nianbao.errors import InputError
+from nianbao.model import Block, Paragraph, ParseNote, Part, RawDocument, Report, Table
+from nianbao.structure.meta import build_meta
+from nianbao.structure.sections import build_part, find_part_headings
+from nianbao.structure.tables import detect_proactive_layout, parse_proactive, parse_requests, parse_review_litigation
+from nianbao.structure.spec import norm
+
+__all__ = ["parse_report"]
+
+_TABLE_PARSERS = {
+    "proactive": parse_proactive,
+    "requests": parse_requests,
+    "review_litigation": parse_review_litigation,
+}
+
+
+def _guess_table_id(block: Block) -> str | None:
+    t = norm(block.text)
+    if "勾稽" in t or "本年新收" in t or "予以公开" in t:
+        return "requests"
+    if "结果维持" in t and "尚未审结" in t:
+        return "review_litigation"
+    if "信息内容" in t or "第二十条" in t or detect_proactive_layout(block.text) != "unknown":
+        return "proactive"
+    return None
+
+
+def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
+    notes: list[ParseNote] = list(raw.notes)
+    hits = find_part_headings(raw.blocks)
+    blocks = raw.blocks
+    # where the body ends: the 落款 (signature) is not part six
+    parts: list[Part] = []
+    extra: list[Part] = []
+    first_part_block = hits[0].block_index if hits else len(blocks)
+    for i, hit in enumerate(hits):
+        end_idx = hits[i + 1].block_index if i + 1 < len(hits) else len(blocks)
+        body = blocks[hit.block_index + 1 : end_idx]
+        end = blocks[end_idx].start if end_idx < len(blocks) else len(raw.text)
+        part = build_part(raw, hit, body, blocks[hit.block_index].start, end)
+        (parts if hit.pid else extra).append(part)
+    # tables: by the part they stand in, else by their content
+    table_blocks: dict[str, list[Block]] = {}
+    for b in blocks:
+        if b.kind != "table":
+            continue
+        owner = None
+        for hit_i, hit in enumerate(hits):
+            nxt = hits[hit_i + 1].block_index if hit_i + 1 < len(hits) else len(blocks)
+            if blocks[hit.block_index].start <= b.start and (nxt >= len(blocks) or b.start < blocks[nxt].start):
+                owner = hit.pid
+        tid = owner if owner in _TABLE_PARSERS else None
+        guessed = _guess_table_id(b)
+        if guessed and guessed != tid:
+            tid = guessed
+        if tid:
+            table_blocks.setdefault(tid, []).append(b)
+    tables: dict[str, Table] = {}
+    for tid, tbs in table_blocks.items():
+        tables[tid] = _TABLE_PARSERS[tid](tbs, notes)
+    headings_text = "".join(p.title for p in parts + extra)
+    tail_from = blocks[hits[-1].block_index].start if hits else 0
+    meta = build_meta(raw, tables, headings_text, tail_from)
+    # the signature lines are not paragraphs of part six
+    if meta.signature_loc and parts:
+        last = parts[-1]
+        sig_start = meta.signature_loc.start or 0
+        cut = sig_start
+        keep = [p for p in last.paragraphs if (p.loc.start or 0) < sig_start]
+        if keep and len(keep) < len(last.paragraphs):
+            tail = last.paragraphs[len(keep) - 1] if False else None  # noqa: F841
+        # the agency line just before the date
+        if keep and len(keep[-1].text) <= 40 and not keep[-1].text.endswith("。") and (
+            meta.agency and (keep[-1].text in meta.agency or meta.agency.endswith(keep[-1].text)
+                             or keep[-1].text.endswith(("政府", "局", "办公室", "办事处", "委员会", "中心", "街道")))
+        ):
+            cut = keep[-1].loc.start or cut
+            keep = keep[:-1]
+        last.paragraphs = keep
+        for h in _walk(last.headings):
+            h.paragraphs = [p for p in h.paragraphs if (p.loc.start or 0) < cut]
+        last.end = cut
+    preamble: list[Paragraph] = []
+    title_end = meta.title_loc.end if meta.title_loc else -1
+    for b in blocks[:first_part_block]:
+        if b.kind == "table" or b.start <= title_end and meta.title_loc is not None or b.text.strip() in ("引言", "前言"):
+            continue
+        loc = raw.blocks and __import__("nianbao.model", fromlist=["Location"]).Location(
+            raw.page_of(b.start), raw.line_of(b.start), b.start, b.end)
+        preamble.append(Paragraph(b.text, loc, None))
+    if require_report and not parts and meta.title is None:
+        raise InputError("not_report", raw.source)
+    report = Report(raw=raw, meta=meta, parts=parts, tables=tables, notes=notes, preamble=preamble)
+    report.extra_parts = extra  # type: ignore[attr-defined]
+    return report
+
+
+def _walk(headings):
+    for h in headings:
+        yield h
+        yield from _walk(h.children)

@@ -1,0 +1,37 @@
+# nianbao — two commands for a newcomer: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DEMO_REPORT := examples/qingxi_bureau_2023.txt
+DEMO_OUT := out
+
+.PHONY: demo test install install-dev lint clean docs
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+install: $(VENV)/bin/activate
+	$(PIP) install -q -e .
+
+# torch comes from the CPU wheel on this machine's disk (never a CUDA build).
+install-dev: $(VENV)/bin/activate
+	$(PIP) install -q "torch==2.13.0"
+	$(PIP) install -q -e ".[dev,transformer]"
+
+demo: install
+	@mkdir -p $(DEMO_OUT)
+	$(VENV)/bin/nianbao score $(DEMO_REPORT) --format html -o $(DEMO_OUT)/demo-audit.html
+	$(VENV)/bin/nianbao score $(DEMO_REPORT)
+	@echo "HTML 审查报告已写入 / HTML audit written to: $(DEMO_OUT)/demo-audit.html"
+
+test: install-dev
+	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/python -m pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check src tests scripts
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .ruff_cache

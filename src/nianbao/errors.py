@@ -1,0 +1,27 @@
+"""Input errors: one clear Chinese sentence naming the file and the cause, never a traceback."""
+
+from __future__ import annotations
+
+# code -> message template; {name} is the file name
+MESSAGES: dict[str, str] = {
+    "not_found": "{name}：文件不存在或无法打开。",
+    "empty": "{name}：文件为空，没有可审查的内容。",
+    "encoding": "{name}：无法识别文本编码（已尝试 UTF-8、GBK、GB18030），请另存为 UTF-8 后再试。",
+    "encrypted": "{name}：PDF 文件已加密，无法读取文字，请提供未加密的版本。",
+    "scanned": "{name}：PDF 没有文字层（可能是扫描件或图片），请提供可复制文字的版本或先做文字识别（OCR）。",
+    "garbled": "{name}：PDF 的文字提取为乱码（字体缺少编码映射），请从原始文档重新导出 PDF 或提供 Word 版本。",
+    "corrupt": "{name}：文件已损坏或格式不正确，无法解析（{detail}）。",
+    "unsupported": "{name}：不支持的文件格式（支持 PDF、DOCX、HTML 和 TXT）。",
+    "not_report": "{name}：看起来不是政府信息公开工作年度报告（未找到报告标题或任何法定部分）。",
+}
+
+
+class InputError(Exception):
+    """A report that cannot be read. ``str(err)`` is the one sentence shown to the user."""
+
+    def __init__(self, code: str, name: str, detail: str = "") -> None:
+        self.code = code
+        self.name = name
+        self.detail = detail
+        template = MESSAGES.get(code, "{name}：无法读取（{detail}）。")
+        super().__init__(template.format(name=name, detail=detail or code))

@@ -1,0 +1,200 @@
+"""Turn what a reader found (items in reading order) into a RawDocument with exact offsets.
+
+Every reader (text, PDF, DOCX, HTML) produces a list of :class:`Item`; this module owns the
+normalisations they all share, so a report reads the same whatever its file format:
+
+* full-width digits become ASCII digits;
+* spaces that extraction puts between Chinese and digits ("2023 年") are removed;
+* a paragraph cut in two by a page break is joined again;
+* a table row whose label was cut by a page break ("3. 要求提供公" / "开出版物") is joined again;
+* offsets of every block and table cell into the document text are computed once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from nianbao.model import Block, ParseNote, RawCell, RawDocument
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CJK = r"\u3400-\u9fff"
+_SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_CJK}])[ \u00a0\u3000]+(?=[0-9])|(?<=[0-9%])[ \u00a0\u3000]+(?=[{_CJK}])")
+# a paragraph that ends like this is complete
+_TERMINAL = tuple("。！？；：…”’」』）)!?;:")
+# numbering that starts a heading: 一、 （一） (一) 1. 1、 第一部分
+HEADING_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分)"
+)
+_TABLE_TITLE = re.compile(r"^(第.{1,8}[条项]|信息内容|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．])")
+_SHORT_HEADINGS = {"引言", "前言", "概述", "附件", "附表"}
+
+
+@dataclass
+class Item:
+    kind: Literal["paragraph", "heading", "table"]
+    text: str = ""
+    page: int | None = None
+    level: int | None = None
+    rows: list[list[str]] | None = None
+    merged: list[list[bool]] | None = None  # table cells filled from a spanning cell
+    row_pages: list[int | None] | None = None  # page of each table row (a table may cross pages)
+    continues: bool = False  # reader knows this item continues the previous one (page break)
+
+
+@dataclass
+class _Acc:
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, s: str) -> tuple[int, int]:
+        start = self.length
+        self.parts.append(s)
+        self.length += len(s)
+        return start, self.length
+
+
+def normalize_inline(text: str) -> str:
+    """Normalisations applied to every piece of text a reader returns."""
+    text = text.translate(FULLWIDTH_DIGITS).replace("\r", "")
+    text = _SPACE_CJK_DIGIT.sub("", text)
+    return text.strip()
+
+
+def looks_like_heading(text: str) -> bool:
+    t = text.strip()
+    if t in _SHORT_HEADINGS:
+        return True
+    return bool(HEADING_START.match(t))
+
+
+def _is_cut_paragraph(prev: Item, nxt: Item) -> bool:
+    """A paragraph that a page break cut in two: long, no closing punctuation, followed by more text."""
+    if prev.kind != "paragraph" or nxt.kind != "paragraph":
+        return False
+    a, b = prev.text.rstrip(), nxt.text.lstrip()
+    if not a or not b or looks_like_heading(b) or looks_like_heading(a) and len(a) < 40:
+        return False
+    if a.endswith(_TERMINAL):
+        return False
+    if len(a) < 20 or re.search(r"(年度报告|年报)$", a):
+        return False
+    if re.match(r"^[\d〇零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月", b):
+        return False  # a date line (落款) never continues a paragraph
+    return True
+
+
+def _join_cut_table_rows(rows: list[list[str]], merged: list[list[bool]] | None, pages: list[int | None] | None):
+    """Join a row whose label a page break cut: the continuation has a label fragment and no values."""
+    out: list[list[str]] = []
+    out_m: list[list[bool]] = []
+    out_p: list[int | None] = []
+    for i, row in enumerate(rows):
+        cells = [c for c in row]
+        filled = [j for j, c in enumerate(cells) if c.strip()]
+        if out and len(filled) == 1:
+            j = filled[0]
+            frag = cells[j].strip()
+            prev = out[-1]
+            numeric_prev = [c for c in prev if re.fullmatch(r"[-\d.]+", c.strip() or "x")]
+            # the previous row has values and a label cell that ends without closing punctuation
+            if (numeric_prev and not re.fullmatch(r"[-\d.]+", frag) and not looks_like_heading(frag)
+                    and not _TABLE_TITLE.match(frag)):
+                label_idx = max((k for k, c in enumerate(prev) if c.strip() and not re.fullmatch(r"[-\d.]+", c.strip())),
+                                default=None)
+                if label_idx is not None:
+                    prev[label_idx] = prev[label_idx].rstrip() + frag
+                    continue
+        out.append(cells)
+        out_m.append(merged[i] if merged else [False] * len(cells))
+        out_p.append(pages[i] if pages else None)
+    return out, out_m, out_p
+
+
+def build_document(
+    source: str,
+    fmt: Literal["text", "pdf", "docx", "html"],
+    items: list[Item],
+    *,
+    encoding: str | None = None,
+    page_count: int | None = None,
+    data: bytes | None = None,
+    notes: list[ParseNote] | None = None,
+    published_hint=None,
+    agency_hint: str | None = None,
+) -> RawDocument:
+    notes = list(notes or [])
+    # 1. normalise text and drop empties
+    clean: list[Item] = []
+    for it in items:
+        if it.kind == "table":
+            rows = [[normalize_inline(c or "") for c in r] for r in (it.rows or [])]
+            rows = [r for r in rows if any(c for c in r)]
+            if not rows:
+                continue
+            rows, merged, pages = _join_cut_table_rows(rows, it.merged, it.row_pages)
+            clean.append(Item("table", page=it.page, rows=rows, merged=merged, row_pages=pages))
+        else:
+            t = normalize_inline(it.text)
+            if t:
+                clean.append(Item(it.kind, t, it.page, it.level, continues=it.continues))
+    # 2. join paragraphs cut by a page break
+    joined: list[Item] = []
+    for it in clean:
+        if joined and (it.continues or _is_cut_paragraph(joined[-1], it)):
+            prev = joined[-1]
+            notes.append(ParseNote("joined_paragraph", f"段落在“{prev.text[-8:]}”处被分页或换行截断，已与下文合并。",
+                                   page=it.page))
+            prev.text = prev.text + it.text
+            continue
+        joined.append(it)
+    # 3. lay out the text and compute offsets
+    acc = _Acc()
+    blocks: list[Block] = []
+    page_starts: dict[int, int] = {}
+    for n, it in enumerate(joined):
+        if n:
+            acc.add("\n")
+        if it.page is not None and it.page not in page_starts:
+            page_starts[it.page] = acc.length
+        if it.kind == "table":
+            start = acc.length
+            grid: list[list[RawCell]] = []
+            for r, row in enumerate(it.rows or []):
+                if r:
+                    acc.add("\n")
+                rpage = (it.row_pages or [None])[r] if it.row_pages and r < len(it.row_pages) else it.page
+                if rpage is not None and rpage not in page_starts:
+                    page_starts[rpage] = acc.length
+                cells: list[RawCell] = []
+                for c, txt in enumerate(row):
+                    if c:
+                        acc.add("\t")
+                    s, e = acc.add(txt)
+                    m = bool(it.merged and r < len(it.merged) and c < len(it.merged[r]) and it.merged[r][c])
+                    cells.append(RawCell(text=txt, row=r, col=c, page=rpage, start=s, end=e, merged=m))
+                grid.append(cells)
+            blocks.append(Block("table", "", start, acc.length, page=it.page, rows=grid))
+        else:
+            s, e = acc.add(it.text)
+            blocks.append(Block(it.kind, it.text, s, e, page=it.page, level=it.level))
+    text = "".join(acc.parts)
+    for b in blocks:
+        if b.kind == "table":
+            b.text = text[b.start : b.end]
+    starts = [page_starts[p] for p in sorted(page_starts)] if page_starts else []
+    return RawDocument(
+        source=source,
+        format=fmt,
+        text=text,
+        blocks=blocks,
+        encoding=encoding,
+        page_count=page_count,
+        page_starts=starts,
+        sha256=hashlib.sha256(data).hexdigest() if data is not None else None,
+        published_hint=published_hint,
+        agency_hint=agency_hint,
+        notes=notes,
+    )

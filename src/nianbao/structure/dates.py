@@ -1,0 +1,66 @@
+"""Dates as Chinese reports write them: 2024年1月19日, 二〇二四年一月十九日, 2024-01-19, 2024.1.19."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+CN = "〇○零Ｏ一二三四五六七八九十"
+DATE_RE = re.compile(
+    rf"(?P<y>\d{{4}}|[{CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{CN}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{CN}]{{1,3}})\s*日"
+    r"|(?P<y2>\d{4})\s*[-./]\s*(?P<m2>\d{1,2})\s*[-./]\s*(?P<d2>\d{1,2})(?!\d)"
+)
+
+
+def cn_number(s: str) -> int | None:
+    """'十九' -> 19, '二〇二四' -> 2024, '12' -> 12."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if not s or any(ch not in _CN_DIGIT and ch != "十" for ch in s):
+        return None
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = _CN_DIGIT.get(head, 1) if head else 1
+        ones = _CN_DIGIT.get(tail, 0) if tail else 0
+        return tens * 10 + ones
+    return int("".join(str(_CN_DIGIT[ch]) for ch in s))
+
+
+def parse_date_match(m: re.Match) -> date | None:
+    if m.group("y"):
+        y, mo, d = cn_number(m.group("y")), cn_number(m.group("m")), cn_number(m.group("d"))
+    else:
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+    if y is None or mo is None or d is None:
+        return None
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[re.Match, date | None]]:
+    return [(m, parse_date_match(m)) for m in DATE_RE.finditer(text)]
+
+
+_M = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+PERIOD_RE = re.compile(
+    rf"(?:自|从)?\s*(\d{{4}})\s*年\s*{_M}\s*(?:起)?\s*(?:至|到|—|－|-|~|～|―)+\s*(?:(\d{{4}})\s*年\s*)?{_M}\s*(?:止)?"
+)
+
+
+def find_period(text: str) -> tuple[date, date, re.Match] | None:
+    """The statistical period, e.g. 2023年1月1日至12月31日 / 自2023年1月1日起至2023年12月31日止."""
+    for m in PERIOD_RE.finditer(text):
+        y1, m1, d1, y2, m2, d2 = m.groups()
+        try:
+            start = date(int(y1), int(m1), int(d1))
+            end = date(int(y2 or y1), int(m2), int(d2))
+        except ValueError:
+            continue
+        if end >= start:
+            return start, end, m
+    return None

@@ -1,0 +1,131 @@
+"""Title, agency, level, report year, publication date (落款), statistical period, format version."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from nianbao.model import Block, Location, RawDocument, ReportMeta, Table
+from nianbao.structure.dates import DATE_RE, find_period, parse_date_match
+from nianbao.structure.spec import format_spec, norm
+
+TITLE_RE = re.compile(
+    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)政[府务]信息公开(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:年度)?(?:报告|年报)"
+)
+# agency name suffix -> level (most specific first)
+LEVELS: list[tuple[str, str]] = [
+    (r"(镇|乡)(人民)?政府$", "township"),
+    (r"(镇|乡)$", "township"),
+    (r"街道(办事处)?$", "street"),
+    (r"(人民政府办公厅|人民政府办公室|政府办公室|政府办)$", "department"),
+    (r"省(人民)?政府$", "province_gov"),
+    (r"自治区(人民)?政府$", "province_gov"),
+    (r"(县|区|旗)(人民)?政府$", "county_gov"),
+    (r"(市|州|盟)(人民)?政府$", "city_gov"),
+    (r"(局|委|委员会|办|办公室|厅|中心|院|署|会|站|所|处|队|馆)$", "department"),
+]
+
+
+def agency_level(agency: str | None) -> str | None:
+    if not agency:
+        return None
+    for rx, lvl in LEVELS:
+        if re.search(rx, agency):
+            return lvl
+    return None
+
+
+def parse_title(text: str) -> tuple[str | None, int | None]:
+    t = re.sub(r"\s+", "", text)
+    m = TITLE_RE.match(t)
+    if not m:
+        return None, None
+    year = int(m.group("year"))
+    agency = (m.group("pre") or m.group("mid") or "").strip("《》“”")
+    if m.group("y2") and not m.group("pre"):
+        agency = m.group("mid")
+    return agency or None, year
+
+
+def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
+    for b in raw.blocks[:8]:
+        if b.kind == "table":
+            continue
+        t = b.text.strip()
+        if ("年度报告" in t or "年报" in t) and "信息公开" in t and len(t) <= 80:
+            return t, b
+    return None, None
+
+
+def find_signature(raw: RawDocument, tail_from: int) -> tuple[date | None, Block | None, str | None, Block | None]:
+    """The 落款: a date line at the end, and the agency line just before it."""
+    blocks = [b for b in raw.blocks if b.kind != "table" and b.start >= tail_from]
+    for i in range(len(blocks) - 1, max(-1, len(blocks) - 5), -1):
+        b = blocks[i]
+        t = b.text.strip()
+        m = DATE_RE.fullmatch(t) or DATE_RE.match(t)
+        if m and len(t) <= m.end() + 2:
+            d = parse_date_match(m)
+            agency, ab = None, None
+            if i > 0:
+                prev = blocks[i - 1].text.strip()
+                if len(prev) <= 40 and not prev.endswith("。"):
+                    agency, ab = prev, blocks[i - 1]
+            return d, b, agency, ab
+    return None, None, None, None
+
+
+def detect_format(raw: RawDocument, tables: dict[str, Table], headings_text: str) -> tuple[str, list[str]]:
+    """spec §3.3: table-2 column labels first, then table-3 （六）, then headings and words."""
+    fp = format_spec()["fingerprints"]
+    evidence: list[str] = []
+    t2 = tables.get("proactive")
+    if t2 is not None and t2.layout in ("2019", "2021"):
+        words = [w for w in fp[t2.layout]["table2"] if norm(w) in norm(t2.header_text)]
+        evidence.extend(words)
+        return t2.layout, evidence
+    t3 = tables.get("requests")
+    if t3 is not None and t3.cells:
+        if "other_1" in t3.cells or "other_2" in t3.cells:
+            return "2021", ["表三（六）其他处理分三项"]
+        if "other" in t3.cells:
+            return "2019", ["表三（六）其他处理为单行"]
+    h = norm(headings_text)
+    old = [w for w in fp["pre2019"]["headings"] if norm(w) in h]
+    words = [w for w in fp["pre2019"]["words"] if norm(w) in norm(raw.text)]
+    if old or words:
+        return "pre2019", old + words
+    return "unknown", evidence
+
+
+def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, tail_from: int) -> ReportMeta:
+    meta = ReportMeta()
+    title, tb = find_title(raw)
+    if title:
+        meta.title = title
+        meta.title_loc = Location(raw.page_of(tb.start), raw.line_of(tb.start), tb.start, tb.end)
+        meta.agency, meta.year = parse_title(title)
+    d, db, sig_agency, ab = find_signature(raw, tail_from)
+    if d:
+        meta.published = d
+        meta.published_source = "signature"
+        meta.signature_loc = Location(raw.page_of(db.start), raw.line_of(db.start), db.start, db.end)
+    elif raw.published_hint:
+        meta.published = raw.published_hint
+        meta.published_source = "page"
+    if not meta.agency:
+        meta.agency = sig_agency or raw.agency_hint
+    per = find_period(raw.text[: max(2000, tail_from // 3)]) or find_period(raw.text)
+    if per:
+        start, end, m = per
+        meta.period_start, meta.period_end, meta.period_text = start, end, m.group(0)
+        meta.period_loc = Location(raw.page_of(m.start()), raw.line_of(m.start()), m.start(), m.end())
+        if meta.year is None and start.year == end.year:
+            meta.year = start.year
+    if meta.year is None:
+        m2 = re.search(r"(20\d{2}|19\d{2})\s*年度?政[府务]信息公开", raw.text[:3000])
+        if m2:
+            meta.year = int(m2.group(1))
+    meta.level = agency_level(meta.agency)
+    meta.format_version, meta.format_evidence = detect_format(raw, tables, headings_text)
+    return meta
