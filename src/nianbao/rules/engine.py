@@ -1,0 +1,54 @@
+"""Run the selected rules over a Report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from nianbao.config import Config
+from nianbao.model import Finding, ParseNote, Report
+from nianbao.rules.base import RuleContext, RuleSpec
+from nianbao.rules.registry import all_rules, resolve_check
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def selected_rules(config: Config | None = None) -> list[RuleSpec]:
+    config = config or Config()
+    return [s for s in all_rules() if config.enabled(s.code)]
+
+
+def run_rules(report: Report, config: Config | None = None, predictions: list | None = None,
+              only: Iterable[str] | None = None) -> list[Finding]:
+    config = config or Config()
+    wanted = {c.upper() for c in only} if only else None
+    findings: list[Finding] = []
+    for spec in selected_rules(config):
+        if wanted is not None and spec.code not in wanted:
+            continue
+        ctx = RuleContext(spec, report, severity=config.severity.get(spec.code), options=config.options | {
+            "deadlines": config.deadlines}, predictions=predictions)
+        try:
+            findings.extend(resolve_check(spec)(report, ctx))
+        except Exception as exc:  # a broken rule must not lose the audit of the whole report
+            if os.environ.get("NIANBAO_STRICT"):
+                raise
+            report.notes.append(ParseNote("rule_failed", f"规则 {spec.code} 执行出错，已跳过：{type(exc).__name__}: {exc}"))
+    return sort_findings(dedupe(findings))
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.location.start, f.location.end, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.location.start if f.location.start is not None else -1,
+                                           SEVERITY_ORDER.get(f.severity, 3), f.rule))
