@@ -1,2 +1,579 @@
+"""One self-contained HTML page for an audit dict: inline CSS, inline SVG, a little inline JS.
+
+Every piece of report text goes through ``html.escape``. Findings are highlighted in place with
+<mark> elements built from location start/end: spans that nest become nested marks (so each
+mark's text is exactly ``text[start:end]``); spans that cross are split, and the later pieces
+carry the class ``cont``. The first (or only) piece of finding i has id ``m{i}``; its entry in
+the side list has id ``f{i}``. The page reads fine without JavaScript (plain anchors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from importlib import resources
+
+from nianbao.model import SEVERITIES
+
+from .common import (
+    CELL_STATUS_LABELS,
+    COPY_KIND_LABELS,
+    GRADE_COLORS,
+    ORDERED_CATEGORIES,
+    TABLE_ORDER,
+    TABLE_TITLES,
+    category_label,
+    cell_findings,
+    cell_label,
+    checklist,
+    deductions_by_finding,
+    findings_by_part,
+    fmt_num,
+    fmt_percent,
+    fmt_score,
+    header_fields,
+    location_label,
+    part_title,
+    report_title,
+    severity_label,
+    snippet,
+    valid_span,
+)
+
+
+def e(s: object) -> str:
+    return escape("" if s is None else str(s), quote=True)
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files("nianbao.render").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- marks in the text
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    fid: int
+
+
+@dataclass
+class _Region:
+    start: int
+    end: int
+    kind: str  # "para" | "line"
+    bp: float | None = None
+    cls: str = ""
+    anchor: str | None = None
+
+
+class _MarkBuilder:
+    def __init__(self, audit: dict) -> None:
+        self.audit = audit
+        self.text: str = audit.get("text") or ""
+        self.findings: list[dict] = audit.get("findings") or []
+        self.spans: dict[int, tuple[int, int]] = {}
+        for i, f in enumerate(self.findings):
+            sp = valid_span(self.text, f)
+            if sp is not None:
+                self.spans[i] = sp
+        self.opened: set[int] = set()
+
+    def _open(self, p: _Piece) -> str:
+        f = self.findings[p.fid]
+        sev = f.get("severity") if f.get("severity") in SEVERITIES else "info"
+        first = p.fid not in self.opened and p.start == self.spans[p.fid][0]
+        cls = f"fm sev-{sev}"
+        if not first:
+            cls += " cont"
+        if p.start == p.end:
+            cls += " point"
+        tip = f"{p.fid + 1}. [{f.get('rule', '')}] {f.get('title') or f.get('message') or ''}"
+        attrs = f' class="{cls}" data-f="{p.fid + 1}" title="{e(tip)}"'
+        if first:
+            self.opened.add(p.fid)
+            attrs = f' id="m{p.fid}"' + attrs
+        return f"<mark{attrs}>"
+
+    def _close(self, p: _Piece, was_first: bool) -> str:
+        out = "</mark>"
+        if was_first:
+            out += f'<a class="fn" href="#f{p.fid}" data-n="{p.fid + 1}" aria-label="问题{p.fid + 1}"></a>'
+        return out
+
+    def nest(self, lo: int, hi: int, pieces: list[_Piece]) -> str:
+        """HTML for text[lo:hi] with the pieces (all inside [lo, hi]) as nested marks."""
+        out: list[str] = []
+        pos = lo
+        todo = sorted(pieces, key=lambda p: (p.start, -p.end, p.fid))
+        while todo:
+            s = todo.pop(0)
+            inner: list[_Piece] = []
+            rest: list[_Piece] = []
+            for t in todo:
+                if t.start >= s.end:
+                    rest.append(t)
+                elif t.end <= s.end:
+                    inner.append(t)
+                else:  # crosses the end of s: split
+                    inner.append(_Piece(t.start, s.end, t.fid))
+                    rest.append(_Piece(s.end, t.end, t.fid))
+            out.append(e(self.text[pos : s.start]))
+            was_first = s.fid not in self.opened and s.start == self.spans[s.fid][0]
+            out.append(self._open(s))
+            out.append(self.nest(s.start, s.end, inner))
+            out.append(self._close(s, was_first))
+            pos = s.end
+            todo = sorted(rest, key=lambda p: (p.start, -p.end, p.fid))
+        out.append(e(self.text[pos:hi]))
+        return "".join(out)
+
+    def regions(self) -> list[_Region]:
+        text = self.text
+        paras = []
+        for p in self.audit.get("paragraphs") or []:
+            loc = p.get("location") or {}
+            s, t = loc.get("start"), loc.get("end")
+            if isinstance(s, int) and isinstance(t, int) and 0 <= s < t <= len(text):
+                paras.append((s, t, p.get("boilerplate")))
+        paras.sort()
+        part_titles = {(p.get("title") or "").strip(): p.get("id") for p in self.audit.get("parts") or [] if p.get("title")}
+        title = ((self.audit.get("report") or {}).get("title") or "").strip()
+        seen_anchor: set[str] = set()
+        out: list[_Region] = []
+
+        def lines(a: int, b: int) -> None:
+            i = a
+            while i < b:
+                j = text.find("\n", i, b)
+                j = b if j < 0 else j
+                if text[i:j].strip():
+                    ln = text[i:j].strip()
+                    r = _Region(i, j, "line")
+                    if "\t" in text[i:j]:
+                        r.cls = "tsv"
+                    elif ln in part_titles and part_titles[ln] not in seen_anchor:
+                        r.cls = "h-part"
+                        r.anchor = f"part-{part_titles[ln]}"
+                        seen_anchor.add(part_titles[ln])
+                    elif title and ln == title and not out:
+                        r.cls = "h-title"
+                    out.append(r)
+                i = j + 1
+
+        cur = 0
+        for s, t, bp in paras:
+            if s < cur:
+                continue  # overlapping paragraph: skip it
+            lines(cur, s)
+            out.append(_Region(s, t, "para", bp if isinstance(bp, int | float) else None))
+            cur = t
+        lines(cur, len(text))
+        return out
+
+    def render(self) -> str:
+        out: list[str] = []
+        placed_points: set[int] = set()
+        for r in self.regions():
+            pieces = []
+            for fid, (s, t) in self.spans.items():
+                if s == t:
+                    if fid not in placed_points and r.start <= s <= r.end:
+                        placed_points.add(fid)
+                        pieces.append(_Piece(s, s, fid))
+                else:
+                    a, b = max(s, r.start), min(t, r.end)
+                    if a < b:
+                        pieces.append(_Piece(a, b, fid))
+            cls = f"rg {r.kind}"
+            if r.cls:
+                cls += f" {r.cls}"
+            attrs = ""
+            if r.anchor:
+                attrs += f' id="{r.anchor}"'
+            if r.bp is not None:
+                bp = max(0.0, min(1.0, float(r.bp)))
+                attrs += f' style="--bp:{bp:.2f}" title="套话概率 {bp * 100:.0f}%"'
+                if bp >= 0.7:
+                    cls += " hi-bp"
+                    attrs += f' data-bp-label="套话 {bp * 100:.0f}%"'
+            out.append(f'<div class="{cls}"{attrs}>{self.nest(r.start, r.end, pieces)}</div>')
+        return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- page pieces
+
+
+def _ring(score: object, color: str) -> str:
+    v = float(score) if isinstance(score, int | float) else 0.0
+    r = 50
+    circ = 2 * 3.14159265 * r
+    dash = max(0.0, min(1.0, v / 100)) * circ
+    return (
+        f'<svg class="ring" viewBox="0 0 120 120" role="img" aria-label="得分 {e(fmt_score(score))}">'
+        f'<circle cx="60" cy="60" r="{r}" fill="none" stroke="#eaeef2" stroke-width="11"/>'
+        f'<circle cx="60" cy="60" r="{r}" fill="none" stroke="{color}" stroke-width="11" stroke-linecap="round" '
+        f'stroke-dasharray="{dash:.1f} {circ:.1f}" transform="rotate(-90 60 60)"/>'
+        f'<text x="60" y="64" text-anchor="middle" font-size="28" font-weight="800" fill="#1f2328">{e(fmt_score(score))}</text>'
+        f'<text x="60" y="84" text-anchor="middle" font-size="11" fill="#59636e">满分 100</text></svg>'
+    )
+
+
+def _header(audit: dict) -> str:
+    grade = audit.get("grade") or ""
+    color = GRADE_COLORS.get(grade, "#59636e")
+    meta = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in header_fields(audit))
+    rub = audit.get("rubric") or {}
+    c = audit.get("counts") or {}
+    sev = "".join(f'<span class="badge sev-{s}">{severity_label(s)} {int(c.get(s, 0))}</span>' for s in SEVERITIES)
+    return (
+        '<header class="top"><div class="wrap"><div class="title-block">'
+        '<div class="kicker">政府信息公开工作年度报告 · 审核结果</div>'
+        f"<h1>{e(report_title(audit))}</h1><dl class=\"meta\">{meta}</dl></div>"
+        f'<div class="scorecard" style="--g:{color}">{_ring(audit.get("score"), color)}'
+        f'<div><div class="small">等级</div><div class="grade">{e(grade)}</div>'
+        f'<div class="small">评分规则：{e(rub.get("name", ""))} {e(rub.get("version", ""))}</div>'
+        f'<div class="sevcounts">{sev}</div></div></div></div></header>'
+    )
+
+
+def _bar_color(ratio: float) -> str:
+    if ratio >= 0.9:
+        return "#1a7f37"
+    if ratio >= 0.75:
+        return "#0969da"
+    if ratio >= 0.6:
+        return "#bf8700"
+    return "#cf222e"
+
+
+def _overview(audit: dict) -> str:
+    rows = []
+    for p in audit.get("parts") or []:
+        sc, mx = p.get("score"), p.get("max")
+        ratio = (float(sc) / float(mx)) if isinstance(sc, int | float) and isinstance(mx, int | float) and mx else 0.0
+        title = p.get("title") or part_title(audit, p.get("id"))
+        miss = "" if p.get("present", True) else '<span class="missing">缺失</span>'
+        nded = len(p.get("deductions") or [])
+        tip = f"{title}：{fmt_num(sc)} / {fmt_num(mx)}，扣分 {nded} 项"
+        rows.append(
+            f'<div class="lbl" title="{e(tip)}"><a href="#part-{e(p.get("id"))}">{e(title)}</a>{miss}</div>'
+            f'<div class="bar"><span style="width:{ratio * 100:.1f}%;--c:{_bar_color(ratio)}"></span></div>'
+            f'<div class="num"><b>{e(fmt_num(sc))}</b> / {e(fmt_num(mx))}</div>'
+        )
+    dd = audit.get("document_deductions") or []
+    ddtxt = ""
+    if dd:
+        pts = sum(float(d.get("points") or 0) for d in dd)
+        ddtxt = f'<div class="docded">全文扣分（不属于某一部分）：−{e(fmt_num(pts))} 分，{len(dd)} 项</div>'
+    c = audit.get("counts") or {}
+    tiles = "".join(
+        f'<div class="tile sev-{s}"><div class="n">{int(c.get(s, 0))}</div>{severity_label(s)}</div>' for s in SEVERITIES
+    )
+    by_cat = c.get("by_category") or {}
+    cats = [k for k in ORDERED_CATEGORIES if by_cat.get(k)] + [k for k in by_cat if k not in ORDERED_CATEGORIES and by_cat[k]]
+    top = max((int(by_cat[k]) for k in cats), default=1) or 1
+    catrows = "".join(
+        f'<div class="lbl">{e(category_label(k))}</div><div class="bar"><span style="width:{int(by_cat[k]) / top * 100:.0f}%"></span></div>'
+        f'<div class="num">{int(by_cat[k])}</div>'
+        for k in cats
+    )
+    if not cats:
+        catrows = '<div class="empty">未发现问题</div>'
+    return (
+        '<section id="overview" class="overview">'
+        f'<div class="card"><h2>各部分得分</h2><div class="bars">{"".join(rows)}</div>{ddtxt}</div>'
+        f'<div class="card"><h2>问题分布</h2><div class="sevtiles">{tiles}</div>'
+        f'<div class="bars catbars">{catrows}</div></div></section>'
+    )
+
+
+def _finding_item(audit: dict, i: int, f: dict, points: dict[int, float], located: set[int]) -> str:
+    sev = f.get("severity") if f.get("severity") in SEVERITIES else "info"
+    head = (
+        f'<span class="num">{i + 1}</span><span class="badge sev-{sev}">{severity_label(sev)}</span>'
+        f'<span class="rule">{e(f.get("rule"))}</span><span class="cat">{e(category_label(f.get("category", "")))}</span>'
+    )
+    if f.get("cause") == "parse":
+        head += '<span class="badge parse" title="可能是本工具未能正确读取原文件，请人工核对">疑似解析问题</span>'
+    if points.get(i):
+        head += f'<span class="pts">−{e(fmt_num(points[i]))} 分</span>'
+    body = [f'<div class="fhead">{head}</div>']
+    if f.get("title"):
+        body.append(f'<div class="ftitle">{e(f["title"])}</div>')
+    if f.get("message"):
+        body.append(f'<p class="msg">{e(f["message"])}</p>')
+    sn = snippet(audit, f)
+    if sn is not None:
+        span = f"<mark>{e(sn.span)}</mark>" if sn.span else ""
+        body.append(f'<div class="ev">{e(sn.before)}{span}{e(sn.after)}</div>')
+    if f.get("cells"):
+        body.append('<div class="cells">单元格：' + "；".join(e(cell_label(audit, c)) for c in f["cells"]) + "</div>")
+    if f.get("suggestion"):
+        body.append(f'<p class="fix"><b>建议</b>{e(f["suggestion"])}</p>')
+    where = location_label(f.get("location"))
+    links = []
+    if i in located:
+        links.append(f'<a class="goto" href="#m{i}">在原文中定位 ↑</a>')
+    if where:
+        links.append(f'<span class="where">{e(where)}</span>')
+    if links:
+        body.append("<div>" + "".join(links) + "</div>")
+    return f'<li class="finding sev-{sev}" id="f{i}" data-f="{i + 1}">{"".join(body)}</li>'
+
+
+def _document(audit: dict) -> str:
+    mb = _MarkBuilder(audit)
+    text_html = mb.render()
+    located = mb.opened
+    points = deductions_by_finding(audit)
+    groups = findings_by_part(audit)
+    items = []
+    for pid, fs in groups:
+        items.append(f'<li class="fgroup">{e(part_title(audit, pid))}</li>')
+        items.extend(_finding_item(audit, i, f, points, located) for i, f in fs)
+    n = len(audit.get("findings") or [])
+    side = f'<ul class="findings">{"".join(items)}</ul>' if items else '<p class="empty">未发现问题。</p>'
+    legend = (
+        '<div class="legend"><span><i style="background:rgba(255,129,130,.45)"></i>错误</span>'
+        '<span><i style="background:rgba(255,212,59,.6)"></i>警告</span>'
+        '<span><i style="background:rgba(84,174,255,.25)"></i>提示</span>'
+    )
+    if audit.get("paragraphs"):
+        legend += '<span><i style="background:rgba(191,135,0,.8);width:5px"></i>左侧竖条：段落套话概率（越深越像套话）</span>'
+    legend += "<span>上标数字链接到右侧问题</span></div>"
+    return (
+        '<section id="doc" class="doclayout">'
+        f'<div class="card reporttext"><h2>报告原文<span class="sub">问题在原文中高亮显示</span></h2>{legend}{text_html}</div>'
+        f'<aside class="card side"><h2>问题清单<span class="sub">共 {n} 条</span></h2>{side}</aside></section>'
+    )
+
+
+_PROACTIVE_BLOCKS = {
+    "rules": "第二十条第（一）项",
+    "normative_docs": "第二十条第（一）项",
+    "licensing": "第二十条第（五）项",
+    "other_services": "第二十条第（五）项",
+    "penalty": "第二十条第（六）项",
+    "enforcement": "第二十条第（六）项",
+    "fees": "第二十条第（八）项",
+    "procurement": "第二十条第（九）项",
+}
+
+
+def _requests_group(row: str) -> tuple[str | None, str | None, int]:
+    """(top group, sub group, indent) of a table-3 row key: the official form's hierarchy."""
+    top = "三、本年度办理结果"
+    for prefix, label in (
+        ("denied_", "（三）不予公开"),
+        ("unable_", "（四）无法提供"),
+        ("not_processed_", "（五）不予处理"),
+        ("other_", "（六）其他处理"),
+    ):
+        if row.startswith(prefix):
+            return top, label, 2
+    if row in ("granted", "partial", "other", "total"):
+        return top, None, 1
+    return None, None, 0
+
+
+def _table(audit: dict, tid: str, t: dict, flagged: dict[tuple[str, str, str], list[int]]) -> str:
+    findings = audit.get("findings") or []
+    rows: list[str] = list(t.get("rows") or [])
+    cols_all: list[str] = list(t.get("columns") or [])
+    cells: dict = t.get("cells") or {}
+    rl: dict = t.get("row_labels") or {}
+    cl: dict = t.get("col_labels") or {}
+    missing = set(t.get("missing_rows") or [])
+
+    def group_of(r: str) -> str | None:
+        if tid == "proactive":
+            return _PROACTIVE_BLOCKS.get(r)
+        return None
+
+    def cols_of(rs: list[str]) -> list[str]:
+        present = [c for c in cols_all if any(c in (cells.get(r) or {}) for r in rs)]
+        return present or cols_all
+
+    # blocks: consecutive rows that share a column set (table 2) or all rows (tables 3, 4)
+    blocks: list[list[str]] = []
+    for r in rows:
+        if tid == "proactive" and blocks and group_of(blocks[-1][-1]) != group_of(r):
+            blocks.append([r])
+        elif blocks:
+            blocks[-1].append(r)
+        else:
+            blocks.append([r])
+    width = max((len(cols_of(b)) for b in blocks), default=len(cols_all))
+    body: list[str] = []
+    for b in blocks:
+        cols = cols_of(b)
+        if tid == "proactive":
+            body.append(f'<tr class="grp"><th colspan="{width + 1}">{e(group_of(b[0]) or "")}</th></tr>')
+        head = "".join(f"<th>{e(cl.get(c, c))}</th>" for c in cols)
+        pad = f'<th colspan="{width - len(cols)}"></th>' if width > len(cols) else ""
+        body.append(f'<tr class="colhead"><th>信息内容</th>{head}{pad}</tr>' if tid == "proactive" else "")
+        seen_top: set[str] = set()
+        last_sub = None
+        for r in b:
+            indent = 0
+            if tid == "requests":
+                top, sub, indent = _requests_group(r)
+                if top and top not in seen_top:
+                    seen_top.add(top)
+                    body.append(f'<tr class="grp"><th colspan="{width + 1}">{e(top)}</th></tr>')
+                if sub and sub != last_sub:
+                    body.append(f'<tr class="grp"><th class="rl ind1" colspan="{width + 1}">{e(sub)}</th></tr>')
+                last_sub = sub
+            label = rl.get(r, r)
+            tds = []
+            if r in missing and not cells.get(r):
+                tds.append(f'<td class="miss" colspan="{width}">（本行缺失）</td>')
+            else:
+                for c in cols:
+                    cell = (cells.get(r) or {}).get(c)
+                    tds.append(_cell(tid, r, c, cell, flagged, findings, audit))
+                if width > len(cols):
+                    tds.append(f'<td class="na" colspan="{width - len(cols)}"></td>')
+            body.append(f'<tr><th class="rl ind{indent}">{e(label)}</th>{"".join(tds)}</tr>')
+    thead = ""
+    if tid != "proactive":
+        thead = "<thead><tr><th></th>" + "".join(f"<th>{e(cl.get(c, c))}</th>" for c in cols_all) + "</tr></thead>"
+    layout = t.get("layout") or "unknown"
+    sub = {"2021": "2021版表式", "2019": "2019试行版表式"}.get(layout, "表式未能识别")
+    if missing:
+        sub += f"，缺失 {len(missing)} 行"
+    return (
+        f'<div class="card" id="table-{e(tid)}"><h3>{e(TABLE_TITLES.get(tid, tid))}<span class="sub">{e(sub)}</span></h3>'
+        f'<div class="tablewrap"><table class="mt t-{e(tid)}">{thead}<tbody>{"".join(x for x in body if x)}</tbody></table></div></div>'
+    )
+
+
+def _cell(
+    tid: str, r: str, c: str, cell: dict | None, flagged: dict, findings: list[dict], audit: dict
+) -> str:
+    if cell is None:
+        return '<td class="st-missing">缺失</td>'
+    status = cell.get("status") or "number"
+    val = cell.get("value")
+    raw = cell.get("raw") or ""
+    shown = fmt_num(val) if val is not None else (raw.strip() or "空")
+    cls = [f"st-{status}"]
+    tips = []
+    if status != "number":
+        tips.append(f"原文：{raw or '（空）'}（{CELL_STATUS_LABELS.get(status, status)}）")
+    conf = cell.get("confidence")
+    if isinstance(conf, int | float) and conf < 0.8:
+        cls.append("lowconf")
+        tips.append(f"识读置信度 {conf:.2f}")
+    fids = flagged.get((tid, r, c)) or []
+    content = e(shown)
+    if fids:
+        cls.append("bad")
+        for i in fids:
+            f = findings[i]
+            tips.append(f"{i + 1}. [{f.get('rule', '')}] {f.get('title') or ''}：{f.get('message') or ''}")
+        content = f'<a href="#f{fids[0]}">{content}</a>'
+    title = f' title="{e(chr(10).join(tips))}"' if tips else ""
+    return f'<td class="{" ".join(cls)}"{title}>{content}</td>'
+
+
+def _tables(audit: dict) -> str:
+    tables = audit.get("tables") or {}
+    if not tables:
+        return '<section id="tables" class="card"><h2>法定表格</h2><p class="note">未能从报告中识别出法定表格。</p></section>'
+    flagged = cell_findings(audit)
+    parts = [
+        _table(audit, tid, tables[tid], flagged) for tid in TABLE_ORDER + tuple(k for k in tables if k not in TABLE_ORDER) if tid in tables
+    ]
+    return (
+        '<section id="tables"><h2>法定表格<span class="sub">按报告识读结果重排；红框单元格为问题涉及的数据，悬停查看说明</span></h2>'
+        f'<div class="tables">{"".join(parts)}</div></section>'
+    )
+
+
+def _checklist(audit: dict) -> str:
+    items = checklist(audit)
+    if not items:
+        body = '<p class="empty">无需整改。</p>'
+    else:
+        lis = []
+        for k, (i, f) in enumerate(items, 1):
+            sev = f.get("severity") if f.get("severity") in SEVERITIES else "info"
+            what = f.get("suggestion") or f.get("message") or f.get("title") or ""
+            lis.append(
+                f'<li class="todo-item"><label><input type="checkbox" id="todo-{k}">'
+                f'<span class="body"><span class="badge sev-{sev}">{severity_label(sev)}</span> '
+                f'<span class="part">{e(part_title(audit, f.get("part")))}</span>{e(what)}'
+                f'<a class="ref" href="#f{i}">{e(f.get("rule"))} · 第{i + 1}条</a></span></label></li>'
+            )
+        body = f'<ol class="todo">{"".join(lis)}</ol>'
+    n_parse = sum(1 for f in audit.get("findings") or [] if f.get("cause") == "parse")
+    note = f'<p class="note">另有 {n_parse} 条疑似解析问题未列入清单，请对照原文件核对。</p>' if n_parse else ""
+    return (
+        '<section id="checklist" class="card"><h2>整改清单<span class="sub">按严重程度、所在部分排序；勾选记录整改进度</span></h2>'
+        f"{body}{note}</section>"
+    )
+
+
+def _notes(audit: dict) -> str:
+    notes = audit.get("parse_notes") or []
+    if not notes:
+        return ""
+    lis = "".join(
+        f'<li><code>{e(n.get("code"))}</code> {e(n.get("message"))}'
+        + (f' <span class="note">（{e(location_label(n.get("location")))}）</span>' if location_label(n.get("location")) else "")
+        + "</li>"
+        for n in notes
+    )
+    return f'<section id="notes" class="card"><h2>解析说明<span class="sub">读取原文件时的推断与疑点</span></h2><ul class="plain">{lis}</ul></section>'
+
+
+def _copying(audit: dict) -> str:
+    cp = audit.get("copying")
+    if not cp:
+        return ""
+    share = f'<div><div class="n">{e(fmt_percent(cp.get("other_units_share")))}</div>与其他单位报告雷同的比例</div>'
+    if cp.get("previous_year_share") is not None:
+        share += f'<div><div class="n">{e(fmt_percent(cp.get("previous_year_share")))}</div>与本单位上年报告雷同的比例</div>'
+    rows = "".join(
+        f"<tr><td>{e(COPY_KIND_LABELS.get(m.get('kind'), m.get('kind')))}</td><td>{e(m.get('agency'))}"
+        f'<div class="note">{e(m.get("source"))}</div></td><td>{e(m.get("sentence"))}</td><td>{e(m.get("matched"))}</td>'
+        f'<td>{float(m.get("similarity") or 0):.2f}</td></tr>'
+        for m in cp.get("matches") or []
+    )
+    table = (
+        '<table class="copy"><thead><tr><th>类型</th><th>来源</th><th>本报告语句</th><th>相似语句</th><th>相似度</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        if rows
+        else ""
+    )
+    return f'<section id="copying" class="card"><h2>雷同检测</h2><div class="share">{share}</div>{table}</section>'
+
+
 def render_html(audit: dict) -> str:
-    raise NotImplementedError
+    """The audit as one self-contained HTML document (no network access needed to view it)."""
+    nav = [("overview", "概览"), ("doc", "原文与问题"), ("tables", "法定表格"), ("checklist", "整改清单")]
+    if audit.get("parse_notes"):
+        nav.append(("notes", "解析说明"))
+    if audit.get("copying"):
+        nav.append(("copying", "雷同检测"))
+    navhtml = "".join(f'<a href="#{k}">{v}</a>' for k, v in nav)
+    src = audit.get("source") or {}
+    key = src.get("sha256") or src.get("path") or ""
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="nianbao {e(audit.get("nianbao_version"))}">\n'
+        f"<title>{e(report_title(audit))} · 审核报告</title>\n<style>\n{_asset('audit.css')}</style>\n</head>\n"
+        f'<body data-key="{e(key)}">\n{_header(audit)}\n<nav class="toc"><div class="wrap">{navhtml}</div></nav>\n'
+        f'<main class="wrap">\n{_overview(audit)}\n{_document(audit)}\n{_tables(audit)}\n{_checklist(audit)}\n'
+        f"{_notes(audit)}\n{_copying(audit)}\n</main>\n"
+        f'<footer>由 nianbao {e(audit.get("nianbao_version"))} 生成 · 数据格式 {e(audit.get("schema"))} · '
+        "评分与问题均为自动检查结果，供整改参考</footer>\n"
+        f"<script>\n{_asset('audit.js')}</script>\n</body>\n</html>\n"
+    )
