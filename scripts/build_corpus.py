@@ -336,7 +336,7 @@ def generic_para(rng: random.Random, fl: Filler, key: str, part: str | None, hea
         sents.insert(rng.randint(1 if lead else 0, len(sents)), one)
         if re.search(r"\{n2?\}", one):
             hard = "generic_with_one_number"
-    near_copy = rng.random() < 0.12 and any("{org}" in s for s in sents)
+    near_copy = rng.random() < 0.2 and any("{org}" in s for s in sents)
     if near_copy:
         hard = "near_copy_changed_name"
     fl.name_for_org = near_copy
@@ -757,11 +757,12 @@ def plan_agencies(rng: random.Random) -> list[tuple[Agency, list[int], str]]:
     return plan
 
 
-def build(seed: int = SEED) -> dict:
+def build(seed: int = SEED, out_dir: Path = OUT_DIR) -> dict:
+    report_dir = out_dir / "reports"
     rng = random.Random(seed)
     plan = plan_agencies(rng)
-    REPORT_DIR.mkdir(parents=True, exist_ok=True)
-    for old in REPORT_DIR.glob("*.txt"):
+    report_dir.mkdir(parents=True, exist_ok=True)
+    for old in report_dir.glob("*.txt"):
         old.unlink()
     manifest: list[dict] = []
     para_rows: list[dict] = []
@@ -807,16 +808,12 @@ def build(seed: int = SEED) -> dict:
     ki = 0
     for n, (entry, text, paras) in enumerate(reports):
         if entry["id"] in chosen_ids:
-            kinds = [kinds_cycle[ki % len(kinds_cycle)]]
-            ki += 1
-            if n % 2 == 0:
-                kinds.append(kinds_cycle[ki % len(kinds_cycle)])
-                ki += 1
-            defects = []
-            for k in kinds:
-                res = inject_defects.inject(text, k, drng)
-                if res is None:
-                    continue
+            defects: list[dict] = []
+            for _ in range(2 if n % 2 == 0 else 1):
+                res = None
+                while res is None:  # the next kind in the cycle that finds a place in this report
+                    res = inject_defects.inject(text, kinds_cycle[ki % len(kinds_cycle)], drng)
+                    ki += 1
                 new_text, injs = res
                 # shift earlier defects' offsets when this edit happened before them
                 for inj in injs:
@@ -833,7 +830,7 @@ def build(seed: int = SEED) -> dict:
             entry["defects"] = defects
             reports[n] = (entry, text, paras)
     for entry, text, paras in reports:
-        (REPORT_DIR / f"{entry['id']}.txt").write_text(text, encoding="utf-8")
+        (report_dir / f"{entry['id']}.txt").write_text(text, encoding="utf-8")
         manifest.append(entry)
         lines_in_text = set(text.split("\n"))
         k = 0
@@ -847,14 +844,17 @@ def build(seed: int = SEED) -> dict:
                 "hard_case": p.hard_case,
             })
     para_rows += extra_paragraphs(random.Random(seed + 2), target=2300 - len(para_rows))
-    with (REPORT_DIR / "manifest.jsonl").open("w", encoding="utf-8") as f:
+    for row in para_rows:  # generic paragraphs that still show a digit are hard cases
+        if row["boilerplate"] == 1 and row["hard_case"] is None and re.search(r"\d", row["text"]):
+            row["hard_case"] = "generic_with_year" if re.match(r"\d{4}年", row["text"]) else "generic_with_one_number"
+    with (report_dir / "manifest.jsonl").open("w", encoding="utf-8") as f:
         for e in manifest:
             f.write(json.dumps(e, ensure_ascii=False) + "\n")
-    with (OUT_DIR / "paragraphs.jsonl").open("w", encoding="utf-8") as f:
+    with (out_dir / "paragraphs.jsonl").open("w", encoding="utf-8") as f:
         for p in para_rows:
             f.write(json.dumps(p, ensure_ascii=False) + "\n")
     stats = summarise(manifest, para_rows)
-    update_readme(stats)
+    update_readme(stats, out_dir)
     return stats
 
 
@@ -911,8 +911,8 @@ def summarise(manifest: list[dict], paras: list[dict]) -> dict:
     }
 
 
-def update_readme(stats: dict) -> None:
-    path = OUT_DIR / "README.md"
+def update_readme(stats: dict, out_dir: Path = OUT_DIR) -> None:
+    path = out_dir / "README.md"
     block = "<!-- COUNTS:BEGIN -->\n```json\n" + json.dumps(stats, ensure_ascii=False, indent=1) + "\n```\n" \
             "<!-- COUNTS:END -->"
     if not path.exists():

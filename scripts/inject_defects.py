@@ -230,7 +230,7 @@ def inj_period_slip(text: str, rng: random.Random):
     for ln in narrative_lines(text):
         m = re.match(rf"{year}年，", ln.text)
         if m and part_at(text, ln.start) in ("overview", "problems"):
-            cands.append(("lead", ln.start, ln.start + 5))
+            cands.append(("lead", ln.start, ln.start + 5))  # "2023年" (the comma stays)
         for m2 in re.finditer("全年", ln.text):
             cands.append(("quan", ln.start + m2.start(), ln.start + m2.end()))
     if not cands:
@@ -241,7 +241,6 @@ def inj_period_slip(text: str, rng: random.Random):
                           f"{year}年1月1日至{year}年6月30日", f"{year}年1月1日至3月31日"])
     elif what == "lead":
         new = rng.choice([f"{year}年上半年", f"{year}年第一季度", f"{year}年下半年", f"截至{year}年6月底"])
-        b -= 1  # keep the comma
     else:
         new = rng.choice(["上半年", "第一季度", "1-6月", "截至6月底"])
     return _one(text, "period_slip", a, b, new, f"报告期应为全年，此处写作“{new}”，与年度报告统计期限不符。")
@@ -253,6 +252,8 @@ def inj_wrong_year(text: str, rng: random.Random):
         return None
     cands = []
     for ln in narrative_lines(text):
+        if part_at(text, ln.start) is None:
+            continue  # the preamble's statistical period is period_slip / invalid_date territory
         for m in re.finditer(rf"(?<![〔\d]){year}年(?=，|\d{{1,2}}月)", ln.text):
             cands.append(ln.start + m.start())
     if not cands:
@@ -587,7 +588,7 @@ def inj_missing_fee(text: str, rng: random.Random):
                 "第六部分未说明信息处理费的收取情况。", part="other")
 
 
-SELF_RE = re.compile(r"我(局|委|办|厅|镇|乡|街道|县|市|区|省)")
+SELF_RE = re.compile(r"[我本](局|委|办|厅|镇|乡|街道|县|市|区|省)(?!级|内|外|部)")
 SELF_CLASS = {"局": "dept", "委": "dept", "办": "dept", "厅": "dept", "镇": "town", "乡": "town", "街道": "town",
               "县": "gov", "市": "gov", "区": "gov", "省": "gov"}
 
