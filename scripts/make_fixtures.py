@@ -400,6 +400,8 @@ def _pdf_story(blocks: list[Block], spacer: float, log: list, total_hint: int, s
             st = [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                   ("FONT", (0, 0), (-1, -1), "STSong-Light", fs)]
             st += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in spans]
+            if len(grid) > 2:
+                st.append(("NOSPLIT", (0, 0), (-1, 1)))  # never leave a lone title row at a page foot
             tb.setStyle(TableStyle(st))
             story.append(Spacer(1, 6))
             story.append(tb)

@@ -1,0 +1,479 @@
+"""PDF reports (pdfplumber): text in reading order with page numbers, ruled tables as cell grids.
+
+* Characters inside a ruled table's bbox belong to the table; the table's cells come from
+  pdfplumber's cell rectangles, so a merged (spanning) cell's text is repeated into every grid
+  position it covers, with ``merged`` set on the copies.
+* Running headers and footers (lines repeated at the same place on most pages) and page numbers
+  ("第 3 页", "- 3 -", "3/10", a lone number) in the top and bottom margins are dropped.
+* pdfplumber gives lines; lines are merged into paragraphs. A new paragraph starts at an indented
+  line, a heading, after a vertical gap, a change of font size, or after a short line that ends
+  with closing punctuation.
+* A paragraph cut by a page break is flagged ``continues`` (the builder joins it); a table that
+  goes on at the top of the next page with the same number of columns is joined to its first half.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from nianbao.errors import InputError
+from nianbao.ingest.builder import Item, build_document, looks_like_heading
+from nianbao.model import RawDocument
+
+_TERMINAL = tuple("。！？；：!?;:")
+_PAGE_NUMBER = re.compile(
+    r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d+\s*/\s*\d+|\d{1,4}"
+    r"|(?:page|Page|PAGE)\s*\d+(?:\s*(?:of|/)\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页)$"
+)
+_NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
+_TOP_ZONE = 0.08
+_BOTTOM_ZONE = 0.92
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass
+class _Table:
+    top: float
+    rows: list[list[str]]
+    merged: list[list[bool]]
+    origin: list[list[tuple[int, int]]]  # span origin of every grid position
+    row_pages: list[int | None] = field(default_factory=list)
+    xs: list[float] = field(default_factory=list)  # column boundaries
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    lines: list[_Line]
+    tables: list[_Table]
+
+
+def _is_encryption_error(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        name = type(e).__name__.lower()
+        if "password" in name or "encrypt" in name or "password" in str(e).lower():
+            return True
+        e = e.__cause__ or e.__context__
+    return False
+
+
+def read_pdf(data: bytes, name: str) -> RawDocument:
+    try:
+        import pdfplumber
+    except ImportError as exc:  # pragma: no cover - pdfplumber is a hard dependency
+        raise InputError("corrupt", name, "缺少 pdfplumber") from exc
+    if not data.strip():
+        raise InputError("empty", name)
+    try:
+        pdf = pdfplumber.open(BytesIO(data))
+    except Exception as exc:
+        if _is_encryption_error(exc):
+            raise InputError("encrypted", name) from None
+        raise InputError("corrupt", name, type(exc).__name__) from None
+    try:
+        with pdf:
+            pages = [_read_page(p, i + 1) for i, p in enumerate(pdf.pages)]
+    except InputError:
+        raise
+    except Exception as exc:
+        if _is_encryption_error(exc):
+            raise InputError("encrypted", name) from None
+        raise InputError("corrupt", name, type(exc).__name__) from None
+    if not pages:
+        raise InputError("corrupt", name, "没有页面")
+    _check_text_layer(pages, name)
+    _drop_running_lines(pages)
+    items = _items(pages)
+    return build_document(name, "pdf", items, page_count=len(pages), data=data)
+
+
+# --------------------------------------------------------------------------- one page
+
+
+def _read_page(page, number: int) -> _Page:
+    chars = [c for c in page.chars if c.get("text")]
+    tables: list[_Table] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    has_edges = bool(page.lines or page.rects)
+    found = page.find_tables() if has_edges else []
+    for t in found:
+        grid = _grid_from_cells(t.cells)
+        if grid is None:
+            continue
+        boxes.append(t.bbox)
+        tables.append(_fill_table(grid, chars, t.bbox, number))
+    free = [c for c in chars if not _in_any(c, boxes)] if boxes else chars
+    return _Page(number, float(page.height), _lines(free), tables)
+
+
+def _in_any(c: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (c["x0"] + c["x1"]) / 2
+    cy = (c["top"] + c["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(coords: list[float], v: float) -> int:
+    return min(range(len(coords)), key=lambda i: abs(coords[i] - v))
+
+
+def _grid_from_cells(cells: list[tuple[float, float, float, float]]):
+    """Span rectangles (r0, c0, r1, c1, bbox) on the grid of all cell edges."""
+    if not cells:
+        return None
+    xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    spans = []
+    for x0, top, x1, bottom in cells:
+        c0, c1 = _index(xs, x0), _index(xs, x1) - 1
+        r0, r1 = _index(ys, top), _index(ys, bottom) - 1
+        if c1 < c0 or r1 < r0:
+            continue
+        spans.append((r0, c0, r1, c1, (x0, top, x1, bottom)))
+    return len(ys) - 1, len(xs) - 1, spans, xs
+
+
+def _fill_table(grid, chars: list[dict], bbox, page: int) -> _Table:
+    nrows, ncols, spans, xs = grid
+    buckets: list[list[dict]] = [[] for _ in spans]
+    x0b, topb, x1b, bottomb = bbox
+    for ch in chars:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = (ch["top"] + ch["bottom"]) / 2
+        if not (x0b <= cx <= x1b and topb <= cy <= bottomb):
+            continue
+        for k, (_, _, _, _, (x0, top, x1, bottom)) in enumerate(spans):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                buckets[k].append(ch)
+                break
+    rows = [[""] * ncols for _ in range(nrows)]
+    merged = [[False] * ncols for _ in range(nrows)]
+    origin = [[(r, c) for c in range(ncols)] for r in range(nrows)]
+    for k, (r0, c0, r1, c1, _) in enumerate(spans):
+        text = _cell_text(buckets[k])
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                rows[r][c] = text
+                merged[r][c] = (r, c) != (r0, c0)
+                origin[r][c] = (r0, c0)
+    top = bbox[1]
+    return _Table(top, rows, merged, origin, [page] * nrows, xs)
+
+
+def _cell_text(chars: list[dict]) -> str:
+    lines = _lines(chars)
+    out = ""
+    for ln in lines:
+        t = ln.text.strip()
+        if out and t and out[-1].isascii() and out[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+            out += " "
+        out += t
+    return out
+
+
+def _lines(chars: list[dict]) -> list[_Line]:
+    """Group characters into text lines (by baseline), left to right."""
+    if not chars:
+        return []
+    ordered = sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"]))
+    groups: list[list[dict]] = []
+    for ch in ordered:
+        if groups:
+            g = groups[-1]
+            ref = g[0]
+            if abs(ch["bottom"] - ref["bottom"]) <= max(2.0, 0.3 * ref.get("size", 10)):
+                g.append(ch)
+                continue
+        groups.append([ch])
+    out: list[_Line] = []
+    for g in groups:
+        g.sort(key=lambda c: c["x0"])
+        parts: list[str] = []
+        prev = None
+        for ch in g:
+            t = ch["text"]
+            if prev is not None:
+                gap = ch["x0"] - prev["x1"]
+                p = parts[-1][-1:] if parts else ""
+                if (gap > 0.25 * ch.get("size", 10) and p and p != " " and t != " "
+                        and p.isascii() and t.isascii()):
+                    parts.append(" ")
+            parts.append(t)
+            prev = ch
+        text = "".join(parts)
+        if not text.strip():
+            continue
+        out.append(_Line(text, g[0]["x0"], max(c["x1"] for c in g), min(c["top"] for c in g),
+                         max(c["bottom"] for c in g), max(c.get("size", 10) for c in g)))
+    out.sort(key=lambda ln: ln.top)
+    return out
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _check_text_layer(pages: list[_Page], name: str) -> None:
+    texts = [ln.text for p in pages for ln in p.lines]
+    texts += [c for p in pages for t in p.tables for row in t.rows for c in row]
+    joined = "".join(texts)
+    if not joined.strip():
+        raise InputError("scanned", name)
+    bad = len(re.findall(r"\(cid:\d+\)", joined)) + joined.count("\ufffd")
+    readable = len(re.sub(r"\(cid:\d+\)|\ufffd|\s", "", joined))
+    if bad and bad >= 0.3 * (bad + readable):
+        raise InputError("garbled", name)
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove running headers/footers and page numbers from the top and bottom margins."""
+
+    def zone(ln: _Line, p: _Page) -> bool:
+        return ln.bottom < p.height * _TOP_ZONE or ln.top > p.height * _BOTTOM_ZONE
+
+    def key(ln: _Line) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", ln.text))
+
+    counts: Counter[str] = Counter()
+    for p in pages:
+        counts.update({key(ln) for ln in p.lines if zone(ln, p)})
+    need = max(2, (len(pages) + 1) // 2)
+    for p in pages:
+        keep = []
+        for ln in p.lines:
+            if zone(ln, p):
+                t = re.sub(r"\s+", " ", ln.text.strip())
+                if _PAGE_NUMBER.match(t) or (len(pages) >= 2 and counts[key(ln)] >= need):
+                    continue
+            keep.append(ln)
+        p.lines = keep
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+@dataclass
+class _Metrics:
+    left: float
+    right: float
+    size: float
+    gap: float
+    indented: bool
+
+
+def _metrics(pages: list[_Page]) -> _Metrics:
+    lines = [ln for p in pages for ln in p.lines]
+    if not lines:
+        return _Metrics(0, 0, 10, 0, False)
+    size = statistics.median(ln.size for ln in lines)
+    lefts = Counter(round(ln.x0) for ln in lines if abs(ln.size - size) < 1)
+    left = float(min(lefts.most_common(3), key=lambda kv: kv[0])[0]) if lefts else min(ln.x0 for ln in lines)
+    # the most common left edge is the text margin unless indented first lines outnumber wrapped lines
+    common = lefts.most_common(1)[0][0] if lefts else left
+    if abs(common - left) > 3 * size:
+        left = float(common)
+    rights = sorted(ln.x1 for ln in lines if abs(ln.size - size) < 1)
+    right = rights[int(0.9 * (len(rights) - 1))] if rights else left
+    gaps = []
+    for p in pages:
+        for a, b in zip(p.lines, p.lines[1:], strict=False):
+            g = b.top - a.bottom
+            if 0 <= g < 3 * size:
+                gaps.append(g)
+    gap = statistics.median(gaps) if gaps else size * 0.5
+    indented = sum(1 for ln in lines if 1.5 * size <= ln.x0 - left <= 2.6 * size) >= 3
+    return _Metrics(left, right, size, gap, indented)
+
+
+def _starts_new(a: _Line, b: _Line, m: _Metrics) -> bool:
+    tol = 0.6 * m.size
+    a_short = a.x1 < m.right - 1.5 * m.size
+    a_end = a.text.rstrip().endswith(_TERMINAL)
+    if abs(a.size - b.size) > 1:
+        return True
+    if b.top - a.bottom > m.gap + 0.35 * m.size:
+        return True
+    if a.size > m.size * 1.1 and abs(a.size - b.size) <= 1:
+        return False  # a wrapped title in a larger font
+    if b.x0 > m.left + tol:
+        return True
+    if looks_like_heading(b.text) and (a_short or a_end):
+        return True
+    if a_short and (a_end or looks_like_heading(a.text)):
+        return True
+    return a.x0 > m.left + tol and a_short and b.x0 <= m.left + tol and a.x1 < m.right - 4 * m.size
+
+
+def _continues(last: _Line, first: _Line, m: _Metrics) -> bool:
+    """Does the first line of a page continue the paragraph the previous page ended with?"""
+    tol = 0.6 * m.size
+    if first.x0 > m.left + tol or looks_like_heading(first.text) or abs(first.size - last.size) > 1:
+        return False
+    if not last.text.rstrip().endswith(_TERMINAL):
+        return True
+    return m.indented and last.x1 >= m.right - 1.5 * m.size
+
+
+def _paragraph_item(lines: list[_Line], page: int, m: _Metrics, continues: bool) -> Item:
+    text = ""
+    for ln in lines:
+        t = ln.text.strip()
+        if text and t and text[-1].isascii() and text[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+            text += " "
+        text += t
+    heading = (not continues and len(lines) == 1 and len(text) <= 40 and not text.endswith("。")
+               and (looks_like_heading(text) or lines[0].size >= m.size * 1.2))
+    return Item("heading" if heading else "paragraph", text, page=page, continues=continues)
+
+
+def _items(pages: list[_Page]) -> list[Item]:
+    m = _metrics(pages)
+    items: list[Item] = []
+    last_line: _Line | None = None  # last line of the last paragraph, if the page ended with one
+    last_table: _Table | None = None  # the table the previous page ended with
+    for p in pages:
+        elements: list[tuple[float, object]] = [(ln.top, ln) for ln in p.lines] + [(t.top, t) for t in p.tables]
+        elements.sort(key=lambda e: e[0])
+        run: list[_Line] = []
+        first = True
+        page_last_line: _Line | None = None
+        page_last_table: _Table | None = None
+
+        def flush(cont: bool) -> None:
+            if run:
+                items.append(_paragraph_item(run, p.number, m, cont))
+
+        cont_flag = False
+        for _, el in elements:
+            if isinstance(el, _Table):
+                flush(cont_flag)
+                run, cont_flag = [], False
+                if first and last_table is not None and _joinable(last_table, el):
+                    _join_tables(last_table, el)
+                    page_last_table = last_table
+                else:
+                    items.append(_table_item(el, p.number))
+                    page_last_table = el
+                page_last_line = None
+                first = False
+                continue
+            ln: _Line = el  # type: ignore[assignment]
+            if first:
+                cont_flag = last_line is not None and _continues(last_line, ln, m)
+                run = [ln]
+            elif run and not _starts_new(run[-1], ln, m):
+                run.append(ln)
+            else:
+                flush(cont_flag)
+                run, cont_flag = [ln], False
+            page_last_line, page_last_table = ln, None
+            first = False
+        flush(cont_flag)
+        last_line, last_table = page_last_line, page_last_table
+    return items
+
+
+def _table_item(t: _Table, page: int) -> Item:
+    it = Item("table", page=page, rows=t.rows, merged=t.merged, row_pages=t.row_pages)
+    t.item = it  # type: ignore[attr-defined]
+    return it
+
+
+def _joinable(a: _Table, b: _Table) -> bool:
+    if not (a.rows and b.rows):
+        return False
+    if len(a.rows[0]) == len(b.rows[0]):
+        return True
+    # the same frame: a column edge that no cell of one half uses is missing from its grid
+    return abs(a.xs[0] - b.xs[0]) <= 3 and abs(a.xs[-1] - b.xs[-1]) <= 3
+
+
+def _regrid(t: _Table, xs: list[float]) -> None:
+    """Re-express a table on finer column boundaries ``xs`` (a superset of its own)."""
+    if len(xs) == len(t.xs):
+        return
+    new_cols: list[list[int]] = []
+    for c in range(len(t.xs) - 1):
+        lo, hi = t.xs[c], t.xs[c + 1]
+        cols = [j for j in range(len(xs) - 1) if xs[j] >= lo - 2.5 and xs[j + 1] <= hi + 2.5]
+        new_cols.append(cols or [_index(xs, lo)])
+    first = {c: cols[0] for c, cols in enumerate(new_cols)}
+    rows, merged, origin = [], [], []
+    for r in range(len(t.rows)):
+        nr, nm, no = [], [], []
+        for c, cols in enumerate(new_cols):
+            o = t.origin[r][c]
+            for k, _ in enumerate(cols):
+                nr.append(t.rows[r][c])
+                nm.append(t.merged[r][c] or k > 0)
+                no.append((o[0], first[o[1]]))
+        rows.append(nr)
+        merged.append(nm)
+        origin.append(no)
+    t.rows[:] = rows
+    t.merged[:] = merged
+    t.origin[:] = origin
+    t.xs = xs
+
+
+def _join_tables(a: _Table, b: _Table) -> None:
+    if len(a.rows[0]) != len(b.rows[0]) or any(abs(x - y) > 2.5 for x, y in zip(a.xs, b.xs, strict=False)):
+        xs = _cluster(a.xs + b.xs, 2.5)
+        _regrid(a, xs)
+        _regrid(b, xs)
+    rows, merged, origin = b.rows, b.merged, b.origin
+    # a header repeated on the new page
+    k = 0
+    while k < len(rows) and k < len(a.rows) and rows[k] == a.rows[k] and not any(_NUMERIC.match(c) for c in rows[k]):
+        k += 1
+    rows, merged, origin, pages = rows[k:], merged[k:], origin[k:], b.row_pages[k:]
+    if rows:
+        _continue_row_spans(a, rows, merged, origin)
+    a.rows.extend(rows)
+    a.merged.extend(merged)
+    a.row_pages.extend(pages)
+    item = getattr(a, "item", None)
+    if item is not None:
+        item.rows, item.merged, item.row_pages = a.rows, a.merged, a.row_pages
+
+
+def _continue_row_spans(a: _Table, rows, merged, origin) -> None:
+    """A label cell that spans rows across the page break is empty on the new page: refill it."""
+    last = a.rows[-1]
+    first_num = next((c for c, v in enumerate(rows[0]) if _NUMERIC.match(v)), len(rows[0]))
+    for c in range(first_num):
+        if rows[0][c] or not last[c] or _NUMERIC.match(last[c]) or merged[0][c]:
+            continue
+        if c > 0 and a.merged[-1][c] and a.rows[-1][c - 1] == last[c]:
+            continue  # the label above was a colspan copy
+        o = origin[0][c]
+        for r in range(len(rows)):
+            for cc in range(len(rows[r])):
+                if origin[r][cc] == o:
+                    rows[r][cc] = last[c]
+                    merged[r][cc] = True
