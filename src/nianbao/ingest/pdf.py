@@ -364,14 +364,10 @@ def _items(pages: list[_Page]) -> list[Item]:
         page_last_line: _Line | None = None
         page_last_table: _Table | None = None
 
-        def flush(cont: bool) -> None:
-            if run:
-                items.append(_paragraph_item(run, p.number, m, cont))
-
         cont_flag = False
         for _, el in elements:
             if isinstance(el, _Table):
-                flush(cont_flag)
+                _flush(items, run, p.number, m, cont_flag)
                 run, cont_flag = [], False
                 if first and last_table is not None and _joinable(last_table, el):
                     _join_tables(last_table, el)
@@ -389,13 +385,18 @@ def _items(pages: list[_Page]) -> list[Item]:
             elif run and not _starts_new(run[-1], ln, m):
                 run.append(ln)
             else:
-                flush(cont_flag)
+                _flush(items, run, p.number, m, cont_flag)
                 run, cont_flag = [ln], False
             page_last_line, page_last_table = ln, None
             first = False
-        flush(cont_flag)
+        _flush(items, run, p.number, m, cont_flag)
         last_line, last_table = page_last_line, page_last_table
     return items
+
+
+def _flush(items: list[Item], run: list[_Line], page: int, m: _Metrics, cont: bool) -> None:
+    if run:
+        items.append(_paragraph_item(run, page, m, cont))
 
 
 def _table_item(t: _Table, page: int) -> Item:
