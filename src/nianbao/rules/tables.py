@@ -137,13 +137,14 @@ def table3_row_totals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             yield f
 
 
-def _domain_findings(ctx: RuleContext, t: Table, name: str, allow_float: set[str] = frozenset()) -> Iterator[Finding]:
+def _domain_findings(ctx: RuleContext, t: Table, name: str, allow_float: frozenset[str] = frozenset(),
+                     allow_negative: frozenset[str] = frozenset()) -> Iterator[Finding]:
     blanks: list[tuple[str, str, Cell]] = []
     for row, cols in t.cells.items():
         for col, c in cols.items():
             if c.status in ("blank", "dash", "none_word", "unreadable", "missing"):
                 blanks.append((row, col, c))
-            elif c.value is not None and (c.value < 0 or (isinstance(c.value, float) and not c.value.is_integer()
+            elif c.value is not None and (c.value < 0 and col not in allow_negative or (isinstance(c.value, float) and not c.value.is_integer()
                                                           and col not in allow_float)):
                 what = "负数" if c.value < 0 else "非整数"
                 yield ctx.finding(c.start, c.end, evidence=c.raw, part=t.id, severity="error",
@@ -199,7 +200,9 @@ def table4_domain(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 def table2_domain(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     t = report.tables.get("proactive")
     if t:
-        yield from _domain_findings(ctx, t, "表二", allow_float={"amount", "change"})
+        # 2019 format: 本年增/减 may be negative; amounts may have decimals
+        yield from _domain_findings(ctx, t, "表二", allow_float=frozenset({"amount"}),
+                                    allow_negative=frozenset({"change"}))
 
 
 def table2_in_force(report: Report, ctx: RuleContext) -> Iterator[Finding]:

@@ -1,0 +1,181 @@
+"""The audit pipeline: ingest -> structure -> rules + classifier -> scoring -> Audit (rendered on demand)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from nianbao import __version__
+from nianbao.config import Config, load_config
+from nianbao.model import CATEGORIES, Finding, ParseNote, Report
+from nianbao.rules.engine import run_rules
+from nianbao.scoring import Rubric, Scorecard, load_rubric, score
+from nianbao.structure.export import iso, table_to_dict
+
+AUDIT_SCHEMA = "nianbao.audit/1"
+
+
+@cache
+def _classifier(backend: str):
+    from nianbao.classify import load_classifier
+
+    return load_classifier(backend)
+
+
+def classify_paragraphs(report: Report, backend: str = "sklearn") -> tuple[list | None, float | None, str | None]:
+    """Predictions for report.paragraphs() (None when no model is available), the threshold, a note."""
+    try:
+        clf = _classifier(backend)
+    except Exception as exc:  # noqa: BLE001 - a missing or broken model must not stop the audit
+        return None, None, f"段落分类器不可用，未做套话和主题判断：{exc}"
+    paras = report.paragraphs()
+    if not paras:
+        return [], getattr(clf, "threshold", 0.5), None
+    preds = clf.predict([p.text for p in paras], [p.part for p in paras])
+    return preds, float(getattr(clf, "threshold", 0.5)), None
+
+
+@dataclass
+class Audit:
+    report: Report
+    findings: list[Finding]
+    scorecard: Scorecard
+    predictions: list | None = None
+    copying: dict | None = None
+    extra_notes: list[ParseNote] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return self.scorecard.score
+
+    @property
+    def grade(self) -> str:
+        return self.scorecard.grade
+
+    @property
+    def rubric(self) -> Rubric:
+        return self.scorecard.rubric
+
+    # ------------------------------------------------------------------ views
+    def to_dict(self) -> dict[str, Any]:
+        rep, m = self.report, self.report.meta
+        sev = Counter(f.severity for f in self.findings)
+        by_cat = Counter(f.category for f in self.findings)
+        paras = rep.paragraphs()
+        preds = self.predictions or []
+        paragraphs = []
+        share: dict[str, list[tuple[int, float]]] = {}
+        for i, p in enumerate(paras):
+            pr = preds[i] if i < len(preds) else None
+            paragraphs.append({"part": p.part, "heading": p.heading, "text": p.text,
+                               "boilerplate": round(float(pr.boilerplate), 4) if pr else 0.0,
+                               "topic": pr.topic if pr else "其他", "location": p.loc.to_dict()})
+            if pr and p.part:
+                share.setdefault(p.part, []).append((len(p.text), float(pr.boilerplate)))
+        thr = self._threshold()
+        part_boiler = {pid: round(sum(n for n, b in xs if b >= thr) / max(1, sum(n for n, _ in xs)), 3)
+                       for pid, xs in share.items()}
+        sc = self.scorecard
+        return {
+            "schema": AUDIT_SCHEMA,
+            "nianbao_version": __version__,
+            "source": {"path": rep.raw.source, "format": rep.raw.format, "sha256": rep.raw.sha256},
+            "report": {"title": m.title, "agency": m.agency, "level": m.level, "year": m.year,
+                       "published": iso(m.published), "format_version": m.format_version,
+                       "period": {"start": iso(m.period_start), "end": iso(m.period_end)}},
+            "score": sc.score,
+            "grade": sc.grade,
+            "rubric": {"name": sc.rubric.name, "version": sc.rubric.version},
+            "parts": [p.to_dict() for p in sc.parts],
+            "document_deductions": [d.to_dict() for d in (sc.document.deductions if sc.document else [])],
+            "findings": [f.to_dict() for f in self.findings],
+            "counts": {"error": sev.get("error", 0), "warning": sev.get("warning", 0), "info": sev.get("info", 0),
+                       "by_category": {c: by_cat.get(c, 0) for c in CATEGORIES}},
+            "paragraphs": paragraphs,
+            "part_boilerplate": part_boiler,
+            "tables": {tid: table_to_dict(t) for tid, t in rep.tables.items()},
+            "text": rep.text,
+            "parse_notes": [{"code": n.code, "message": n.message,
+                             "location": {"page": n.page, "line": None, "start": n.start, "end": n.end}}
+                            for n in [*rep.notes, *self.extra_notes]],
+            "copying": self.copying,
+        }
+
+    def _threshold(self) -> float:
+        return float(getattr(self, "_thr", 0.5) or 0.5)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def render(self, fmt: str = "text") -> str:
+        from nianbao.render import render
+
+        return render(self.to_dict(), fmt)
+
+    def to_html(self) -> str:
+        return self.render("html")
+
+    def to_markdown(self) -> str:
+        return self.render("md")
+
+    def to_text(self, color: bool | None = False) -> str:
+        from nianbao.render.terminal import render_text
+
+        return render_text(self.to_dict(), color=color)
+
+    def to_dataframe(self):
+        """Findings as a pandas DataFrame (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise ImportError("to_dataframe() 需要 pandas：pip install pandas") from e
+        rows = []
+        for f in self.findings:
+            d = f.to_dict()
+            loc = d.pop("location")
+            d.pop("cells", None)
+            rows.append({**d, "page": loc["page"], "line": loc["line"], "start": loc["start"], "end": loc["end"],
+                         "agency": self.report.meta.agency, "year": self.report.meta.year})
+        cols = ["agency", "year", "rule", "title", "category", "severity", "part", "message", "evidence", "suggestion",
+                "cause", "page", "line", "start", "end"]
+        return pd.DataFrame(rows, columns=cols + [c for c in (rows[0] if rows else {}) if c not in cols])
+
+
+def audit_report(report: Report, *, rubric: Rubric | str | Path | None = None, config: Config | None = None,
+                 copying: dict | None = None, only: list[str] | None = None, use_classifier: bool = True) -> Audit:
+    config = config or Config()
+    rub = rubric if isinstance(rubric, Rubric) else load_rubric(rubric)
+    preds, thr, note = (None, None, None)
+    if use_classifier:
+        preds, thr, note = classify_paragraphs(report, config.backend)
+    options_extra: dict[str, Any] = {}
+    if thr is not None:
+        options_extra["boilerplate_threshold"] = thr
+    if copying:
+        options_extra["copying"] = copying
+    cfg = Config(select=config.select, ignore=config.ignore, severity=config.severity, backend=config.backend,
+                 deadlines=config.deadlines, options={**config.options, **options_extra}, source=config.source)
+    findings = run_rules(report, cfg, predictions=preds, only=only)
+    card = score(report, findings, rub)
+    a = Audit(report, findings, card, predictions=preds, copying=copying,
+              extra_notes=[ParseNote("classifier_unavailable", note)] if note else [])
+    a._thr = thr  # type: ignore[attr-defined]
+    return a
+
+
+def audit(path_or_text: str | Path | bytes, rubric: Rubric | str | Path | None = None, *,
+          config: Config | None = None, copying: dict | None = None) -> Audit:
+    """Audit one report: a file path, raw bytes, or the report's text.
+
+    >>> a = audit("报告.docx")            # doctest: +SKIP
+    >>> a.score, a.grade, len(a.findings)  # doctest: +SKIP
+    """
+    from nianbao.api import load_report
+
+    report = load_report(path_or_text)
+    return audit_report(report, rubric=rubric, config=config if config is not None else load_config(),
+                        copying=copying)

@@ -1,0 +1,124 @@
+"""Format-version checks: obsolete templates, contradictory citations, the old regulation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nianbao.model import Finding, Report
+from nianbao.rules.base import RuleContext
+from nianbao.rules.util import first_in
+from nianbao.structure.spec import format_spec, norm
+
+_NAMES = {"2021": "2021 年版格式（国办公开办函〔2021〕30号）", "2019": "2019 年试行格式（国办公开办函〔2019〕60号）",
+          "pre2019": "2019 年以前的旧格式", "unknown": "无法识别的格式"}
+
+
+def expected_format(year: int | None) -> str | None:
+    if year is None:
+        return None
+    if year >= 2021:
+        return "2021"
+    if year >= 2019:
+        return "2019"
+    return "pre2019"
+
+
+def format_unknown(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    m = report.meta
+    if m.format_version == "unknown" and (m.year or 0) >= 2019 and report.parts:
+        yield ctx.finding(None, None, part=None, evidence=m.title or "",
+                          message="未能识别报告采用的格式版本：没有找到法定表格的列标题，请确认报告是否按统一格式填写了表二至表四。")
+
+
+def obsolete_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """A 2021+ report printing the 2019 trial tables (table 2 columns, table 3 single （六）)."""
+    year = report.meta.year
+    if expected_format(year) != "2021":
+        return
+    t2 = report.tables.get("proactive")
+    if t2 is not None and t2.layout == "2019":
+        fp = [w for w in format_spec()["fingerprints"]["2019"]["table2"] if norm(w) in norm(t2.header_text)]
+        loc = None
+        for w in fp:
+            for variant in (w, w.replace("（", "(").replace("）", ")")):
+                loc = first_in(report, variant, t2.start or 0, t2.end)
+                if loc:
+                    break
+            if loc:
+                break
+        start, end = loc or (t2.start, t2.start)
+        yield ctx.finding(start, end, part="proactive", evidence="、".join(fp[:6]),
+                          message=f"{year} 年度报告的表二仍使用 2019 年试行格式（{'、'.join(fp[:6])} 等），"
+                                  "应改用国办公开办函〔2021〕30号规定的格式：本年制发件数、本年废止件数、现行有效件数、"
+                                  "本年处理决定数量、本年收费金额（单位：万元）。")
+    t3 = report.tables.get("requests")
+    if t3 is not None and "other" in t3.cells and t3.layout == "2019":
+        c = t3.cells["other"]["natural"]
+        row_start = report.text.rfind("\n", 0, c.start or 0) + 1 if c.start else t3.start
+        label = t3.row_labels.get("other", "（六）其他处理")
+        loc = first_in(report, label, row_start or 0, t3.end)
+        start, end = loc or (row_start, row_start)
+        yield ctx.finding(start, end, part="requests", evidence=label,
+                          message=f"{year} 年度报告的表三“（六）其他处理”只有一行，是 2019 年试行格式；2021 年版格式分为"
+                                  "“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三项。")
+
+
+def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    if expected_format(report.meta.year) != "2021":
+        return
+    obsolete = {norm(v) for v in format_spec()["parts"]["review_litigation"].get("obsolete", [])}
+    p = report.part("review_litigation")
+    if p is None:
+        return
+    title = re.sub(r"^[一二三四五六七八九十]+[、.．]\s*", "", p.title)
+    if norm(title) in obsolete:
+        yield ctx.finding(p.loc.start, p.loc.end, part="review_litigation",
+                          message=f"第四部分标题“{p.title}”沿用旧格式的写法，2021 年版格式为“四、政府信息公开行政复议、行政诉讼情况”。")
+
+
+def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """A 2019+ report written in the 2008-era structure (概述, 收费及减免, 咨询处理)."""
+    year = report.meta.year or 0
+    if year < 2019:
+        return
+    extra = getattr(report, "extra_parts", [])
+    for p in extra:
+        yield ctx.finding(p.loc.start, p.loc.end, part=None,
+                          message=f"“{p.title}”是 2019 年以前旧格式的章节，现行格式没有这一部分，相关内容应并入规定的六个部分"
+                                  "（如信息处理费在第六部分说明）。")
+    ov = report.part("overview")
+    if ov is not None and "概述" in ov.title:
+        yield ctx.finding(ov.loc.start, ov.loc.end, part="overview", severity="warning",
+                          message=f"第一部分标题“{ov.title}”是旧格式写法，现行格式为“一、总体情况”。")
+
+
+_CITES = {"2021": re.compile(r"国办公开办函\s*〔\s*2021\s*〕\s*30\s*号"),
+          "2019": re.compile(r"国办公开办函\s*〔\s*2019\s*〕\s*60\s*号|年度报告格式（试行）")}
+
+
+def citation_contradicts_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    t2 = report.tables.get("proactive")
+    if t2 is None or t2.layout not in ("2019", "2021"):
+        return
+    for cited, rx in _CITES.items():
+        if cited == t2.layout:
+            continue
+        m = rx.search(report.text)
+        if m:
+            yield ctx.finding(m.start(), m.end(), part=report.part_at(m.start()),
+                              message=f"报告引用了{_NAMES[cited]}，但表二实际使用的是{_NAMES[t2.layout]}，引用与表格不一致。")
+
+
+_492 = re.compile(r"国务院令\s*第\s*492\s*号|国务院令\s*第\s*四九二\s*号")
+_711 = re.compile(r"国务院令\s*第\s*711\s*号|2019\s*年\s*修订|修订后的")
+
+
+def old_regulation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    if (report.meta.year or 0) < 2019:
+        return
+    m = _492.search(report.text)
+    if m and not _711.search(report.text):
+        yield ctx.finding(m.start(), m.end(),
+                          message=f"{report.meta.year} 年度报告引用的是 2007 年《政府信息公开条例》（国务院令第492号），"
+                                  "该条例已于 2019 年修订（国务院令第711号，2019年5月15日施行）。")

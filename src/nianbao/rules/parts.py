@@ -1,0 +1,141 @@
+"""Structure checks: the six parts, their order and headings, the mandated tables, title and period."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nianbao.model import PART_IDS, PART_NAMES, Finding, Report
+from nianbao.rules.base import RuleContext
+
+_NUM = "一二三四五六"
+
+
+def _modern(report: Report) -> bool:
+    """The six-part structure is mandatory from the 2019 reports on (older years had free structure)."""
+    return (report.meta.year or 9999) >= 2019
+
+
+def missing_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    if not _modern(report):
+        return
+    present = {p.id for p in report.parts}
+    for i, pid in enumerate(PART_IDS):
+        if pid in present:
+            continue
+        # locate where the part should have been: before the next present part, else at the end of the body
+        after = [p for p in report.parts if PART_IDS.index(p.id) > i]
+        at = after[0].loc.start if after else (report.parts[-1].end if report.parts else 0)
+        yield ctx.finding(at, at, part=pid, evidence=f"（缺少）{_NUM[i]}、{PART_NAMES[pid]}",
+                          message=f"报告缺少第{_NUM[i]}部分“{_NUM[i]}、{PART_NAMES[pid]}”。年度报告必须包含规定的六个部分。",
+                          suggestion=f"按统一格式补写“{_NUM[i]}、{PART_NAMES[pid]}”。")
+
+
+def part_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    order = [PART_IDS.index(p.id) for p in report.parts]
+    for prev, (idx, p) in zip(order, list(zip(order, report.parts))[1:], strict=False):
+        if idx < prev:
+            yield ctx.finding(p.loc.start, p.loc.end, part=p.id,
+                              message=f"“{p.title}”出现在前一部分之后，六个部分的顺序与统一格式不符。")
+
+
+def heading_wording(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    from nianbao.structure.spec import format_spec, norm
+
+    for p in report.parts:
+        if p.canonical:
+            continue
+        bare = re.sub(r"^[一二三四五六七八九十]+[、.．]\s*", "", p.title)
+        if norm(bare) in {norm(v) for v in format_spec()["parts"][p.id].get("obsolete", [])}:
+            continue  # reported as an obsolete heading (F-03)
+        yield ctx.finding(p.loc.start, p.loc.end, part=p.id,
+                          message=f"第{_NUM[PART_IDS.index(p.id)]}部分标题“{p.title}”与统一格式的标题"
+                                  f"“{_NUM[PART_IDS.index(p.id)]}、{PART_NAMES[p.id]}”不完全一致。",
+                          suggestion=f"建议改为“{_NUM[PART_IDS.index(p.id)]}、{PART_NAMES[p.id]}”。")
+
+
+_TABLE_NAMES = {"proactive": "表二（主动公开政府信息情况）", "requests": "表三（收到和处理政府信息公开申请情况）",
+                "review_litigation": "表四（政府信息公开行政复议、行政诉讼情况）"}
+
+
+def missing_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    if not _modern(report):
+        return
+    for tid, name in _TABLE_NAMES.items():
+        part = report.part(tid)
+        if part is None or tid in report.tables:
+            continue
+        yield ctx.finding(part.loc.start, part.loc.end, part=tid,
+                          message=f"第{_NUM[PART_IDS.index(tid)]}部分没有法定的{name}，或表格无法识别。",
+                          suggestion=f"按统一格式填写{name}，每一格填写数字。")
+
+
+_ROW_NAMES = {
+    "requests": "表三", "review_litigation": "表四", "proactive": "表二",
+}
+
+
+def table_rows(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    for tid, t in report.tables.items():
+        if not t.missing_rows and not t.extra_rows:
+            continue
+        if t.missing_rows:
+            names = "、".join(t.missing_rows)
+            from nianbao.structure.spec import format_spec
+
+            spec = format_spec()["tables"]
+            labels = []
+            if tid == "requests":
+                lab = {r["key"]: r["labels"][0] for r in spec["requests"]["rows"]}
+                labels = [lab.get(k, k) for k in t.missing_rows]
+            elif tid == "proactive":
+                lab = {r["key"]: r["labels"][0] for r in spec["proactive"]["rows"]}
+                labels = [lab.get(k, k) for k in t.missing_rows]
+            else:
+                lab = {k: v[0] for k, v in spec["review_litigation"]["block_labels"].items()}
+                labels = [lab.get(k, k) for k in t.missing_rows]
+            names = "、".join(labels)
+            yield ctx.finding(t.start, t.start, part=tid, evidence=names,
+                              message=f"{_ROW_NAMES[tid]}缺少规定的行：{names}。",
+                              suggestion="按统一格式补齐表格的全部行，没有发生的填 0。")
+
+
+_TITLE_RX = re.compile(r"政[府务]信息公开.*(年度报告|年报)")
+
+
+def title_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    m = report.meta
+    if m.title is None:
+        yield ctx.finding(0, 0, part=None, evidence=report.text[:30],
+                          message="报告开头没有找到规范标题，应为“机关全称＋年份＋政府信息公开工作年度报告”。")
+        return
+    problems = []
+    if not m.agency:
+        problems.append("没有机关全称")
+    if not re.search(r"\d{4}\s*年", m.title):
+        problems.append("没有四位数年份")
+    if not _TITLE_RX.search(m.title):
+        problems.append("没有“政府信息公开工作年度报告”字样")
+    if problems:
+        loc = m.title_loc
+        yield ctx.finding(loc.start if loc else 0, loc.end if loc else 0, part=None,
+                          message=f"报告标题“{m.title}”{'、'.join(problems)}。")
+
+
+def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    m = report.meta
+    if m.year is None or m.year < 2008:
+        return
+    if m.period_start is None:
+        yield ctx.finding(None, None, part=None, severity="warning", evidence=m.title or "",
+                          message=f"报告没有写明统计期间，应说明内容涵盖 {m.year}年1月1日至12月31日。")
+        return
+    ok = (m.period_start.year == m.year and m.period_end and m.period_end.year == m.year
+          and (m.period_start.month, m.period_start.day) == (1, 1)
+          and (m.period_end.month, m.period_end.day) == (12, 31))
+    if not ok:
+        loc = m.period_loc
+        yield ctx.finding(loc.start if loc else None, loc.end if loc else None, part=None,
+                          message=f"报告写明的统计期间“{m.period_text}”与报告年度 {m.year} 年的全年"
+                                  f"（{m.year}年1月1日至12月31日）不一致。",
+                          suggestion=f"统计期间应为{m.year}年1月1日至{m.year}年12月31日。")
