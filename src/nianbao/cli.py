@@ -84,6 +84,130 @@ def _add_headings(node, headings) -> None:
         _add_headings(sub, h["children"])
 
 
+
+def _split_codes(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip().upper() for x in v.split(",") if x.strip())
+    return out
+
+
+@app.command()
+def score(
+    report: Annotated[Path, typer.Argument(help="报告文件（PDF、DOCX、HTML 或 TXT）")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text、json、md 或 html")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（默认输出到屏幕）")] = None,
+    rubric: Annotated[str | None, typer.Option("--rubric", help="评分细则：default、district-10 或 TOML 文件路径")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（代码或前缀，可用逗号分隔）")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则（代码或前缀）")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="配置文件（nianbao.toml 或 pyproject.toml）")] = None,
+    fail_under: Annotated[float | None, typer.Option("--fail-under", help="得分低于此值时以状态 1 退出")] = None,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="终端输出是否着色")] = None,
+) -> None:
+    """审查并评分一份年度报告：得分、等级、各部分得分和每一条问题（证据、位置、修改建议）。"""
+    from nianbao.api import load_report
+    from nianbao.audit import audit_report
+    from nianbao.config import load_config
+    from nianbao.scoring import RubricError, load_rubric
+
+    if fmt not in ("text", "json", "md", "html"):
+        err.print(f"[red]错误：[/red]不支持的输出格式 {fmt}（可选 text、json、md、html）。", highlight=False)
+        raise typer.Exit(2)
+    try:
+        rub = load_rubric(rubric)
+    except RubricError as e:
+        err.print(f"[red]错误：[/red]{e}", highlight=False)
+        raise typer.Exit(2) from None
+    cfg = load_config(config).with_overrides(_split_codes(select), _split_codes(ignore))
+    try:
+        rep = load_report(report)
+    except InputError as e:
+        _fail_input(e)
+        return
+    result = audit_report(rep, rubric=rub, config=cfg)
+    if fmt == "text" and output is None:
+        from nianbao.render.terminal import render_text
+
+        sys.stdout.write(render_text(result.to_dict(), color=color))
+    else:
+        out = result.to_text(color=False) if fmt == "text" else result.render(fmt)
+        if output is not None:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(out, encoding="utf-8")
+            err.print(f"已写入 {output}（得分 {result.score}，{result.grade}）", highlight=False)
+        else:
+            sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    if fail_under is not None and result.score < fail_under:
+        raise typer.Exit(1)
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="规则代码，如 T3-01；不填则列出全部规则")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text 或 json")] = "text",
+) -> None:
+    """列出全部审查规则，或详细说明一条规则（检查什么、为什么、示例、如何修改、依据）。"""
+    from nianbao.rules.docs import rule_to_dict, rule_to_markdown
+    from nianbao.rules.registry import all_rules, get_rule
+
+    con = Console()
+    if code:
+        spec = get_rule(code)
+        if spec is None:
+            err.print(f"[red]错误：[/red]没有代码为 {code} 的规则。运行 nianbao rules 查看全部规则。", highlight=False)
+            raise typer.Exit(2)
+        if fmt == "json":
+            sys.stdout.write(json.dumps(rule_to_dict(spec), ensure_ascii=False, indent=2) + "\n")
+        else:
+            from rich.markdown import Markdown
+
+            con.print(Markdown(rule_to_markdown(spec)))
+        return
+    specs = all_rules()
+    if fmt == "json":
+        sys.stdout.write(json.dumps([rule_to_dict(s) for s in specs], ensure_ascii=False, indent=2) + "\n")
+        return
+    t = RichTable(title=f"nianbao 审查规则（共 {len(specs)} 条）")
+    for col in ("代码", "类别", "级别", "名称", "检查内容"):
+        t.add_column(col, overflow="fold")
+    for s in specs:
+        t.add_row(s.code, s.category, s.severity, s.title, s.summary[:60] + ("…" if len(s.summary) > 60 else ""))
+    con.print(t)
+
+
+@app.command()
+def train(
+    backend: Annotated[str, typer.Option(help="sklearn 或 transformers")] = "sklearn",
+    corpus: Annotated[Path, typer.Option(help="标注段落语料（JSONL）")] = Path("corpora/paragraphs.jsonl"),
+    out: Annotated[Path | None, typer.Option(help="模型输出目录")] = None,
+    base_model: Annotated[Path | None, typer.Option("--base-model", help="本地 BERT 类预训练模型目录（transformers）")] = None,
+    seed: Annotated[int, typer.Option(help="随机种子")] = 0,
+    small: Annotated[bool, typer.Option("--small", help="小规模快速训练（测试用）")] = False,
+) -> None:
+    """训练段落分类器（套话判断和主题），保存模型和模型卡。"""
+    from nianbao.classify import default_model_name
+    from nianbao.classify import train as do_train
+
+    out = out or Path("models") / default_model_name(backend)
+    metrics = do_train(backend, corpus, out, base_model=base_model, seed=seed, small=small)
+    Console().print_json(json.dumps(metrics, ensure_ascii=False, default=str))
+    err.print(f"模型已保存到 {out}", highlight=False)
+
+
+@app.command()
+def evaluate(
+    backend: Annotated[str, typer.Option(help="sklearn 或 transformers")] = "sklearn",
+    corpus: Annotated[Path, typer.Option(help="标注段落语料（JSONL）")] = Path("corpora/paragraphs.jsonl"),
+    model: Annotated[Path | None, typer.Option(help="模型目录（默认使用随附模型）")] = None,
+    split: Annotated[str, typer.Option(help="train、validation 或 test")] = "test",
+) -> None:
+    """评估段落分类器：各标签的精确率、召回率、F1 和混淆矩阵。"""
+    from nianbao.classify import evaluate as do_eval
+
+    metrics = do_eval(backend, corpus, model, split=split)
+    sys.stdout.write(json.dumps(metrics, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
 def main() -> None:
     app()
 

@@ -14,6 +14,8 @@ from nianbao.model import RawDocument
 
 _SEPARATOR = re.compile(r"^[\s\-—=_|:：+]*$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# page numbers and running footers that PDF-to-text leaves on their own line
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -59,8 +61,8 @@ def items_from_text(text: str) -> list[Item]:
                 items.append(Item("table", rows=table))
             table.append(_split_row(line))
             continue
-        if not line.strip():
-            continue  # blank lines do not end a table: page breaks leave them inside tables
+        if not line.strip() or _PAGE_NUMBER.match(line):
+            continue  # blank lines and page numbers do not end a table: page breaks leave them inside tables
         if table is not None and _SEPARATOR.match(line):
             continue
         table = None

@@ -76,11 +76,12 @@ def _fit_values(values: list[RawCell], n: int) -> tuple[list[RawCell | None], fl
     """Pick the n value cells of a row: trim empty cells that extraction added at either end."""
     vals = list(values)
     conf = 1.0
-    while len(vals) > n and not vals[-1].text.strip():
-        vals.pop()
-        conf = min(conf, 0.95)
+    # a spacer cell right after the label (merged label columns) goes first, then trailing noise
     while len(vals) > n and not vals[0].text.strip():
         vals.pop(0)
+        conf = min(conf, 0.95)
+    while len(vals) > n and not vals[-1].text.strip():
+        vals.pop()
         conf = min(conf, 0.95)
     if len(vals) > n:
         vals = vals[:n]

@@ -1,0 +1,41 @@
+"""Rule documentation generated from the one declaration (for `nianbao rules` and docs/rules/)."""
+
+from __future__ import annotations
+
+from nianbao.rules.base import RuleSpec
+
+SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
+CATEGORY_CN = {"format": "格式", "structure": "结构", "content": "内容", "table": "表格", "date": "日期",
+               "consistency": "一致性", "typo": "错别字", "punctuation": "标点", "boilerplate": "套话与雷同"}
+
+
+def rule_to_dict(s: RuleSpec) -> dict:
+    return {
+        "code": s.code, "name": s.name, "title": s.title, "category": s.category, "severity": s.severity,
+        "scope": s.scope, "status": s.status, "summary": s.summary, "why": s.why, "fix": s.fix, "basis": s.basis,
+        "examples": [{"fails": e.fails, "text": e.text} for e in s.examples],
+        "declared_in": s.source_file, "check": s.check or f"kind:{s.kind}",
+    }
+
+
+def rule_to_markdown(s: RuleSpec) -> str:
+    lines = [
+        f"# {s.code} {s.title}",
+        "",
+        f"- 类别：{CATEGORY_CN.get(s.category, s.category)}（`{s.category}`）",
+        f"- 默认级别：{SEVERITY_CN.get(s.severity, s.severity)}（`{s.severity}`）",
+        f"- 名称：`{s.name}`；声明于 `{s.source_file}`；实现：`{s.check or 'kind:' + s.kind}`",
+        "",
+        "## 检查什么",
+        s.summary,
+        "",
+        "## 为什么",
+        s.why or "—",
+        "",
+        "## 示例",
+    ]
+    for e in s.examples:
+        lines += ["", "问题示例（会报告）：" if e.fails else "正确示例（不报告）：", "", "```text",
+                  e.text.replace("\t", " │ "), "```"]
+    lines += ["", "## 如何修改", s.fix, "", "## 依据", s.basis or "—", ""]
+    return "\n".join(lines)

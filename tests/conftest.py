@@ -1,0 +1,26 @@
+"""Shared fixtures: paths to the team's fixture reports and the user's example (when ../shared is present)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+REPORTS = FIXTURES / "reports"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_822fb315f9e9462c.txt"
+
+
+@pytest.fixture(scope="session")
+def expected_reports() -> dict:
+    return json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.is_file():
+        pytest.skip("the user's example report (../shared/seeds) is not present")
+    return SEED
