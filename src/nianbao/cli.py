@@ -22,9 +22,14 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
-def _fail_input(e: InputError) -> None:
-    err.print(f"[red]错误：[/red]{e}", highlight=False)
+def _fail(message: str) -> None:
+    """One unwrapped sentence on stderr, then exit status 2."""
+    sys.stderr.write(f"错误：{message}\n")
     raise typer.Exit(2)
+
+
+def _fail_input(e: InputError) -> None:
+    _fail(str(e))
 
 
 @app.command()
@@ -111,13 +116,11 @@ def score(
     from nianbao.scoring import RubricError, load_rubric
 
     if fmt not in ("text", "json", "md", "html"):
-        err.print(f"[red]错误：[/red]不支持的输出格式 {fmt}（可选 text、json、md、html）。", highlight=False)
-        raise typer.Exit(2)
+        _fail(f"不支持的输出格式 {fmt}（可选 text、json、md、html）。")
     try:
         rub = load_rubric(rubric)
     except RubricError as e:
-        err.print(f"[red]错误：[/red]{e}", highlight=False)
-        raise typer.Exit(2) from None
+        _fail(str(e))
     cfg = load_config(config).with_overrides(_split_codes(select), _split_codes(ignore))
     try:
         rep = load_report(report)
@@ -154,8 +157,7 @@ def rules(
     if code:
         spec = get_rule(code)
         if spec is None:
-            err.print(f"[red]错误：[/red]没有代码为 {code} 的规则。运行 nianbao rules 查看全部规则。", highlight=False)
-            raise typer.Exit(2)
+            _fail(f"没有代码为 {code} 的规则。运行 nianbao rules 查看全部规则。")
         if fmt == "json":
             sys.stdout.write(json.dumps(rule_to_dict(spec), ensure_ascii=False, indent=2) + "\n")
         else:

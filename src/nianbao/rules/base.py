@@ -25,6 +25,7 @@ class Example:
     text: str
     fails: bool
     note: str = ""
+    copying: dict | None = field(default=None, hash=False, compare=False)  # batch context for copy rules
 
 
 @dataclass(frozen=True, eq=False)

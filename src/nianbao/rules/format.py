@@ -48,7 +48,12 @@ def obsolete_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if loc:
                 break
         start, end = loc or (t2.start, t2.start)
-        yield ctx.finding(start, end, part="proactive", evidence="、".join(fp[:6]),
+        # the evidence is the whole header line that carries the obsolete column labels
+        if loc:
+            start = report.text.rfind("\n", 0, start) + 1
+            nl = report.text.find("\n", end)
+            end = len(report.text) if nl == -1 else nl
+        yield ctx.finding(start, end, part="proactive",
                           message=f"{year} 年度报告的表二仍使用 2019 年试行格式（{'、'.join(fp[:6])} 等），"
                                   "应改用国办公开办函〔2021〕30号规定的格式：本年制发件数、本年废止件数、现行有效件数、"
                                   "本年处理决定数量、本年收费金额（单位：万元）。")

@@ -19,7 +19,7 @@ def _load_file(name: str) -> list[RuleSpec]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     specs = []
     for r in data.get("rule", []):
-        examples = tuple(Example(e["text"], bool(e["fails"]), e.get("note", "")) for e in r.get("examples", []))
+        examples = tuple(Example(e["text"], bool(e["fails"]), e.get("note", ""), e.get("copying")) for e in r.get("examples", []))
         spec = RuleSpec(
             code=r["code"], name=r["name"], title=r["title"], category=r["category"], severity=r["severity"],
             scope=r.get("scope", "document"), summary=r["summary"], why=r.get("why", ""), fix=r["fix"],

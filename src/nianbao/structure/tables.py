@@ -77,12 +77,11 @@ def _fit_values(values: list[RawCell], n: int) -> tuple[list[RawCell | None], fl
     vals = list(values)
     conf = 1.0
     # a spacer cell right after the label (merged label columns) goes first, then trailing noise
+    # (empty cells left by merged label columns are structural: no loss of confidence)
     while len(vals) > n and not vals[0].text.strip():
         vals.pop(0)
-        conf = min(conf, 0.95)
     while len(vals) > n and not vals[-1].text.strip():
         vals.pop()
-        conf = min(conf, 0.95)
     if len(vals) > n:
         vals = vals[:n]
         conf = 0.5

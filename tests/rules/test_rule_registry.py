@@ -1,0 +1,65 @@
+"""Conformance tests every rule gets for free from its one declaration (data/rules/*.toml)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from nianbao.api import load_report
+from nianbao.audit import audit_report
+from nianbao.model import CATEGORIES
+from nianbao.rules.docs import rule_to_markdown
+from nianbao.rules.registry import all_rules, resolve_check
+from tests.conftest import ROOT
+
+PREFIX = {"format": "F", "structure": "S", "content": "C", "table": "T", "date": "D", "consistency": "K",
+          "typo": "W", "punctuation": "P", "boilerplate": "B"}
+RULES = all_rules()
+SNAPSHOT = ROOT / "tests" / "rules" / "rules_registry.json"
+
+
+def test_codes_are_unique_and_prefixed_by_category():
+    codes = [r.code for r in RULES]
+    assert len(codes) == len(set(codes))
+    for r in RULES:
+        assert r.category in CATEGORIES
+        assert r.code.startswith(PREFIX[r.category]), r.code
+
+
+@pytest.mark.parametrize("spec", RULES, ids=lambda s: s.code)
+def test_declaration_is_complete(spec):
+    assert spec.title and spec.summary and spec.fix and spec.basis
+    assert any(e.fails for e in spec.examples), "needs a failing example"
+    assert any(not e.fails for e in spec.examples), "needs a passing example"
+    assert callable(resolve_check(spec))
+    doc = rule_to_markdown(spec)
+    for heading in ("## 检查什么", "## 为什么", "## 示例", "## 如何修改", "## 依据"):
+        assert heading in doc
+
+
+CASES = [(s, i, e) for s in RULES for i, e in enumerate(s.examples)]
+
+
+@pytest.mark.parametrize("spec,i,example", CASES, ids=[f"{s.code}-{i}" for s, i, _ in CASES])
+def test_examples_behave_as_declared(spec, i, example, monkeypatch):
+    monkeypatch.setenv("NIANBAO_STRICT", "1")
+    report = load_report(example.text, require_report=False)
+    found = [f for f in audit_report(report, only=[spec.code], copying=example.copying).findings if f.rule == spec.code]
+    assert bool(found) == example.fails, [f.message for f in found]
+    for f in found:
+        # every evidence that points into the text is exactly the text at its location
+        if f.location.start is not None and f.location.end is not None and f.location.end > f.location.start:
+            if f.category != "table":
+                assert report.text[f.location.start:f.location.end] == f.evidence or f.evidence in report.text
+
+
+def test_registry_snapshot_no_code_disappears():
+    """Codes are stable and never reused: a rule may be added, but not silently removed or renamed."""
+    current = {r.code: r.name for r in RULES}
+    if os.environ.get("NIANBAO_UPDATE_SNAPSHOT") or not SNAPSHOT.exists():
+        SNAPSHOT.write_text(json.dumps(current, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    saved = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    missing = {c: n for c, n in saved.items() if current.get(c) != n}
+    assert not missing, f"rules removed or renamed (codes are never reused): {missing}"
