@@ -344,7 +344,7 @@ def bold_runs(text: str) -> list[tuple[str, bool]]:
 PAGE_STYLES = ("第 {n} 页", "- {n} -", "{n}/{total}", "{n}")
 
 
-def _pdf_story(blocks: list[Block], spacer: float, log: list, total_hint: int, styles):
+def _pdf_story(blocks: list[Block], spacer: float, log: list, total_hint: int, styles, shrink: int = 0):
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -381,7 +381,7 @@ def _pdf_story(blocks: list[Block], spacer: float, log: list, total_hint: int, s
         if b.kind == "table":
             grid, spans = b.grid or [], b.spans or []
             ncol = len(grid[0]) if grid else 0
-            fs = 8 if ncol > 10 else 9
+            fs = (8 if ncol > 10 else 9) - shrink
             cst = cell.clone("c", fontSize=fs, leading=fs + 2)
             data = [[TParagraph(html.escape(t), cst) if t else "" for t in row] for row in grid]
             for row in data:
@@ -390,7 +390,7 @@ def _pdf_story(blocks: list[Block], spacer: float, log: list, total_hint: int, s
                         p.block_id = i
             nval = _value_cols(grid)
             if 0 < nval < ncol:
-                vw = max(24.0, min(44.0, avail * 0.5 / nval))
+                vw = max(24.0 - 2 * shrink, min(44.0, avail * 0.5 / nval))
                 lw = (avail - vw * nval) / (ncol - nval)
                 widths = [lw] * (ncol - nval) + [vw] * nval
             else:
@@ -468,6 +468,17 @@ def build_pdf(blocks: list[Block], header: str, page_style: str) -> tuple[bytes,
     width, height = A4
 
     def render(spacer: float, total: int) -> tuple[bytes, list, int]:
+        from reportlab.platypus.doctemplate import LayoutError
+
+        for shrink in range(3):
+            try:
+                return render_once(spacer, total, shrink)
+            except LayoutError:
+                if shrink == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def render_once(spacer: float, total: int, shrink: int) -> tuple[bytes, list, int]:
         log: list = []
         buf = io.BytesIO()
         doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=72, rightMargin=72, topMargin=80, bottomMargin=72,
@@ -485,7 +496,7 @@ def build_pdf(blocks: list[Block], header: str, page_style: str) -> tuple[bytes,
             canv.drawCentredString(width / 2, 36, page_style.format(n=n, total=total))
             canv.restoreState()
 
-        doc.build(_pdf_story(blocks, spacer, log, total, styles), onFirstPage=on_page, onLaterPages=on_page)
+        doc.build(_pdf_story(blocks, spacer, log, total, styles, shrink), onFirstPage=on_page, onLaterPages=on_page)
         pages = max((e[2] for e in log), default=1)
         return buf.getvalue(), log, pages
 

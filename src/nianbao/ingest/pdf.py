@@ -324,9 +324,13 @@ def _starts_new(a: _Line, b: _Line, m: _Metrics) -> bool:
         return True
     if looks_like_heading(b.text) and (a_short or a_end):
         return True
+    if m.indented:
+        # first-line indents mark paragraphs: an unindented line goes on (a short line before it is a wrap
+        # forced by an unbreakable number or address)
+        return False
     if a_short and (a_end or looks_like_heading(a.text)):
         return True
-    return a.x0 > m.left + tol and a_short and b.x0 <= m.left + tol and a.x1 < m.right - 4 * m.size
+    return False
 
 
 def _continues(last: _Line, first: _Line, m: _Metrics) -> bool:
@@ -346,8 +350,9 @@ def _paragraph_item(lines: list[_Line], page: int, m: _Metrics, continues: bool)
         if text and t and text[-1].isascii() and text[-1].isalnum() and t[0].isascii() and t[0].isalnum():
             text += " "
         text += t
-    heading = (not continues and len(lines) == 1 and len(text) <= 40 and not text.endswith("。")
-               and (looks_like_heading(text) or lines[0].size >= m.size * 1.2))
+    big = lines[0].size >= m.size * 1.2 and len(lines) <= 3 and len(text) <= 80
+    heading = not continues and not text.endswith("。") and (
+        big or (len(lines) == 1 and len(text) <= 40 and looks_like_heading(text)))
     return Item("heading" if heading else "paragraph", text, page=page, continues=continues)
 
 
