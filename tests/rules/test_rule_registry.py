@@ -63,3 +63,12 @@ def test_registry_snapshot_no_code_disappears():
     saved = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
     missing = {c: n for c, n in saved.items() if current.get(c) != n}
     assert not missing, f"rules removed or renamed (codes are never reused): {missing}"
+
+
+def test_rule_docs_are_generated_from_the_declarations():
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_rule_docs.py"), "--check"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, "docs/rules is stale: run python scripts/gen_rule_docs.py\n" + res.stdout
