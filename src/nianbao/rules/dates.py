@@ -1,0 +1,400 @@
+"""Date rules (D-xx): the report period, the current year, impossible dates and the publication date.
+
+Precision first. A phrase such as 上半年 or 2022年 is only a defect when it frames a statement about the
+report period — at the start of a sentence, right after the report year, or in the sentence that states the
+statistical period. Comparisons (较上半年、与2022年相比), plans (2024年，我镇将…) and citations
+(〔2022〕5号、《…2022年…》) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from nianbao.lexicon import data_toml
+from nianbao.model import Finding, Report
+from nianbao.rules.base import RuleContext
+from nianbao.structure.dates import DATE_RE, cn_number
+
+# --------------------------------------------------------------------------------------------- sentences
+
+_SENT_END = "。！？；\n"
+# numbering and bold lead-ins that may open a paragraph before its first real word
+_LEAD_RE = re.compile(
+    r"(?:\s|\*\*|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}\s*[.、．](?!\d)"
+    r"|[^。！？；\n]{1,20}?[。：:](?=\*\*))*"
+)
+PLAN_RE = re.compile(
+    r"计划|拟(?:于|在|将|对|开展|启动|建立|出台|组织|推进)|力争|争取|预计|下一步|下一年|明年|今后|将于|将在|[我本][\u4e00-\u9fff]{1,2}将"
+    r"|将(?:继续|进一步|持续|按照|对照|重点|着重|加快|加强|不断|全面|深入|积极|逐步|做好|围绕|推动|坚持|完善|"
+    r"聚焦|严格|认真|切实|着力|以|把|结合|抓好|建立|开展|组织|制定|启动|实现|确保|探索|强化|提升|优化)"
+)
+DEADLINE_RE = re.compile(r"底前|月前|日前|之前完成|前完成")
+COMPARE_RE = re.compile(r"较|比|相比|相较|同比|环比|对比|以来|以前|之前|此前|截至|截止|自|起至|整改|上年度|去年|上一年|"
+                        r"年度报告|报告中|指出|印发|出台|公布的|发布的|制定的")
+
+
+@dataclass
+class Sentence:
+    start: int  # offset into report.text
+    end: int
+    text: str
+    body: int  # offset (into report.text) where the sentence proper starts, after numbering / lead-ins
+    part: str | None
+    par_start: int  # the paragraph it belongs to
+    par_end: int
+
+
+def _skip_spans(report: Report) -> list[tuple[int, int]]:
+    """Title and 落款 lines: never read as narrative."""
+    out = []
+    for loc in (report.meta.title_loc, report.meta.signature_loc):
+        if loc is not None and loc.start is not None and loc.end is not None:
+            out.append((loc.start, loc.end))
+    return out
+
+
+def sentences(report: Report) -> Iterator[Sentence]:
+    """Every sentence of the narrative paragraphs (preamble and parts), with report.text offsets."""
+    text = report.text
+    skip = _skip_spans(report)
+    for p in report.paragraphs():
+        a0, b0 = p.loc.start, p.loc.end
+        if a0 is None or b0 is None or any(s <= a0 < e for s, e in skip):
+            continue
+        a = a0
+        while a < b0:
+            b = a
+            while b < b0 and text[b] not in _SENT_END:
+                b += 1
+            if b < b0:
+                b += 1
+            seg = text[a:b]
+            if seg.strip():
+                lead = _LEAD_RE.match(seg)
+                body = a + (lead.end() if lead else 0)
+                yield Sentence(a, b, seg, body, p.part, a0, b0)
+            a = b
+
+
+def report_year(report: Report) -> int | None:
+    return report.meta.year
+
+
+# --------------------------------------------------------------------------------------------- D-01
+
+
+def _slip_re(year: int) -> re.Pattern:
+    y = rf"(?:{year}\s*年(?:度)?\s*|本年度?\s*|今年\s*)"
+    months = r"(?:[2-9]|1[01])"
+    body = (
+        r"(?P<slip>上半年|下半年|前三季度|前两个季度|第[一二三四]季度|(?<![每按各第季])[一二三四]季度"
+        rf"|1\s*月?\s*(?:份)?\s*[-—–－~～至到]\s*{months}\s*月(?:份)?(?!\s*\d{{1,2}}\s*日)"
+        rf"|1\s*月\s*1\s*日\s*(?:起)?\s*[-—–－~～至到]\s*(?:{year}\s*年\s*)?{months}\s*月\s*\d{{1,2}}\s*日(?:止)?"
+        rf"|截[至止](?:{year}\s*年\s*)?{months}\s*月(?:底|末|份|\s*\d{{1,2}}\s*日)?(?!前|之前|以前)"
+        r")"
+    )
+    return re.compile(rf"(?P<pre>{y})?{body}")
+
+
+_PERIOD_FRAME_RE = re.compile(r"(?:统计期限|统计时限|统计时间|统计区间|统计周期|时间范围|报告期|期限为|期间为|范围为|涵盖|覆盖|"
+                              r"统计(?:的)?(?:是|为)|数据(?:均)?为)[^。；]{0,6}$")
+
+
+def _slip_desc(slip: str) -> str:
+    s = re.sub(r"\s", "", slip)
+    if "上半年" in s:
+        return "半年"
+    if "下半年" in s:
+        return "半年"
+    if "季度" in s:
+        return "季度"
+    return "部分月份"
+
+
+def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-01: 上半年 / 第一季度 / 1-6月 / 截至6月底 framing a statement in a full-year report."""
+    year = report_year(report)
+    if year is None:
+        return
+    rx = _slip_re(year)
+    text = report.text
+    period = report.meta.period_loc
+    for s in sentences(report):
+        for m in rx.finditer(text, s.body, s.end):
+            a, b = m.start(), m.end()
+            slip = m.group("slip")
+            pre = re.sub(r"\s", "", m.group("pre") or "")
+            before = text[s.body:a]
+            # 1) where does the phrase stand? sentence-initial (after the report year at most), in the sentence
+            #    that states the statistical period, or as 本年度上半年
+            initial = before.strip(" 在于") == ""
+            # a clause that opens with the phrase and reports a figure: "，上半年接待现场查阅12人次"
+            clause = re.search(r"[，,：:]\s*$", before) is not None and re.match(
+                r"[^，。；]{0,24}?\d+(?:\.\d+)?\s*(?:件|条|次|人次|篇|个|期|份|场|项|起|批次|户|家|万|元)", text[b:s.end]) is not None
+            initial = initial or clause
+            in_frame = bool(_PERIOD_FRAME_RE.search(text[s.start:a]))
+            this_year = pre.startswith(("本年", "今年"))
+            if not (initial or in_frame or this_year):
+                continue
+            # 2) what kind of statement is it? plans and comparisons are fine
+            sent = text[s.start:s.end]
+            if not in_frame and PLAN_RE.search(sent):
+                continue
+            if re.match(r"\s*(?:相比|同期|相较|以前|之前|前|末|底前)", text[b:b + 4]):
+                continue
+            if re.search(r"(?:较|比|与|同|和|及|、|至|到)\s*$", before):
+                continue
+            # an explicit date range that is the parsed statistical period is S-07's business
+            if period is not None and period.start is not None and period.end is not None \
+                    and a < period.end and b > period.start:
+                continue
+            # a paragraph that walks through the year (上半年…，下半年…) covers the whole year
+            ptext = text[s.par_start:s.par_end]
+            if ("半年" in slip or "季度" in slip) and sum(
+                    w in ptext for w in ("上半年", "下半年", "一季度", "二季度", "三季度", "四季度")) >= 2:
+                continue
+            ev_start = a if pre else m.start("slip")
+            evidence = text[ev_start:b]
+            unit = _slip_desc(slip)
+            yield ctx.finding(
+                ev_start, b, evidence=evidence, part=s.part,
+                message=(f"这是{year}年的年度报告，统计期限应为{year}年1月1日至12月31日（全年），"
+                         f"但这里用“{evidence}”描述报告期的工作，只涵盖了{unit}。"),
+                suggestion=f"把“{evidence}”改为“{year}年”或“全年”，并核对这句话里的数字是否为全年数据。",
+            )
+
+
+# --------------------------------------------------------------------------------------------- D-02
+
+_YEAR_LEAD_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?\s*(?:"
+    r"(?P<comma>[，,])"
+    r"|(?P<stat>全年|共|累计)"
+    r"|(?P<md>\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*日)?\s*[，,])"
+    r"|(?P<me>(?:我|本)(?:局|委|办|厅|镇|乡|街道|县|市|区|省|州|旗|中心|署|院))"
+    r")"
+)
+
+
+def _current_year_votes(report: Report) -> list[int]:
+    """Years used as 'this year' at the start of overview sentences (plans and comparisons left out)."""
+    votes = []
+    for s in sentences(report):
+        if s.part not in ("overview", None):
+            continue
+        m = _YEAR_LEAD_RE.match(report.text, s.body, s.end)
+        if not m or not (m.group("comma") or m.group("stat") or m.group("me")):
+            continue
+        sent = report.text[s.start:s.end]
+        if PLAN_RE.search(sent) or COMPARE_RE.search(report.text[m.end():s.end][:8]):
+            continue
+        votes.append(int(m.group("y")))
+    return votes
+
+
+def title_text_year_conflict(report: Report) -> int | None:
+    """The year the text uses as its current year, when it disagrees with the title year (else None).
+
+    Needs at least two sentence-initial current-year statements, all for the same other year, and a
+    statistical period (if stated) in that same year.
+    """
+    year = report.meta.year
+    if year is None or report.meta.title_loc is None:
+        return None
+    votes = _current_year_votes(report)
+    if len(votes) < 2 or len(set(votes)) != 1 or votes[0] == year:
+        return None
+    other = votes[0]
+    ps = report.meta.period_start
+    if ps is not None and ps.year != other:
+        return None
+    return other
+
+
+def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-02: another year used as the current year of the report."""
+    year = report_year(report)
+    if year is None or title_text_year_conflict(report) is not None:
+        return
+    text = report.text
+    for s in sentences(report):
+        m = _YEAR_LEAD_RE.match(text, s.body, s.end)
+        if not m:
+            continue
+        y = int(m.group("y"))
+        if y == year or abs(y - year) > 10:
+            continue
+        sent = text[s.start:s.end]
+        rest = text[m.end():s.end]
+        if PLAN_RE.search(sent):
+            continue
+        if re.match(r"\s*(?:以来|以前|之前|起|底|末|年底|年末)", text[m.end("y") + 1:m.end("y") + 5]):
+            continue
+        if COMPARE_RE.search(rest[:12]) or re.search(r"上年度|去年|上一年|年度报告|报告指出|问题整改|整改情况", sent):
+            continue
+        if y > year and (DEADLINE_RE.search(sent) or not (m.group("stat") or re.search(r"共|累计|完成了|取得了|已", rest))):
+            continue  # a later year without figures: most likely a plan worded without a plan marker
+        a, b = m.start("y"), m.end("y") + 1
+        ev = text[a:b]
+        if y < year:
+            msg = (f"这是{year}年的年度报告，这里却以“{ev}”叙述本年度的工作，疑为沿用往年报告未改年份。")
+        else:
+            msg = (f"这是{year}年的年度报告，这里以“{ev}”叙述已完成的工作，年份晚于报告年度。")
+        yield ctx.finding(a, b, evidence=ev, part=s.part, message=msg,
+                          suggestion=f"如叙述的是本年度工作，把“{ev}”改为“{year}年”；如确指其他年份，请写明对比或计划关系。")
+
+
+def title_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-06: the title's year disagrees with the year the text treats as current."""
+    other = title_text_year_conflict(report)
+    if other is None:
+        return
+    m = report.meta
+    loc = m.title_loc
+    assert loc is not None and loc.start is not None and loc.end is not None
+    tm = re.search(rf"{m.year}\s*年", report.text[loc.start:loc.end])
+    a = loc.start + tm.start() if tm else loc.start
+    b = loc.start + tm.end() if tm else loc.end
+    yield ctx.finding(a, b, part=None,
+                      message=(f"标题写的是{m.year}年，但正文以{other}年作为本年度叙述工作（统计期间也不是{m.year}年），"
+                               f"标题与正文的报告年度不一致。"),
+                      suggestion=f"确认报告年度：如报告的是{other}年的工作，把标题改为“{other}年”；否则逐处更正正文年份。")
+
+
+# --------------------------------------------------------------------------------------------- D-03
+
+_YM_RE = re.compile(r"(?<![\d〔\[/])(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d{1,2}\s*日)")
+_MD_RE = re.compile(r"(?<![\d年./\-])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
+def _in_url(text: str, pos: int) -> bool:
+    a = pos
+    while a > 0 and text[a - 1].isascii() and not text[a - 1].isspace():
+        a -= 1
+    return "/" in text[a:pos] or "=" in text[a:pos] or "_" in text[a:pos]
+
+
+def _valid(y: int | None, mo: int, d: int | None) -> str | None:
+    """None when valid, else the reason in Chinese."""
+    if not 1 <= mo <= 12:
+        return f"没有{mo}月"
+    if d is None:
+        return None
+    days = _DAYS[mo]
+    if mo == 2 and y is not None:
+        days = 29 if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0 else 28
+    if not 1 <= d <= days:
+        return f"{mo}月没有{d}日" if d >= 1 else f"日期“{d}日”不存在"
+    return None
+
+
+def invalid_dates(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-03: dates that cannot exist (2023年13月, 2月30日, 4月31日, 2023-02-30)."""
+    text = report.text
+    covered: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str]] = []
+    for m in DATE_RE.finditer(text):
+        if m.group("y"):
+            y, mo, d = cn_number(m.group("y")), cn_number(m.group("m")), cn_number(m.group("d"))
+        else:
+            if _in_url(text, m.start()):
+                continue
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        covered.append((m.start(), m.end()))
+        if mo is None or d is None:
+            continue
+        why = _valid(y, mo, d)
+        if why:
+            found.append((m.start(), m.end(), why))
+    for m in _YM_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        why = _valid(int(m.group("y")), int(m.group("m")), None)
+        covered.append((m.start(), m.end()))
+        if why:
+            found.append((m.start(), m.end(), why))
+    for m in _MD_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        why = _valid(None, int(m.group("m")), int(m.group("d")))
+        if why:
+            found.append((m.start(), m.end(), why))
+    for a, b, why in sorted(found):
+        ev = text[a:b]
+        yield ctx.finding(a, b, evidence=ev, message=f"日期“{ev}”不存在（{why}）。",
+                          suggestion="核对原始记录，改为正确的日期。")
+
+
+# --------------------------------------------------------------------------------------------- D-04 / D-05
+
+GOV_OWN_LEVELS = ("county_gov", "city_gov", "province_gov")
+
+
+def deadline_for(year: int, level: str | None, overrides: dict[str, str] | None = None) -> date:
+    """The publication deadline for a report of `year` by an agency of `level` (spec §1.1, §1.2).
+
+    data/deadlines.toml holds the defaults; `overrides` (config [deadlines], level -> "MM-DD", or
+    "default") replaces them for reports under the current regulation.
+    """
+    table = data_toml("deadlines.toml")
+    regime = "old" if year <= int(table["old_until_year"]) else "current"
+    rules: dict[str, str] = dict(table[regime])
+    if regime == "current" and overrides:
+        rules.update({k: str(v) for k, v in overrides.items()})
+    md = rules.get(level or "default", rules["default"])
+    mo, d = (int(x) for x in md.split("-"))
+    return date(year + 1, mo, d)
+
+
+def _pub_location(report: Report) -> tuple[int | None, int | None, str]:
+    m = report.meta
+    if m.published_source == "signature" and m.signature_loc is not None and m.signature_loc.start is not None:
+        a, b = m.signature_loc.start, m.signature_loc.end
+        return a, b, report.text[a:b].strip()
+    return None, None, f"发布日期 {m.published.isoformat() if m.published else ''}"
+
+
+def _cn(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def late_publication(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-04: published after the statutory deadline."""
+    m = report.meta
+    if m.year is None or m.published is None:
+        return
+    overrides = ctx.options.get("deadlines") or {}
+    dl = deadline_for(m.year, m.level, overrides)
+    if m.published <= dl:
+        return
+    a, b, ev = _pub_location(report)
+    if m.year <= int(data_toml("deadlines.toml")["old_until_year"]):
+        basis = "原《政府信息公开条例》第三十一条，每年3月31日前公布"
+    elif m.level in GOV_OWN_LEVELS and dl.month == 3 and not overrides.get(m.level):
+        basis = "条例第四十九条，县级以上人民政府的年度报告应于每年3月31日前公布"
+    elif overrides.get(m.level or "default"):
+        basis = "本地区规定的公布期限"
+    else:
+        basis = "条例第四十九条，每年1月31日前公布"
+    late = (m.published - dl).days
+    yield ctx.finding(a, b, evidence=ev, part=None,
+                      message=(f"公布日期{_cn(m.published)}晚于公布期限{_cn(dl)}（{basis}），逾期{late}天。"),
+                      suggestion=f"{m.year}年度报告应在{_cn(dl)}前公布；如落款日期写错，请更正为实际印发日期。")
+
+
+def early_signature(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-05: signed/published before the report year has ended."""
+    m = report.meta
+    if m.year is None or m.published is None:
+        return
+    if m.published >= date(m.year, 12, 31):
+        return
+    a, b, ev = _pub_location(report)
+    yield ctx.finding(a, b, evidence=ev, part=None,
+                      message=(f"落款日期{_cn(m.published)}早于报告年度结束（{m.year}年12月31日），"
+                               f"年度报告不可能在年度结束前完成全年统计。"),
+                      suggestion=f"核对落款日期，应为{m.year + 1}年的实际印发日期。")
