@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-DEMO_REPORT := examples/qingxi_bureau_2023.txt
+DEMO_REPORT := src/nianbao/data/examples/demo_report.txt
 DEMO_OUT := out
 
 .PHONY: demo test install install-dev lint clean docs
