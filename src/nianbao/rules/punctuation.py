@@ -1,0 +1,348 @@
+"""Punctuation checks (category "punctuation") after GB/T 15834-2011 《标点符号用法》.
+
+Precision first: half-width marks are counted only between Chinese characters (never in figures,
+times, URLs or e-mail addresses), only in narrative paragraphs; brackets, quotes and spaces are
+checked paragraph by paragraph; table cells are never read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+
+from nianbao.lexicon import lexicon
+from nianbao.model import Finding, Heading, Part, Report
+from nianbao.rules.base import RuleContext
+from nianbao.rules.typos import _ARTICLE, _DOCNO, CJK, Span, _as_list, _own, _walk, snippet, text_spans
+
+_OPEN_FW = "“‘《（「『【〔"
+_CLOSE_FW = "”’》）」』】〕"
+_LEFT = f"[{CJK}{_CLOSE_FW}]"  # what may stand before a mark inside a Chinese sentence
+_RIGHT = f"[{CJK}{_OPEN_FW}]"  # what may follow it
+_LABEL = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}\s*[、.．])\s*")
+_HALF = re.compile(f"(?<={_LEFT})[,;:?!](?= ?{_RIGHT})")
+_HALF_PAREN = re.compile(r"\(([^()\n]{1,60})\)")
+_IS_CJK = re.compile(f"[{CJK}]")
+_NUMERAL_ONLY = re.compile(r"^\s*[一二三四五六七八九十\d]{1,3}\s*$")
+_FW_NAME = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "()": "（）"}
+
+
+@cache
+def _placeholder_words() -> tuple[str, ...]:
+    words = set(_as_list(_own().get("placeholders", {}).get("words")))
+    shared = lexicon("placeholders")
+    for key in ("placeholders", "patterns", "words", "literal", "literals"):
+        words |= {w for w in _as_list(shared.get(key)) if len(w) <= 6 and not any(c in w for c in "\\[]()*+?{}^$|")}
+    return tuple(sorted(words))
+
+
+def _label_end(seg: str) -> int:
+    m = _LABEL.match(seg)
+    return m.end() if m else 0
+
+
+# --------------------------------------------------------------------------------------------- P-01
+
+
+def _half_width_marks(seg: str) -> list[tuple[int, int, str]]:
+    """(start, end, mark) of the half-width marks used inside Chinese sentences of a paragraph."""
+    skip = _label_end(seg)
+    out: list[tuple[int, int, str]] = []
+    for m in _HALF.finditer(seg, skip):
+        out.append((m.start(), m.end(), m.group(0)))
+    placeholders = _placeholder_words()
+    for m in _HALF_PAREN.finditer(seg, skip):
+        inner = m.group(1)
+        if not _IS_CJK.search(inner) or _NUMERAL_ONLY.match(inner):
+            continue  # (http://…), (2023), (一) inside a sentence
+        if any(w in inner for w in placeholders):
+            continue  # "(具体网址)": the placeholder rule's business
+        before = seg[m.start() - 1] if m.start() else ""
+        after = seg[m.end()] if m.end() < len(seg) else ""
+        if re.match(_LEFT, before) or re.match(_RIGHT, after) or _IS_CJK.match(inner[0]):
+            out.append((m.start(), m.end(), "()"))
+    return sorted(out)
+
+
+def half_width_punctuation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """P-01: half-width , ; : ? ! ( ) inside Chinese sentences; one finding per paragraph."""
+    text = report.text
+    for sp in text_spans(report, headings=False, title=False):
+        seg = text[sp.start:sp.end]
+        marks = _half_width_marks(seg)
+        if not marks:
+            continue
+        s, e, _ = marks[0]
+        a, b = snippet(seg, s, e, 0, len(seg), before=8, after=4)
+        counts = Counter(mk for _, _, mk in marks)
+        listed = "、".join(f"“{mk}”{n}处" for mk, n in counts.items())
+        fw = "".join(_FW_NAME[mk] for mk in counts)
+        total = sum(counts.values())
+        yield ctx.finding(
+            sp.start + a, sp.start + b,
+            message=f"该段中文句子里使用了半角标点共{total}处（{listed}），中文行文应使用全角标点。",
+            suggestion=f"将该段中的半角标点改为对应的全角标点（{fw}）。",
+        )
+
+
+# --------------------------------------------------------------------------------------------- P-02
+
+
+_PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "《": "《", "》": "《", "“": "“", "”": "“"}
+_OPENERS = set("（(《“")
+_BRACKETS = re.compile(r"[（()）《》“”]")
+_CLOSE_NAME = {"（": "）", "《": "》", "“": "”"}
+_NUMBERING_BEFORE = re.compile(r"(?:^|[\s，。；：、])(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])$")
+
+
+def _unmatched(seg: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(unmatched openers, unmatched closers) as (offset, kind) with kind one of （ 《 “."""
+    stack: list[tuple[int, str, str]] = []  # (offset, kind, char)
+    closes: list[tuple[int, str]] = []
+    for m in _BRACKETS.finditer(seg):
+        ch = m.group(0)
+        kind = _PAIRS[ch]
+        i = m.start()
+        if ch in _OPENERS:
+            stack.append((i, kind, ch))
+            continue
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][1] == kind:
+                del stack[k:]  # anything opened after the match and not closed stays unmatched: dropped here
+                break
+        else:
+            if ch == ")" or (ch == "）" and _NUMBERING_BEFORE.search(seg[:i])):
+                continue  # "1）" / "a)" numbering, or a lone half-width paren
+            closes.append((i, kind))
+    opens = [(i, kind) for i, kind, ch in stack if ch != "("]
+    return opens, closes
+
+
+def unmatched_pairs(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """P-02: a bracket, book-title mark or quotation mark opened and not closed in its paragraph (or the reverse)."""
+    text = report.text
+    spans = text_spans(report, title=False)
+    results = [_unmatched(text[sp.start:sp.end]) for sp in spans]
+    # a quotation or bracket that runs on into the next paragraph (page cut, multi-paragraph quotation)
+    for k in range(len(spans) - 1):
+        opens, _ = results[k]
+        _, nxt_closes = results[k + 1]
+        nxt_text = text[spans[k + 1].start:spans[k + 1].end]
+        while opens:
+            i, kind = opens[-1]
+            if nxt_closes and nxt_closes[0][1] == kind:
+                opens.pop()
+                nxt_closes.pop(0)
+            elif kind == "“" and nxt_text.startswith("“"):
+                opens.pop()  # 引文跨段：每段开头用前引号，只在最后一段末尾用后引号
+            else:
+                break
+    for sp, (opens, closes) in zip(spans, results, strict=True):
+        problems = [(i, kind, "open") for i, kind in opens] + [(i, kind, "close") for i, kind in closes]
+        if not problems:
+            continue
+        seg = text[sp.start:sp.end]
+        # a bracket lost from a document number or an article citation is W-03's finding, not a second one here
+        cut = [m.span() for rx in (_DOCNO, _ARTICLE) for m in rx.finditer(seg)]
+        problems = sorted(p for p in problems if not any(a <= p[0] < b for a, b in cut))
+        if not problems:
+            continue
+        i, kind, side = problems[0]
+        a, b = snippet(seg, i, i + 1, 0, len(seg), before=6, after=6, stops="\n")
+        ch = seg[i]
+        if side == "open":
+            what = f"“{ch}”之后缺少与之对应的“{_CLOSE_NAME[kind]}”"
+        else:
+            what = f"“{ch}”之前缺少与之对应的“{kind}”"
+        more = f"（本段共{len(problems)}处标点不成对）" if len(problems) > 1 else ""
+        yield ctx.finding(sp.start + a, sp.start + b, message=f"成对标点不成对：{what}{more}。",
+                          suggestion=f"补上缺少的“{_CLOSE_NAME[kind] if side == 'open' else kind}”，或删去多余的“{ch}”。")
+
+
+# --------------------------------------------------------------------------------------------- P-03
+
+
+_DOUBLED = re.compile(r"[，。、；：,;]{2,}")
+
+
+def doubled_marks(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """P-03: two sentence marks in a row: ，， 。。 、、 ；； ：： ，。 …"""
+    text = report.text
+    for sp in text_spans(report, title=False):
+        seg = text[sp.start:sp.end]
+        for m in _DOUBLED.finditer(seg):
+            marks = m.group(0)
+            if not any(c in "，。、；：" for c in marks):
+                continue  # "1,,2" style ASCII runs are not Chinese text
+            a, b = snippet(seg, m.start(), m.end(), 0, len(seg), before=6, after=4, stops="\n")
+            keep = marks[-1] if len(set(marks)) > 1 else marks[0]
+            yield ctx.finding(sp.start + a, sp.start + b,
+                              message=f"标点重复或连用：“{marks}”。",
+                              suggestion=f"删去多余的标点，只保留一个（如“{keep}”）。")
+
+
+# --------------------------------------------------------------------------------------------- P-04
+
+
+def _bracket_style(label: str) -> str | None:
+    full = "（" in label or "）" in label
+    half = "(" in label or ")" in label
+    if full and half:
+        return "mixed"
+    if full:
+        return "full"
+    if half:
+        return "half"
+    return None
+
+
+def _dot_style(label: str) -> str | None:
+    if label.endswith("、"):
+        return "dun"
+    if label.endswith("．"):
+        return "fwdot"
+    if label.endswith("."):
+        return "dot"
+    return None
+
+
+_STYLE_NAME = {"full": "全角括号“（）”", "half": "半角括号“()”", "mixed": "全角半角混合的括号",
+               "dun": "顿号“、”", "fwdot": "全角点“．”", "dot": "半角点“.”"}
+
+
+def _odd_ones(items: list[tuple[Heading, str]], preferred: str) -> tuple[str, list[Heading]] | None:
+    styles = Counter(s for _, s in items)
+    if len(styles) < 2:
+        return None
+    top = max(styles.values())
+    majority = preferred if styles.get(preferred) == top else max(styles, key=lambda s: styles[s])
+    return majority, [h for h, s in items if s != majority]
+
+
+def mixed_numbering(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """P-04: within one part, level-1 labels mixing （一） and (一); level-2 labels mixing 1. and 1、."""
+    for part in report.parts:
+        level1 = [(h, _bracket_style(h.label)) for h in part.headings if h.level == 1]
+        items1 = [(h, s) for h, s in level1 if s]
+        odd = _odd_ones(items1, "full")
+        if odd:
+            yield _numbering_finding(ctx, part, odd, "一级标题序号的括号")
+        level2 = [(h, _dot_style(h.label)) for h in _walk(part.headings) if h.level == 2]
+        items2 = [(h, s) for h, s in level2 if s]
+        odd = _odd_ones(items2, "dot")
+        if odd:
+            yield _numbering_finding(ctx, part, odd, "二级标题序号后的标点", severity=ctx.params.get("level2_severity",
+                                                                                           "info"))
+
+
+def _numbering_finding(ctx: RuleContext, part: Part, odd: tuple[str, list[Heading]], what: str,
+                       severity: str | None = None) -> Finding:
+    majority, heads = odd
+    h = heads[0]
+    labels = "、".join(f"“{x.label}”" for x in heads)
+    return ctx.finding(
+        h.loc.start, h.loc.end, evidence=h.title, part=part.id or None, severity=severity,
+        message=f"“{part.title}”部分{what}不统一：多数使用{_STYLE_NAME[majority]}，而{labels}使用了"
+                f"{'、'.join(sorted({_STYLE_NAME[s] for s in (_bracket_style(x.label) or _dot_style(x.label) for x in heads) if s}))}。",
+        suggestion=f"将{labels}改为与其他标题一致的{_STYLE_NAME[majority]}写法"
+                   + ("，如“（一）”。" if majority == "full" else "。"),
+    )
+
+
+# --------------------------------------------------------------------------------------------- P-05
+
+
+_PART_SEP = re.compile(r"^\s*(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<sep>[.．,，:：])")
+_BRACKET_THEN_MARK = re.compile(r"^\s*(?P<label>[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*(?P<mark>[、.．,，:：])")
+
+
+def numbering_marks(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """P-05: "一." / "一．" instead of "一、" on part headings; "（一）、" (a mark after a bracketed number)."""
+    wrong_parts = []
+    for part in report.parts:
+        m = _PART_SEP.match(part.title)
+        if m and part.loc.start is not None:
+            wrong_parts.append((part, m))
+    if wrong_parts:
+        part, m = wrong_parts[0]
+        s = part.loc.start or 0
+        others = f"（共{len(wrong_parts)}个部分标题如此）" if len(wrong_parts) > 1 else ""
+        yield ctx.finding(s, part.loc.end, evidence=part.title,
+                          message=f"部分标题序号“{m.group('num')}”后用了“{m.group('sep')}”{others}；汉字数字序号后应使用顿号“、”。",
+                          suggestion=f"将“{m.group('num')}{m.group('sep')}”改为“{m.group('num')}、”。")
+    doubles = []
+    for part in report.parts:
+        for h in _walk(part.headings):
+            m = _BRACKET_THEN_MARK.match(h.title)
+            if m and h.loc.start is not None:
+                doubles.append((h, m))
+    if doubles:
+        h, m = doubles[0]
+        others = f"（共{len(doubles)}个标题如此）" if len(doubles) > 1 else ""
+        assert h.loc.start is not None
+        yield ctx.finding(h.loc.start, h.loc.end, evidence=h.title,
+                          message=f"标题序号“{m.group('label')}”后又加了“{m.group('mark')}”{others}；"
+                                  "带括号的序号后不再加标点。",
+                          suggestion=f"删去“{m.group('label')}{m.group('mark')}”中的“{m.group('mark')}”。")
+
+
+# --------------------------------------------------------------------------------------------- P-06
+
+
+_SPACE = re.compile(f"(?<=[{CJK}{_CLOSE_FW}，。、；：？！])[ \u00a0\u3000]{{1,2}}(?=[{CJK}{_OPEN_FW}，。、；：？！])")
+
+
+@cache
+def _field_labels() -> tuple[str, ...]:
+    return tuple(_as_list(_own().get("spaces", {}).get("field_labels")))
+
+
+def _space_hits(seg: str) -> list[tuple[int, int]]:
+    skip = _label_end(seg)
+    labels = _field_labels()
+    out = []
+    for m in _SPACE.finditer(seg, skip):
+        before, after = seg[m.start() - 1], seg[m.end()]
+        if not (_IS_CJK.match(before) or _IS_CJK.match(after)):
+            continue
+        if seg.startswith(labels, m.end()):
+            continue  # "成功东路1号 邮编…": two fields of a contact line
+        out.append(m.span())
+    return out
+
+
+def spaces_in_chinese(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """P-06: a space inside a Chinese sentence (text, DOCX and HTML sources only; PDF extraction adds spaces)."""
+    if report.raw.format not in ("text", "docx", "html"):
+        return
+    text = report.text
+    sig = report.meta.signature_loc
+    min_len = int(ctx.params.get("min_paragraph_chars", 15))
+    for sp in text_spans(report, headings=False, title=False):
+        seg = text[sp.start:sp.end]
+        if len(seg) < min_len or "。" not in seg and "，" not in seg:
+            continue  # a label line or a signature, not a sentence
+        if sig is not None and sig.start is not None and sp.start <= sig.start < sp.end:
+            continue
+        hits = _space_hits(seg)
+        if not hits:
+            continue
+        s, e = hits[0]
+        a, b = snippet(seg, s, e, 0, len(seg), before=6, after=6)
+        more = f"本段共{len(hits)}处。" if len(hits) > 1 else ""
+        yield ctx.finding(sp.start + a, sp.start + b,
+                          message=f"中文句子中间夹有空格。{more}",
+                          suggestion="删去汉字之间、汉字与标点之间多余的空格。")
+
+
+__all__ = [
+    "Span",
+    "doubled_marks",
+    "half_width_punctuation",
+    "mixed_numbering",
+    "numbering_marks",
+    "spaces_in_chinese",
+    "unmatched_pairs",
+]

@@ -1,0 +1,470 @@
+"""Typo checks (category "typo"): duplicated words, common misspellings, garbled text.
+
+Precision first. A duplicated sequence is reported only when jieba agrees that the repeat is made of
+whole words (so "公开开展" = 公开|开展 and "工作作风" are left alone) and it is not a reduplication
+written on purpose (明明白白, 件件有着落, the lexicon's allow-lists). Only narrative paragraphs, headings
+and the title are read; table cells are not. Garbled text is looked for in the whole document.
+
+The spans helpers here (:func:`text_spans`) are shared with the punctuation checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from nianbao.lexicon import lexicon
+from nianbao.model import Finding, Heading, Report
+from nianbao.rules.base import RuleContext
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_IS_CJK = re.compile(f"[{CJK}]")
+_CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+
+
+# --------------------------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of report.text a text check reads: a narrative paragraph, a heading or the title."""
+
+    start: int
+    end: int
+    kind: str  # "paragraph" | "heading" | "part_title" | "title"
+
+
+def _walk(headings: list[Heading]) -> Iterator[Heading]:
+    for h in headings:
+        yield h
+        yield from _walk(h.children)
+
+
+def text_spans(report: Report, *, paragraphs: bool = True, headings: bool = True, title: bool = True) -> list[Span]:
+    """Narrative paragraphs, sub-headings, part headings and the title, in text order, without overlap.
+
+    A numbered line that carries its own text ("1. **夯实组织保障。**成立…") is both a heading and a
+    paragraph; it is returned once, as a paragraph. Table cells are never returned.
+    """
+    out: dict[tuple[int, int], Span] = {}
+    if paragraphs:
+        for p in report.paragraphs():
+            if p.loc.start is not None and p.loc.end is not None:
+                out[(p.loc.start, p.loc.end)] = Span(p.loc.start, p.loc.end, "paragraph")
+    if headings:
+        for part in report.parts:
+            if part.loc.start is not None and part.loc.end is not None:
+                out.setdefault((part.loc.start, part.loc.end), Span(part.loc.start, part.loc.end, "part_title"))
+            for h in _walk(part.headings):
+                if h.loc.start is not None and h.loc.end is not None:
+                    out.setdefault((h.loc.start, h.loc.end), Span(h.loc.start, h.loc.end, "heading"))
+    if title and report.meta.title_loc is not None:
+        tl = report.meta.title_loc
+        if tl.start is not None and tl.end is not None:
+            out.setdefault((tl.start, tl.end), Span(tl.start, tl.end, "title"))
+    return sorted(out.values(), key=lambda s: (s.start, s.end))
+
+
+def snippet(text: str, pos: int, end: int, lo: int, hi: int, before: int = 8, after: int = 4,
+            stops: str = "。！？；\n") -> tuple[int, int]:
+    """A short span around text[pos:end] inside [lo, hi), not crossing a sentence end."""
+    a = pos
+    while a > lo and pos - a < before and text[a - 1] not in stops:
+        a -= 1
+    b = end
+    while b < hi and b - end < after and text[b] not in stops:
+        b += 1
+    return a, b
+
+
+# --------------------------------------------------------------------------------------------- lexicons
+
+
+@cache
+def _own() -> dict:
+    return lexicon("typo_punct")
+
+
+def _as_list(v) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v if isinstance(x, str)]
+
+
+@cache
+def _redup_allow() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """(whole repeats that are fine, repeat -> contexts in which it is fine)."""
+    shared = lexicon("reduplication_allow")
+    own = _own().get("reduplication", {})
+    allow = set(_as_list(shared.get("allow")))
+    allow |= set(_as_list(own.get("allow_single"))) | set(_as_list(own.get("allow_double")))
+    contexts: dict[str, list[str]] = {}
+    for c in _as_list(shared.get("allow_contexts")) + _as_list(own.get("allow_contexts")):
+        for m in _CANDIDATE.finditer(c):
+            w = m.group(1)
+            for n in range(len(w), 0, -1):
+                i = m.start()
+                if c[i:i + n] == c[i + n:i + 2 * n]:
+                    contexts.setdefault(c[i:i + 2 * n], []).append(c)
+    return frozenset(allow), {k: tuple(v) for k, v in contexts.items()}
+
+
+@cache
+def _single_chars() -> frozenset[str]:
+    return frozenset(_as_list(_own().get("reduplication", {}).get("single_chars")))
+
+
+# --------------------------------------------------------------------------------------------- W-01
+
+
+_CANDIDATE = re.compile(f"(?=([{CJK}]{{1,4}})\\1)")
+_CLAUSE_STOP = re.compile(f"[^{CJK}]")
+_WINDOW = 12
+
+
+def _tokenizer():
+    from nianbao.classify.segment import get_tokenizer  # jieba + domain dictionary, loaded once
+
+    return get_tokenizer()
+
+
+def _boundaries(seg: str, i: int, n: int) -> tuple[int, set[int]]:
+    """jieba token boundaries (offsets into seg) of the clause window around seg[i:i+n]."""
+    a = i
+    while a > 0 and i - a < _WINDOW and not _CLAUSE_STOP.match(seg[a - 1]):
+        a -= 1
+    b = i + n
+    while b < len(seg) and b - (i + n) < _WINDOW and not _CLAUSE_STOP.match(seg[b]):
+        b += 1
+    bounds = {a}
+    pos = a
+    for tok in _tokenizer().lcut(seg[a:b], HMM=False):
+        pos += len(tok)
+        bounds.add(pos)
+    return a, bounds
+
+
+def _starts_word(seg: str, k: int, n: int) -> bool:
+    """Does a dictionary word longer than n characters start at seg[k]?"""
+    freq = _tokenizer().FREQ
+    stop = k + n + 4
+    for j in range(k + n + 1, min(stop, len(seg)) + 1):
+        if freq.get(seg[k:j]):
+            return True
+    return False
+
+
+def _in_context(seg: str, i: int, n: int, contexts: tuple[str, ...]) -> bool:
+    for c in contexts:
+        lo = max(0, i + n - len(c))
+        k = seg.find(c, lo, i + len(c))
+        while k != -1 and k <= i:
+            if k + len(c) >= i + n:
+                return True
+            k = seg.find(c, k + 1, i + len(c))
+    return False
+
+
+def _is_duplicate(seg: str, i: int, n: int, allow: frozenset[str], contexts: dict[str, tuple[str, ...]]) -> bool:
+    """Is seg[i:i+2n] (two equal halves) a word written twice by mistake?"""
+    w = seg[i:i + n]
+    dup = w + w
+    if all(ch in _CN_NUMERALS for ch in w):
+        return False  # 二〇二二, 一一
+    if dup in allow or (dup in contexts and _in_context(seg, i, 2 * n, contexts[dup])):
+        return False
+    if n == 1:
+        if w not in _single_chars():
+            return False  # 王芳芳, 亮晶晶: only function words are judged one character at a time
+        # AABB (明明白白, 认认真真) and the BB half of it
+        if i + 3 < len(seg) and seg[i + 2] == seg[i + 3] and _IS_CJK.match(seg[i + 2]):
+            return False
+        if i >= 2 and seg[i - 2] == seg[i - 1] and _IS_CJK.match(seg[i - 1]):
+            return False
+        if i > 0 and seg[i - 1].isdigit():
+            return False  # "2023年年初"
+    _, bounds = _boundaries(seg, i, 2 * n)
+    if i + n not in bounds or i + 2 * n not in bounds:
+        return False  # the second copy runs into a longer word: 公开|开展, 信息|信息化
+    if _starts_word(seg, i + n, n):
+        return False  # the second copy may head a compound jieba split: 的|的确, 政府|政府部门
+    if i in bounds:
+        return True
+    if n == 1:
+        return False  # 目的|的: a one-character word after a word that ends with the same character
+    # the first copy may be glued to the word before it by jieba ("坚决执行|执行"), but only as a whole
+    return not any(i < k < i + n for k in bounds)
+
+
+def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-01: a 1–4 character sequence written twice in a row ("执行执行", "的的")."""
+    allow, contexts = _redup_allow()
+    text = report.text
+    for sp in text_spans(report):
+        seg = text[sp.start:sp.end]
+        skip_to = 0
+        for m in _CANDIDATE.finditer(seg):
+            i = m.start()
+            if i < skip_to:
+                continue
+            for n in range(len(m.group(1)), 0, -1):
+                if seg[i:i + n] != seg[i + n:i + 2 * n]:
+                    continue
+                if _is_duplicate(seg, i, n, allow, contexts):
+                    w = seg[i:i + n]
+                    yield ctx.finding(
+                        sp.start + i, sp.start + i + 2 * n,
+                        message=f"词语重复：“{w}{w}”中的“{w}”多写了一遍。",
+                        suggestion=f"将“{w}{w}”改为“{w}”。",
+                    )
+                    skip_to = i + 2 * n
+                    break
+
+
+# --------------------------------------------------------------------------------------------- W-02
+
+
+@dataclass(frozen=True)
+class _Pair:
+    wrong: str
+    right: str
+    why: str
+    unless: tuple[str, ...]
+
+
+@cache
+def _confusions() -> tuple[re.Pattern[str] | None, dict[str, _Pair]]:
+    pairs: dict[str, _Pair] = {}
+    for p in lexicon("confusions").get("pair", []):
+        if not isinstance(p, dict) or not p.get("wrong") or not p.get("right"):
+            continue
+        wrong = str(p["wrong"])
+        pairs.setdefault(wrong, _Pair(wrong, str(p["right"]), str(p.get("why", "")), tuple(_as_list(p.get("unless")))))
+    if not pairs:
+        return None, {}
+    return re.compile(trie_pattern(pairs)), pairs
+
+
+def trie_pattern(words) -> str:
+    """One regex for many literal strings, factored as a trie (longest match first at each position).
+
+    Python's regex engine tries the branches of a flat alternation one by one at every position; a trie
+    shares the prefixes, which makes a scan for ~500 words about a third faster.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def _excused(seg: str, i: int, pair: _Pair) -> bool:
+    """An `unless` context that contains the wrong form at this position, or any other given context word
+    that appears in the same sentence."""
+    n = len(pair.wrong)
+    for u in pair.unless:
+        if pair.wrong in u:
+            if _in_context(seg, i, n, (u,)):
+                return True
+        else:
+            a, b = snippet(seg, i, i + n, 0, len(seg), before=40, after=40)
+            if u in seg[a:b]:
+                return True
+    return False
+
+
+def confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-02: a common misspelling from the confusion lexicon ("推近" for "推进")."""
+    rx, pairs = _confusions()
+    if rx is None:
+        return
+    text = report.text
+    for sp in text_spans(report):
+        seg = text[sp.start:sp.end]
+        for m in rx.finditer(seg):
+            pair = pairs[m.group(0)]
+            if _excused(seg, m.start(), pair):
+                continue
+            why = f"{pair.why.rstrip('。')}。" if pair.why else ""
+            yield ctx.finding(
+                sp.start + m.start(), sp.start + m.end(),
+                message=f"疑似错别字：“{pair.wrong}”应为“{pair.right}”。{why}",
+                suggestion=f"将“{pair.wrong}”改为“{pair.right}”。",
+            )
+
+
+# --------------------------------------------------------------------------------------------- W-03
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s，。、；：？！“”‘’（）《》【】〔〕]{3,}")
+_LATIN_RUN = re.compile(r"[\u0080-\u024f\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{4,}")
+_CJK_RUN3 = re.compile(f"[{CJK}]{{3,}}")
+_CJK_RUN2 = re.compile(f"[{CJK}]{{2,}}")
+# document numbers: 〔2021〕30号 written with a bracket or the number lost
+_DOCNO = re.compile(
+    r"(?P<no_close>[〔［【\[](?:19|20)\d{2}\d{1,4}\s*号)"
+    r"|(?P<no_open>(?<![〔［【\[（(\d])(?:19|20)\d{2}[〕］】\]]\d{1,4}\s*号)"
+    r"|(?P<no_number>[〔［【\[](?:19|20)\d{2}[〕］】\]]\s*号)"
+    r"|(?P<no_year>[〔［【\[]\s*[〕］】\]]\s*\d{1,4}\s*号)"
+)
+_N = "一二三四五六七八九十百零〇\\d"
+_ARTICLE = re.compile(
+    rf"(?P<no_close>第[{_N}]{{1,5}}条第[（(][{_N}]{{1,3}}项)"
+    rf"|(?P<no_open>第[{_N}]{{1,5}}条第[{_N}]{{1,3}}[）)]项)"
+    rf"|(?P<empty>第[{_N}]{{1,5}}条第[（(]\s*[）)]项)"
+    r"|(?P<no_number>(?:》|条例|法)第[ \u3000]*[条款项])"
+)
+_DOCNO_WHAT = {
+    "no_close": "文号年份后缺少右括号“〕”（疑似字符丢失）",
+    "no_open": "文号年份前缺少左括号“〔”（疑似字符丢失）",
+    "no_number": "文号缺少序号（疑似字符丢失）",
+    "no_year": "文号缺少年份（疑似字符丢失）",
+}
+_ARTICLE_WHAT = {
+    "no_close": "条款引用缺少右括号",
+    "no_open": "条款引用缺少左括号",
+    "empty": "条款引用括号内缺少项号",
+    "no_number": "条款引用缺少条号",
+}
+
+
+def _gbk_mojibake(run: str) -> str | None:
+    """If `run` is UTF-8 text that was decoded as GBK, the text it was meant to be."""
+    try:
+        raw = run.encode("gbk", errors="replace")
+    except LookupError:  # pragma: no cover
+        return None
+    fixed = raw.decode("utf-8", errors="replace")
+    if _CJK_RUN3.search(fixed):
+        return fixed
+    return None
+
+
+def _narrow(run: str) -> tuple[int, int]:
+    """The part of a mojibake run that is mojibake: drop genuine characters at either end."""
+    best = len(max(_CJK_RUN3.findall(_gbk_mojibake(run) or ""), key=len, default=""))
+    a, b = 0, len(run)
+    while b - a > 3:
+        fixed = _gbk_mojibake(run[a + 1:b]) or ""
+        if len(max(_CJK_RUN3.findall(fixed), key=len, default="")) < best:
+            break
+        a += 1
+    while b - a > 3:
+        fixed = _gbk_mojibake(run[a:b - 1]) or ""
+        if len(max(_CJK_RUN3.findall(fixed), key=len, default="")) < best:
+            break
+        b -= 1
+    return a, b
+
+
+def _latin_mojibake(run: str) -> str | None:
+    for enc in ("cp1252", "latin-1"):
+        try:
+            fixed = run.encode(enc).decode("utf-8", errors="replace")
+        except UnicodeEncodeError:
+            continue
+        if _CJK_RUN2.search(fixed):
+            return fixed
+    return None
+
+
+def _garble_in_line(line: str, literals: tuple[str, ...]) -> tuple[int, int, list[str], str | None] | None:
+    """(start, end, kinds, readable) of the first garbled stretch of a line, or None."""
+    kinds: list[str] = []
+    spans: list[tuple[int, int]] = []
+    readable: str | None = None
+    k = line.find("\ufffd")
+    if k != -1:
+        kinds.append(f"无法识别的替换字符“\ufffd”{line.count(chr(0xFFFD))}处")
+        spans.append((k, k + 1))
+    m = _CID.search(line)
+    if m:
+        kinds.append(f"PDF字形编码“{m.group(0)}”{len(_CID.findall(line))}处")
+        spans.append(m.span())
+    for lit in literals:
+        k = line.find(lit)
+        if k != -1:
+            kinds.append(f"乱码“{lit}”")
+            spans.append((k, k + len(lit)))
+    for m in _NON_ASCII_RUN.finditer(line):
+        fixed = _gbk_mojibake(m.group(0))
+        if fixed:
+            kinds.append("按错误编码读出的乱码")
+            a, b = _narrow(m.group(0))
+            spans.append((m.start() + a, m.start() + b))
+            readable = _gbk_mojibake(m.group(0)[a:b]) or fixed
+            readable = max(_CJK_RUN3.findall(readable) or [""], key=len) or None
+            break
+    for m in _LATIN_RUN.finditer(line):
+        fixed = _latin_mojibake(m.group(0))
+        if fixed:
+            kinds.append("按西文编码读出的乱码")
+            spans.append(m.span())
+            readable = readable or _CJK_RUN2.search(fixed).group(0)  # type: ignore[union-attr]
+            break
+    if not kinds:
+        return None
+    start = min(a for a, _ in spans)
+    end = min(max(b for _, b in spans), start + 30)
+    return start, end, kinds, readable
+
+
+def _maybe_garbled(text: str, literals: tuple[str, ...]) -> bool:
+    """A fast whole-text test; the line-by-line search runs only when it says yes."""
+    if "\ufffd" in text or "(cid:" in text or any(lit in text for lit in literals):
+        return True
+    if _gbk_mojibake(text):
+        return True
+    return any(_latin_mojibake(m.group(0)) for m in _LATIN_RUN.finditer(text))
+
+
+def garbled_text(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-03: replacement characters, (cid:N), mojibake, document numbers and article citations with lost characters."""
+    text = report.text
+    pdf = report.raw.format == "pdf"
+    cause = "parse" if pdf else "report"
+    note = "（源文件为PDF，也可能是文字提取造成的，请对照原件核实。）" if pdf else ""
+    literals = tuple(_as_list(_own().get("garbled", {}).get("literals")))
+    max_lines = int(ctx.params.get("max_garbled_lines", 5))
+    garbled: list[tuple[int, int, list[str], str | None]] = []
+    pos = 0
+    for line in (text.split("\n") if _maybe_garbled(text, literals) else ()):
+        hit = _garble_in_line(line, literals)
+        if hit:
+            s, e, kinds, readable = hit
+            garbled.append((pos + s, pos + e, kinds, readable))
+        pos += len(line) + 1
+    shown = garbled[:max_lines]
+    for k, (s, e, kinds, readable) in enumerate(shown):
+        lo = text.rfind("\n", 0, s) + 1
+        hi = text.find("\n", e)
+        hi = len(text) if hi == -1 else hi
+        a, b = snippet(text, s, e, lo, hi, before=4, after=4, stops="\n")
+        meant = f"，疑为“{readable}”" if readable else ""
+        rest = len(garbled) - len(shown)
+        more = f"全文另有{rest}行出现类似乱码。" if rest and k == len(shown) - 1 else ""
+        yield ctx.finding(a, b, message=f"出现乱码：{'；'.join(kinds)}{meant}。{more}{note}",
+                          suggestion="对照原稿重新录入该处文字，并用正确的编码（UTF-8）保存、发布文件。", cause=cause)
+    for m in _DOCNO.finditer(text):
+        what = _DOCNO_WHAT[m.lastgroup or "no_close"]
+        yield ctx.finding(m.start(), m.end(), message=f"文号残缺：“{m.group(0)}”{what}。{note}",
+                          suggestion="按“机关代字〔年份〕序号”的格式补全文号，如“国办公开办函〔2021〕30号”。", cause=cause)
+    for m in _ARTICLE.finditer(text):
+        what = _ARTICLE_WHAT[m.lastgroup or "no_close"]
+        yield ctx.finding(m.start(), m.end(), message=f"条款引用残缺：“{m.group(0)}”{what}。{note}",
+                          suggestion="补全条款引用，如“第二十条第（一）项”。", cause=cause)
