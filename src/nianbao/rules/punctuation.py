@@ -97,6 +97,14 @@ _CLOSE_NAME = {"（": "）", "《": "》", "“": "”"}
 _NUMBERING_BEFORE = re.compile(r"(?:^|[\s，。；：、])(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])$")
 
 
+_MARK_NAME = {"（": "左括号", "(": "左括号", "）": "右括号", "《": "前书名号", "》": "后书名号", "“": "前引号", "”": "后引号"}
+
+
+def _show(ch: str) -> str:
+    """How a message names a paired mark: 前引号 / 后书名号“》”."""
+    return _MARK_NAME[ch] if ch in "“”" else f"{_MARK_NAME[ch]}“{ch}”"
+
+
 def _unmatched(seg: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(unmatched openers, unmatched closers) as (offset, kind) with kind one of （ 《 “."""
     stack: list[tuple[int, str, str]] = []  # (offset, kind, char)
@@ -152,13 +160,12 @@ def unmatched_pairs(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         i, kind, side = problems[0]
         a, b = snippet(seg, i, i + 1, 0, len(seg), before=6, after=6, stops="\n")
         ch = seg[i]
-        if side == "open":
-            what = f"“{ch}”之后缺少与之对应的“{_CLOSE_NAME[kind]}”"
-        else:
-            what = f"“{ch}”之前缺少与之对应的“{kind}”"
+        other = _CLOSE_NAME[kind] if side == "open" else kind
+        where = "之后" if side == "open" else "之前"
         more = f"（本段共{len(problems)}处标点不成对）" if len(problems) > 1 else ""
-        yield ctx.finding(sp.start + a, sp.start + b, message=f"成对标点不成对：{what}{more}。",
-                          suggestion=f"补上缺少的“{_CLOSE_NAME[kind] if side == 'open' else kind}”，或删去多余的“{ch}”。")
+        yield ctx.finding(sp.start + a, sp.start + b,
+                          message=f"成对标点不成对：{_show(ch)}{where}缺少与之对应的{_show(other)}{more}。",
+                          suggestion=f"补上缺少的{_show(other)}，或删去多余的{_show(ch)}。")
 
 
 # --------------------------------------------------------------------------------------------- P-03
