@@ -1,0 +1,51 @@
+"""The ``nianbao batch`` command (registered in cli.py with ``app.command("batch")(batch)``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+err = Console(stderr=True)
+
+
+def batch(
+    inputs: Annotated[list[Path] | None, typer.Argument(
+        help="报告文件、文件夹（含子文件夹）或通配符，支持 PDF、DOCX、HTML、TXT")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录（数据库、排名表、汇总页和每份报告的审查页）")] = Path(
+        "nianbao-batch"),
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="并行进程数（默认使用全部 CPU 核心）")] = None,
+    previous: Annotated[Path | None, typer.Option(
+        "--previous", help="上一年度报告所在文件夹：按机关名称比对，检测与上年报告雷同")] = None,
+    rubric: Annotated[str | None, typer.Option("--rubric", help="评分细则：default、district-10 或 TOML 文件路径")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="继续上次中断的批量审查（可省略输入，沿用上次的输入和参数）")] = False,
+    config: Annotated[Path | None, typer.Option("--config", help="配置文件（nianbao.toml 或 pyproject.toml）")] = None,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", help="是否显示进度条（默认在终端中显示）")] = None,
+) -> None:
+    """批量审查：并行审查成百上千份年度报告，结果存入可续跑的数据库，输出排名表、汇总图表、雷同检测和每份报告的审查页。"""
+    from nianbao.batch.runner import BatchError, run_batch
+    from nianbao.config import load_config
+
+    try:
+        cfg = load_config(config)
+    except (OSError, ValueError) as e:
+        err.print(f"[red]错误：[/red]无法读取配置文件 {config}：{e}", highlight=False)
+        raise typer.Exit(2) from None
+    try:
+        res = run_batch(list(inputs or []), out, jobs=jobs, previous=previous, rubric=rubric, resume=resume,
+                        config=cfg, progress=progress, console=err)
+    except BatchError as e:
+        err.print(f"[red]错误：[/red]{e}", highlight=False)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print(f"已中断。已完成的结果都已保存在 {out}，运行 nianbao batch --out {out} --resume 继续。",
+                  highlight=False)
+        raise typer.Exit(130) from None
+    for m in res.missing_inputs:
+        err.print(f"[yellow]注意：[/yellow]没有找到与 {m} 对应的文件。", highlight=False)
+    sys.stdout.write(res.summary_line() + "\n")

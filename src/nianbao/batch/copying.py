@@ -1,0 +1,372 @@
+"""Copy detection across a batch (跨地抄: other units; 跨时抄: the same agency's earlier report).
+
+Worker side (per report, in parallel): ``extract(report)`` splits the narrative paragraphs
+(``Report.paragraphs()``: no tables, no headings) into sentences, drops mandated template wording
+(``data/lexicon/template_sentences.toml``) and very short sentences, normalises each sentence (NFKC,
+whitespace and punctuation removed, every run of digits replaced by ``#`` so that a copied sentence with
+changed figures still matches) and computes a MinHash signature over its character 3-shingles.
+
+Parent side (once per batch): ``detect(docs)`` groups identical normalised sentences, indexes the distinct
+ones in a datasketch ``MinHashLSH`` and verifies every candidate pair exactly (3-shingle Jaccard >= 0.8).
+Work per distinct sentence is bounded by ``max_candidates``, so the pass is sub-quadratic in the number
+of reports. Sentences found in very many units are stock phrasing (套话, the classifier's business), not
+copying, and are not counted. For each report it returns the ``copying`` dict that the rule B-03 and the
+HTML renderer read.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+_SPLIT = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+_KEEP = re.compile(r"[\w#]")
+_DIGITS = re.compile(r"\d+")
+_WS = re.compile(r"\s+")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:件|条|次|个|人次|万元|元|%|％|篇|期|场|项|家|名|人|批次|份|户)")
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX32 = np.uint64(0xFFFFFFFF)
+
+
+@dataclass(frozen=True)
+class Settings:
+    min_chars: int = 12
+    similarity: float = 0.8
+    num_perm: int = 64
+    lsh_threshold: float = 0.5
+    max_candidates: int = 300
+    common_units_min: int = 8
+    common_units_share: float = 0.02
+    max_matches: int = 60
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    patterns: tuple[re.Pattern, ...]
+    max_chars: int | None = None
+
+    def matches(self, sentence: str) -> bool:
+        if self.max_chars is not None and len(sentence) > self.max_chars:
+            return False
+        return all(p.search(sentence) for p in self.patterns)
+
+
+@cache
+def load_templates() -> tuple[Settings, tuple[Template, ...]]:
+    data = tomllib.loads(resources.files("nianbao.data").joinpath("lexicon/template_sentences.toml")
+                         .read_text(encoding="utf-8"))
+    s = data.get("settings", {})
+    settings = Settings(**{k: v for k, v in s.items() if k in Settings.__dataclass_fields__})
+    templates = tuple(Template(t["name"], tuple(re.compile(p) for p in t["all"]), t.get("max_chars"))
+                      for t in data.get("template", []))
+    return settings, templates
+
+
+def template_name(sentence: str) -> str | None:
+    """The template entry a sentence belongs to (None for free text)."""
+    s = _WS.sub("", unicodedata.normalize("NFKC", sentence))
+    for t in load_templates()[1]:
+        if t.matches(s):
+            return t.name
+    return None
+
+
+def normalise(sentence: str) -> str:
+    s = unicodedata.normalize("NFKC", sentence)
+    s = "".join(_KEEP.findall(s))
+    return _DIGITS.sub("#", s)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text`` (split after 。！？；, and at line breaks)."""
+    out = []
+    for m in _SPLIT.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- signatures
+
+
+@cache
+def _perm(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.RandomState(20240118)
+    a = rng.randint(1, (1 << 61) - 1, size=num_perm, dtype=np.uint64)
+    b = rng.randint(0, (1 << 61) - 1, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def shingles(norm: str) -> list[str]:
+    return [norm[i:i + 3] for i in range(len(norm) - 2)] if len(norm) >= 3 else [norm]
+
+
+def signatures(norms: list[str], num_perm: int = 64) -> np.ndarray:
+    """MinHash signatures (len(norms) x num_perm, uint64) over character 3-shingles, the classic
+    universal-hashing scheme ((a*h + b) mod 2^61-1) that datasketch calls 'legacy'; h = crc32 of the shingle
+    (stable across processes, unlike ``hash``)."""
+    if not norms:
+        return np.zeros((0, num_perm), dtype=np.uint64)
+    a, b = _perm(num_perm)
+    hs: list[int] = []
+    starts: list[int] = []
+    for n in norms:
+        starts.append(len(hs))
+        hs.extend(zlib.crc32(s.encode("utf-8")) for s in shingles(n))
+    h = np.asarray(hs, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        m = ((a[:, None] * h[None, :] + b[:, None]) % _MERSENNE) & _MAX32
+    return np.minimum.reduceat(m, starts, axis=1).T.copy()
+
+
+def extract(report: Any) -> tuple[list[list], bytes]:
+    """Copy-detection sentences of a report: [[start, end, text, norm], ...] and their signatures (bytes).
+
+    start/end are offsets into ``report.text`` (None when the paragraph text is not found verbatim)."""
+    settings, templates = load_templates()
+    text = report.text
+    out: list[list] = []
+    for para in report.paragraphs():
+        ptext = para.text
+        base = para.loc.start
+        if base is None or text[base:base + len(ptext)] != ptext:
+            found = text.find(ptext)
+            base = found if found >= 0 else None
+        for s, e in split_sentences(ptext):
+            sent = ptext[s:e]
+            norm = normalise(sent)
+            if len(norm) < settings.min_chars:
+                continue
+            flat = _WS.sub("", unicodedata.normalize("NFKC", sent))
+            if any(t.matches(flat) for t in templates):
+                continue
+            out.append([None if base is None else base + s, None if base is None else base + e, sent, norm])
+    sigs = signatures([x[3] for x in out], settings.num_perm)
+    return out, sigs.tobytes()
+
+
+# --------------------------------------------------------------------------- detection
+
+
+@dataclass
+class Doc:
+    sha: str
+    role: str  # "current" | "previous"
+    source: str  # path shown to the user
+    agency: str | None
+    year: int | None
+    sentences: list[list]  # [[start, end, text, norm], ...]
+    sigs: np.ndarray
+    key: str = ""  # unit identity
+
+    def __post_init__(self) -> None:
+        self.key = agency_key(self.agency) or f"?{self.sha}"
+
+
+@dataclass
+class Stats:
+    sentences: int = 0
+    distinct: int = 0
+    candidates: int = 0
+    verified: int = 0
+    common: int = 0
+    seconds: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+def agency_key(agency: str | None) -> str | None:
+    if not agency:
+        return None
+    s = _WS.sub("", unicodedata.normalize("NFKC", agency))
+    return s.replace("(", "（").replace(")", "）") or None
+
+
+def _previous_for(i: int, docs: list[Doc], by_key: dict[str, list[int]]) -> int | None:
+    d = docs[i]
+    if d.key.startswith("?"):
+        return None
+    best: tuple | None = None
+    for k in by_key.get(d.key, []):
+        o = docs[k]
+        if k == i or o.sha == d.sha:
+            continue
+        if d.year is not None and o.year is not None:
+            if o.year >= d.year:
+                continue
+            rank = (1, o.year, o.role == "previous")
+        elif o.role == "previous":
+            rank = (0, o.year or 0, True)
+        else:
+            continue
+        if best is None or rank > best[0]:
+            best = (rank, k)
+    return best[1] if best else None
+
+
+def _residue(ours: str, theirs: str, year: int | None, prev_year: int | None) -> str | None:
+    notes = []
+    if prev_year and year and prev_year != year:
+        tok = f"{prev_year}年"
+        if tok in ours and tok in theirs:
+            notes.append(f"沿用了上年报告的年份“{tok}”")
+    figs_o = _FIGURE.findall(ours)
+    if figs_o and figs_o == _FIGURE.findall(theirs) and _DIGITS.findall(ours) == _DIGITS.findall(theirs):
+        notes.append("数字与上年报告完全相同（" + "、".join(dict.fromkeys(figs_o)) + "），可能未更新")
+    return "；".join(notes) or None
+
+
+def detect(docs: list[Doc], settings: Settings | None = None) -> tuple[dict[str, dict], Stats]:
+    """The copying dict of every current document, and statistics of the pass."""
+    import time
+
+    from datasketch import LeanMinHash, MinHashLSH
+
+    t0 = time.perf_counter()
+    settings = settings or load_templates()[0]
+    stats = Stats()
+    # distinct normalised sentences and where they occur
+    uid_of: dict[str, int] = {}
+    occ: list[list[tuple[int, int]]] = []
+    first: list[tuple[int, int]] = []
+    for i, d in enumerate(docs):
+        for j, s in enumerate(d.sentences):
+            u = uid_of.get(s[3])
+            if u is None:
+                u = uid_of[s[3]] = len(occ)
+                occ.append([])
+                first.append((i, j))
+            occ[u].append((i, j))
+    stats.sentences = sum(len(d.sentences) for d in docs)
+    stats.distinct = len(occ)
+    norms = [docs[i].sentences[j][3] for i, j in first]
+    lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
+    mh = [LeanMinHash(seed=1, hashvalues=docs[i].sigs[j], scheme="legacy") for i, j in first]
+    with lsh.insertion_session() as session:
+        for u, m in enumerate(mh):
+            session.insert(u, m, check_duplication=False)
+    shingle_sets: dict[int, frozenset] = {}
+
+    def sh(u: int) -> frozenset:
+        s = shingle_sets.get(u)
+        if s is None:
+            s = shingle_sets[u] = frozenset(shingles(norms[u]))
+        return s
+
+    n_units = len({d.key for d in docs})
+    common_limit = max(settings.common_units_min, int(settings.common_units_share * n_units + 0.999))
+    neighbours: dict[int, list[tuple[int, float]]] = {}
+    common: dict[int, bool] = {}
+
+    def neigh(u: int) -> list[tuple[int, float]]:
+        got = neighbours.get(u)
+        if got is not None:
+            return got
+        cands = sorted(v for v in lsh.query(mh[u]) if v != u)
+        stats.candidates += len(cands)
+        if len(cands) > settings.max_candidates:
+            cands = cands[: settings.max_candidates]
+        out = [(u, 1.0)]
+        su = sh(u)
+        for v in cands:
+            sv = sh(v)
+            inter = len(su & sv)
+            sim = inter / (len(su) + len(sv) - inter) if inter else 0.0
+            stats.verified += 1
+            if sim >= settings.similarity:
+                out.append((v, sim))
+        neighbours[u] = out
+        units = {docs[i].key for v, _ in out for i, _ in occ[v]}
+        common[u] = len(units) >= common_limit
+        stats.common += common[u]
+        return out
+
+    by_key: dict[str, list[int]] = {}
+    for i, d in enumerate(docs):
+        by_key.setdefault(d.key, []).append(i)
+    result: dict[str, dict] = {}
+    for i, d in enumerate(docs):
+        if d.role != "current" or d.sha in result:
+            continue
+        prev = _previous_for(i, docs, by_key)
+        total = sum(len(s[2]) for s in d.sentences)
+        cross_chars = prev_chars = common_chars = 0
+        cross: list[dict] = []
+        previous: list[dict] = []
+        per_source: Counter = Counter()
+        per_source_chars: Counter = Counter()
+        for start, end, text, norm in d.sentences:
+            u = uid_of[norm]
+            nb = neigh(u)
+            if common[u]:
+                common_chars += len(text)
+                continue
+            best_c: tuple | None = None
+            best_p: tuple | None = None
+            for v, sim in nb:
+                for k, jj in occ[v]:
+                    if k == i:
+                        continue
+                    o = docs[k]
+                    if k == prev:
+                        cand = (sim, -k, k, jj)
+                        if best_p is None or cand > best_p:
+                            best_p = cand
+                    elif o.role == "current" and o.key != d.key and o.sha != d.sha:
+                        cand = (sim, -k, k, jj)
+                        if best_c is None or cand > best_c:
+                            best_c = cand
+            if best_c is not None:
+                sim, _, k, jj = best_c
+                o = docs[k]
+                cross_chars += len(text)
+                per_source[k] += 1
+                per_source_chars[k] += len(text)
+                cross.append({"kind": "cross_unit", "source": o.source, "agency": o.agency or "",
+                              "sentence": text, "matched": o.sentences[jj][2], "similarity": round(sim, 3),
+                              "start": start, "end": end})
+            if best_p is not None:
+                sim, _, k, jj = best_p
+                o = docs[k]
+                prev_chars += len(text)
+                m = {"kind": "previous_year", "source": o.source, "agency": o.agency or "", "sentence": text,
+                     "matched": o.sentences[jj][2], "similarity": round(sim, 3), "start": start, "end": end}
+                res = _residue(text, o.sentences[jj][2], d.year, o.year)
+                if res:
+                    m["residue"] = res
+                previous.append(m)
+        # residues first among previous-year matches: they are the most useful evidence
+        previous.sort(key=lambda m: (0 if m.get("residue") else 1, m["start"] if m["start"] is not None else 0))
+        keep = settings.max_matches
+        cd: dict[str, Any] = {
+            "other_units_share": round(cross_chars / total, 3) if total else 0.0,
+            "previous_year_share": (round(prev_chars / total, 3) if total else 0.0) if prev is not None else None,
+            "matches": cross[:keep] + previous[:keep],
+            "checked_chars": total,
+            "common_share": round(common_chars / total, 3) if total else 0.0,
+            "cross_unit_sentences": len(cross),
+            "previous_year_sentences": len(previous),
+            "residues": sum(1 for m in previous if m.get("residue")),
+            "sources": [{"source": docs[k].source, "agency": docs[k].agency or "", "sentences": n,
+                         "chars": per_source_chars[k]} for k, n in per_source.most_common(5)],
+            "previous_report": ({"source": docs[prev].source, "agency": docs[prev].agency or "",
+                                 "year": docs[prev].year} if prev is not None else None),
+        }
+        result[d.sha] = cd
+    stats.seconds = time.perf_counter() - t0
+    stats.extra = {"units": n_units, "common_limit": common_limit}
+    return result, stats

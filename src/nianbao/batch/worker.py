@@ -1,0 +1,168 @@
+"""What runs in each worker process: parse one file, audit one parsed report.
+
+Both functions take a chunk of items and return one result per item; every exception of one file is caught
+and turned into a recorded failure, so a bad file never costs the others. The classifier, the rubric and the
+rule data are loaded once per worker by ``init_worker`` (also called in-process when ``jobs == 1``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import signal
+import sqlite3
+import time
+import zlib
+from pathlib import Path
+from typing import Any
+
+from nianbao.api import load_report
+from nianbao.batch import copying as cp
+from nianbao.batch.store import connect, load_report_blob
+from nianbao.errors import InputError
+from nianbao.model import CATEGORIES
+from nianbao.pipeline import audit_report
+
+_STATE: dict[str, Any] = {}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def init_worker(rubric: str | None, config: Any, db_path: str, audits_dir: str, in_process: bool = False) -> None:
+    """Load everything a worker needs once: rubric, config, classifier, rule and template data."""
+    from nianbao.pipeline import _classifier
+    from nianbao.rules.registry import all_rules
+    from nianbao.scoring import load_rubric
+
+    if not in_process:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
+    _STATE.clear()
+    _STATE.update(rubric=load_rubric(rubric), config=config, db_path=db_path, audits_dir=Path(audits_dir),
+                  con=None)
+    try:  # a cache hit when the worker was forked from the preloaded forkserver
+        _classifier(getattr(config, "backend", "sklearn"))
+    except Exception:  # noqa: BLE001 - the audit records "classifier unavailable" itself
+        pass
+    all_rules()
+    cp.load_templates()
+
+
+def ping() -> int:
+    return os.getpid()
+
+
+def failure_reason(exc: BaseException, stage: str = "解析") -> str:
+    if isinstance(exc, InputError):
+        return str(exc)
+    msg = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+    return f"{stage}出错：{type(exc).__name__}" + (f"（{msg}）" if msg else "")
+
+
+# --------------------------------------------------------------------------- parse stage
+
+
+def parse_one(sha: str, path: str) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    name = Path(path).name
+    base = {"sha": sha, "name": name}
+    try:
+        report = load_report(Path(path))
+        sentences, sigs = cp.extract(report)
+        blob = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the batch
+        return {**base, "status": "failed", "reason": failure_reason(exc), "format": _fmt_of(path),
+                "seconds": time.perf_counter() - t0}
+    m = report.meta
+    return {**base, "status": "parsed", "format": report.raw.format, "agency": m.agency, "level": m.level,
+            "year": m.year, "chars": len(report.text), "blob": blob, "sentences": sentences, "sigs": sigs,
+            "seconds": time.perf_counter() - t0}
+
+
+def parse_chunk(items: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    return [parse_one(sha, path) for sha, path in items]
+
+
+def _fmt_of(path: str) -> str:
+    ext = Path(path).suffix.lower()
+    return {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}.get(ext, "text")
+
+
+# --------------------------------------------------------------------------- audit stage
+
+
+def _con() -> sqlite3.Connection:
+    con = _STATE.get("con")
+    if con is None:
+        con = _STATE["con"] = connect(Path(_STATE["db_path"]), readonly=True)
+    return con
+
+
+def audit_one(item: dict[str, Any]) -> dict[str, Any]:
+    """item: sha, key, html (file name), paths, copying (dict or None)."""
+    t0 = time.perf_counter()
+    base = {"sha": item["sha"], "key": item["key"]}
+    try:
+        blob = load_report_blob(_con(), item["sha"])
+        if blob is None:
+            raise LookupError("解析结果不在数据库中")
+        report = pickle.loads(zlib.decompress(blob))
+        report.raw.source = item["paths"][0]
+        audit = audit_report(report, rubric=_STATE["rubric"], config=_STATE["config"], copying=item.get("copying"))
+        d = audit.to_dict()
+        html = audit.render("html")
+        out = _STATE["audits_dir"] / item["html"]
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+        tmp.write_text(html, encoding="utf-8")
+        os.replace(tmp, out)
+        row = summarise(d)
+    except Exception as exc:  # noqa: BLE001
+        return {**base, "status": "failed", "reason": failure_reason(exc, "审查"), "seconds": time.perf_counter() - t0}
+    return {**base, "status": "audited", "score": d["score"], "grade": d["grade"], "row": row,
+            "seconds": time.perf_counter() - t0}
+
+
+def audit_chunk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [audit_one(it) for it in items]
+
+
+def _short(s: str, n: int = 40) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def summarise(d: dict[str, Any]) -> dict[str, Any]:
+    """The small per-report row the ranking, the charts and the summary need (not the whole audit)."""
+    points: dict[int, float] = {}
+    for p in d["parts"]:
+        for ded in p["deductions"]:
+            points[ded["finding"]] = points.get(ded["finding"], 0.0) + float(ded["points"])
+    for ded in d["document_deductions"]:
+        points[ded["finding"]] = points.get(ded["finding"], 0.0) + float(ded["points"])
+    order = sorted(range(len(d["findings"])),
+                   key=lambda i: (SEVERITY_RANK.get(d["findings"][i]["severity"], 3), -points.get(i, 0.0), i))
+    top = [{"rule": d["findings"][i]["rule"], "severity": d["findings"][i]["severity"],
+            "message": _short(d["findings"][i]["message"])} for i in order[:3]]
+    rules: dict[str, str] = {}
+    for f in d["findings"]:
+        rules.setdefault(f["rule"], f.get("title") or "")
+    rep = d["report"]
+    cpd = d.get("copying") or {}
+    return {
+        "title": rep["title"], "agency": rep["agency"], "level": rep["level"], "year": rep["year"],
+        "format": d["source"]["format"], "format_version": rep["format_version"],
+        "score": d["score"], "grade": d["grade"], "rubric": d["rubric"],
+        "parts": {p["id"]: {"score": p["score"], "max": p["max"], "present": p["present"], "title": p["title"]}
+                  for p in d["parts"]},
+        "counts": {"error": d["counts"]["error"], "warning": d["counts"]["warning"], "info": d["counts"]["info"],
+                   "by_category": {c: d["counts"]["by_category"].get(c, 0) for c in CATEGORIES}},
+        "findings": len(d["findings"]), "top": top, "rules": rules,
+        "other_units_share": cpd.get("other_units_share"), "previous_year_share": cpd.get("previous_year_share"),
+    }
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
