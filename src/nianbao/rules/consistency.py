@@ -517,7 +517,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             return text.rfind("《", _s.start, pos) > text.rfind("》", _s.start, pos)
 
         # (a) the subject of a sentence: 东石镇严格按照… / 2023年，东石镇… / 东坪县教育局始终坚持…
-        body = s.body + lead_re.match(text, s.body, s.end).end()
+        body = lead_re.match(text, s.body, s.end).end()
         m = subj_re.match(text, body, s.end)
         if m and foreign_at(m.start("suf"), m.start("name"), need_boundary=False) is not None:
             org = m.group("org")
@@ -555,6 +555,20 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                         continue
                     b = s.start + cm.end() if tgt == core else suf_at
                     yield emit(a, b, s, "写有“{name}”")
+        # (f) another unit of our level named with its organ anywhere: 东坪县财政局未发出… / 东石镇人民政府…
+        org_re = (r"[\u4e00-\u9fff]{1,10}?(?:局|委员会|厅)(?![长])" if is_dept else r"(?:人民政府|办事处)")
+        for fm in re.finditer(rf"(?P<suf>{suf_alt})(?P<org>{org_re})", sent_text):
+            suf_at = s.start + fm.start("suf")
+            a = foreign_at(suf_at, s.start, need_boundary=False)
+            if a is None or a in seen or quoted(a) or joint.search(text[s.start:a]):
+                continue
+            prev = text[a - 1] if a > s.start else ""
+            if prev and "\u4e00" <= prev <= "\u9fff" and prev not in _BOUNDARY and prev not in "年度" \
+                    and not re.search(r"(?:请与|联系|依托|通过|针对)$", text[s.start:a]):
+                continue
+            if fm.group("suf") not in sufs and not is_dept:
+                continue
+            yield emit(a, s.start + fm.end(), s, "写有“{name}”")
         # (e) our full name under another superior: 云阳市云溪区教育局 for 汀州市云溪区教育局
         if first_rest and len(first_rest) >= 3:
             for fm in re.finditer(re.escape(first_rest), sent_text):
