@@ -159,32 +159,27 @@ def government_accountability(report: Report, ctx: RuleContext) -> Iterator[Find
 def placeholders(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     pats = _placeholder_patterns()
     for para in report.paragraphs():
-        for rx, msg in pats:
+        for rx, msg, sev in pats:
             for m in rx.finditer(para.text):
                 s = para.loc.start + m.start()
-                yield ctx.finding(s, s + len(m.group(0)), part=para.part,
-                                  message=msg or f"正文中有未填写的模板占位符“{m.group(0)}”。")
-    if report.meta.title:
-        for rx, msg in pats:
+                yield ctx.finding(s, s + len(m.group(0)), part=para.part, severity=sev,
+                                  message=_msg(msg, m.group(0)))
+    if report.meta.title and report.meta.title_loc:
+        for rx, msg, sev in pats:
             m = rx.search(report.meta.title)
-            if m and report.meta.title_loc:
+            if m:
                 s = report.meta.title_loc.start + m.start()
-                yield ctx.finding(s, s + len(m.group(0)), part=None, message=msg or "标题中有未填写的占位符。")
+                yield ctx.finding(s, s + len(m.group(0)), part=None, severity=sev, message="标题中" + _msg(msg, m.group(0)))
 
 
-def _placeholder_patterns() -> list[tuple[re.Pattern, str]]:
-    lex = lexicon("placeholders")
-    out: list[tuple[re.Pattern, str]] = []
-    entries = lex.get("pattern") or lex.get("patterns") or lex.get("placeholder") or []
-    for e in entries:
-        if isinstance(e, str):
-            out.append((re.compile(e), ""))
-        else:
-            rx = e.get("regex") or e.get("pattern")
-            if rx:
-                out.append((re.compile(rx), e.get("message", "")))
-    if not out:
-        out = [(re.compile(r"(?<![A-Za-z])(?:XX|××|ＸＸ)(?![A-Za-z])"), ""),
-               (re.compile(r"[（(]具体网址[）)]"), ""),
-               (re.compile(r"共\s{2,}(?:条|件|次|个)"), "")]
+def _msg(msg: str, found: str) -> str:
+    base = msg or f"有未填写的模板占位符“{found}”"
+    return f"{base}：“{found}”，请替换为实际内容。" if found not in base else base + "，请替换为实际内容。"
+
+
+def _placeholder_patterns() -> list[tuple[re.Pattern, str, str | None]]:
+    """(regex, message, severity) from data/lexicon/placeholders.toml."""
+    out: list[tuple[re.Pattern, str, str | None]] = []
+    for e in lexicon("placeholders").get("pattern", []):
+        out.append((re.compile(e["regex"], re.MULTILINE), e.get("message", ""), e.get("severity")))
     return out
