@@ -33,7 +33,8 @@ def missing_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 def part_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     order = [PART_IDS.index(p.id) for p in report.parts]
-    for prev, (idx, p) in zip(order, list(zip(order, report.parts))[1:], strict=False):
+    for i in range(1, len(report.parts)):
+        p, idx, prev = report.parts[i], order[i], order[i - 1]
         if idx < prev:
             yield ctx.finding(p.loc.start, p.loc.end, part=p.id,
                               message=f"“{p.title}”出现在前一部分之后，六个部分的顺序与统一格式不符。")
