@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 
 def audit(path_or_text, rubric=None, **kw):
     """Audit one report (path, bytes or text) and return an :class:`nianbao.audit.Audit`."""
-    from nianbao.audit import audit as _audit
+    from nianbao.pipeline import audit as _audit
 
     return _audit(path_or_text, rubric, **kw)
 

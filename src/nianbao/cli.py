@@ -111,8 +111,8 @@ def score(
 ) -> None:
     """审查并评分一份年度报告：得分、等级、各部分得分和每一条问题（证据、位置、修改建议）。"""
     from nianbao.api import load_report
-    from nianbao.audit import audit_report
     from nianbao.config import load_config
+    from nianbao.pipeline import audit_report
     from nianbao.scoring import RubricError, load_rubric
 
     if fmt not in ("text", "json", "md", "html"):

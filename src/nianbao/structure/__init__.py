@@ -6,8 +6,8 @@ from nianbao.errors import InputError
 from nianbao.model import Block, Paragraph, ParseNote, Part, RawDocument, Report, Table
 from nianbao.structure.meta import build_meta
 from nianbao.structure.sections import build_part, find_part_headings
-from nianbao.structure.tables import detect_proactive_layout, parse_proactive, parse_requests, parse_review_litigation
 from nianbao.structure.spec import norm
+from nianbao.structure.tables import detect_proactive_layout, parse_proactive, parse_requests, parse_review_litigation
 
 __all__ = ["parse_report"]
 
