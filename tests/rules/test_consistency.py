@@ -1,0 +1,244 @@
+"""Consistency rules K-01 … K-05: true positives and near misses with exact evidence and locations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nianbao.api import load_report
+from nianbao.rules.consistency import agency_places
+from nianbao.rules.engine import run_rules
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "seeds" / "000_822fb315f9e9462c.txt"
+K = ["K-01", "K-02", "K-03", "K-04", "K-05"]
+TOWN = "晋江市安海镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+BUREAU = "青溪县市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n"
+TABLES = """
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量\t23\t4\t0\t0\t1\t0\t28
+二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2
+（一）予以公开\t10\t2\t0\t0\t1\t0\t13
+（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t3\t1\t0\t0\t0\t0\t4
+（七）总计\t24\t4\t0\t0\t1\t0\t29
+四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1
+四、政府信息公开行政复议、行政诉讼情况
+行政复议\t\t\t\t\t行政诉讼
+结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉
+\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计
+1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0
+"""
+
+
+def audit(text: str, codes=K):
+    r = load_report(text, require_report=False)
+    return r, run_rules(r, only=codes)
+
+
+def spans(fs):
+    return [(f.rule, f.evidence, f.part, f.location.start, f.location.end) for f in fs]
+
+
+def at(r, evidence: str, after: int = 0) -> tuple[int, int]:
+    i = r.text.index(evidence, after)
+    return i, i + len(evidence)
+
+
+def test_seed_gets_no_consistency_finding():
+    if not SEED.is_file():
+        pytest.skip("the user's example report is not present")
+    fs = run_rules(load_report(SEED), only=K)
+    assert fs == []
+
+
+def test_yunling_fixture_gets_no_consistency_finding():
+    fs = run_rules(load_report(ROOT / "tests" / "fixtures" / "reports" / "yunling_town_2023.txt"), only=K)
+    assert fs == []
+
+
+# ------------------------------------------------------------------------------------------ K-01
+
+
+def test_tables_parse_for_these_tests():
+    r = load_report(BUREAU + "本年度工作平稳。" + TABLES, require_report=False)
+    assert r.tables["requests"].value("new", "total") == 28
+    assert r.tables["review_litigation"].value("review", "total") == 1
+
+
+def test_text_matches_tables():
+    body = ("全年共收到政府信息公开申请28件，其中自然人申请23件、商业企业申请4件、法律服务机构申请1件；上年结转2件。"
+            "本年度办结29件，其中予以公开13件、部分公开4件，结转下年度1件。"
+            "本年度因政府信息公开工作被申请行政复议1件，未发生因政府信息公开工作被提起行政诉讼的情况。")
+    assert audit(BUREAU + body + TABLES)[1] == []
+
+
+@pytest.mark.parametrize("body, evidence", [
+    ("全年共收到政府信息公开申请30件。", "收到政府信息公开申请30件"),
+    ("全年共受理申请28件，加上上年结转3件。", "上年结转3件"),
+    ("本年度申请已办结27件。", "已办结27件"),
+    ("收到申请28件，结转下年度继续办理2件。", "结转下年度继续办理2件"),
+    ("全年因政府信息公开工作被申请行政复议2件。", "被申请行政复议2件"),
+    ("全年因政府信息公开工作被提起行政诉讼1起。", "被提起行政诉讼1起"),
+    ("收到申请28件，其中自然人申请20件。", "自然人申请20件"),
+    ("本年度未发生因政府信息公开工作被申请行政复议的情况。", "未发生因政府信息公开工作被申请行政复议"),
+])
+def test_text_contradicts_tables(body, evidence):
+    r, fs = audit(BUREAU + body + TABLES, ["K-01"])
+    a, b = at(r, evidence)
+    assert spans(fs) == [("K-01", evidence, "overview", a, b)]
+    assert fs[0].severity == "error"
+
+
+@pytest.mark.parametrize("body", [
+    "全年共受理申请30件（含上年结转2件）。",  # 受理 may include the carried-over requests
+    "2022年收到申请20件，较上年增加8件。",  # another year
+    "本年度受理群众咨询40件，办理人大代表建议5件。",  # not applications
+    "全年依申请公开答复中被行政复议纠正0件。",
+    "未发生行政复议被纠错的情况。",
+    "2024年，本局将力争办结申请40件。",  # plan
+])
+def test_text_table_near_misses(body):
+    assert audit(BUREAU + body + TABLES, ["K-01"])[1] == []
+
+
+# ------------------------------------------------------------------------------------------ K-02
+
+
+def test_seed_style_subtotal_is_consistent():
+    body = ("2023年，我镇主动公开政务文件、工作动态信息共1213条，同时每月更新政务公开栏。其中在门户网站上公开政务文件58条，"
+            "在微信公众号上刊登各类工作动态信息共1155条。")
+    assert audit(TOWN + body, ["K-02"])[1] == []
+
+
+def test_parts_exceed_total():
+    body = "2023年，我镇共主动公开政府信息864条，其中在门户网站公开47条，在微信公众号发布827条。"
+    r, fs = audit(TOWN + body, ["K-02"])
+    ev = "共主动公开政府信息864条，其中在门户网站公开47条，在微信公众号发布827条"
+    a, b = at(r, ev)
+    assert spans(fs) == [("K-02", ev, "overview", a, b)]
+    assert fs[0].severity == "warning" and "47＋827＝874条" in fs[0].message
+
+
+@pytest.mark.parametrize("body", [
+    "全年共发布信息415条，其中政策解读38条、图片新闻120条。",  # parts need not be exhaustive
+    "共收到申请6件，其中自然人申请5件、商业企业申请1件，较上年增加2件。",
+    "共发放1800余份，其中窗口发放900份、上门发放1000份。",
+])
+def test_subtotal_near_misses(body):
+    assert audit(TOWN + body, ["K-02"])[1] == []
+
+
+def test_exhaustive_list_short_of_total():
+    body = "全年共收到申请10件，其中自然人申请6件、法人或其他组织申请3件。"
+    r, fs = audit(TOWN + body, ["K-02"])
+    assert [f.evidence for f in fs] == ["共收到申请10件，其中自然人申请6件、法人或其他组织申请3件"]
+
+
+# ------------------------------------------------------------------------------------------ K-03
+
+
+@pytest.mark.parametrize("head, body, evidence, severity", [
+    (TOWN, "2023年，我局严格落实保密审查制度。", "我局", "error"),
+    (TOWN, "我县政务公开工作稳步推进。", "我县", "warning"),
+    (BUREAU, "本年度我镇未收取信息处理费。", "我镇", "error"),
+    ("东岳市人民政府2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n", "我镇无其他需要报告的事项。", "我镇", "error"),
+])
+def test_self_reference_mismatch(head, body, evidence, severity):
+    r, fs = audit(head + body, ["K-03"])
+    a, b = at(r, evidence, len(head) - 10)
+    assert [(f.rule, f.evidence, f.location.start, f.location.end, f.severity) for f in fs] == [
+        ("K-03", evidence, a, b, severity)]
+
+
+@pytest.mark.parametrize("head, body", [
+    (TOWN, "2023年，我镇在县委、县政府领导下推进政务公开，全县考核位列前三。"),
+    (BUREAU, "2023年，我局按照我县政务公开工作要点推进工作，本局专栏更新及时。"),
+    (BUREAU, "本市场主体信息按规定公开，本办法另行制定。"),
+    ("白河市望城区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "我区、我市两级平台同步发布。"),
+])
+def test_self_reference_near_misses(head, body):
+    assert audit(head + body, ["K-03"])[1] == []
+
+
+# ------------------------------------------------------------------------------------------ K-04
+
+
+def test_agency_places():
+    assert agency_places("晋江市安海镇人民政府") == ["晋江市", "安海镇"]
+    assert agency_places("青溪县市场监督管理局") == ["青溪县"]
+    assert agency_places("汀州市云溪区教育局") == ["汀州市", "云溪区"]
+    assert agency_places("住房和城乡建设局") == []
+
+
+@pytest.mark.parametrize("head, body, evidence", [
+    (TOWN, "东石镇严格按照《条例》要求推进政务公开工作。", "东石镇"),
+    (TOWN, "2023年，东石镇人民政府信息公开工作平稳运行。", "东石镇"),
+    (TOWN, "我镇（东石镇）持续推进政务公开。", "东石镇"),
+    (BUREAU, "2023年8月，东坪县财政局组织政务公开业务培训2期。", "东坪县财政局"),
+    (BUREAU, "本报告电子版可在东坪县市场监督管理局网站下载。", "东坪县市场监督管理局"),
+])
+def test_foreign_names(head, body, evidence):
+    r, fs = audit(head + body, ["K-04"])
+    a, b = at(r, evidence, len(head) - 10)
+    assert spans(fs) == [("K-04", evidence, "overview", a, b)]
+    assert fs[0].severity == "warning"
+
+
+@pytest.mark.parametrize("head, body", [
+    (TOWN, "2023年，我镇与东石镇联合开展培训，并赴东石镇学习政务公开专区建设经验。"),
+    (TOWN, "晋江市委、市政府高度重视政务公开，安海镇严格落实各项部署。"),
+    (TOWN, "在“中国晋江”门户网站和晋江市人民政府网站公开政务文件58条。"),
+    (TOWN, "召开镇党委会议研究政务公开，依托镇政务服务中心设置查阅点。"),
+    (BUREAU, "依托青溪县人民政府门户网站公开信息，按照《东坪县政务公开工作要点》学习借鉴。"),
+])
+def test_foreign_name_near_misses(head, body):
+    assert audit(head + body, ["K-04"])[1] == []
+
+
+# ------------------------------------------------------------------------------------------ K-05
+
+
+def test_fee_contradiction():
+    text = (BUREAU + "本年度本局向2名申请人发出收费通知2件，收取信息处理费200元。\n六、其他需要报告的事项\n本年度本局未收取信息处理费。")
+    r, fs = audit(text, ["K-05"])
+    a, b = at(r, "收取信息处理费200元")
+    assert spans(fs) == [("K-05", "收取信息处理费200元", "overview", a, b)]
+
+
+def test_fee_consistent():
+    text = BUREAU + "六、其他需要报告的事项\n本年度本局未发出信息处理费收费通知，未收取信息处理费。"
+    assert audit(text, ["K-05"])[1] == []
+
+
+# ------------------------------------------------------------------------------------------ corpus
+
+
+def test_no_consistency_findings_on_clean_reports():
+    man = ROOT / "corpora" / "reports" / "manifest.jsonl"
+    paths = [ROOT / "corpora" / json.loads(x)["file"] for x in man.read_text(encoding="utf-8").splitlines()
+             if json.loads(x)["clean"]]
+    paths += sorted(p for p in (ROOT / "tests" / "fixtures" / "reports").glob("*.txt") if "yunling" not in p.name)
+    noisy = {}
+    for p in paths:
+        fs = run_rules(load_report(p), only=K)
+        if fs:
+            noisy[p.name] = [(f.rule, f.evidence) for f in fs]
+    assert noisy == {}
+
+
+def test_corpus_defects_of_mine_are_found():
+    """Every date/consistency defect the corpus manifest records is found by a D or K rule, at its evidence."""
+    man = ROOT / "corpora" / "reports" / "manifest.jsonl"
+    missed = []
+    for line in man.read_text(encoding="utf-8").splitlines():
+        m = json.loads(line)
+        mine = [d for d in m["defects"] if d["category"] in ("date", "consistency")]
+        if not mine:
+            continue
+        fs = run_rules(load_report(ROOT / "corpora" / m["file"]), only=K + ["D-01", "D-02", "D-03", "D-04", "D-05"])
+        for d in mine:
+            if not any(d["evidence"] in f.evidence or f.evidence in d["evidence"] for f in fs):
+                missed.append((m["id"], d["kind"], d["evidence"]))
+    assert missed == []
