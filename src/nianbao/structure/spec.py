@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # a small traditional -> simplified map for the characters that occur in the mandated labels
@@ -16,6 +16,7 @@ _TRAD = str.maketrans(
 _DROP = re.compile(r"[\s\u3000“”\"'‘’「」『』]")
 
 
+@lru_cache(maxsize=65536)
 def norm(s: str) -> str:
     """Normalise a label: NFKC (full-width -> half-width), no spaces/quotes, 、 -> ,, traditional -> simplified."""
     s = unicodedata.normalize("NFKC", s or "").translate(_TRAD)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from nianbao.model import Block, Cell, ParseNote, RawCell, Table
 from nianbao.structure.spec import format_spec, norm, strip_numbering
@@ -95,25 +96,26 @@ def _fit_values(values: list[RawCell], n: int) -> tuple[list[RawCell | None], fl
 # ------------------------------------------------------------------------------------------ table 3
 
 
-def _row_index(spec_rows: list[dict]) -> list[tuple[str, set[str], str | None, str | None]]:
+@cache
+def _row_index() -> list[tuple[str, set[str], str | None, str | None]]:
+    """Normalised label forms of every table-3 row, computed once."""
     out = []
-    for r in spec_rows:
+    for r in format_spec()["tables"]["requests"]["rows"]:
         forms = {norm(x) for x in r["labels"]} | {strip_numbering(norm(x)) for x in r["labels"]}
         out.append((r["key"], forms, r.get("group"), r.get("only")))
     return out
 
 
 def match_request_row(label: str, group: str | None, layout_hint: str | None) -> str | None:
-    spec = format_spec()["tables"]["requests"]
     n = norm(label)
     bare = strip_numbering(n)
     cands = []
-    for key, forms, grp, only in _row_index(spec["rows"]):
+    for key, forms, grp, only in _row_index():
         if n in forms or bare in forms:
             cands.append((key, grp, only))
     if not cands:
         # tolerant: a label that starts with a known form (extra words such as notes in brackets)
-        for key, forms, grp, only in _row_index(spec["rows"]):
+        for key, forms, grp, only in _row_index():
             if any(len(f) >= 4 and (bare.startswith(f) or f.startswith(bare) and len(bare) >= 6) for f in forms):
                 cands.append((key, grp, only))
     if not cands:
@@ -127,11 +129,16 @@ def match_request_row(label: str, group: str | None, layout_hint: str | None) ->
     return cands[0][0]
 
 
-def _group_of(label: str) -> str | None:
+@cache
+def _group_forms() -> dict[str, tuple[set[str], set[str]]]:
     groups = format_spec()["tables"]["requests"]["groups"]
+    return {g: ({norm(f) for f in forms}, {strip_numbering(norm(f)) for f in forms}) for g, forms in groups.items()}
+
+
+def _group_of(label: str) -> str | None:
     n = norm(label)
-    for g, forms in groups.items():
-        if n in {norm(f) for f in forms} or strip_numbering(n) in {strip_numbering(norm(f)) for f in forms}:
+    for g, (full, bare) in _group_forms().items():
+        if n in full or strip_numbering(n) in bare:
             return g
     return None
 
