@@ -210,6 +210,12 @@ def evaluate(
     sys.stdout.write(json.dumps(metrics, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+# batch evaluation lives in its own module; it only imports typer/rich at the top
+from nianbao.batch.command import batch as _batch  # noqa: E402
+
+app.command("batch")(_batch)
+
+
 def main() -> None:
     app()
 
