@@ -315,3 +315,26 @@ def test_worker_death_is_isolated(tmp_path, monkeypatch):
     assert (res.files, res.audited, res.failed) == (3, 2, 1)
     fails = _csv(tmp_path / "out" / "failures.csv")
     assert [(Path(f["文件路径"]).name, f["原因"]) for f in fails] == [("crash.txt", runner.CRASH_REASON)]
+
+
+def test_command_exit_status_and_final_line(tmp_path):
+    import typer
+    from typer.testing import CliRunner
+
+    from nianbao.batch.command import batch as batch_command
+
+    app = typer.Typer()
+    app.command("batch")(batch_command)
+    app.command("noop")(lambda: None)  # two commands: "batch" is then a real sub-command, as in nianbao's CLI
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(FIX / "township_2017.txt", src / "t.txt")
+    (src / "empty.txt").write_bytes(b"")
+    r = CliRunner().invoke(app, ["batch", str(src), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-progress"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip().splitlines()[-1].startswith("批量审查完成：共 2 个文件（其中内容重复 0 个），成功 1 份，失败 1 份")
+    r = CliRunner().invoke(app, ["batch", str(tmp_path / "none"), "--out", str(tmp_path / "out2"), "--jobs", "1"])
+    assert r.exit_code == 2
+    assert "没有找到可审查的文件" in r.output
+    help_text = CliRunner().invoke(app, ["batch", "--help"]).stdout
+    assert "--previous" in help_text and "--resume" in help_text

@@ -128,6 +128,7 @@ class _Executor:
         self.ctx = None
         self._pool: ProcessPoolExecutor | None = None
         self._pool_workers = 0
+        self.startup = 0.0  # seconds spent starting worker processes
         if in_process:
             wk.init_worker(*initargs, in_process=True)
         else:
@@ -141,9 +142,16 @@ class _Executor:
     def _get_pool(self, workers: int) -> ProcessPoolExecutor:
         if self._pool is None or self._pool_workers != workers:
             self.close()
+            t0 = time.perf_counter()
             self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=self.ctx, initializer=wk.init_worker,
                                              initargs=self.initargs)
             self._pool_workers = workers
+            try:  # start every worker now, so that start-up time is not mistaken for work
+                for f in [self._pool.submit(wk.ping) for _ in range(workers)]:
+                    f.result()
+            except BrokenProcessPool:
+                pass  # surfaces again at the next submit and is handled there
+            self.startup += time.perf_counter() - t0
         return self._pool
 
     def _discard_pool(self) -> None:
@@ -391,7 +399,8 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
 
             executor.map(wk.parse_chunk, todo, _chunksize(len(todo), jobs), parsed, parse_crash)
             res.parsed_now = len(todo)
-            res.stages["parse"] = time.perf_counter() - t1
+            res.stages["start"] = executor.startup
+            res.stages["parse"] = time.perf_counter() - t1 - executor.startup
 
             # ---- 3. copy detection
             t2 = time.perf_counter()
@@ -441,7 +450,9 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
 
             executor.map(wk.audit_chunk, items, _chunksize(len(items), jobs), audited, audit_crash)
             res.audited_now = len(items)
-            res.stages["audit"] = time.perf_counter() - t3
+            started = executor.startup - res.stages["start"]
+            res.stages["start"] += started
+            res.stages["audit"] = time.perf_counter() - t3 - started
     finally:
         executor.close()
 

@@ -1,0 +1,269 @@
+"""Benchmark ``nianbao batch``: throughput, peak memory and copy-detection time at N reports.
+
+    python scripts/bench_batch.py --n 100 --kind text
+    python scripts/bench_batch.py --n 1000 --kind text --append docs/benchmarks.md
+    python scripts/bench_batch.py --n 100 --kind pdf
+    python scripts/bench_batch.py --profile 30          # where the time of one audit goes (cProfile)
+
+Reports are generated with the corpus generator (scripts/build_corpus.py: agencies, tables, paragraphs;
+scripts/inject_defects.py: defects in one report of four), PDFs with scripts/make_fixtures.py. The batch
+runs in a child process; a sampler records the resident memory (RSS, and PSS where the OS reports it) of
+that process and all its descendants (forkserver and workers) every 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import build_corpus as bc  # noqa: E402
+import inject_defects  # noqa: E402
+
+DEFECTS = ["period_slip", "duplicated_word", "table_identity", "halfwidth_punct", "missing_fee", "placeholder",
+           "self_reference", "wrong_year", "total_row", "confusion_typo"]
+
+
+def generate(n: int, out: Path, seed: int = 7) -> list[Path]:
+    """n realistic reports (text) from the corpus generator; some agencies get consecutive years."""
+    rng = random.Random(seed)
+    used: set[str] = set()
+    levels = list(bc.LEVELS)
+    weights = [1, 3, 5, 8, 6, 12]
+    paths: list[Path] = []
+    i = 0
+    while len(paths) < n:
+        level = rng.choices(levels, weights=weights)[0]
+        try:
+            ag = bc.make_agency(rng, level, used)
+        except RuntimeError:  # name space exhausted: a fresh agency object with a reused name
+            ag = bc._make_agency(rng, level)
+        span = rng.choices([1, 2], weights=[4, 1])[0]
+        first = rng.randint(2021, 2025 - span + 1)
+        quality = rng.choices(bc.QUALITIES, weights=[2, 4, 3, 2])[0]
+        for year in range(first, first + span):
+            if len(paths) >= n:
+                break
+            req = bc.gen_requests(rng, ag, quality, year)
+            n_req = req["new"]["total"] + req["carried_over"]["total"]
+            t2 = bc.gen_table2(rng, ag)
+            t4 = bc.gen_table4(rng, ag, n_req)
+            text, _, _ = bc.build_report(rng, ag, year, quality, req, t2, t4)
+            if rng.random() < 0.25:
+                res = inject_defects.inject(text, rng.choice(DEFECTS), rng)
+                if res is not None:
+                    text = res[0]
+            i += 1
+            p = out / f"r{i:05d}.txt"
+            p.write_text(text, encoding="utf-8")
+            paths.append(p)
+    return paths
+
+
+def to_pdf(paths: list[Path], out: Path) -> list[Path]:
+    import make_fixtures as mf  # noqa: PLC0415 - optional (reportlab)
+
+    pdfs = []
+    for k, p in enumerate(paths):
+        blocks = mf.report_blocks(p.read_bytes(), p.name)
+        header = mf.plain(next((b.text for b in blocks if b.kind == "title"), p.stem))
+        try:
+            data, _ = mf.build_pdf(blocks, header, mf.PAGE_STYLES[k % len(mf.PAGE_STYLES)])
+        except SystemExit:  # the fixture builder insists on a page-crossing table; skip such a report
+            continue
+        q = out / f"{p.stem}.pdf"
+        q.write_bytes(data)
+        pdfs.append(q)
+    return pdfs
+
+
+class Sampler(threading.Thread):
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every, self.stop = pid, every, threading.Event()
+        self.parent_rss = self.worker_rss = self.total_rss = self.total_pss = 0
+        self.workers_seen: set[int] = set()
+
+    def run(self) -> None:
+        import psutil
+
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self.stop.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                break
+            total = pss = 0
+            for p in procs:
+                try:
+                    rss = p.memory_info().rss
+                    try:
+                        pss += p.memory_full_info().pss
+                    except (psutil.Error, AttributeError):
+                        pss += rss
+                except psutil.Error:
+                    continue
+                total += rss
+                if p.pid == self.pid:
+                    self.parent_rss = max(self.parent_rss, rss)
+                else:
+                    self.workers_seen.add(p.pid)
+                    self.worker_rss = max(self.worker_rss, rss)
+            self.total_rss = max(self.total_rss, total)
+            self.total_pss = max(self.total_pss, pss)
+            time.sleep(self.every)
+
+
+BATCH_START, BATCH_END = "<!-- batch:start -->", "<!-- batch:end -->"
+
+CHILD = r"""
+import json, resource, sys
+from nianbao.batch import run_batch
+if __name__ == "__main__":
+    res = run_batch([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]) or None, progress=False)
+    print(json.dumps({"files": res.files, "audited": res.audited, "failed": res.failed, "seconds": res.seconds,
+                      "stages": res.stages, "copy": res.copy_stats,
+                      "self_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                      "children_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+def run_batch_child(inp: Path, out: Path, jobs: int) -> dict:
+    script = out.parent / "bench_child.py"
+    script.write_text(CHILD, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(script), str(inp), str(out), str(jobs)], stdout=subprocess.PIPE,
+                            text=True, env=env)
+    sampler = Sampler(proc.pid)
+    sampler.start()
+    stdout, _ = proc.communicate()
+    wall = time.perf_counter() - t0
+    sampler.stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"batch failed with status {proc.returncode}")
+    res = json.loads(stdout.strip().splitlines()[-1])
+    res.update(wall=wall, parent_rss_mb=sampler.parent_rss / 2**20, worker_rss_mb=sampler.worker_rss / 2**20,
+               total_rss_mb=sampler.total_rss / 2**20, total_pss_mb=sampler.total_pss / 2**20,
+               processes=len(sampler.workers_seen))
+    return res
+
+
+def profile(n: int) -> None:
+    """cProfile of parse + audit + HTML for n generated reports, in-process, by pipeline stage."""
+    import cProfile
+    import pstats
+
+    from nianbao.batch import worker as wk
+    from nianbao.pipeline import _classifier
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = generate(n, Path(tmp))
+        try:
+            _classifier("sklearn")
+        except Exception:  # noqa: BLE001
+            pass
+        from nianbao.api import load_report
+        from nianbao.pipeline import audit_report
+
+        load_report(paths[0])  # warm-up (jieba dictionary, lexicons)
+        audit_report(load_report(paths[0])).render("html")
+        pr = cProfile.Profile()
+        t0 = time.perf_counter()
+        pr.enable()
+        for p in paths:
+            rep = load_report(p)
+            wk.cp.extract(rep)
+            a = audit_report(rep)
+            a.render("html")
+        pr.disable()
+        wall = time.perf_counter() - t0
+    st = pstats.Stats(pr)
+    stages = {
+        "ingest+structure (load_report)": ("nianbao/api.py", "load_report"),
+        "copy sentences (extract)": ("nianbao/batch/copying.py", "extract"),
+        "classifier (classify_paragraphs)": ("nianbao/pipeline.py", "classify_paragraphs"),
+        "rules (run_rules)": ("nianbao/rules/engine.py", "run_rules"),
+        "scoring (score)": ("nianbao/scoring/grade.py", "score"),
+        "HTML (render)": ("nianbao/pipeline.py", "render"),
+    }
+    print(f"{n} reports in {wall:.2f} s single process ({n / wall:.1f} reports/s)")
+    for label, (file, func) in stages.items():
+        cum = sum(v[3] for k, v in st.stats.items() if k[0].endswith(file) and k[2] == func)
+        print(f"  {label:36s} {cum:7.2f} s  {cum / n * 1000:7.1f} ms/report")
+    st.sort_stats("cumulative").print_stats(20)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, nargs="+", default=[100])
+    ap.add_argument("--kind", choices=["text", "pdf"], default="text")
+    ap.add_argument("--jobs", type=int, default=0, help="0 = all cores")
+    ap.add_argument("--append", type=Path, default=None, help="append a result table to this Markdown file")
+    ap.add_argument("--profile", type=int, default=0, help="profile n reports in-process instead")
+    args = ap.parse_args(argv)
+    if args.profile:
+        profile(args.profile)
+        return 0
+    lines = []
+    for n in args.n:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            (tmp / "in").mkdir()
+            t0 = time.perf_counter()
+            paths = generate(n, tmp / "in")
+            if args.kind == "pdf":
+                (tmp / "pdf").mkdir()
+                paths = to_pdf(paths, tmp / "pdf")
+                inp = tmp / "pdf"
+            else:
+                inp = tmp / "in"
+            gen = time.perf_counter() - t0
+            r = run_batch_child(inp, tmp / "out", args.jobs)
+        rate = r["audited"] / r["wall"] if r["wall"] else 0.0
+        st = r["stages"]
+        steady = r["audited"] / max(1e-9, r["wall"] - st.get("start", 0.0))
+        line = (f"| {date.today().isoformat()} | {args.kind} | {len(paths)} | {os.cpu_count()} | {r['wall']:.1f} | "
+                f"{rate:.2f} | {steady:.2f} | {st.get('start', 0):.1f} / {st.get('parse', 0):.1f} / {st.get('copying', 0):.1f} / {st.get('audit', 0):.1f} / "
+                f"{st.get('outputs', 0):.1f} | {r['copy']['seconds']:.2f} ({r['copy']['distinct']} distinct / "
+                f"{r['copy']['sentences']} sentences) | {r['parent_rss_mb']:.0f} | {r['worker_rss_mb']:.0f} | "
+                f"{r['total_pss_mb']:.0f} | {r['failed']} |")
+        print(f"generated {len(paths)} {args.kind} reports in {gen:.1f} s")
+        print(json.dumps(r, ensure_ascii=False, indent=1))
+        print(line)
+        lines.append(line)
+    if args.append:
+        header = ("\n### nianbao batch (`scripts/bench_batch.py`)\n\n"
+                  f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
+                  f"{platform.python_version()}; jobs = all cores. Wall time includes the worker start "
+                  "(forkserver preloading the classifier). Stages: worker start / parse / copy detection / audit+HTML / outputs.\n\n"
+                  "| date | kind | N | cores | wall s | reports/s | reports/s without worker start | stages s | copy detection s | parent peak RSS MB "
+                  "| largest worker peak RSS MB | peak PSS all processes MB | failed |\n"
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+        text = args.append.read_text(encoding="utf-8") if args.append.exists() else "# Benchmarks\n"
+        if BATCH_END not in text:  # our own block, between markers, so other sections stay untouched
+            text = text.rstrip("\n") + "\n\n" + BATCH_START + header + BATCH_END + "\n"
+        text = text.replace(BATCH_END, "\n".join(lines) + "\n" + BATCH_END, 1)
+        args.append.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
