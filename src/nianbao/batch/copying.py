@@ -44,8 +44,8 @@ class Settings:
     num_perm: int = 64
     lsh_threshold: float = 0.5
     max_candidates: int = 300
-    common_units_min: int = 8
-    common_units_share: float = 0.02
+    common_units_min: int = 5
+    common_units_share: float = 0.01
     max_matches: int = 60
 
 
