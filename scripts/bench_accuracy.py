@@ -511,6 +511,10 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x:.2f}"
 
 
+def _cell(x: str) -> str:
+    return x.replace("|", "｜").replace("\t", " ").replace("\n", " ").replace("`", "'")
+
+
 def markdown(res: dict, spd: dict, command: str, classifier: str) -> str:
     lines = [f"Measured {date.today().isoformat()} on {platform.node() or 'this machine'}: {os.cpu_count()} CPUs, "
              f"Python {platform.python_version()}; paragraph classifier: {classifier}.",
@@ -544,10 +548,26 @@ def markdown(res: dict, spd: dict, command: str, classifier: str) -> str:
                              f"{t['explained']} | {t['unexplained']} | {t['clean_findings']} | "
                              f"{_pct(t['precision'])} |")
             lines.append("")
-            top_m = Counter(m["kind"] for m in s["misses"]).most_common(8)
-            top_f = Counter(f"{f['rule']} ({f['severity']})" for f in s["false_alarms"]).most_common(8)
-            lines += ["Most misses by kind: " + (", ".join(f"{k} {n}" for k, n in top_m) or "none") + ".",
-                      "Most false alarms by rule: " + (", ".join(f"{k} {n}" for k, n in top_f) or "none") + ".", ""]
+            lines += ["Misses by kind (one example each; the full list: `--json`):", "",
+                      "| kind | missed | example (report: injected text) |", "|---|---:|---|"]
+            first_m: dict[str, dict] = {}
+            for m in s["misses"]:
+                first_m.setdefault(m["kind"], m)
+            for k, n in Counter(m["kind"] for m in s["misses"]).most_common():
+                ex = first_m[k]
+                lines.append(f"| {k} | {n} | {ex['id']}: `{_cell(ex['evidence'])}` |")
+            lines += ["", "False alarms by rule (findings on clean reports + unexplained new findings in variants):",
+                      "", "| rule | severity | on clean | in variants | example (report: evidence — message) |",
+                      "|---|---|---:|---:|---|"]
+            groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+            for f in s["false_alarms"]:
+                groups[(f["rule"], f["severity"])].append(f)
+            for (code, sv), fs in sorted(groups.items(), key=lambda kv: (SEVERITIES.index(kv[0][1]), -len(kv[1]))):
+                ex = fs[0]
+                n_clean = sum(1 for f in fs if f["where"] == "clean")
+                lines.append(f"| {code} | {sv} | {n_clean} | {len(fs) - n_clean} | {ex['id']}: "
+                             f"`{_cell(ex['evidence'][:40])}` — {_cell(ex['message'][:60])} |")
+            lines.append("")
     if spd:
         lines += ["### Speed (load + audit of an already rendered file, median of passes, one process)", "",
                   "| format | audits/s | passes | reports |", "|---|---:|---|---:|"]
@@ -646,8 +666,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
     ap.add_argument("--quick", action="store_true", help="12 reports, 1 seed, text only (the make-test gate)")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--speed-formats", default="", help="formats to time (default: --formats)")
     ap.add_argument("--top", type=int, default=30)
     ap.add_argument("--json", type=Path, help="write the full results here")
+    ap.add_argument("--from-json", type=Path, help="do not run: print (and --write-docs) an earlier --json result")
     ap.add_argument("--write-docs", action="store_true", help="write the tables into docs/benchmarks.md")
     ap.add_argument("--update-floors", action="store_true",
                     help="raise tests/accuracy/floors.json to this run's text figures (use with --quick)")
@@ -656,11 +678,22 @@ def main(argv: list[str] | None = None) -> int:
         args.reports, args.seeds, args.formats = GATE["reports"], GATE["seeds"], "text"
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] or None
+    if args.from_json:  # re-render the console lists and the docs from an earlier run
+        res = json.loads(args.from_json.read_text(encoding="utf-8"))
+        spd = res.get("speed", {})
+        print_console(res, spd, args.top)
+        if args.write_docs:
+            write_docs(markdown(res, spd, res.get("command", f"(from {args.from_json.name})"),
+                                res.get("classifier", "unknown")))
+        return 0
     t0 = time.time()
     res = evaluate(args.reports or None, args.seeds, formats, kinds, args.jobs, args.rich_reports, args.rich_seeds)
     res["wall_seconds"] = round(time.time() - t0, 1)
-    spd = {} if args.no_speed else speed(formats)
+    spd_formats = tuple(f.strip() for f in args.speed_formats.split(",") if f.strip()) or formats
+    spd = {} if args.no_speed else speed(spd_formats)
     res["speed"] = spd
+    res["command"] = "python scripts/bench_accuracy.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    res["classifier"] = classifier_used()
     print_console(res, spd, args.top)
     print(f"wall {res['wall_seconds']} s")
     if args.json:
@@ -670,8 +703,7 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit("--update-floors needs the gate's settings: --quick")
         print("floors:", json.dumps(update_floors(res["formats"]["text"], settings=GATE), ensure_ascii=False))
     if args.write_docs:
-        cmd = "python scripts/bench_accuracy.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        write_docs(markdown(res, spd, cmd.strip(), classifier_used()))
+        write_docs(markdown(res, spd, res["command"].strip(), res["classifier"]))
     return 0
 
 
