@@ -209,8 +209,8 @@ def _seed_all(seed: int) -> None:
 
 
 def train(examples: list[Example], out_dir: Path, base_model: Path, seed: int = 0, small: bool = False,
-          corpus_path: str | None = None, epochs: int = 6, lr: float = 5e-4, batch_size: int = 32,
-          max_len: int = 160, max_steps: int | None = None) -> dict:
+          corpus_path: str | None = None, epochs: int = 2, lr: float = 5e-4, batch_size: int = 32,
+          max_len: int = 128, max_steps: int | None = None) -> dict:
     """Fine-tune ``base_model`` (a local checkpoint folder) for both heads; threshold on validation."""
     _require()
     import torch
@@ -311,7 +311,7 @@ def train(examples: list[Example], out_dir: Path, base_model: Path, seed: int = 
 
 def pretrain_char_bert(texts: list[str], out_dir: Path, steps: int = 400, batch_size: int = 32, max_len: int = 128,
                        lr: float = 1e-3, seed: int = 0, hidden: int = 128, layers: int = 2, heads: int = 2,
-                       log_every: int = 50) -> dict:
+                       log_every: int = 50, progress: bool = False) -> dict:
     """Pre-train a tiny character BERT with masked-LM from scratch; save a local checkpoint folder."""
     _require()
     import torch
@@ -361,6 +361,8 @@ def pretrain_char_bert(texts: list[str], out_dir: Path, steps: int = 400, batch_
         if step % log_every == 0 or step == steps:
             k = log_every if step % log_every == 0 else step % log_every
             history.append((step, round(running / k, 4)))
+            if progress:
+                print(f"step {step}/{steps} mlm loss {running / k:.4f} ({time.perf_counter() - t0:.0f} s)", flush=True)
             running = 0.0
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
