@@ -43,3 +43,14 @@ def test_bad_files_get_one_clear_sentence(name, code):
         load_report(FORMATS / name)
     assert ei.value.code == code
     assert name in str(ei.value) and str(ei.value).endswith("。")
+
+
+def test_table_continued_over_three_pages():
+    """Regression: a table-3 continued on a second and a third page crashed the PDF reader (IndexError)."""
+    pdf = load_report(FORMATS / "table_over_three_pages.pdf")
+    txt = load_report(FORMATS / "table_over_three_pages.txt")
+    assert pdf.tables["requests"].missing_rows == []
+    for tid in ("proactive", "requests", "review_litigation"):
+        a = {r: {c: x.value for c, x in cols.items()} for r, cols in pdf.tables[tid].cells.items()}
+        b = {r: {c: x.value for c, x in cols.items()} for r, cols in txt.tables[tid].cells.items()}
+        assert a == b, tid

@@ -462,6 +462,7 @@ def _join_tables(a: _Table, b: _Table) -> None:
         _continue_row_spans(a, rows, merged, origin)
     a.rows.extend(rows)
     a.merged.extend(merged)
+    a.origin.extend(origin)  # keep origin row-aligned: a table may continue over a third page
     a.row_pages.extend(pages)
     item = getattr(a, "item", None)
     if item is not None:
