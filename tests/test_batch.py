@@ -338,3 +338,22 @@ def test_command_exit_status_and_final_line(tmp_path):
     assert "没有找到可审查的文件" in r.output
     help_text = CliRunner().invoke(app, ["batch", "--help"]).stdout
     assert "--previous" in help_text and "--resume" in help_text
+
+
+def test_failures_are_retried_after_an_upgrade(tmp_path):
+    """A file that failed under an older nianbao version is parsed again (its reader may have been fixed)."""
+    import sqlite3
+
+    from nianbao.batch.store import DB_NAME, Store
+
+    st = Store(tmp_path)
+    st.save_parsed({"sha": "a" * 64, "status": "failed", "reason": "x", "name": "r.pdf"})
+    assert "a" * 64 in st.known()
+    st.close()
+    con = sqlite3.connect(tmp_path / DB_NAME)
+    con.execute("UPDATE meta SET value = '0.0.1' WHERE key = 'nianbao_version'")
+    con.commit()
+    con.close()
+    st = Store(tmp_path)
+    assert "a" * 64 not in st.known()
+    st.close()

@@ -67,6 +67,18 @@ class Store:
         self.con.executescript(_SCHEMA)
         with self.tx():
             self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        self._forget_failures_of_older_versions()
+
+    def _forget_failures_of_older_versions(self) -> None:
+        """Files that failed under another nianbao version are tried again (the reader may have been fixed)."""
+        from nianbao import __version__
+
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'nianbao_version'").fetchone()
+        if row and row[0] == __version__:
+            return
+        with self.tx() as c:
+            c.execute("DELETE FROM documents WHERE status = 'failed'")
+            c.execute("INSERT OR REPLACE INTO meta VALUES ('nianbao_version', ?)", (__version__,))
 
     def close(self) -> None:
         self.con.close()
