@@ -68,7 +68,7 @@ def test_shipped_model_clear_cases(shipped):
 def test_shipped_model_topic_of_fee_and_plans(shipped):
     fee, plan = shipped.predict(
         ["2024年，本单位未收取政府信息公开信息处理费。",
-         "下一步，我们将于2025年6月底前完成政务公开专栏全部栏目的内容核查，并组织业务培训2次。"],
+         "针对上述问题，我局将采取以下改进措施：一是建立栏目更新责任清单，二是2025年3月底前完成答复文书模板修订。"],
         ["other", "problems"],
     )
     assert fee.topic == "信息处理费"
