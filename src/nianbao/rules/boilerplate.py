@@ -21,7 +21,7 @@ def boilerplate_paragraph(report: Report, ctx: RuleContext) -> Iterator[Finding]
     for para, pred in zip(report.paragraphs(), ctx.predictions, strict=False):
         if para.part in ctx.params.get("skip_parts", []) or len(para.text) < MIN_CHARS:
             continue
-        if pred.boilerplate < thr:
+        if pred.boilerplate < thr or pred.topic in ctx.params.get("skip_topics", []):
             continue
         where = f"“{para.heading}”下的" if para.heading else ""
         yield ctx.finding(para.loc.start, para.loc.end, part=para.part,
