@@ -88,3 +88,16 @@ def test_rules_list_and_explain():
     res = runner.invoke(app, ["rules", "t3-01"])
     assert res.exit_code == 0 and "表三勾稽关系不成立" in res.stdout and "如何修改" in res.stdout
     assert runner.invoke(app, ["rules", "Z-99"]).exit_code == 2
+
+
+def test_train_and_evaluate_commands(tmp_path: Path):
+    corpus = REPORTS.parent / "paragraphs_small.jsonl"
+    out = tmp_path / "model"
+    res = runner.invoke(app, ["train", "--backend", "sklearn", "--corpus", str(corpus), "--out", str(out), "--small"])
+    assert res.exit_code == 0, res.output
+    assert (out / "model.skops").is_file()
+    res = runner.invoke(app, ["evaluate", "--backend", "sklearn", "--corpus", str(corpus), "--model", str(out),
+                              "--split", "test"])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert d["split"] == "test" and 0.0 <= d["boilerplate"]["f1"] <= 1.0 and "macro_f1" in d["topic"]
