@@ -212,10 +212,11 @@ def locate(src: str, inj, target: str) -> tuple[int, int] | None:
 
 
 def row_label(line: str) -> str:
-    """The label of a table row: its last field that is not a number."""
+    """The label of a table row: the last field before its values (give the row as it was before the edit)."""
     fields = [f.strip() for f in line.split("\t") if f.strip()]
-    labels = [f for f in fields if not INJ.NUM_FIELD_RE.match(f)]
-    return norm(labels[-1]) if labels else ""
+    while fields and INJ.NUM_FIELD_RE.match(fields[-1]):
+        fields.pop()
+    return norm(fields[-1]) if fields else ""
 
 
 def finding_key(f) -> tuple[str, str]:
@@ -278,9 +279,12 @@ def matches(f, inj, spec: KindSpec, region: tuple[int, int] | None, src: str) ->
         if s <= region[1] and e >= region[0]:
             return True
     if inj.kind in TABLE_KINDS:
-        a, b = injected_lines(src, inj.start, inj.end)
-        lab = row_label(src[a:b])
-        if len(lab) >= 2 and (lab in norm(f.evidence) or lab in norm(f.message)):
+        # the changed row's label, or a text value written into it ("不详", "若干": the reader may take it for a label)
+        was = {norm(x) for x in inj.original.split("\t")}
+        names = {row_label(inj.original)} | {norm(x) for x in inj.evidence.split("\t")
+                                             if norm(x) not in was and not INJ.NUM_FIELD_RE.match(x.strip())}
+        said = norm(f.evidence) + norm(f.message)
+        if any(len(n) >= 2 and n in said for n in names):
             return True
     if region is None or s is None:  # no offsets to compare: fall back on the evidence text
         a, b = injected_lines(src, inj.start, inj.end)

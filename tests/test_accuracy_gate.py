@@ -139,6 +139,12 @@ def test_matching_by_category_place_and_missing_part():
                             "报告缺少第三部分。"), gone, exp["missing_part"], None, src)
 
 
+def test_row_label_is_the_field_before_the_values():
+    assert B.row_label("行政强制\t30\t1\t5") == "行政强制"
+    assert B.row_label("\t（五）不予处理\t1.信访举报投诉类申请\t5\t0\t0\t0\t0\t1\t6") == "1.信访举报投诉类申请"
+    assert B.row_label("15\t2\t4\t2\t23") == ""
+
+
 def test_every_injector_kind_has_an_expectation():
     import tomllib
 
