@@ -63,9 +63,15 @@ def normalize_inline(text: str) -> str:
     return text.strip()
 
 
+_SPACED_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,2}[ \u3000]+[\u4e00-\u9fff]")
+
+
 def looks_like_heading(text: str) -> bool:
     t = text.strip()
     if t in _SHORT_HEADINGS:
+        return True
+    # "五 存在的主要问题…" — a part heading whose 、 was lost or typed as a space
+    if len(t) <= 40 and _SPACED_NUMBER.match(t) and not t.endswith(_TERMINAL):
         return True
     return bool(HEADING_START.match(t))
 

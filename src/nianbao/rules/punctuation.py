@@ -261,7 +261,7 @@ def _numbering_finding(ctx: RuleContext, part: Part, odd: tuple[str, list[Headin
 # --------------------------------------------------------------------------------------------- P-05
 
 
-_PART_SEP = re.compile(r"^\s*(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<sep>[.．,，:：])")
+_PART_SEP = re.compile(r"^\s*(?P<num>[一二三四五六七八九十]{1,3})(?:\s*(?P<sep>[.．,，:：])|(?P<space>[ \u3000]+))")
 _BRACKET_THEN_MARK = re.compile(r"^\s*(?P<label>[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*(?P<mark>[、.．,，:：])")
 
 
@@ -276,9 +276,11 @@ def numbering_marks(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         part, m = wrong_parts[0]
         s = part.loc.start or 0
         others = f"（共{len(wrong_parts)}个部分标题如此）" if len(wrong_parts) > 1 else ""
+        used = f"“{m.group('sep')}”" if m.group("sep") else "空格"
+        written = m.group("sep") or m.group("space")
         yield ctx.finding(s, part.loc.end, evidence=part.title,
-                          message=f"部分标题序号“{m.group('num')}”后用了“{m.group('sep')}”{others}；汉字数字序号后应使用顿号“、”。",
-                          suggestion=f"将“{m.group('num')}{m.group('sep')}”改为“{m.group('num')}、”。")
+                          message=f"部分标题序号“{m.group('num')}”后用了{used}{others}；汉字数字序号后应使用顿号“、”。",
+                          suggestion=f"将“{m.group('num')}{written}”改为“{m.group('num')}、”。")
     doubles = []
     for part in report.parts:
         for h in _walk(part.headings):
