@@ -109,3 +109,23 @@ def test_fee_statement_required_from_2021():
     _, fs = findings(text, ["C-05"])
     assert [(f.rule, f.part, f.evidence) for f in fs] == [("C-05", "other", "暂无其他需要说明的事项。")]
     assert "信息处理费" in fs[0].message
+
+
+def test_text_written_in_number_cells_is_the_reports_fault_and_keeps_the_row():
+    lines = CLEAN.split("\n")
+    for i, line in enumerate(lines):
+        if "1.信访举报投诉类申请" in line:
+            c = line.split("\t")
+            c[-1] = "若干"
+            lines[i] = "\t".join(c)
+        if line.split("\t")[0] == "1" and line.count("\t") == 14:  # the table-4 data row
+            c = line.split("\t")
+            c[4] = "约" + c[4]
+            lines[i] = "\t".join(c)
+    rep, fs = findings("\n".join(lines), ["T", "S"])
+    assert rep.tables["requests"].missing_rows == []
+    assert rep.tables["requests"].cell("not_processed_1", "natural").value == 2
+    assert [(f.rule, f.cause, f.evidence) for f in fs] == [
+        ("T3-04", "report", "1.信访举报投诉类申请·总计（填写了文字“若干”）"),
+        ("T4-02", "report", "行政复议·总计（填写了文字“约1”）"),
+    ]

@@ -155,12 +155,16 @@ def _domain_findings(ctx: RuleContext, t: Table, name: str, allow_float: frozens
         refs = [_cell_ref(t, r, c) for r, c, _ in blanks]
         cells = [x for _, _, x in blanks]
         start, end = _span(cells)
-        kinds = {"blank": "空白", "dash": "“/”或“-”", "none_word": "“无”", "unreadable": "无法识别的内容",
-                 "missing": "缺失"}
-        listing = "、".join(f"{_row_name(t, r)}·{t.col_labels.get(c, COL_NAMES.get(c, c))}（{kinds[x.status]}）"
+        kinds = {"blank": "空白", "dash": "“/”或“-”", "none_word": "“无”", "missing": "缺失"}
+
+        def what(x: Cell) -> str:
+            return f"填写了文字“{x.raw.strip()}”" if x.status == "unreadable" else kinds[x.status]
+
+        listing = "、".join(f"{_row_name(t, r)}·{t.col_labels.get(c, COL_NAMES.get(c, c))}（{what(x)}）"
                            for r, c, x in blanks[:8])
         more = f"等 {len(blanks)} 处" if len(blanks) > 8 else f"共 {len(blanks)} 处"
-        parse = all(x.status in ("unreadable", "missing") for _, _, x in blanks)
+        # cells the parser could not place are a doubtful parse; text the author wrote is the report's
+        parse = all(x.status == "missing" or x.confidence < LOW_CONFIDENCE for _, _, x in blanks)
         yield ctx.finding(start, end, evidence=listing, part=t.id, cells=refs,
                           cause="parse" if parse else "report",
                           message=f"{name}有未填数字的单元格：{listing}{more}。法定表格应逐格填写数字（没有发生的填 0），"

@@ -38,7 +38,8 @@ def parse_cell(rc: RawCell | None, confidence: float = 1.0) -> Cell:
     if m:
         v = m.group(1)
         return Cell(float(v) if "." in v else int(v), status="number", confidence=conf * 0.8, **base)
-    return Cell(None, status="unreadable", confidence=0.3, **base)
+    # text where a number belongs ("若干", "不详"): read correctly, but not a number
+    return Cell(None, status="unreadable", confidence=conf, **base)
 
 
 def is_value_text(s: str) -> bool:
@@ -162,10 +163,18 @@ def parse_requests(blocks: list[Block], notes: list[ParseNote]) -> Table:
             continue
         key = None
         # the most specific label cell is the last one; earlier ones are group headers
-        for t in reversed(label_texts):
-            key = match_request_row(t, group, layout)
+        matched = None
+        for li in range(len(label_texts) - 1, -1, -1):
+            key = match_request_row(label_texts[li], group, layout)
             if key:
+                matched = li
                 break
+        if matched is not None and matched < len(label_texts) - 1:
+            # text after the row's label ("若干", "不详") is a value cell that cannot be read, not a label
+            cut = row.index(sr.labels[matched]) + 1
+            sr = SplitRow(sr.labels[: matched + 1], row[cut:], row)
+            label_texts = label_texts[: matched + 1]
+            has_values = any(c.text.strip() for c in sr.values)
         for t in label_texts[:-1] if key else label_texts:
             g = _group_of(t)
             if g:
@@ -220,6 +229,11 @@ def parse_review_litigation(blocks: list[Block], notes: list[ParseNote]) -> Tabl
     for r in data_rows:
         values.extend(c for c in r if is_value_text(c.text) and c.text.strip())
     conf = 1.0
+    if len(values) != 15 and len(data_rows) == 1:
+        # text where a number belongs ("约5", "不详"): the data row still has its 15 filled cells
+        filled = [c for c in data_rows[0] if c.text.strip()]
+        if len(filled) == 15:
+            values = filled
     if len(values) != 15:
         # blank cells inside the data row: take the row's value cells positionally
         if len(data_rows) == 1:
@@ -307,8 +321,9 @@ def parse_proactive(blocks: list[Block], notes: list[ParseNote]) -> Table:
             if not all(is_value_text(t) for t in nonempty):
                 table.extra_rows.append(first)
             continue
-        sr = split_row(row)
-        vals = [v for v in sr.values]
+        # every cell after the row label is a value, text included ("不详" is an unreadable value)
+        label_at = next(i for i, c in enumerate(row) if c.text.strip() == first)
+        vals = row[label_at + 1:]
         # drop empty trailing cells beyond the header's width
         width = len(header_cols) or len(vals)
         fitted, conf = _fit_values(vals, width)
