@@ -29,12 +29,28 @@ def _walk(hs: list[Heading]) -> Iterator[Heading]:
         yield from _walk(h.children)
 
 
+# the classifier's topic for each of part one's five areas
+AREA_TOPICS = {"主动公开": "主动公开", "依申请公开": "依申请公开", "政府信息管理": "政府信息管理",
+               "政府信息公开平台建设": "平台建设", "监督保障": "监督保障"}
+
+
+def _topics_in_part(report: Report, ctx: RuleContext, pid: str, min_proba: float = 0.6) -> set[str]:
+    """Topics the classifier is confident about for the paragraphs of one part (empty without predictions)."""
+    if not ctx.predictions:
+        return set()
+    return {pr.topic for p, pr in zip(report.paragraphs(), ctx.predictions, strict=False)
+            if p.part == pid and pr.topic_proba.get(pr.topic, 0.0) >= min_proba}
+
+
 def overview_areas(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     p = report.part("overview")
     if p is None or (report.meta.year or 9999) < 2019:
         return
     text = _part_text(report, "overview")
-    missing = [area for area, words in ctx.params["areas"].items() if not any(w in text for w in words)]
+    topics = _topics_in_part(report, ctx, "overview")
+    # an area counts as covered when its keywords appear or the classifier reads a paragraph as about it
+    missing = [area for area, words in ctx.params["areas"].items()
+               if not any(w in text for w in words) and AREA_TOPICS.get(area) not in topics]
     if missing:
         yield ctx.finding(p.loc.start, p.loc.end, part="overview", evidence=p.title,
                           message=f"第一部分“总体情况”没有涉及{'、'.join(missing)}方面的情况。统一格式要求总体情况"
@@ -132,7 +148,7 @@ def fee_statement(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if p is None:
         return  # the missing part is reported by S-01
     text = _part_text(report, "other")
-    if any(w in text for w in ctx.params["words"]):
+    if any(w in text for w in ctx.params["words"]) or "信息处理费" in _topics_in_part(report, ctx, "other", 0.8):
         return
     first = p.paragraphs[0] if p.paragraphs else None
     start, end = (first.loc.start, first.loc.end) if first else (p.loc.start, p.loc.end)
