@@ -129,3 +129,11 @@ def test_text_written_in_number_cells_is_the_reports_fault_and_keeps_the_row():
         ("T3-04", "report", "1.信访举报投诉类申请·总计（填写了文字“若干”）"),
         ("T4-02", "report", "行政复议·总计（填写了文字“约1”）"),
     ]
+
+
+def test_table_header_missing_a_mandated_column():
+    rep, fs = findings(CLEAN.replace("法律服务机构", "律所"), ["S-05"])
+    assert [(f.rule, f.part, f.evidence) for f in fs] == [("S-05", "requests", "法律服务机构")]
+    # a label that extraction wrapped over two lines ("商业" / "企业") is not missing
+    _, fs = findings(REPORTS / "messy_street_2022.txt", ["S-05"])
+    assert fs == []

@@ -77,8 +77,43 @@ _ROW_NAMES = {
 }
 
 
+def _missing_columns(t) -> list[str]:
+    """Column labels the format prints in a table's header that this table's header lacks."""
+    from nianbao.structure.spec import format_spec, norm
+
+    spec = format_spec()["tables"]
+    header = norm(t.header_text)
+    if not header:
+        return []
+    if t.id == "requests":
+        groups = spec["requests"]["column_labels"].values()
+    elif t.id == "review_litigation":
+        groups = [*spec["review_litigation"]["column_labels"].values(),
+                  *spec["review_litigation"]["block_labels"].values()]
+    else:
+        if t.layout not in ("2019", "2021"):
+            return []
+        cols = spec["proactive"]["columns"][t.layout]
+        wanted = {c for row in spec["proactive"]["expected"][t.layout].values() for c in row}
+        groups = [cols[c] for c in cols if c in wanted]
+    return [labels[0] for labels in groups if not any(_loosely_in(norm(x), header) for x in labels)]
+
+
+def _loosely_in(label: str, header: str) -> bool:
+    """The label's characters in order, allowing the gaps that wrapped header cells leave ("商业…企业")."""
+    if label in header:
+        return True
+    return re.search(".{0,40}?".join(map(re.escape, label)), header) is not None
+
+
 def table_rows(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for tid, t in report.tables.items():
+        cols = _missing_columns(t)
+        if cols:
+            names = "、".join(cols)
+            yield ctx.finding(t.start, t.start, part=tid, evidence=names,
+                              message=f"{_ROW_NAMES[tid]}的表头缺少规定的列：{names}。",
+                              suggestion="按统一格式使用完整的表头和全部列。")
         if not t.missing_rows and not t.extra_rows:
             continue
         if t.missing_rows:

@@ -153,8 +153,11 @@ def parse_requests(blocks: list[Block], notes: list[ParseNote]) -> Table:
     layout = "2021" if ("逾期不补正" in flat or "逾期未按收费通知" in flat) else "2019"
     table = Table(id="requests", layout=layout, start=blocks[0].start, end=blocks[-1].end, page=blocks[0].page)
     header_parts: list[str] = []
+    header_rows: list[list[str]] = []
     group: str | None = None
     for row in rows:
+        if not table.cells:  # the full grid, merged copies included, keeps the header's columns aligned
+            header_rows.append([c.text.strip() for c in row])
         row = _cells(row)
         sr = split_row(row)
         label_texts = [c.text.strip() for c in sr.labels]
@@ -206,12 +209,18 @@ def parse_requests(blocks: list[Block], notes: list[ParseNote]) -> Table:
         if conf < 0.9:
             notes.append(ParseNote("uncertain_row", f"表三“{label_texts[-1]}”一行的数值列数与格式不符，读取结果可能有误。",
                                    start=row[0].start, page=row[0].page))
-    table.header_text = "".join(header_parts)
+    table.header_text = "".join(header_parts) + "|" + _column_wise(header_rows)
     expected = [r["key"] for r in spec["rows"] if r.get("only") in (None, layout)]
     table.missing_rows = [k for k in expected if k not in table.cells]
     for k, labels in spec["column_labels"].items():
         table.col_labels[k] = labels[0]
     return table
+
+
+def _column_wise(rows: list[list[str]]) -> str:
+    """Header labels that extraction wrapped over several lines ("商业" / "企业"), joined down each column."""
+    width = max((len(r) for r in rows), default=0)
+    return "|".join("".join(r[j] for r in rows if j < len(r)) for j in range(width))
 
 
 # ------------------------------------------------------------------------------------------ table 4
