@@ -73,7 +73,7 @@ def test_duplicate_in_heading_is_found_and_table_cell_is_not():
 
 @pytest.mark.parametrize("sentence", [
     "海澄省人民政府政府信息公开工作取得新进展，区政府政府网站运行平稳。",
-    "通过政务公开公开栏张贴惠民政策，积极公开开展情况，持续转变工作作风。",
+    "通过政务公开栏张贴惠民政策，积极公开开展情况，持续转变工作作风。",
     "各部门门户网站及时更新，组织集中学习习近平新时代中国特色社会主义思想，召开党委会会议3次。",
     "为达到目的的方式方法不断创新，2023年年初制定工作要点，2023年年底全面完成。",
     "做到事事有回音、件件有着落，村村有公开栏、户户有明白卡，把政策讲得明明白白、清清楚楚。",
@@ -86,6 +86,20 @@ def test_duplicate_in_heading_is_found_and_table_cell_is_not():
 def test_near_miss_repeats_are_not_duplicates(sentence):
     _, fs = audit(sentence, ["W-01"])
     assert fs == []
+
+
+@pytest.mark.parametrize("sentence,evidence,term", [
+    ("我镇在门户网站设置政府信息信息公开专栏，全年更新信息326条。", "信息信息", "政府信息公开专栏"),
+    ("进一步规范规范性文件制发程序。", "规范规范", "规范性文件"),
+    # legitimate only in a clumsy reading; a warning asks the author to check
+    ("通过政务公开公开栏张贴惠民政策。", "公开公开", "政务公开栏"),
+])
+def test_a_doubled_word_split_by_the_segmenter_is_a_suspected_slip(sentence, evidence, term):
+    """Where jieba cuts the two copies into neighbouring words ("政府信息|信息公开"), a domain term spanning the
+    junction once a copy is dropped makes it a suspected slip (warning), not a certain one (error)."""
+    _, fs = audit(sentence, ["W-01"])
+    assert [(f.severity, f.evidence) for f in fs] == [("warning", evidence)]
+    assert f"“{term}”" in fs[0].message
 
 
 # ------------------------------------------------------------------------------------------ W-02

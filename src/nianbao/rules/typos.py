@@ -201,6 +201,37 @@ def _is_duplicate(seg: str, i: int, n: int, allow: frozenset[str], contexts: dic
     return not any(i < k < i + n for k in bounds)
 
 
+@cache
+def _domain_words() -> frozenset[str]:
+    """Multi-character terms of the jieba domain dictionary (data/lexicon/domain_dict.txt)."""
+    from importlib import resources
+
+    path = resources.files("nianbao.data").joinpath("lexicon", "domain_dict.txt")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(ln.split()[0] for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and len(ln.split()[0]) >= 4)
+
+
+def _junction_slip(seg: str, i: int, n: int, contexts: dict[str, tuple[str, ...]]) -> str | None:
+    """A two-or-more-character word doubled where jieba splits the copies into two neighbouring words
+    ("政府信息|信息公开"): a slip when dropping one copy leaves a domain term that spans the junction
+    ("政府信息公开"). Returns that term, or None. Legitimate junctions are in the allow-list's contexts."""
+    if n < 2:
+        return None
+    dup = seg[i:i + 2 * n]
+    if dup in contexts and _in_context(seg, i, 2 * n, contexts[dup]):
+        return None
+    dedup = seg[:i + n] + seg[i + 2 * n:]
+    junction = i + n
+    for term in _domain_words():
+        # an occurrence of the term that starts before the junction and ends after it
+        k = dedup.find(term, max(0, junction - len(term) + 1), junction + len(term) - 1)
+        if k != -1 and k < junction < k + len(term):
+            return term
+    return None
+
+
 def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-01: a 1–4 character sequence written twice in a row ("执行执行", "的的")."""
     allow, contexts = _redup_allow()
@@ -221,6 +252,17 @@ def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                         sp.start + i, sp.start + i + 2 * n,
                         message=f"词语重复：“{w}{w}”中的“{w}”多写了一遍。",
                         suggestion=f"将“{w}{w}”改为“{w}”。",
+                    )
+                    skip_to = i + 2 * n
+                    break
+                compound = _junction_slip(seg, i, n, contexts)
+                if compound:
+                    w = seg[i:i + n]
+                    yield ctx.finding(
+                        sp.start + i, sp.start + i + 2 * n, severity="warning",
+                        message=f"疑似词语重复：“{w}{w}”去掉一个“{w}”正好是常用词“{compound}”，"
+                                f"请核对是否多写了“{w}”。",
+                        suggestion=f"如属多写，将“{w}{w}”改为“{w}”。",
                     )
                     skip_to = i + 2 * n
                     break
