@@ -224,12 +224,13 @@ def _junction_slip(seg: str, i: int, n: int, contexts: dict[str, tuple[str, ...]
         return None
     dedup = seg[:i + n] + seg[i + 2 * n:]
     junction = i + n
+    spanning = []
     for term in _domain_words():
         # an occurrence of the term that starts before the junction and ends after it
         k = dedup.find(term, max(0, junction - len(term) + 1), junction + len(term) - 1)
         if k != -1 and k < junction < k + len(term):
-            return term
-    return None
+            spanning.append(term)
+    return max(spanning, key=lambda t: (len(t), t)) if spanning else None  # the longest, deterministically
 
 
 def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
