@@ -76,3 +76,18 @@ def test_bad_rubric_files_are_rejected(tmp_path: Path):
         load_rubric(p)
     with pytest.raises(RubricError, match="不存在"):
         load_rubric(tmp_path / "none.toml")
+
+
+def test_same_input_same_audit_across_processes():
+    """No set or dict ordering leaks into the result: two processes with different hash seeds agree."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        res = subprocess.run([sys.executable, "-m", "nianbao.cli", "score", str(REPORTS / "yunling_town_2023.txt"),
+                              "--format", "json"], capture_output=True, text=True, env=env, check=True)
+        outs.append(res.stdout)
+    assert outs[0] == outs[1]
