@@ -621,10 +621,12 @@ def build_docx(blocks: list[Block], header: str) -> bytes:
             t.style = "Table Grid"
             for r0, c0, r1, c1 in spans:
                 t.cell(r0, c0).merge(t.cell(r1, c1))
+            # Table.cell() rebuilds the whole cell list on every call (quadratic); take it once
+            cells, ncols = t._cells, len(grid[0])
             for r, row in enumerate(grid):
                 for c, txt in enumerate(row):
                     if txt:
-                        t.cell(r, c).text = txt
+                        cells[r * ncols + c].text = txt
     buf = io.BytesIO()
     doc.save(buf)
     return _fixed_zip(buf.getvalue())
