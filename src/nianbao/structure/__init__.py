@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nianbao.errors import InputError
-from nianbao.model import Block, Paragraph, ParseNote, Part, RawDocument, Report, Table
+from nianbao.model import Block, Location, Paragraph, ParseNote, Part, RawDocument, Report, Table
 from nianbao.structure.meta import build_meta
 from nianbao.structure.sections import build_part, find_part_headings
 from nianbao.structure.spec import norm
@@ -71,8 +71,6 @@ def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
         sig_start = meta.signature_loc.start or 0
         cut = sig_start
         keep = [p for p in last.paragraphs if (p.loc.start or 0) < sig_start]
-        if keep and len(keep) < len(last.paragraphs):
-            tail = last.paragraphs[len(keep) - 1] if False else None  # noqa: F841
         # the agency line just before the date
         if keep and len(keep[-1].text) <= 40 and not keep[-1].text.endswith("。") and (
             meta.agency and (keep[-1].text in meta.agency or meta.agency.endswith(keep[-1].text)
@@ -89,8 +87,7 @@ def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
     for b in blocks[:first_part_block]:
         if b.kind == "table" or b.start <= title_end and meta.title_loc is not None or b.text.strip() in ("引言", "前言"):
             continue
-        loc = raw.blocks and __import__("nianbao.model", fromlist=["Location"]).Location(
-            raw.page_of(b.start), raw.line_of(b.start), b.start, b.end)
+        loc = Location(raw.page_of(b.start), raw.line_of(b.start), b.start, b.end)
         preamble.append(Paragraph(b.text, loc, None))
     if require_report and not parts and meta.title is None:
         raise InputError("not_report", raw.source)
