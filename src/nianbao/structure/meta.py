@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
+from nianbao.lexicon import lexicon
 from nianbao.model import Block, Location, RawDocument, ReportMeta, Table
 from nianbao.structure.dates import DATE_RE, find_period, parse_date_match
 from nianbao.structure.spec import format_spec, norm
@@ -12,25 +14,17 @@ from nianbao.structure.spec import format_spec, norm
 TITLE_RE = re.compile(
     r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)政[府务]信息公开(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:年度)?(?:报告|年报)"
 )
-# agency name suffix -> level (most specific first)
-LEVELS: list[tuple[str, str]] = [
-    (r"(镇|乡)(人民)?政府$", "township"),
-    (r"(镇|乡)$", "township"),
-    (r"街道(办事处)?$", "street"),
-    (r"(人民政府办公厅|人民政府办公室|政府办公室|政府办)$", "department"),
-    (r"省(人民)?政府$", "province_gov"),
-    (r"自治区(人民)?政府$", "province_gov"),
-    (r"(县|区|旗)(人民)?政府$", "county_gov"),
-    (r"(市|州|盟)(人民)?政府$", "city_gov"),
-    (r"(局|委|委员会|办|办公室|厅|中心|院|署|会|站|所|处|队|馆)$", "department"),
-]
+@cache
+def _level_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """Agency-name endings -> level, in order, from data/lexicon/agency_terms.toml ([[kind]])."""
+    return tuple((re.compile(k["suffix"]), k["level"]) for k in lexicon("agency_terms").get("kind", []))
 
 
 def agency_level(agency: str | None) -> str | None:
     if not agency:
         return None
-    for rx, lvl in LEVELS:
-        if re.search(rx, agency):
+    for rx, lvl in _level_patterns():
+        if rx.search(agency):
             return lvl
     return None
 
