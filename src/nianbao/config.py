@@ -15,7 +15,7 @@ current folder or its parents, or from an explicit file. Example::
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +39,8 @@ class Config:
         return not any(match(s) for s in self.ignore)
 
     def with_overrides(self, select: list[str] | None = None, ignore: list[str] | None = None) -> Config:
-        return Config(select=list(select) if select else list(self.select),
-                      ignore=list(self.ignore) + list(ignore or []), severity=dict(self.severity),
-                      backend=self.backend, deadlines=dict(self.deadlines), options=dict(self.options),
-                      source=self.source)
+        return replace(self, select=list(select) if select else list(self.select),
+                       ignore=[*self.ignore, *(ignore or [])])
 
 
 def _from_table(t: dict[str, Any], source: str) -> Config:

@@ -242,6 +242,7 @@ class Report:
     tables: dict[str, Table]
     notes: list[ParseNote] = field(default_factory=list)
     preamble: list[Paragraph] = field(default_factory=list)  # text before part one
+    extra_parts: list[Part] = field(default_factory=list)  # headings of no mandated part (2008-era 收费及减免 …)
 
     @property
     def text(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ class Audit:
     predictions: list | None = None
     copying: dict | None = None
     extra_notes: list[ParseNote] = field(default_factory=list)
+    threshold: float | None = None  # the classifier's calibrated boilerplate threshold
 
     @property
     def score(self) -> float:
@@ -76,7 +77,7 @@ class Audit:
                                "topic": pr.topic if pr else "其他", "location": p.loc.to_dict()})
             if pr and p.part:
                 share.setdefault(p.part, []).append((len(p.text), float(pr.boilerplate)))
-        thr = self._threshold()
+        thr = self.threshold if self.threshold is not None else 0.5
         part_boiler = {pid: round(sum(n for n, b in xs if b >= thr) / max(1, sum(n for n, _ in xs)), 3)
                        for pid, xs in share.items()}
         sc = self.scorecard
@@ -104,9 +105,6 @@ class Audit:
                             for n in [*rep.notes, *self.extra_notes]],
             "copying": self.copying,
         }
-
-    def _threshold(self) -> float:
-        return float(getattr(self, "_thr", 0.5) or 0.5)
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -157,14 +155,11 @@ def audit_report(report: Report, *, rubric: Rubric | str | Path | None = None, c
         options_extra["boilerplate_threshold"] = thr
     if copying:
         options_extra["copying"] = copying
-    cfg = Config(select=config.select, ignore=config.ignore, severity=config.severity, backend=config.backend,
-                 deadlines=config.deadlines, options={**config.options, **options_extra}, source=config.source)
+    cfg = replace(config, options={**config.options, **options_extra})
     findings = run_rules(report, cfg, predictions=preds, only=only)
     card = score(report, findings, rub)
-    a = Audit(report, findings, card, predictions=preds, copying=copying,
-              extra_notes=[ParseNote("classifier_unavailable", note)] if note else [])
-    a._thr = thr  # type: ignore[attr-defined]
-    return a
+    return Audit(report, findings, card, predictions=preds, copying=copying,
+                 extra_notes=[ParseNote("classifier_unavailable", note)] if note else [], threshold=thr)
 
 
 def audit(path_or_text: str | Path | bytes, rubric: Rubric | str | Path | None = None, *,

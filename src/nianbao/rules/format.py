@@ -89,8 +89,7 @@ def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     year = report.meta.year or 0
     if year < 2019:
         return
-    extra = getattr(report, "extra_parts", [])
-    for p in extra:
+    for p in report.extra_parts:
         yield ctx.finding(p.loc.start, p.loc.end, part=None,
                           message=f"“{p.title}”是 2019 年以前旧格式的章节，现行格式没有这一部分，相关内容应并入规定的六个部分"
                                   "（如信息处理费在第六部分说明）。")

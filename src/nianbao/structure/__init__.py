@@ -91,9 +91,8 @@ def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
         preamble.append(Paragraph(b.text, loc, None))
     if require_report and not parts and meta.title is None:
         raise InputError("not_report", raw.source)
-    report = Report(raw=raw, meta=meta, parts=parts, tables=tables, notes=notes, preamble=preamble)
-    report.extra_parts = extra  # type: ignore[attr-defined]
-    return report
+    return Report(raw=raw, meta=meta, parts=parts, tables=tables, notes=notes, preamble=preamble,
+                  extra_parts=extra)
 
 
 def _walk(headings):

@@ -77,7 +77,7 @@ def report_to_dict(report: Report) -> dict:
         "format_evidence": list(m.format_evidence),
         "preamble": [_para(p) for p in report.preamble],
         "parts": [_part(p) for p in report.parts],
-        "other_sections": [_part(p) for p in getattr(report, "extra_parts", [])],
+        "other_sections": [_part(p) for p in report.extra_parts],
         "tables": {tid: table_to_dict(t) for tid, t in report.tables.items()},
         "parse_notes": [
             {"code": n.code, "message": n.message, "location": {"page": n.page, "start": n.start, "end": n.end}}
