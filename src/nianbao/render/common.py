@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nianbao.model import CATEGORIES, PART_IDS, PART_NAMES, SEVERITIES
+from nianbao.spans import SENTENCE_END, sentence_bounds
 
 SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_ORDER: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
@@ -192,7 +193,6 @@ def valid_span(text: str, f: dict) -> tuple[int, int] | None:
     return None
 
 
-SENTENCE_END = "。！？!?；;\n"
 MAX_SIDE = 80  # characters of context kept on each side of the span
 
 
@@ -234,14 +234,7 @@ def snippet(audit: dict, f: dict) -> Snippet | None:
         return Snippet(ctx, "", "", False)
     if span is not None:
         s, e = span
-        a = s
-        while a > 0 and text[a - 1] not in SENTENCE_END and s - a < MAX_SIDE:
-            a -= 1
-        b = e
-        while b < len(text) and text[b] not in SENTENCE_END and b - e < MAX_SIDE:
-            b += 1
-        if b < len(text) and text[b] not in "\n" and b - e < MAX_SIDE:
-            b += 1  # keep the sentence's own end mark
+        a, b = sentence_bounds(text, s, e, MAX_SIDE)
         before = text[a:s].lstrip()
         after = text[e:b].rstrip()
         if a > 0 and text[a - 1] not in SENTENCE_END:

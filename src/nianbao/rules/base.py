@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nianbao.model import CATEGORIES, SEVERITIES, Finding, Location, Report
+from nianbao.spans import sentence_bounds
 
 
 @dataclass(frozen=True)
@@ -118,17 +119,7 @@ class RuleContext:
         )
 
 
-_SENT_END = "。！？；\n"
-
-
 def sentence_around(text: str, start: int, end: int, limit: int = 120) -> str:
     """The sentence that holds text[start:end], cut to about `limit` characters."""
-    a = start
-    while a > 0 and text[a - 1] not in _SENT_END and start - a < limit:
-        a -= 1
-    b = end
-    while b < len(text) and text[b] not in _SENT_END and b - end < limit:
-        b += 1
-    if b < len(text) and text[b] != "\n":
-        b += 1
+    a, b = sentence_bounds(text, start, end, limit)
     return text[a:b]
