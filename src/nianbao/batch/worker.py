@@ -23,6 +23,7 @@ from nianbao.batch.store import connect, load_report_blob
 from nianbao.errors import InputError
 from nianbao.model import CATEGORIES
 from nianbao.pipeline import audit_report
+from nianbao.render import render
 
 _STATE: dict[str, Any] = {}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -109,7 +110,7 @@ def audit_one(item: dict[str, Any]) -> dict[str, Any]:
         report.raw.source = item["paths"][0]
         audit = audit_report(report, rubric=_STATE["rubric"], config=_STATE["config"], copying=item.get("copying"))
         d = audit.to_dict()
-        html = audit.render("html")
+        html = render(d, "html")  # the dict is built once and serves the row and the page
         out = _STATE["audits_dir"] / item["html"]
         tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
         tmp.write_text(html, encoding="utf-8")
