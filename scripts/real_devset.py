@@ -1,0 +1,214 @@
+"""Re-gather check and counts for the real-text development set of issue #12.
+
+    python scripts/real_devset.py check [--cache DIR] [--manifest-dir DIR] [--paragraph-dir DIR]
+    python scripts/real_devset.py stats [--manifest-dir DIR] [--paragraph-dir DIR]
+
+The manifests ``corpora/real/devset/*.jsonl`` hold facts only (source URL, query, year, agency, level,
+province, sha256 and hand annotations with offsets and snippets of at most 12 characters); the excerpt texts
+themselves live outside git in ``.cache/devset/<id>.txt`` (see /work/DEVSET.md for the contract).
+
+``check`` validates every manifest line (keys, split rule, categories, snippets), then, for every line, that the
+local copy exists, has the recorded length and sha256, and that every annotation's snippet equals the text at its
+offsets; it also checks the labelled real paragraphs ``corpora/real/paragraphs/*.jsonl`` (offsets inside the
+excerpt, whole lines, topic and split). It prints the counts and exits 1 on any mismatch.
+``stats`` prints the counts only (needs no local copy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MANIFEST_DIR = ROOT / "corpora" / "real" / "devset"
+PARAGRAPH_DIR = ROOT / "corpora" / "real" / "paragraphs"
+CACHE_DIR = ROOT / ".cache" / "devset"
+
+KEYS = ["id", "split", "url", "query", "rank", "chars", "sha256", "year", "agency", "level", "province", "clean",
+        "annotations"]
+ANNOTATION_KEYS = ["start", "end", "category", "kind", "snippet", "correction", "note"]
+CATEGORIES = {"typo", "date", "format", "consistency", "structure", "punctuation", "table", "content", "boilerplate"}
+LEVELS = {"province_gov", "city_gov", "county_gov", "township", "street", "department", "other"}
+TOPICS = {"主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障", "问题", "改进措施", "信息处理费", "其他"}
+SNIPPET_MAX = 12
+
+
+def split_for(url: str) -> str:
+    """The contract's split rule: one page's excerpts stay together, reproducibly."""
+    return "test" if int(hashlib.sha256(url.encode()).hexdigest()[:8], 16) % 10 < 3 else "dev"
+
+
+def snippet_of(text: str, start: int, end: int) -> str:
+    return text[start:end][:SNIPPET_MAX]
+
+
+def load_jsonl(directory: Path) -> list[tuple[str, int, dict]]:
+    rows = []
+    for path in sorted(directory.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                rows.append((path.name, n, json.loads(line)))
+    return rows
+
+
+def validate_manifest(rows: list[tuple[str, int, dict]]) -> list[str]:
+    """Errors in the manifest itself (no local copy needed)."""
+    errors: list[str] = []
+    seen: set[str] = set()
+    for name, n, row in rows:
+        where = f"{name}:{n}"
+        if list(row) != KEYS:
+            errors.append(f"{where}: keys {list(row)} differ from {KEYS}")
+            continue
+        rid = row["id"]
+        if rid in seen:
+            errors.append(f"{where}: id {rid} used twice")
+        seen.add(rid)
+        if row["split"] != split_for(row["url"]):
+            errors.append(f"{where}: {rid} split {row['split']} but the rule gives {split_for(row['url'])}")
+        if row["level"] not in LEVELS:
+            errors.append(f"{where}: {rid} level {row['level']!r} unknown")
+        if not isinstance(row["year"], int) or not 2008 <= row["year"] <= 2025:
+            errors.append(f"{where}: {rid} year {row['year']!r} outside 2008–2025")
+        if not isinstance(row["chars"], int) or not 0 < row["chars"] <= 900:
+            errors.append(f"{where}: {rid} chars {row['chars']!r} not in 1..900")
+        if len(row["sha256"]) != 64:
+            errors.append(f"{where}: {rid} sha256 malformed")
+        anns = row["annotations"]
+        if row["clean"] != (not anns):
+            errors.append(f"{where}: {rid} clean={row['clean']} but {len(anns)} annotations")
+        spans = []
+        for a in anns:
+            if list(a) != ANNOTATION_KEYS:
+                errors.append(f"{where}: {rid} annotation keys {list(a)}")
+                continue
+            if a["category"] not in CATEGORIES:
+                errors.append(f"{where}: {rid} category {a['category']!r} unknown")
+            if not (0 <= a["start"] < a["end"] <= row["chars"]):
+                errors.append(f"{where}: {rid} offsets {a['start']}..{a['end']} outside the excerpt")
+            if len(a["snippet"]) > SNIPPET_MAX or len(a["snippet"]) != min(SNIPPET_MAX, a["end"] - a["start"]):
+                errors.append(f"{where}: {rid} snippet {a['snippet']!r} does not fit {a['start']}..{a['end']}")
+            if not a["kind"] or not a["kind"].replace("_", "").isalnum() or a["kind"].lower() != a["kind"]:
+                errors.append(f"{where}: {rid} kind {a['kind']!r} is not snake_case")
+            spans.append((a["start"], a["end"], a["kind"]))
+        if len(set(spans)) != len(spans):
+            errors.append(f"{where}: {rid} duplicate annotation")
+    return errors
+
+
+def validate_paragraphs(rows: list[tuple[str, int, dict]], manifest: dict[str, dict]) -> list[str]:
+    errors: list[str] = []
+    seen: set[tuple[str, int]] = set()
+    for name, n, row in rows:
+        where = f"{name}:{n}"
+        if list(row) != ["excerpt", "start", "end", "boilerplate", "topic"]:
+            errors.append(f"{where}: keys {list(row)}")
+            continue
+        ex = manifest.get(row["excerpt"])
+        if ex is None:
+            errors.append(f"{where}: excerpt {row['excerpt']} not in any manifest")
+            continue
+        if row["topic"] not in TOPICS:
+            errors.append(f"{where}: topic {row['topic']!r} unknown")
+        if row["boilerplate"] not in (0, 1):
+            errors.append(f"{where}: boilerplate {row['boilerplate']!r}")
+        if not 0 <= row["start"] < row["end"] <= ex["chars"]:
+            errors.append(f"{where}: offsets outside {row['excerpt']}")
+        if (row["excerpt"], row["start"]) in seen:
+            errors.append(f"{where}: paragraph labelled twice")
+        seen.add((row["excerpt"], row["start"]))
+    return errors
+
+
+def check_copies(rows: list[tuple[str, int, dict]], paragraphs: list[tuple[str, int, dict]],
+                 cache: Path) -> list[str]:
+    """Errors of the local copies against the manifest (sha256, length, snippets, paragraph bounds)."""
+    errors: list[str] = []
+    texts: dict[str, str] = {}
+    for _name, _n, row in rows:
+        path = cache / f"{row['id']}.txt"
+        if not path.is_file():
+            errors.append(f"{row['id']}: no local copy {path}")
+            continue
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != row["sha256"]:
+            errors.append(f"{row['id']}: sha256 of {path} differs from the manifest")
+            continue
+        text = data.decode("utf-8")
+        texts[row["id"]] = text
+        if len(text) != row["chars"]:
+            errors.append(f"{row['id']}: {len(text)} chars, manifest says {row['chars']}")
+        for a in row["annotations"]:
+            got = snippet_of(text, a["start"], a["end"])
+            if got != a["snippet"]:
+                errors.append(f"{row['id']}: {a['start']}..{a['end']} reads {got!r}, manifest {a['snippet']!r}")
+    for name, n, p in paragraphs:
+        text = texts.get(p["excerpt"])
+        if text is None:
+            continue
+        s, e = p["start"], p["end"]
+        whole = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")
+        if not whole or not text[s:e].strip():
+            errors.append(f"{name}:{n}: {p['excerpt']} {s}..{e} is not one whole paragraph")
+    return errors
+
+
+def counts(rows: list[tuple[str, int, dict]], paragraphs: list[tuple[str, int, dict]]) -> str:
+    by_id = {r["id"]: r for _, _, r in rows}
+    out = []
+    split_n = Counter(r["split"] for r in by_id.values())
+    clean_n = Counter(r["split"] for r in by_id.values() if r["clean"])
+    out.append(f"excerpts: {len(by_id)}  " + "  ".join(
+        f"{s}={split_n[s]} (clean {clean_n[s]})" for s in ("dev", "test")))
+    cat = Counter((r["split"], a["category"]) for r in by_id.values() for a in r["annotations"])
+    kind = Counter((r["split"], a["category"], a["kind"]) for r in by_id.values() for a in r["annotations"])
+    out.append("annotations by category (dev / test):")
+    for c in sorted({c for _, c in cat}):
+        out.append(f"  {c:12s} {cat['dev', c]:4d} / {cat['test', c]:4d}")
+    out.append("annotations by kind (dev / test):")
+    for c, k in sorted({(c, k) for _, c, k in kind}):
+        out.append(f"  {c + '/' + k:36s} {kind['dev', c, k]:4d} / {kind['test', c, k]:4d}")
+    for key, label in (("level", "levels"), ("year", "years"), ("province", "provinces")):
+        n = Counter(r[key] for r in by_id.values())
+        out.append(f"{label}: " + ", ".join(f"{k}={v}" for k, v in sorted(n.items(), key=lambda kv: str(kv[0]))))
+    pl = [p for _, _, p in paragraphs]
+    psplit = Counter(by_id[p["excerpt"]]["split"] for p in pl if p["excerpt"] in by_id)
+    out.append(f"paragraphs: {len(pl)}  dev={psplit['dev']} test={psplit['test']}  "
+               f"boilerplate={sum(p['boilerplate'] for p in pl)}")
+    out.append("  topics: " + ", ".join(f"{k}={v}" for k, v in Counter(p["topic"] for p in pl).most_common()))
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="真实年报开发集：核对本地副本与清单，统计数量")
+    ap.add_argument("command", choices=["check", "stats"])
+    ap.add_argument("--cache", type=Path, default=CACHE_DIR)
+    ap.add_argument("--manifest-dir", type=Path, default=MANIFEST_DIR)
+    ap.add_argument("--paragraph-dir", type=Path, default=PARAGRAPH_DIR)
+    args = ap.parse_args(argv)
+    rows = load_jsonl(args.manifest_dir)
+    paragraphs = load_jsonl(args.paragraph_dir)
+    manifest = {r["id"]: r for _, _, r in rows}
+    errors = validate_manifest(rows) + validate_paragraphs(paragraphs, manifest)
+    if args.command == "check":
+        if not args.cache.is_dir():
+            print(f"找不到本地副本目录 {args.cache}：请先按清单重新收集摘录。", file=sys.stderr)
+            return 2
+        errors += check_copies(rows, paragraphs, args.cache)
+    print(counts(rows, paragraphs))
+    for e in errors:
+        print("不一致：" + e, file=sys.stderr)
+    if errors:
+        print(f"共 {len(errors)} 处不一致。", file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print("全部本地副本与清单一致。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
