@@ -2,6 +2,7 @@
 
     python scripts/real_devset.py check [--cache DIR] [--manifest-dir DIR] [--paragraph-dir DIR]
     python scripts/real_devset.py stats [--manifest-dir DIR] [--paragraph-dir DIR]
+    (either command takes --writer h12d to look at one writer's manifest only)
 
 The manifests ``corpora/real/devset/*.jsonl`` hold facts only (source URL, query, year, agency, level,
 province, sha256 and hand annotations with offsets and snippets of at most 12 characters); the excerpt texts
@@ -189,9 +190,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=CACHE_DIR)
     ap.add_argument("--manifest-dir", type=Path, default=MANIFEST_DIR)
     ap.add_argument("--paragraph-dir", type=Path, default=PARAGRAPH_DIR)
+    ap.add_argument("--writer", help="只核对这一份清单（如 h12d）")
     args = ap.parse_args(argv)
     rows = load_jsonl(args.manifest_dir)
     paragraphs = load_jsonl(args.paragraph_dir)
+    if args.writer:
+        rows = [r for r in rows if r[0] == f"{args.writer}.jsonl"]
+        paragraphs = [p for p in paragraphs if p[0] == f"{args.writer}.jsonl"]
     manifest = {r["id"]: r for _, _, r in rows}
     errors = validate_manifest(rows) + validate_paragraphs(paragraphs, manifest)
     if args.command == "check":
