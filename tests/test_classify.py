@@ -185,3 +185,60 @@ def test_read_corpus_rejects_bad_topic(tmp_path):
                  encoding="utf-8")
     with pytest.raises(CorpusError, match="topic"):
         read_corpus(p)
+
+
+# --------------------------------------------------------------------------- numpy scorer (model.npz)
+
+
+def test_murmurhash_matches_scikit_learn():
+    from sklearn.utils import murmurhash3_32
+
+    from nianbao.classify.numpy_backend import murmurhash3_32 as np_murmur
+
+    keys = ["", "a", "政", "政府", "政府信息", "政府信息 公开", "§part=none", "0件", "x" * 13, "依申请公开 0"]
+    assert np_murmur([k.encode() for k in keys]).tolist() == [murmurhash3_32(k.encode(), 0) for k in keys]
+
+
+def test_shipped_numpy_export_matches_skops_model():
+    from nianbao.classify.numpy_backend import NPZ_FILE, NumpyParagraphClassifier, file_sha256
+
+    fast = load_classifier("sklearn")
+    slow = load_classifier("sklearn", fast=False)
+    assert isinstance(fast, NumpyParagraphClassifier) and not isinstance(slow, NumpyParagraphClassifier)
+    # the export records the hash of the skops file it came from
+    with np.load(SHIPPED / NPZ_FILE) as z:
+        assert json.loads(str(z["meta"]))["skops_sha256"] == file_sha256(SHIPPED / MODEL_FILE)
+    ex = read_corpus(FIXTURE)
+    texts, parts = [e.text for e in ex] + [GENERIC, CONCRETE, ""], [e.part for e in ex] + ["overview", None, None]
+    a, b = fast.predict(texts, parts), slow.predict(texts, parts)
+    assert fast.threshold == slow.threshold and fast.topics == slow.topics
+    assert [p.boilerplate for p in a] == pytest.approx([p.boilerplate for p in b], abs=1e-12)
+    assert [p.topic for p in a] == [p.topic for p in b]
+    for x, y in zip(a, b, strict=True):
+        assert x.topic_proba == pytest.approx(y.topic_proba, abs=2e-6)
+
+
+def test_training_writes_a_matching_numpy_export(small_model):
+    from nianbao.classify.numpy_backend import NPZ_FILE, NumpyParagraphClassifier
+
+    out, _ = small_model
+    assert (out / NPZ_FILE).is_file()
+    fast = load_classifier("sklearn", out)
+    assert isinstance(fast, NumpyParagraphClassifier)
+    texts = [e.text for e in read_corpus(FIXTURE)]
+    a, b = fast.predict(texts), load_classifier("sklearn", out, fast=False).predict(texts)
+    assert [p.boilerplate for p in a] == pytest.approx([p.boilerplate for p in b], abs=1e-12)
+    assert [p.topic for p in a] == [p.topic for p in b]
+
+
+def test_stale_numpy_export_falls_back_to_skops(small_model, tmp_path):
+    import shutil
+
+    from nianbao.classify.numpy_backend import NPZ_FILE, NumpyParagraphClassifier
+
+    out, _ = small_model
+    stale = tmp_path / "stale"
+    shutil.copytree(out, stale)
+    shutil.copy(SHIPPED / NPZ_FILE, stale / NPZ_FILE)  # an export of another skops file
+    clf = load_classifier("sklearn", stale)
+    assert not isinstance(clf, NumpyParagraphClassifier)

@@ -88,9 +88,22 @@ def find_model_dir(backend: str = "sklearn", model_dir: str | Path | None = None
     )
 
 
-def load_classifier(backend: str = "sklearn", model_dir: Path | None = None) -> ParagraphClassifier:
+def load_classifier(backend: str = "sklearn", model_dir: Path | None = None, fast: bool = True) -> ParagraphClassifier:
+    """The paragraph classifier. For the sklearn backend, ``fast`` scores the model's numpy export
+    (model.npz, same probabilities, no scikit-learn import) when it is present and matches model.skops;
+    otherwise, or with ``fast=False`` (training and evaluation), the skops model itself."""
     path = find_model_dir(backend, model_dir)
     if backend == "sklearn":
+        if fast:
+            from . import numpy_backend
+
+            if (path / numpy_backend.NPZ_FILE).is_file():
+                try:
+                    return numpy_backend.load(path)
+                except numpy_backend.StaleExportError as e:
+                    import logging
+
+                    logging.getLogger(__name__).warning("%s", e)
         from . import sklearn_backend
 
         return sklearn_backend.load(path)
@@ -126,7 +139,7 @@ def evaluate(backend: str, corpus_path: str | Path, model_dir: str | Path | None
     examples = by_split(read_corpus(corpus_path), split)
     if not examples:
         raise CorpusError(f"语料中没有 {split} 划分的段落：{corpus_path}")
-    clf = load_classifier(backend, Path(model_dir) if model_dir is not None else None)
+    clf = load_classifier(backend, Path(model_dir) if model_dir is not None else None, fast=False)
     preds = clf.predict([e.text for e in examples], [e.part for e in examples])
     out = score(examples, preds, clf.threshold)
     out.update({"backend": backend, "model": clf.name, "version": clf.version, "split": split,

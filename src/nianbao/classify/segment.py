@@ -1,19 +1,34 @@
-"""Word segmentation for the classifier: jieba with the domain dictionary, loaded once, lazily.
+"""Word segmentation: jieba with the domain dictionary, loaded once, lazily — and fast.
 
-Measured choice (see models/paragraph-sklearn/README.md, "Segmenter"): rjieba is faster but cannot load
-a user-dictionary file in one call and must be given every word through ``add_word``; jieba with the
-domain dictionary is fast enough for a 40-paragraph report (a few ms), so jieba is the default and the
-only segmenter the shipped model depends on.
+jieba's own start-up unmarshals its whole prefix dictionary (about 500,000 entries, 0.6 s or more) before
+the first word is cut, although a report touches a few thousand of them. ``get_tokenizer`` instead gives
+jieba a ``LazyFreq`` over a bucketed copy of the same dictionary (jieba's default dictionary with
+data/lexicon/domain_dict.txt loaded, exactly as ``Tokenizer.load_userdict`` leaves it), built once per
+machine in the user's cache folder and memory-mapped: a lookup loads only the bucket of its first two
+characters. jieba's segmentation depends on nothing but ``FREQ`` lookups and ``total``, so the words are
+identical to plain jieba (tests/test_segment.py checks that on the corpus). Measured alternatives
+(rjieba, a trimmed dictionary) are in docs/benchmarks.md, "Start-up".
+
+Set ``NIANBAO_CACHE_DIR`` to choose the cache folder; ``NIANBAO_SEGMENTER=jieba`` uses plain jieba.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import marshal
+import mmap
+import os
 import re
+import struct
+import tempfile
 import threading
 import unicodedata
+from pathlib import Path
 
 from .lexicon import domain_dict_path
+
+log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _tokenizer = None  # jieba.Tokenizer, created on first use
@@ -21,6 +36,151 @@ _tokenizer = None  # jieba.Tokenizer, created on first use
 _WS = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
+
+_MAGIC = b"NIANBAO-JIEBA-FREQ-1\n"
+_NBUCKETS = 1 << 16
+_HEADER = struct.Struct("<QI")  # total, number of buckets
+
+
+def _bucket(prefix: str) -> int:
+    return (ord(prefix[0]) * 40503 + (ord(prefix[1]) if len(prefix) > 1 else 0)) % _NBUCKETS
+
+
+class LazyFreq:
+    """The part of jieba's ``FREQ`` dict that jieba's cutting uses (``in``, ``[]``, ``get``), reading
+    each bucket of the memory-mapped dictionary on first use."""
+
+    __slots__ = ("_d", "_seen", "_loaded", "_mm", "_offsets")
+
+    def __init__(self, mm: mmap.mmap | bytes, offsets: list[int]):
+        self._d: dict[str, int] = {}
+        self._seen: set[str] = set()  # two-character prefixes already looked up
+        self._loaded = bytearray(len(offsets) - 1)  # buckets already read
+        self._mm = mm
+        self._offsets = offsets
+
+    def _load(self, prefix: str) -> None:
+        self._seen.add(prefix)
+        b = _bucket(prefix)
+        if not self._loaded[b]:
+            self._loaded[b] = 1
+            lo, hi = self._offsets[b], self._offsets[b + 1]
+            if hi > lo:
+                self._d.update(marshal.loads(self._mm[lo:hi]))
+
+    def __contains__(self, word: str) -> bool:
+        p = word[:2]
+        if p not in self._seen:
+            self._load(p)
+        return word in self._d
+
+    def __getitem__(self, word: str) -> int:
+        p = word[:2]
+        if p not in self._seen:
+            self._load(p)
+        return self._d[word]
+
+    def get(self, word: str, default=None):
+        p = word[:2]
+        if p not in self._seen:
+            self._load(p)
+        return self._d.get(word, default)
+
+    def __setitem__(self, word: str, freq: int) -> None:  # jieba's add_word / suggest_freq
+        p = word[:2]
+        if p not in self._seen:
+            self._load(p)
+        self._d[word] = freq
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("NIANBAO_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "nianbao"
+    home = Path.home()
+    if home.is_dir() and os.access(home, os.W_OK):
+        return home / ".cache" / "nianbao"
+    return Path(tempfile.gettempdir()) / f"nianbao-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+
+def _cache_key(jieba_mod) -> str:
+    """What the bucketed dictionary depends on: jieba's version and dictionary, the domain dictionary."""
+    h = hashlib.sha256(_MAGIC)
+    h.update(str(getattr(jieba_mod, "__version__", "")).encode())
+    st = os.stat(os.path.join(os.path.dirname(jieba_mod.__file__), jieba_mod.DEFAULT_DICT_NAME))
+    h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+    path = domain_dict_path()
+    h.update(path.read_bytes() if path is not None else b"")
+    return h.hexdigest()[:16]
+
+
+def _full_tokenizer(jieba_mod):
+    """Plain jieba: the whole dictionary in memory, then the domain dictionary on top."""
+    tok = jieba_mod.Tokenizer()
+    tok.initialize()
+    path = domain_dict_path()
+    if path is not None:
+        try:
+            tok.load_userdict(str(path))
+        except Exception as e:  # a malformed dictionary must not break classification
+            log.warning("domain dictionary %s not loaded: %s", path, e)
+    return tok
+
+
+def build_cache(path: Path, freq: dict[str, int], total: int) -> None:
+    """Write ``freq`` bucketed by the first two characters of each word (atomically)."""
+    buckets: list[dict[str, int]] = [{} for _ in range(_NBUCKETS)]
+    for w, f in freq.items():
+        buckets[_bucket(w[:2])][w] = f
+    blobs = [marshal.dumps(b) if b else b"" for b in buckets]
+    head = len(_MAGIC) + _HEADER.size + 8 * (_NBUCKETS + 1)
+    offsets = [head]
+    for b in blobs:
+        offsets.append(offsets[-1] + len(b))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(_MAGIC)
+            f.write(_HEADER.pack(int(total), _NBUCKETS))
+            f.write(struct.pack(f"<{_NBUCKETS + 1}Q", *offsets))
+            for b in blobs:
+                f.write(b)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def open_cache(path: Path) -> tuple[LazyFreq, int]:
+    with path.open("rb") as f:
+        mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    if mm[: len(_MAGIC)] != _MAGIC:
+        raise ValueError(f"{path}: not a nianbao segmenter cache")
+    total, nb = _HEADER.unpack_from(mm, len(_MAGIC))
+    if nb != _NBUCKETS:
+        raise ValueError(f"{path}: unexpected bucket count")
+    offsets = list(struct.unpack_from(f"<{nb + 1}Q", mm, len(_MAGIC) + _HEADER.size))
+    return LazyFreq(mm, offsets), total
+
+
+def _fast_tokenizer(jieba_mod):
+    path = cache_dir() / f"jieba-freq-{_cache_key(jieba_mod)}.bin"
+    if not path.is_file():
+        full = _full_tokenizer(jieba_mod)
+        try:
+            build_cache(path, full.FREQ, full.total)
+        except OSError as e:
+            log.warning("segmenter cache %s not written: %s", path, e)
+        return full
+    freq, total = open_cache(path)
+    tok = jieba_mod.Tokenizer()
+    tok.FREQ, tok.total = freq, total
+    tok.initialized = True
+    return tok
 
 
 def get_tokenizer():
@@ -32,15 +192,14 @@ def get_tokenizer():
                 import jieba
 
                 jieba.setLogLevel(logging.WARNING)
-                tok = jieba.Tokenizer()
-                tok.initialize()
-                path = domain_dict_path()
-                if path is not None:
+                if os.environ.get("NIANBAO_SEGMENTER") == "jieba":
+                    _tokenizer = _full_tokenizer(jieba)
+                else:
                     try:
-                        tok.load_userdict(str(path))
-                    except Exception as e:  # a malformed dictionary must not break classification
-                        logging.getLogger(__name__).warning("domain dictionary %s not loaded: %s", path, e)
-                _tokenizer = tok
+                        _tokenizer = _fast_tokenizer(jieba)
+                    except (OSError, ValueError, EOFError) as e:
+                        log.warning("segmenter cache unusable, loading jieba's whole dictionary: %s", e)
+                        _tokenizer = _full_tokenizer(jieba)
     return _tokenizer
 
 

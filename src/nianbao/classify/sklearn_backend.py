@@ -193,6 +193,9 @@ def train(examples: list[Example], out_dir: Path, seed: int = 0, small: bool = F
         if test_ex else None
     out_dir = Path(out_dir)
     save_bundle(bundle, out_dir / MODEL_FILE)
+    from .numpy_backend import NPZ_FILE, export
+
+    export(bundle, out_dir / MODEL_FILE, out_dir / NPZ_FILE)  # what `nianbao score` loads (numpy only)
     card = cards.build_card(
         backend="sklearn",
         name=bundle["name"],

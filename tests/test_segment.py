@@ -1,0 +1,72 @@
+"""The fast segmenter (bucketed, memory-mapped jieba dictionary) cuts exactly as plain jieba does."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jieba
+import pytest
+
+from nianbao.classify import read_corpus, segment
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "paragraphs.jsonl"
+FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+
+
+@pytest.fixture(scope="module")
+def tokenizers(tmp_path_factory):
+    jieba.setLogLevel(logging.WARNING)
+    full = segment._full_tokenizer(jieba)
+    path = tmp_path_factory.mktemp("segcache") / "freq.bin"
+    segment.build_cache(path, full.FREQ, full.total)
+    freq, total = segment.open_cache(path)
+    lazy = jieba.Tokenizer()
+    lazy.FREQ, lazy.total, lazy.initialized = freq, total, True
+    return full, lazy
+
+
+def _texts() -> list[str]:
+    texts = [e.text for e in read_corpus(CORPUS)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    return texts
+
+
+def test_lazy_dictionary_segments_exactly_like_jieba(tokenizers):
+    full, lazy = tokenizers
+    texts = _texts()
+    assert len(texts) > 2000
+    for t in texts:
+        s = segment.normalize(t)
+        assert lazy.lcut(s, HMM=True) == full.lcut(s, HMM=True)
+        assert lazy.lcut(s, HMM=False) == full.lcut(s, HMM=False)
+    assert lazy.total == full.total
+    # a domain-dictionary word and its prefixes are there, with the same frequencies
+    for w in ("依申请公开", "政府信息公开", "政府信", "不存在的词语组合"):
+        assert lazy.FREQ.get(w) == full.FREQ.get(w)
+        assert (w in lazy.FREQ) == (w in full.FREQ)
+
+
+def test_get_tokenizer_builds_the_cache_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(segment, "_tokenizer", None)
+    first = segment.get_tokenizer()  # builds the cache, answers with the full dictionary
+    assert isinstance(first.FREQ, dict)
+    assert len(list(tmp_path.glob("jieba-freq-*.bin"))) == 1
+    monkeypatch.setattr(segment, "_tokenizer", None)
+    second = segment.get_tokenizer()
+    assert isinstance(second.FREQ, segment.LazyFreq)
+    s = "本机关共收到政府信息公开申请46件，依申请公开工作平稳有序。"
+    assert second.lcut(s) == first.lcut(s)
+
+
+def test_damaged_cache_falls_back_to_plain_jieba(tmp_path, monkeypatch):
+    monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(segment, "_tokenizer", None)
+    segment.get_tokenizer()
+    (path,) = tmp_path.glob("jieba-freq-*.bin")
+    path.write_bytes(b"garbage")
+    monkeypatch.setattr(segment, "_tokenizer", None)
+    tok = segment.get_tokenizer()
+    assert isinstance(tok.FREQ, dict)
+    assert tok.lcut("依申请公开") == ["依申请公开"]
