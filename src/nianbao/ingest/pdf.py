@@ -111,16 +111,62 @@ def _read_page(page, number: int) -> _Page:
     chars = [c for c in page.chars if c.get("text")]
     tables: list[_Table] = []
     boxes: list[tuple[float, float, float, float]] = []
-    has_edges = bool(page.lines or page.rects)
-    found = page.find_tables() if has_edges else []
+    ruled = page.filter(_visible) if page.rects else page
+    has_edges = bool(ruled.lines or ruled.rects)
+    found = ruled.find_tables() if has_edges else []
     for t in found:
         grid = _grid_from_cells(t.cells)
-        if grid is None:
+        if grid is None or grid[1] < 2:
+            continue  # one column: a frame drawn around text, not a table
+        table = _fill_table(grid, chars, t.bbox, number)
+        if not _holds_table(table):
             continue
-        boxes.append(t.bbox)
-        tables.append(_fill_table(grid, chars, t.bbox, number))
+        bbox = _extend_open_bottom(table, grid, chars, t.bbox, float(page.height))
+        boxes.append(bbox)
+        tables.append(table)
     free = [c for c in chars if not _in_any(c, boxes)] if boxes else chars
     return _Page(number, float(page.height), _lines(free), tables)
+
+
+def _white(color) -> bool:
+    if color is None:
+        return True
+    vals = color if isinstance(color, (tuple, list)) else (color,)
+    try:
+        return all(float(v) >= 0.97 for v in vals) if len(vals) != 4 else all(float(v) <= 0.03 for v in vals)
+    except (TypeError, ValueError):
+        return False
+
+
+def _visible(obj: dict) -> bool:
+    """Keep what a reader sees: Word/WPS exports fill every paragraph with an unstroked white rectangle,
+    and a table finder would take those for table cells."""
+    if obj.get("object_type") != "rect":
+        return True
+    if obj.get("stroke"):
+        return True
+    if obj.get("fill") and not _white(obj.get("non_stroking_color")):
+        return True
+    return False
+
+
+_PROSE_CELL = re.compile(r"[，。；：！？]")
+
+
+def _holds_table(t: _Table) -> bool:
+    """A table region's cells hold short labels and numbers; narrative never becomes table cells.
+
+    A candidate whose distinct cells are mostly sentences (long, with sentence punctuation) and that has
+    no numeric cell is a ruled frame around prose."""
+    cells = {(t.origin[r][c]): v.strip() for r, row in enumerate(t.rows) for c, v in enumerate(row) if v.strip()}
+    if not cells:
+        return False
+    values = list(cells.values())
+    numeric = sum(1 for v in values if _NUMERIC.match(v))
+    prose = sum(1 for v in values if len(v) > 40 and _PROSE_CELL.search(v))
+    if numeric == 0 and prose >= max(1, len(values) // 2):
+        return False
+    return True
 
 
 def _in_any(c: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -184,6 +230,49 @@ def _fill_table(grid, chars: list[dict], bbox, page: int) -> _Table:
                 origin[r][c] = (r0, c0)
     top = bbox[1]
     return _Table(top, rows, merged, origin, [page] * nrows, xs)
+
+
+def _extend_open_bottom(t: _Table, grid, chars: list[dict], bbox, height: float):
+    """A table cut by the page break often has no rule under its last row on this page; the finder then
+    stops one row short. A band of characters right under the table, inside its columns, with numbers in
+    at least two of them, is that row."""
+    nrows, _, spans, _ = grid
+    x0b, _, x1b, bottom = bbox
+    last = [sp for sp in spans if sp[2] == nrows - 1]
+    if not last:
+        return bbox
+    row_h = max(sp[4][3] - sp[4][1] for sp in last)
+    limit = min(bottom + max(row_h, 12.0) * 1.5, height)
+    band = [c for c in chars if x0b <= (c["x0"] + c["x1"]) / 2 <= x1b and bottom < c["top"] < limit
+            and c["bottom"] <= limit + row_h]
+    if not band:
+        return bbox
+    lines = _lines(band)
+    if len(lines) > 3:
+        return bbox
+    last = sorted(last, key=lambda sp: sp[1])
+    buckets: list[list[dict]] = [[] for _ in last]
+    for ch in band:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        k = min(range(len(last)), key=lambda i: 0 if last[i][4][0] <= cx <= last[i][4][2] else
+                min(abs(cx - last[i][4][0]), abs(cx - last[i][4][2])))
+        buckets[k].append(ch)
+    texts = [_cell_text(b) for b in buckets]
+    if sum(1 for x in texts if _NUMERIC.match(x)) < 2:
+        return bbox
+    ncols = len(t.rows[0])
+    row, merged, origin = [""] * ncols, [False] * ncols, [(nrows, c) for c in range(ncols)]
+    for (r0, c0, _, c1, _), text in zip(last, texts, strict=True):
+        for c in range(c0, c1 + 1):
+            if text:
+                row[c], merged[c], origin[c] = text, c != c0, (nrows, c0)
+            elif r0 < nrows - 1:  # a label cell spanning rows from above goes on
+                row[c], merged[c], origin[c] = t.rows[-1][c], True, t.origin[-1][c]
+    t.rows.append(row)
+    t.merged.append(merged)
+    t.origin.append(origin)
+    t.row_pages.append(t.row_pages[-1] if t.row_pages else None)
+    return (x0b, bbox[1], x1b, max(c["bottom"] for c in band) + 0.5)
 
 
 def _cell_text(chars: list[dict]) -> str:

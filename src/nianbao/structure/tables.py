@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 from nianbao.model import Block, Cell, ParseNote, RawCell, Table
@@ -119,6 +120,13 @@ def match_request_row(label: str, group: str | None, layout_hint: str | None) ->
         for key, forms, grp, only in _row_index():
             if any(len(f) >= 4 and (bare.startswith(f) or f.startswith(bare) and len(bare) >= 6) for f in forms):
                 cands.append((key, grp, only))
+    if not cands and group:
+        # a label cut short by its cell's width ("2.其他法律行政止公开"): close to one form of its group
+        best = max(((SequenceMatcher(None, bare, f).ratio(), key, grp, only)
+                    for key, forms, grp, only in _row_index() if grp == group for f in forms if len(f) >= 4),
+                   default=None)
+        if best and best[0] >= 0.8:
+            cands.append(best[1:])
     if not cands:
         return None
     if len(cands) > 1 and group:
