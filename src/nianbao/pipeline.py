@@ -15,6 +15,7 @@ from nianbao.model import CATEGORIES, Finding, ParseNote, Report
 from nianbao.rules.engine import run_rules
 from nianbao.scoring import Rubric, Scorecard, load_rubric, score
 from nianbao.structure.export import iso, table_to_dict
+from nianbao.structure.reading import Reading, assess, reconcile
 
 AUDIT_SCHEMA = "nianbao.audit/1"
 
@@ -48,6 +49,7 @@ class Audit:
     copying: dict | None = None
     extra_notes: list[ParseNote] = field(default_factory=list)
     threshold: float | None = None  # the classifier's calibrated boilerplate threshold
+    reading: Reading | None = None  # how sure we are of what we read (structure/reading.py)
 
     @property
     def score(self) -> float:
@@ -104,6 +106,7 @@ class Audit:
                              "location": {"page": n.page, "line": None, "start": n.start, "end": n.end}}
                             for n in [*rep.notes, *self.extra_notes]],
             "copying": self.copying,
+            "reading": (self.reading or Reading()).to_dict(),
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -156,10 +159,12 @@ def audit_report(report: Report, *, rubric: Rubric | str | Path | None = None, c
     if copying:
         options_extra["copying"] = copying
     cfg = replace(config, options={**config.options, **options_extra})
-    findings = run_rules(report, cfg, predictions=preds, only=only)
+    reading = assess(report)
+    findings = reconcile(run_rules(report, cfg, predictions=preds, only=only), reading)
     card = score(report, findings, rub)
     return Audit(report, findings, card, predictions=preds, copying=copying,
-                 extra_notes=[ParseNote("classifier_unavailable", note)] if note else [], threshold=thr)
+                 extra_notes=[ParseNote("classifier_unavailable", note)] if note else [], threshold=thr,
+                 reading=reading)
 
 
 def audit(path_or_text: str | Path | bytes, rubric: Rubric | str | Path | None = None, *,

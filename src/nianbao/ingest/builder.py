@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from nianbao.model import Block, ParseNote, RawCell, RawDocument
@@ -119,6 +120,59 @@ def _join_cut_table_rows(rows: list[list[str]], merged: list[list[bool]] | None,
     return out, out_m, out_p
 
 
+@cache
+def _inline_part_heading() -> re.Pattern[str]:
+    """A part heading written inside a paragraph: "……12月31日。一、总体情况 2024年，……"."""
+    from nianbao.structure.spec import format_spec
+
+    titles = []
+    for p in format_spec()["parts"].values():
+        titles += [p["canonical"], *p.get("variants", [])]
+    titles.sort(key=len, reverse=True)
+    alts = "|".join(r"\s*".join(map(re.escape, t)) for t in titles)
+    return re.compile(rf"(?<![\u4e00-\u9fff])[一二三四五六]\s*[、.．]\s*(?:{alts})")
+
+
+_INLINE_SUB = re.compile(r"(?<=[。；！？])\s*(?=[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）])")
+
+
+def split_flowing(items: list[Item], notes: list[ParseNote]) -> list[Item]:
+    """A report flattened into one flowing paragraph (some archives, some copy-pastes): cut it at the
+    part headings written inline, and, inside such a document, before each "（一）" that follows a
+    sentence end, so the parts and their run-in sub-headings are found as if the lines were kept."""
+    rx = _inline_part_heading()
+    hits = [(i, m) for i, it in enumerate(items) if it.kind == "paragraph" and len(it.text) > 60
+            for m in rx.finditer(it.text) if m.start() > 0]
+    if len({m.group(0)[0] for _, m in hits}) < 2:
+        return items
+    out: list[Item] = []
+    cut_any = False
+    for i, it in enumerate(items):
+        ms = [m for j, m in hits if j == i]
+        if not ms:
+            out.append(it)
+            continue
+        cut_any = True
+        pos = 0
+        for m in ms:
+            before = it.text[pos:m.start()].strip()
+            if before:
+                out.extend(_split_subs(Item("paragraph", before, it.page, continues=it.continues and pos == 0)))
+            out.append(Item("heading", re.sub(r"\s+", "", m.group(0)), it.page))
+            pos = m.end()
+        rest = it.text[pos:].strip()
+        if rest:
+            out.extend(_split_subs(Item("paragraph", rest, it.page)))
+    if cut_any:
+        notes.append(ParseNote("flowing_text", "正文被合并成一段（标题写在段落中间），已按其中的部分标题重新分段。"))
+    return out
+
+
+def _split_subs(it: Item) -> list[Item]:
+    pieces = [p.strip() for p in _INLINE_SUB.split(it.text) if p.strip()]
+    return [Item("paragraph", p, it.page, continues=it.continues and k == 0) for k, p in enumerate(pieces)]
+
+
 def build_document(
     source: str,
     fmt: Literal["text", "pdf", "docx", "html"],
@@ -146,6 +200,7 @@ def build_document(
             t = normalize_inline(it.text)
             if t:
                 clean.append(Item(it.kind, t, it.page, it.level, continues=it.continues))
+    clean = split_flowing(clean, notes)
     # 2. join paragraphs cut by a page break
     joined: list[Item] = []
     for it in clean:

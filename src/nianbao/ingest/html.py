@@ -16,6 +16,7 @@ from datetime import date
 
 from nianbao.errors import InputError
 from nianbao.ingest.builder import Item, build_document
+from nianbao.ingest.page import evidence_from_meta, is_furniture
 from nianbao.model import RawDocument
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -92,7 +93,23 @@ def _page_lines(root) -> str:
     return "\n".join(parts)
 
 
+def _metas(root) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in root.iter("meta"):
+        name = (m.get("name") or m.get("property") or "").strip().lower()
+        if name and m.get("content") is not None and name not in out:
+            out[name] = m.get("content") or ""
+    return out
+
+
 def _hints(root) -> tuple[date | None, str | None]:
+    # the site's own metadata (PubDate, ContentSource) first, then the visible 发布日期/发布机构 lines
+    ev = evidence_from_meta(_metas(root))
+    p2, a2 = _visible_hints(root)
+    return ev.published or p2, ev.agency or a2
+
+
+def _visible_hints(root) -> tuple[date | None, str | None]:
     text = _page_lines(root)
     published = None
     for label in ("发布日期", "发布时间", "成文日期", "生成日期"):
@@ -137,8 +154,9 @@ def _drop_chrome(body) -> None:
                 doomed.append(el)
                 continue
         if tag in ("div", "p", "span", "td", "li", "ul", "table"):
-            t = re.sub(r"\s+", "", el.text_content())
-            if len(t) < 120 and _CHROME_TEXT.match(t):
+            raw_t = el.text_content().strip()
+            t = re.sub(r"\s+", "", raw_t)
+            if len(t) < 120 and (_CHROME_TEXT.match(t) or is_furniture(raw_t)):
                 doomed.append(el)
     for el in doomed:
         # never drop what holds most of the page's text (a content div named "main-header" …)

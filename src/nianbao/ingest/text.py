@@ -10,6 +10,7 @@ import re
 
 from nianbao.errors import InputError
 from nianbao.ingest.builder import Item, build_document
+from nianbao.ingest.page import evidence_from_lines, split_furniture
 from nianbao.model import RawDocument
 
 _SEPARATOR = re.compile(r"^[\s\-—=_|:：+]*$")
@@ -76,4 +77,12 @@ def read_text(data: bytes, name: str) -> RawDocument:
     text, enc = decode(data, name)
     if not text.strip():
         raise InputError("empty", name)
-    return build_document(name, "text", items_from_text(text), encoding=enc, data=data)
+    # text copied from a web page: its breadcrumb and metadata lines are evidence, not report text
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    body, furniture = split_furniture(lines)
+    ev = evidence_from_lines(furniture)
+    items = items_from_text("\n".join(body))
+    if ev.title and not any(ev.title.replace(" ", "") in it.text.replace(" ", "") for it in items[:3]):
+        items.insert(0, Item("heading", ev.title))
+    return build_document(name, "text", items, encoding=enc, data=data, published_hint=ev.published,
+                          agency_hint=ev.agency)

@@ -69,11 +69,11 @@ def _score_deduction(report: Report, findings: list[Finding], rubric: Rubric) ->
     for i, f in enumerate(findings):
         pid = f.part if f.part in buckets else "document"
         b = buckets[pid]
+        if f.cause == "parse" and not deduct_parse:
+            continue  # what we could not read is never charged, not even by a rule that zeroes a part
         if f.rule in zero_rules and f.part in buckets:
             b.deductions.append(Deduction(f.rule, b.score, i))
             b.score = 0.0
-            continue
-        if f.cause == "parse" and not deduct_parse:
             continue
         pts = float(sev_pts.get(f.severity, 0.0)) * float(weights.get(f.category, 1.0))
         if pts <= 0:

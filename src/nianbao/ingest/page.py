@@ -1,0 +1,102 @@
+"""Web-page furniture around a report: read it as evidence, never as the report.
+
+A report copied from a government site, or saved from it, carries the page's furniture: a breadcrumb
+("当前位置：首页 > 政府信息公开 > 政府信息公开年报 >"), a metadata line or table ("发布日期：2025-01-20
+来源：区机关事务管理局 索引号：… 字体：大 中 小"), "打印 / 关闭 / 分享到", an archive's own header
+("标题: … 发布时间: … 发布机构: …"). None of it is the report's text; 发布日期/发布时间/成文日期 and
+发布机构/来源/ContentSource are the page's evidence for the publication date and the agency.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+_LABELS = ("发布日期", "发布时间", "成文日期", "生成日期", "发文日期", "日期", "时间")
+_AGENCY_LABELS = ("发布机构", "发文机关", "信息来源", "文章来源", "来源", "发布单位")
+# a line that is page furniture: it starts with one of these (after optional brackets)
+_FURNITURE = re.compile(
+    r"^[\[【〔]?\s*(?:当前位置|您的位置|您现在的位置|所在位置|位置[:：]|首页\s*[>＞»/]|标题[:：]|发布时间|发布日期|发布机构|信息来源"
+    r"|文章来源|来源[:：]|索引号|发文字号|文号[:：]|成文日期|生成日期|主题分类|公文种类|有效性|浏览次数|访问量|阅读次数|点击数"
+    r"|字号|【?字体|字体[:：]|选择阅读字号|分享到|打印|关闭|【打印】|【关闭】|上一篇|下一篇|扫一扫|原文链接|本地目录|栏目[:：]"
+    r"|页面链接|={4,})")
+# whole-line chrome that is short: "打印 关闭", "[ 大 中 小 ]", "=== 正文 ==="
+_SHORT_CHROME = re.compile(r"^(?:[\[【]?\s*(?:打印|关闭|收藏|分享|返回顶部|大|中|小|默认|\||｜|/|\s)+\s*[\]】]?|[=\-]{3,}.*[=\-]{3,})$")
+
+
+@dataclass
+class PageEvidence:
+    published: date | None = None
+    agency: str | None = None
+    title: str | None = None
+
+
+def is_furniture(line: str) -> bool:
+    t = line.strip()
+    if not t:
+        return False
+    if len(t) <= 160 and _FURNITURE.match(t):
+        return True
+    return len(t) <= 30 and bool(_SHORT_CHROME.match(t))
+
+
+def _date(s: str) -> date | None:
+    m = re.search(DATE, s)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def evidence_from_lines(lines: list[str]) -> PageEvidence:
+    """发布日期 and 发布机构 from furniture lines (labels may share one line)."""
+    ev = PageEvidence()
+    joined = "\n".join(lines)
+    for label in _LABELS:
+        m = re.search(label + r"\s*[:：]\s*" + DATE, joined)
+        if m:
+            ev.published = _date(m.group(0))
+            if ev.published:
+                break
+    for label in _AGENCY_LABELS:
+        m = re.search(r"(?<![\u4e00-\u9fff])" + label + r"\s*[:：]\s*([^\s【】\[\]|｜:：]{2,40})", joined)
+        if m and re.search(r"[\u4e00-\u9fff]", m.group(1)) and not _date(m.group(1)):
+            ev.agency = m.group(1)
+            break
+    m = re.search(r"^标题\s*[:：]\s*(.+)$", joined, re.M)
+    if m:
+        ev.title = m.group(1).strip()
+    return ev
+
+
+def evidence_from_meta(metas: dict[str, str]) -> PageEvidence:
+    """The shared metadata convention of government sites: ArticleTitle, PubDate, ContentSource."""
+    ev = PageEvidence()
+    for key in ("PubDate", "pubdate", "publishdate", "firstpublishedtime"):
+        if metas.get(key.lower()):
+            ev.published = _date(metas[key.lower()])
+            if ev.published:
+                break
+    src = (metas.get("contentsource") or "").strip()
+    if src and re.search(r"[\u4e00-\u9fff]", src):
+        ev.agency = src
+    title = (metas.get("articletitle") or "").strip()
+    ev.title = title or None
+    return ev
+
+
+def split_furniture(lines: list[str], head: int = 15, tail: int = 8) -> tuple[list[str], list[str]]:
+    """(body lines, furniture lines): furniture is looked for among the first and last lines only."""
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    drop: set[int] = set()
+    for i in idx[:head]:
+        if is_furniture(lines[i]):
+            drop.add(i)
+    for i in idx[-tail:]:
+        if is_furniture(lines[i]):
+            drop.add(i)
+    return [ln for i, ln in enumerate(lines) if i not in drop], [lines[i] for i in sorted(drop)]

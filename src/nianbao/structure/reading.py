@@ -1,0 +1,191 @@
+"""How sure are we of what we read? Check the structure we built against the raw text.
+
+"We could not read it" must never become "the report is wrong". After structuring, this module looks
+for signs that reading, not the report, lost something:
+
+* a canonical part heading ("二、主动公开政府信息情况") occurs in the text but did not become a part;
+* a mandated table's labels occur in its part's text but no table was read there (a flattened page,
+  cells run together);
+* a table row that the report has (its label is in the text) but that the table lost;
+* table rows that repeat narrative text (a ruled frame read as a table).
+
+Each becomes a parse note, a confidence for the structure and for each table, and the set of parts and
+tables whose findings the audit must not charge (:func:`reconcile`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nianbao.model import PART_IDS, PART_NAMES, Finding, ParseNote, Report
+from nianbao.structure.spec import format_spec, norm, strip_numbering
+
+_NUM = "一二三四五六"
+# labels that only a mandated table carries: their presence in a part's text means the table is there
+_TABLE_MARKS = {
+    "proactive": ("第二十条第", "行政规范性文件", "本年制发件数", "行政事业性收费"),
+    "requests": ("本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "结转下年度继续办理"),
+    "review_litigation": ("结果维持", "未经复议直接起诉", "复议后起诉"),
+}
+_TABLE_NAMES = {"proactive": "表二", "requests": "表三", "review_litigation": "表四"}
+# findings that a reading failure can cause, by what they depend on
+_PART_RULES = {"S-01"}
+_TABLE_MISSING_RULES = {"S-04"}
+_TABLE_RULE_PREFIX = ("T2-", "T3-", "T4-")
+_ROW_RULES = {"S-05"}
+LOW = 0.8
+
+
+@dataclass
+class Reading:
+    structure: float = 1.0
+    tables: dict[str, float] = field(default_factory=dict)
+    notes: list[ParseNote] = field(default_factory=list)
+    unread_parts: list[str] = field(default_factory=list)  # heading in the text, part not read
+    unread_tables: list[str] = field(default_factory=list)  # table in the text, not read
+    doubtful_tables: list[str] = field(default_factory=list)  # read, but rows lost or narrative rows
+
+    @property
+    def low(self) -> bool:
+        return self.structure < LOW or any(v < LOW for v in self.tables.values())
+
+    def summary(self) -> list[str]:
+        """Sentences for the top of an audit, in a clerk's words."""
+        out = []
+        for pid in self.unread_parts:
+            out.append(f"第{_NUM[PART_IDS.index(pid)]}部分未能可靠读取，未据此扣分。")
+        for tid in self.unread_tables:
+            out.append(f"{_TABLE_NAMES[tid]}未能读取（表格内容可能被合并成一段文字），未据此扣分。")
+        for tid in self.doubtful_tables:
+            out.append(f"{_TABLE_NAMES[tid]}部分行未能可靠读取，相关表格问题未据此扣分。")
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "confidence": {"structure": round(self.structure, 3),
+                           "tables": {k: round(v, 3) for k, v in self.tables.items()}},
+            "low": self.low,
+            "summary": self.summary(),
+            "unread_parts": list(self.unread_parts),
+            "unread_tables": list(self.unread_tables),
+            "doubtful_tables": list(self.doubtful_tables),
+            "notes": [{"code": n.code, "message": n.message, "page": n.page, "start": n.start, "end": n.end}
+                      for n in self.notes],
+        }
+
+
+def _heading_pattern(pid: str) -> re.Pattern[str]:
+    p = format_spec()["parts"][pid]
+    titles = [p["canonical"], *p.get("variants", [])]
+    alts = "|".join(r"\s*".join(map(re.escape, t.replace(" ", ""))) for t in titles)
+    return re.compile(rf"[{_NUM}]\s*[、.．，,]?\s*(?:{alts})")
+
+
+def assess(report: Report) -> Reading:
+    rd = Reading()
+    text = report.text
+    present = {p.id for p in report.parts}
+    # 1. part headings in the text that did not become parts
+    if (report.meta.year or 9999) >= 2019:
+        for pid in PART_IDS:
+            if pid in present:
+                continue
+            m = _heading_pattern(pid).search(text)
+            if m:
+                rd.unread_parts.append(pid)
+                rd.notes.append(ParseNote(
+                    "part_not_read",
+                    f"文中有“{m.group(0)}”字样，但未能识别为第{_NUM[PART_IDS.index(pid)]}部分“{PART_NAMES[pid]}”的标题"
+                    "（可能是版面或文字提取问题），未据此扣分。",
+                    page=report.raw.page_of(m.start()), start=m.start(), end=m.end()))
+    found = len(present & set(PART_IDS))
+    if found + len(rd.unread_parts):
+        rd.structure = found / (found + len(rd.unread_parts))
+    elif len(text) > 2000:
+        rd.structure = 0.5  # a long text in which no part was found at all
+    # 2. tables
+    for tid, marks in _TABLE_MARKS.items():
+        part = report.part(tid)
+        t = report.tables.get(tid)
+        if t is None:
+            if part is None:
+                continue
+            body = text[part.loc.start or 0: part.end or len(text)]
+            if sum(1 for mk in marks if mk in body) >= 2:
+                rd.unread_tables.append(tid)
+                rd.tables[tid] = 0.0
+                rd.notes.append(ParseNote(
+                    "table_not_read",
+                    f"第{_NUM[PART_IDS.index(tid)]}部分文字中有{_TABLE_NAMES[tid]}的栏目名称，但未能读出表格"
+                    "（表格可能被合并成一段文字），未据此扣分。",
+                    page=part.loc.page, start=part.loc.start, end=part.loc.end))
+            continue
+        conf = [c.confidence for row in t.cells.values() for c in row.values()]
+        score = sum(conf) / len(conf) if conf else 0.0
+        lost = _lost_rows(report, tid, t.missing_rows)
+        if lost:
+            score = min(score, 1 - len(lost) / max(1, len(t.cells) + len(lost)) - 0.25)
+            rd.notes.append(ParseNote(
+                "table_row_lost",
+                f"{_TABLE_NAMES[tid]}中“{'、'.join(lost[:3])}”等行在文中出现，但未能读入表格，相关问题未据此扣分。",
+                start=t.start, end=t.end))
+        narrative = _narrative_rows(report, t)
+        if narrative:
+            score = min(score, 0.5)
+            rd.notes.append(ParseNote(
+                "table_narrative_rows",
+                f"{_TABLE_NAMES[tid]}中有{narrative}行内容像是正文段落，表格可能读取有误。",
+                start=t.start, end=t.end))
+        if lost or narrative:
+            rd.doubtful_tables.append(tid)
+        rd.tables[tid] = max(0.0, score)
+    return rd
+
+
+def _lost_rows(report: Report, tid: str, missing: list[str]) -> list[str]:
+    """Missing rows whose label is in the text: the report has them, reading lost them."""
+    if not missing:
+        return []
+    spec = format_spec()["tables"][tid]
+    rows = {r["key"]: r for r in spec.get("rows", [])} if isinstance(spec.get("rows"), list) else {}
+    flat = norm(report.text)
+    out = []
+    for key in missing:
+        r = rows.get(key)
+        if not r:
+            continue
+        forms = [strip_numbering(norm(x)) for x in r.get("labels", [])]
+        forms = [f for f in forms if len(f) >= 6]
+        if any(f in flat for f in forms):
+            out.append(strip_numbering(r["labels"][0]))
+    return out
+
+
+def _narrative_rows(report: Report, t) -> int:
+    """Rows of the raw table blocks that hold a sentence of narrative."""
+    n = 0
+    for b in report.raw.blocks:
+        if b.kind != "table" or t.start is None or b.end <= t.start or (t.end is not None and b.start >= t.end):
+            continue
+        for row in b.rows or []:
+            texts = {c.text for c in row if c.text}
+            if any(len(x) > 40 and re.search(r"[，。；]", x) for x in texts):
+                n += 1
+    return n
+
+
+def reconcile(findings: list[Finding], reading: Reading) -> list[Finding]:
+    """Findings that only reading caused are not charged: they keep their place, marked cause="parse"."""
+    for f in findings:
+        if f.cause == "parse":
+            continue
+        hit = (f.rule in _PART_RULES and f.part in reading.unread_parts
+               or f.rule in _TABLE_MISSING_RULES and f.part in reading.unread_tables
+               or (f.rule.startswith(_TABLE_RULE_PREFIX) or f.rule in _ROW_RULES)
+               and f.part in reading.doubtful_tables + reading.unread_tables)
+        if hit:
+            f.cause = "parse"
+            f.severity = "info" if f.severity == "warning" else "warning" if f.severity == "error" else f.severity
+            f.message = f.message.rstrip() + "（可能是读取问题，未据此扣分）"
+    return findings
