@@ -22,6 +22,22 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from nianbao.versions import version_text
+
+        sys.stdout.write(version_text() + "\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_print_version, is_eager=True,
+                                          help="显示 nianbao、规则集、段落模型和评分细则的版本")] = False,
+) -> None:
+    """nianbao：政府信息公开工作年度报告审查与评分工具。"""
+
+
 def _fail(message: str) -> None:
     """One unwrapped sentence on stderr, then exit status 2."""
     sys.stderr.write(f"错误：{message}\n")
@@ -216,7 +232,16 @@ from nianbao.batch.command import batch as _batch  # noqa: E402
 app.command("batch")(_batch)
 
 
+def _survivable_console() -> None:
+    """A console that cannot encode a character (a GBK Windows console, a pipe in another code page)
+    shows it as "?" instead of stopping the command with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
+    _survivable_console()
     app()
 
 

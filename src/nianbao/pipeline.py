@@ -16,6 +16,7 @@ from nianbao.rules.engine import run_rules
 from nianbao.scoring import Rubric, Scorecard, load_rubric, score
 from nianbao.structure.export import iso, table_to_dict
 from nianbao.structure.reading import Reading, assess, reconcile
+from nianbao.versions import versions
 
 AUDIT_SCHEMA = "nianbao.audit/1"
 
@@ -86,6 +87,7 @@ class Audit:
         return {
             "schema": AUDIT_SCHEMA,
             "nianbao_version": __version__,
+            "versions": versions(rubric=sc.rubric, model=self.predictions is not None),
             "source": {"path": rep.raw.source, "format": rep.raw.format, "sha256": rep.raw.sha256},
             "report": {"title": m.title, "agency": m.agency, "level": m.level, "year": m.year,
                        "published": iso(m.published), "format_version": m.format_version,

@@ -253,17 +253,25 @@ class _Executor:
 
 
 def _lock(out: Path):
-    f = (out / LOCK_NAME).open("a+")
-    try:
-        import fcntl
+    """One batch per output folder, on every platform (filelock: fcntl on POSIX, msvcrt on Windows)."""
+    from filelock import FileLock, Timeout
 
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except ImportError:  # pragma: no cover - Windows: no advisory lock
-        pass
-    except OSError:
-        f.close()
+    lock = FileLock(str(out / LOCK_NAME), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
         raise BatchError(f"另一个 nianbao batch 正在使用输出目录 {out}，请等它结束后再运行。") from None
-    return f
+    return _Held(lock)
+
+
+class _Held:
+    """The held batch lock; ``close()`` releases it (the caller's finally block)."""
+
+    def __init__(self, lock: Any) -> None:
+        self._lock = lock
+
+    def close(self) -> None:
+        self._lock.release()
 
 
 def _fingerprint(obj: Any) -> str:
