@@ -5,7 +5,7 @@
     >>> a.score, a.grade                # doctest: +SKIP
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def audit(path_or_text, rubric=None, **kw):

@@ -55,19 +55,20 @@ def default_model_name(backend: str) -> str:
 
 
 def _search_roots() -> list[Path]:
-    """Where shipped models may live: $NIANBAO_MODEL_DIR, the repository's models/ (found by walking up
-    from this file to the folder holding pyproject.toml), the package's data/models/, and ./models."""
+    """Where shipped models may live, in order: $NIANBAO_MODEL_DIR; the package's own data/models/ (an
+    installed wheel carries the sklearn model there); the repository's models/ when running from a
+    checkout (found by walking up from this file to the folder holding pyproject.toml). The current
+    folder is never searched: a stray ./models must not change how an installed nianbao grades."""
     roots: list[Path] = []
     env = os.environ.get(ENV_MODEL_DIR)
     if env:
         roots.append(Path(env))
     here = Path(__file__).resolve()
+    roots.append(here.parent.parent / "data" / "models")
     for parent in here.parents:
         if (parent / "pyproject.toml").is_file():
             roots.append(parent / "models")
             break
-    roots.append(here.parent.parent / "data" / "models")
-    roots.append(Path.cwd() / "models")
     return list(dict.fromkeys(roots))
 
 
