@@ -116,8 +116,9 @@ def _split_codes(values: list[str] | None) -> list[str]:
 @app.command()
 def score(
     report: Annotated[Path, typer.Argument(help="报告文件（PDF、DOCX、HTML 或 TXT）")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text、json、md 或 html")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text、json、md、html 或 pdf")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（默认输出到屏幕）")] = None,
+    annotate: Annotated[bool, typer.Option("--annotate", help="写出带批注的 Word 文档：每条问题是其证据处的批注（-o 指定文件名，默认“报告名.审查.docx”）")] = False,
     rubric: Annotated[str | None, typer.Option("--rubric", help="评分细则：default、district-10 或 TOML 文件路径")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（代码或前缀，可用逗号分隔）")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则（代码或前缀）")] = None,
@@ -131,8 +132,8 @@ def score(
     from nianbao.pipeline import audit_report
     from nianbao.scoring import RubricError, load_rubric
 
-    if fmt not in ("text", "json", "md", "html"):
-        _fail(f"不支持的输出格式 {fmt}（可选 text、json、md、html）。")
+    if fmt not in ("text", "json", "md", "html", "pdf"):
+        _fail(f"不支持的输出格式 {fmt}（可选 text、json、md、html、pdf）。")
     try:
         rub = load_rubric(rubric)
     except RubricError as e:
@@ -144,7 +145,9 @@ def score(
         _fail_input(e)
         return
     result = audit_report(rep, rubric=rub, config=cfg)
-    if fmt == "text" and output is None:
+    if annotate or fmt == "pdf":
+        _write_binary(result, report, output, annotate)
+    elif fmt == "text" and output is None:
         from nianbao.render.terminal import render_text
 
         sys.stdout.write(render_text(result.to_dict(), color=color))
@@ -158,6 +161,31 @@ def score(
             sys.stdout.write(out if out.endswith("\n") else out + "\n")
     if fail_under is not None and result.score < fail_under:
         raise typer.Exit(1)
+
+
+def _write_binary(result, report: Path, output: Path | None, annotate: bool) -> None:
+    """--annotate (the author's document with comments) or --format pdf (the printed HTML audit)."""
+    if annotate:
+        from nianbao.render.docx import annotated_docx
+
+        target = output or report.with_name(f"{report.stem}.审查.docx")
+        source = report.read_bytes() if result.report.raw.format == "docx" else None
+        findings = result.to_dict()["findings"]
+        data = annotated_docx(result.report, findings, source)
+        what = f"{len(findings)} 条批注"
+    else:
+        from nianbao.render.pdf import PdfError, html_to_pdf
+
+        target = output or report.with_name(f"{report.stem}.审查.pdf")
+        try:
+            data = html_to_pdf(result.render("html"))
+        except PdfError as e:
+            _fail(str(e))
+            return
+        what = "PDF"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    err.print(f"已写入 {target}（{what}；得分 {result.score}，{result.grade}）", highlight=False)
 
 
 @app.command()
