@@ -16,9 +16,12 @@ install: $(VENV)/bin/activate
 	$(PIP) install -q -e .
 
 # torch comes from the CPU wheel on this machine's disk (never a CUDA build).
+# scripts/setup_system.sh installs the system packages the browser and LibreOffice tests need
+# (Chromium, LibreOffice Writer, CJK fonts) when they are missing and it runs as root (as in CI).
 install-dev: $(VENV)/bin/activate
+	bash scripts/setup_system.sh
 	$(PIP) install -q "torch==2.13.0"
-	$(PIP) install -q -e ".[dev,transformer]"
+	$(PIP) install -q -e ".[dev,transformer,serve]"
 
 demo: install
 	@mkdir -p $(DEMO_OUT)

@@ -18,6 +18,7 @@ import pytest
 from nianbao.render import render, render_text
 from nianbao.render.common import checklist
 from nianbao.render.markdown import md_escape
+from tests.conftest import require_tool
 
 FIX = Path(__file__).parent / "fixtures" / "audits"
 ROOT = Path(__file__).parent.parent
@@ -283,8 +284,8 @@ def test_json_roundtrip(township):
         render(township, "pdf")
 
 
-@pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="chromium not installed")
 def test_screenshot_script(tmp_path, township):
+    require_tool(bool(shutil.which("chromium") or shutil.which("chromium-browser")), "chromium")
     page = tmp_path / "a.html"
     page.write_text(render(township, "html"), encoding="utf-8")
     out = tmp_path / "a.png"

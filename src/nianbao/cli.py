@@ -254,6 +254,21 @@ def evaluate(
     sys.stdout.write(json.dumps(metrics, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="监听地址（默认只允许本机访问）")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="端口")] = 8765,
+) -> None:
+    """启动本机网页：拖入一个或多个报告文件，下载审查报告（HTML）、批注文档（DOCX）和 JSON。"""
+    try:
+        from nianbao.serve import run
+    except ImportError:
+        _fail("网页服务需要可选组件 serve：pip install 'nianbao[serve]'（starlette、uvicorn、python-multipart）。")
+        return
+    err.print(f"nianbao 网页服务已启动：http://{host}:{port}/ （按 Ctrl+C 停止）", highlight=False)
+    run(host=host, port=port)
+
+
 # batch evaluation lives in its own module; it only imports typer/rich at the top
 from nianbao.batch.command import batch as _batch  # noqa: E402
 
