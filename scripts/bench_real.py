@@ -1,0 +1,459 @@
+"""Per-rule precision and per-category recall on the real-text development set (issue #12).
+
+    python scripts/bench_real.py [--split dev|test|both] [--fp-examples N] [--misses N] [--json OUT]
+                                 [--write-docs] [--classifier]
+
+Input
+-----
+The manifests ``corpora/real/devset/*.jsonl`` (facts only: id, split, url, year, agency, level, ``clean``, and hand
+annotations with offsets, category and kind; contract in DEVSET.md / ``scripts/real_devset.py``) and the local copies
+``.cache/devset/<id>.txt`` (never committed). An excerpt whose copy is missing or whose sha256 differs is skipped
+and counted.
+
+What it does
+------------
+Each excerpt is read as text (``ingest.read_bytes`` + ``structure.parse_report(require_report=False)``) and audited
+by the rules (``audit_report``; the paragraph classifier only with ``--classifier``, so the B-* judgements are off by
+default). Excerpts are page beginnings: they have no tables and usually stop inside part one, so findings that only
+say something is *missing* or depend on the rest of the document (``TRUNCATION_RULES``) are neither false alarms
+nor hits unless they overlap an annotation of a compatible category.
+
+Matching
+--------
+A finding *matches* an annotation when its evidence span ``[location.start, location.end)`` overlaps the annotation's
+``[start, end)`` (a span of length 0 counts as its one position) and its category is compatible with the
+annotation's category (same category, or a pair in ``COMPATIBLE``, e.g. a date annotation found by S-07, the
+structure rule on the statistical period). A finding without a location matches any annotation of a compatible
+category in the same excerpt.
+
+* precision(rule) = findings of the rule matching at least one annotation / findings of the rule (truncation rules'
+  unmatched findings left out). The same per category and per severity.
+* recall(category) = annotations of the category matched by at least one finding / annotations. Also per kind.
+* false alarms per clean excerpt = unmatched findings (truncation rules left out) on ``clean: true`` excerpts /
+  clean excerpts, by severity; info findings are listed but the target counts warnings and errors.
+
+Conditions: the machine is shared by several engineers; the figures do not depend on speed.
+Tune ONLY on the dev split; the test split is looked at only to report (``--fp-examples`` lists dev examples only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+MANIFESTS = ROOT / "corpora" / "real" / "devset"
+CACHE = ROOT / ".cache" / "devset"
+DOCS = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- real:start -->", "<!-- real:end -->"
+SEVERITIES = ("error", "warning", "info")
+TARGET_CATEGORIES = ("typo", "date", "format", "consistency", "table")
+
+# Findings that speak about what an excerpt (a page beginning) lacks or about the rest of the document.
+TRUNCATION_RULES = frozenset({
+    "S-01",  # missing part
+    "S-02",  # part order (parts missing from the excerpt)
+    "S-04",  # missing table
+    "S-05",  # table rows / columns
+    "F-01",  # format version unknown (no table headers in an excerpt)
+    "C-01",  # overview does not cover five areas (the overview is cut)
+    "C-03", "C-04", "C-05", "C-07",  # content of parts five and six / fee / accountability
+    "B-02",  # share of boilerplate per part
+    "D-04",  # publication deadline (no publication date on an excerpt)
+})
+
+# (annotation category, finding category or rule code) pairs that are compatible besides equal categories.
+COMPATIBLE = frozenset({
+    ("date", "S-07"),  # statistical period in another year / not the full year
+    ("date", "S-06"),  # title with another year
+    ("format", "S-03"),  # old part heading
+    ("format", "structure"),
+    ("structure", "format"),  # "七部分" is evidence of the old format as well
+    ("typo", "W-03"),
+    ("consistency", "K-01"),
+    ("table", "consistency"),
+})
+
+
+# ------------------------------------------------------------------------------------------- data
+
+
+@dataclass
+class Annotation:
+    start: int
+    end: int
+    category: str
+    kind: str = ""
+    snippet: str = ""
+    correction: str = ""
+
+
+@dataclass
+class Excerpt:
+    id: str
+    split: str
+    year: int | None
+    level: str | None
+    clean: bool
+    annotations: list[Annotation]
+    text: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Found:
+    """One engine finding reduced to what matching needs."""
+
+    rule: str
+    category: str
+    severity: str
+    start: int | None
+    end: int | None
+    evidence: str = ""
+    message: str = ""
+
+
+def load_manifests(root: Path = MANIFESTS, cache: Path = CACHE) -> tuple[list[Excerpt], Counter]:
+    """Excerpts with their local text; the counter says how many were skipped and why."""
+    skipped: Counter = Counter()
+    out: list[Excerpt] = []
+    seen: set[str] = set()
+    for path in sorted(root.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            if d["id"] in seen:
+                skipped["duplicate id"] += 1
+                continue
+            seen.add(d["id"])
+            copy = cache / f"{d['id']}.txt"
+            if not copy.is_file():
+                skipped["no local copy"] += 1
+                continue
+            raw = copy.read_bytes()
+            if d.get("sha256") and hashlib.sha256(raw).hexdigest() != d["sha256"]:
+                skipped["sha256 differs"] += 1
+                continue
+            anns = [Annotation(a["start"], a["end"], a["category"], a.get("kind", ""), a.get("snippet", ""),
+                               a.get("correction", "")) for a in d.get("annotations", [])]
+            out.append(Excerpt(d["id"], d.get("split", "dev"), d.get("year"), d.get("level"),
+                               bool(d.get("clean", not anns)), anns, raw.decode("utf-8"), d))
+    return out, skipped
+
+
+# ------------------------------------------------------------------------------------------- matching
+
+
+def compatible(ann_category: str, f: Found) -> bool:
+    return (f.category == ann_category or (ann_category, f.category) in COMPATIBLE
+            or (ann_category, f.rule) in COMPATIBLE)
+
+
+def overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    a1, b1 = max(a1, a0 + 1), max(b1, b0 + 1)
+    return a0 < b1 and b0 < a1
+
+
+def matches(ann: Annotation, f: Found) -> bool:
+    if not compatible(ann.category, f):
+        return False
+    if f.start is None or f.end is None:
+        return True
+    return overlaps(ann.start, ann.end, f.start, f.end)
+
+
+@dataclass
+class Scored:
+    """The matching of one excerpt: which findings matched which annotations."""
+
+    excerpt: Excerpt
+    findings: list[Found]
+    hit: list[bool]  # per finding: matched at least one annotation
+    found: list[bool]  # per annotation: matched by at least one finding
+    ignored: list[bool]  # per finding: unmatched truncation finding, left out of precision and false alarms
+
+
+def score_excerpt(ex: Excerpt, findings: list[Found]) -> Scored:
+    hit = [any(matches(a, f) for a in ex.annotations) for f in findings]
+    found = [any(matches(a, f) for f in findings) for a in ex.annotations]
+    ignored = [not h and f.rule in TRUNCATION_RULES for f, h in zip(findings, hit, strict=True)]
+    return Scored(ex, findings, hit, found, ignored)
+
+
+# ------------------------------------------------------------------------------------------- engine
+
+
+def audit_text(text: str, *, classifier: bool = False) -> list[Found]:
+    from nianbao.ingest import read_bytes
+    from nianbao.pipeline import audit_report
+    from nianbao.structure import parse_report
+
+    raw = read_bytes(text.encode("utf-8"), "<text>")
+    report = parse_report(raw, require_report=False)
+    a = audit_report(report, use_classifier=classifier)
+    shift = _offset_map(text, report.text)
+    out = []
+    for f in a.findings:
+        s, e = f.location.start, f.location.end
+        if s is not None and e is not None and shift is not None:
+            s, e = shift(s), shift(e)
+        out.append(Found(f.rule, f.category, f.severity, s, e, f.evidence, f.message))
+    return out
+
+
+def _offset_map(original: str, read: str):
+    """Map offsets of the read text back to the saved excerpt (identical unless the reader normalised it)."""
+    if original == read:
+        return None
+    import difflib
+
+    sm = difflib.SequenceMatcher(None, read, original, autojunk=False)
+    blocks = sm.get_matching_blocks()
+
+    def shift(i: int) -> int:
+        for a, b, n in blocks:
+            if a <= i <= a + n:
+                return b + (i - a)
+        return i
+
+    return shift
+
+
+# ------------------------------------------------------------------------------------------- figures
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def summarise(scored: list[Scored]) -> dict[str, Any]:
+    rule = defaultdict(lambda: {"severity": Counter(), "category": "", "tp": 0, "fp": 0, "fp_examples": []})
+    cat_p: dict[str, Counter] = defaultdict(Counter)
+    sev_p: dict[str, Counter] = defaultdict(Counter)
+    cat_r: dict[str, Counter] = defaultdict(Counter)
+    kind_r: dict[str, Counter] = defaultdict(Counter)
+    misses: list[dict] = []
+    clean_fa: Counter = Counter()
+    clean_n = 0
+    clean_fa_examples: list[dict] = []
+    for sc in scored:
+        ex = sc.excerpt
+        for f, h, ig in zip(sc.findings, sc.hit, sc.ignored, strict=True):
+            if ig:
+                continue
+            r = rule[f.rule]
+            r["category"] = f.category
+            r["severity"][f.severity] += 1
+            r["tp" if h else "fp"] += 1
+            cat_p[f.category]["tp" if h else "fp"] += 1
+            sev_p[f.severity]["tp" if h else "fp"] += 1
+            if not h:
+                r["fp_examples"].append({"excerpt": ex.id, "evidence": f.evidence[:40], "message": f.message[:90],
+                                         "start": f.start})
+        for a, ok in zip(ex.annotations, sc.found, strict=True):
+            cat_r[a.category]["n"] += 1
+            kind_r[f"{a.category}/{a.kind}"]["n"] += 1
+            if ok:
+                cat_r[a.category]["found"] += 1
+                kind_r[f"{a.category}/{a.kind}"]["found"] += 1
+            else:
+                misses.append({"excerpt": ex.id, "category": a.category, "kind": a.kind, "snippet": a.snippet,
+                               "start": a.start})
+        if ex.clean:
+            clean_n += 1
+            for f, h, ig in zip(sc.findings, sc.hit, sc.ignored, strict=True):
+                if not ig and not h:
+                    clean_fa[f.severity] += 1
+                    clean_fa_examples.append({"excerpt": ex.id, "rule": f.rule, "severity": f.severity,
+                                              "evidence": f.evidence[:40]})
+    return {
+        "excerpts": len(scored),
+        "clean": clean_n,
+        "annotations": sum(len(sc.excerpt.annotations) for sc in scored),
+        "rules": {k: {"category": v["category"], "severity": dict(v["severity"]), "tp": v["tp"], "fp": v["fp"],
+                      "precision": _ratio(v["tp"], v["tp"] + v["fp"]), "fp_examples": v["fp_examples"]}
+                  for k, v in sorted(rule.items())},
+        "precision_by_category": {c: {"tp": v["tp"], "fp": v["fp"], "precision": _ratio(v["tp"], v["tp"] + v["fp"])}
+                                  for c, v in sorted(cat_p.items())},
+        "precision_by_severity": {s: {"tp": sev_p[s]["tp"], "fp": sev_p[s]["fp"],
+                                      "precision": _ratio(sev_p[s]["tp"], sev_p[s]["tp"] + sev_p[s]["fp"])}
+                                  for s in SEVERITIES},
+        "recall_by_category": {c: {"n": v["n"], "found": v["found"], "recall": _ratio(v["found"], v["n"])}
+                               for c, v in sorted(cat_r.items())},
+        "recall_by_kind": {k: {"n": v["n"], "found": v["found"], "recall": _ratio(v["found"], v["n"])}
+                           for k, v in sorted(kind_r.items())},
+        "false_alarms_per_clean": {s: _ratio(clean_fa[s], clean_n) for s in SEVERITIES},
+        "false_alarms_per_clean_warn_err": _ratio(clean_fa["warning"] + clean_fa["error"], clean_n),
+        "clean_fa_examples": clean_fa_examples,
+        "misses": misses,
+    }
+
+
+# ------------------------------------------------------------------------------------------- corpus figures
+
+
+def corpus_figures(docs: Path = DOCS) -> tuple[dict[str, dict], dict[str, dict]]:
+    """Recall and precision per category and per rule on the injected-defect corpus (text), from the accuracy
+    section that ``scripts/bench_accuracy.py --write-docs`` wrote."""
+    if not docs.is_file():
+        return {}, {}
+    text = docs.read_text(encoding="utf-8")
+    a, b = text.find("<!-- accuracy:start -->"), text.find("<!-- accuracy:end -->")
+    sec = text[a:b] if a >= 0 and b > a else ""
+    m = re.search(r"### text:.*?(?=\n### )", sec, re.S)
+    sec = m.group(0) if m else sec
+    cats: dict[str, dict] = {}
+    rules: dict[str, dict] = {}
+    for line in sec.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 8 and cells[0] in ("boilerplate", "consistency", "content", "date", "format",
+                                             "punctuation", "structure", "table", "typo"):
+            cats[cells[0]] = {"recall": cells[3], "precision": cells[4]}
+        elif len(cells) == 9 and re.fullmatch(r"[A-Z]\d?-\d{2}", cells[0]):
+            rules[cells[0]] = {"recall": cells[4], "precision": cells[8]}
+    return cats, rules
+
+
+# ------------------------------------------------------------------------------------------- output
+
+
+def _f(x: float | None) -> str:
+    return "—" if x is None else f"{x:.2f}"
+
+
+def markdown(results: dict[str, dict], skipped: Counter, command: str) -> str:
+    from nianbao.rules.registry import get_rule
+
+    cats, crules = corpus_figures()
+    lines = [f"Measured {date.today().isoformat()} on a shared 2-CPU machine (figures do not depend on speed).", "",
+             f"Command: `{command}`", ""]
+    lines.append("Definitions: a finding *matches* an annotation when its evidence span overlaps the annotated span "
+                 "and its category is compatible. *precision* = matching findings / findings (findings that only say "
+                 "an excerpt lacks a part, a table or later content are left out: excerpts are page beginnings). "
+                 "*recall* = annotations matched by at least one finding / annotations. *False alarms* = unmatched "
+                 "warning and error findings on excerpts a careful reader found clean. Corpus figures: the "
+                 "injected-defect bench on our own reports (text), from the accuracy section below. Tuned on dev "
+                 "only; test is reported, never tuned on. See `scripts/bench_real.py`.")
+    lines.append("")
+    if skipped:
+        lines.append("Skipped excerpts: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) + ".")
+        lines.append("")
+    splits = [s for s in ("dev", "test") if s in results]
+    for s in splits:
+        r = results[s]
+        lines.append(f"### {s}: {r['excerpts']} excerpts ({r['clean']} clean), {r['annotations']} annotated defects")
+        lines.append("")
+        fa = r["false_alarms_per_clean"]
+        lines.append(f"False alarms per clean excerpt: error {_f(fa['error'])}, warning {_f(fa['warning'])}, "
+                     f"info {_f(fa['info'])} (target: errors + warnings ≤ 0.10 → "
+                     f"{_f(r['false_alarms_per_clean_warn_err'])}).")
+        lines.append("")
+        lines.append("| category | annotated | found | recall (real) | precision (real) | recall (corpus) | "
+                     "precision (corpus) |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|")
+        allc = sorted(set(r["recall_by_category"]) | set(r["precision_by_category"]))
+        for c in allc:
+            rc = r["recall_by_category"].get(c, {"n": 0, "found": 0, "recall": None})
+            pc = r["precision_by_category"].get(c, {"precision": None})
+            cc = cats.get(c, {})
+            lines.append(f"| {c} | {rc['n']} | {rc['found']} | {_f(rc['recall'])} | {_f(pc['precision'])} | "
+                         f"{cc.get('recall', '—')} | {cc.get('precision', '—')} |")
+        lines.append("")
+        lines.append("| rule | severity | hits | false alarms | precision (real) | target | precision (corpus) | "
+                     "recall (corpus) |")
+        lines.append("|---|---|---:|---:|---:|---:|---:|---:|")
+        for code, v in r["rules"].items():
+            spec = get_rule(code)
+            sev = spec.severity if spec else max(v["severity"], key=v["severity"].get)
+            target = {"error": "0.97", "warning": "0.90"}.get(sev, "—")
+            cr = crules.get(code, {})
+            lines.append(f"| {code} | {sev} | {v['tp']} | {v['fp']} | {_f(v['precision'])} | {target} | "
+                         f"{cr.get('precision', '—')} | {cr.get('recall', '—')} |")
+        lines.append("")
+        if s == "dev":
+            lines.append("| kind | annotated | found | recall |")
+            lines.append("|---|---:|---:|---:|")
+            for k, v in r["recall_by_kind"].items():
+                lines.append(f"| {k} | {v['n']} | {v['found']} | {_f(v['recall'])} |")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_docs(section: str, docs: Path = DOCS) -> None:
+    text = docs.read_text(encoding="utf-8") if docs.is_file() else "# Benchmarks\n"
+    block = f"{START}\n{section}{END}"
+    if START in text and END in text:
+        a, b = text.index(START), text.index(END) + len(END)
+        text = text[:a] + block + text[b:]
+    else:
+        text = text.rstrip() + "\n\n## Accuracy on real report text (issue #12)\n\n" + block + "\n"
+    docs.write_text(text, encoding="utf-8")
+
+
+def print_report(name: str, r: dict, fp_examples: int, misses: int) -> None:
+    print(f"== {name}: {r['excerpts']} excerpts, {r['clean']} clean, {r['annotations']} annotations")
+    fa = r["false_alarms_per_clean"]
+    print(f"false alarms per clean excerpt: error {_f(fa['error'])} warning {_f(fa['warning'])} info {_f(fa['info'])}")
+    print("recall by category:")
+    for c, v in r["recall_by_category"].items():
+        print(f"  {c:12s} {v['found']:3d}/{v['n']:3d}  {_f(v['recall'])}")
+    print("recall by kind:")
+    for c, v in r["recall_by_kind"].items():
+        print(f"  {c:32s} {v['found']:3d}/{v['n']:3d}  {_f(v['recall'])}")
+    print("precision by rule:")
+    for code, v in r["rules"].items():
+        print(f"  {code:6s} {v['category']:12s} tp {v['tp']:3d} fp {v['fp']:3d}  {_f(v['precision'])}  {dict(v['severity'])}")
+    if fp_examples:
+        print("false alarms (examples):")
+        for code, v in r["rules"].items():
+            for e in v["fp_examples"][:fp_examples]:
+                print(f"  {code} {e['excerpt']}@{e['start']}: {e['evidence']!r} — {e['message']}")
+    if misses:
+        print("missed annotations (examples):")
+        for m in r["misses"][:misses]:
+            print(f"  {m['excerpt']}@{m['start']} {m['category']}/{m['kind']}: {m['snippet']!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=("dev", "test", "both"), default="dev")
+    ap.add_argument("--fp-examples", type=int, default=0, help="list N false alarms per rule (dev only)")
+    ap.add_argument("--misses", type=int, default=0, help="list N missed annotations (dev only)")
+    ap.add_argument("--only", help="comma-separated excerpt ids")
+    ap.add_argument("--classifier", action="store_true", help="also run the paragraph classifier (B-* rules)")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--write-docs", action="store_true", help="write the section of docs/benchmarks.md (both splits)")
+    args = ap.parse_args(argv)
+    excerpts, skipped = load_manifests()
+    if args.only:
+        keep = set(args.only.split(","))
+        excerpts = [e for e in excerpts if e.id in keep]
+    splits = ("dev", "test") if args.split == "both" or args.write_docs else (args.split,)
+    results = {}
+    for s in splits:
+        scored = [score_excerpt(e, audit_text(e.text, classifier=args.classifier)) for e in excerpts if e.split == s]
+        results[s] = summarise(scored)
+        show = s == "dev"
+        print_report(s, results[s], args.fp_examples if show else 0, args.misses if show else 0)
+    if skipped:
+        print("skipped:", dict(skipped), file=sys.stderr)
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.write_docs:
+        cmd = "python scripts/bench_real.py --write-docs" + (" --classifier" if args.classifier else "")
+        write_docs(markdown(results, skipped, cmd))
+        print(f"wrote {DOCS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
