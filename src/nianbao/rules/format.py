@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import first_in
+from nianbao.spans import sentence_bounds
 from nianbao.structure.spec import format_spec, norm
 
 _NAMES = {"2021": "2021 年版格式（国办公开办函〔2021〕30号）", "2019": "2019 年试行格式（国办公开办函〔2019〕60号）",
@@ -116,7 +117,7 @@ def citation_contradicts_tables(report: Report, ctx: RuleContext) -> Iterator[Fi
                               message=f"报告引用了{_NAMES[cited]}，但表二实际使用的是{_NAMES[t2.layout]}，引用与表格不一致。")
 
 
-_492 = re.compile(r"国务院令\s*第\s*492\s*号|国务院令\s*第\s*四九二\s*号")
+_492 = re.compile(r"国务院\s*令?\s*第\s*(?:492|四九二)\s*号(?:\s*令)?|(?<!\d)第\s*492\s*号\s*令|国令\s*第?\s*492\s*号")
 _711 = re.compile(r"国务院令\s*第\s*711\s*号|2019\s*年\s*修订|修订后的")
 
 
@@ -124,7 +125,7 @@ def old_regulation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if (report.meta.year or 0) < 2019:
         return
     m = _492.search(report.text)
-    if m and not _711.search(report.text):
+    if m and not _711.search(report.text[slice(*sentence_bounds(report.text, m.start(), m.end()))]):
         yield ctx.finding(m.start(), m.end(),
                           message=f"{report.meta.year} 年度报告引用的是 2007 年《政府信息公开条例》（国务院令第492号），"
                                   "该条例已于 2019 年修订（国务院令第711号，2019年5月15日施行）。")

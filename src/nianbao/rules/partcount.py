@@ -1,0 +1,43 @@
+"""S-08: the report's own description of its parts ("本报告由……等六部分组成") against the parts it lists, and a
+"七部分" description (the pre-2019 outline) in a report for 2019 or later."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nianbao.model import Finding, Report
+from nianbao.rules.base import RuleContext
+
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_DECL = re.compile(
+    r"(?:本(?:年度)?报告|年度报告|报告|全文|本文)[^。；\n]{0,30}?(?:由|包括|包含|分为|分|共)\s*"
+    r"(?P<list>[^。；\n]{0,260}?)\s*(?:等|共)?\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*(?:个)?(?:大)?部分")
+_SPLIT = re.compile(r"[、，,；;]|以及")
+_TAIL = re.compile(r"(?:及|和|与)(?=其他|其它|附表|附件)")
+
+
+def _items(lst: str) -> list[str]:
+    items: list[str] = []
+    for chunk in _SPLIT.split(lst):
+        items.extend(x for x in _TAIL.split(chunk) if x.strip())
+    return [i.strip() for i in items]
+
+
+def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    text = report.text
+    year = report.meta.year or 0
+    for m in _DECL.finditer(text):
+        raw = m.group("n")
+        n = int(raw) if raw.isdigit() else _CN[raw]
+        items = _items(m.group("list"))
+        a, b = m.start("n"), m.end()
+        if len(items) >= 3 and len(items) != n and all(len(i) >= 2 for i in items):
+            yield ctx.finding(a, b, message=f"报告称由{raw}部分组成，但列出的是{len(items)}个部分（{'、'.join(items)}），"
+                                            "部分数与所列内容不一致。",
+                              suggestion=f"核对报告的部分，把“{raw}部分”改为实际的部分数，或补全所列部分。")
+        elif n == 7 and year >= 2019:
+            yield ctx.finding(a, b, message=f"{year}年度报告称由七部分组成，这是2019年以前旧格式的结构；现行格式"
+                                            "（国办公开办函〔2021〕30号）规定为六个部分。",
+                              suggestion="按现行格式改为六个部分，并改正这句对报告结构的说明。")
+        break

@@ -1,0 +1,203 @@
+"""Misused words that only a context reveals (issue #12): 截止 before a date, 做为, 二种, 反应 for 反映, 申述 in a
+complaint, misremembered institutional terms (W-04); 的 where 地 is required before a verb (W-05).
+
+The pairs and their context conditions live in ``data/lexicon/context_confusions.toml``; the adverbial modifiers
+for 的/地 in ``data/lexicon/de_di.toml``. Only narrative paragraphs, headings and the title are read (never table
+cells), through ``typos.text_spans``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from nianbao.lexicon import lexicon
+from nianbao.model import Finding, Report
+from nianbao.rules.base import RuleContext
+from nianbao.rules.typos import text_spans, trie_pattern
+from nianbao.spans import sentence_bounds
+
+
+@dataclass(frozen=True)
+class ContextPair:
+    kind: str
+    wrong: str
+    right: str
+    why: str
+    after: re.Pattern | None
+    before: re.Pattern | None
+    near: tuple[str, ...]
+    not_after: re.Pattern | None
+    not_before: re.Pattern | None
+    not_near: tuple[str, ...]
+
+
+def _rx(v) -> re.Pattern | None:
+    return re.compile(v) if v else None
+
+
+@cache
+def context_pairs() -> tuple[re.Pattern | None, dict[str, tuple[ContextPair, ...]]]:
+    by_wrong: dict[str, list[ContextPair]] = {}
+    for p in lexicon("context_confusions").get("pair", []):
+        cp = ContextPair(p.get("kind", ""), p["wrong"], p["right"], p.get("why", ""), _rx(p.get("after")),
+                         _rx(p.get("before")), tuple(p.get("near", ())), _rx(p.get("not_after")),
+                         _rx(p.get("not_before")), tuple(p.get("not_near", ())))
+        by_wrong.setdefault(cp.wrong, []).append(cp)
+    if not by_wrong:
+        return None, {}
+    return re.compile(trie_pattern(by_wrong)), {k: tuple(v) for k, v in by_wrong.items()}
+
+
+def _holds(p: ContextPair, text: str, a: int, b: int, lo: int, hi: int) -> bool:
+    after, before = text[b:min(hi, b + 16)], text[max(lo, a - 12):a]
+    if p.after is not None and not p.after.search(after):
+        return False
+    if p.before is not None and not p.before.search(before):
+        return False
+    if p.not_after is not None and p.not_after.search(after):
+        return False
+    if p.not_before is not None and p.not_before.search(before):
+        return False
+    if p.near or p.not_near:
+        s0, s1 = sentence_bounds(text, a, b)
+        sent = text[max(s0, lo):min(s1, hi)].replace(p.wrong, "", 1)
+        if p.near and not any(w in sent for w in p.near):
+            return False
+        if any(w in sent for w in p.not_near):
+            return False
+    return True
+
+
+def context_confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-04: a word that is wrong in this context (截止2023年底, 做为, 二种, 群众反应问题, 投诉申述)."""
+    rx, pairs = context_pairs()
+    if rx is None:
+        return
+    text = report.text
+    for sp in text_spans(report):
+        for m in rx.finditer(text, sp.start, sp.end):
+            a, b = m.start(), m.end()
+            for p in pairs[m.group(0)]:
+                if _holds(p, text, a, b, sp.start, sp.end):
+                    yield ctx.finding(a, b, wrong=p.wrong, right=p.right, why=p.why.rstrip("。"),
+                                      suggestion=f"将“{p.wrong}”改为“{p.right}”。")
+                    break
+
+
+# --------------------------------------------------------------------------------------------- W-05
+
+_OBJECT_FLAGS = ("n", "nr", "ns", "nt", "nz", "r", "m", "ul", "uz", "ug", "vn")
+_STOP = re.compile(r"[，。；：、！？,.;:!?\s（）()《》“”]")
+
+
+@cache
+def _de_di() -> tuple[re.Pattern | None, frozenset[str], frozenset[str], tuple[str, ...]]:
+    d = lexicon("de_di")
+    mods = d.get("modifiers", [])
+    rx = re.compile(f"(?:{trie_pattern(mods)})的") if mods else None
+    return rx, frozenset(d.get("light_verbs", ())), frozenset(d.get("head_nouns", ())), tuple(d.get("verbs", ()))
+
+
+@cache
+def _pos_tokenizer():
+    import jieba.posseg as pseg
+
+    from nianbao.classify.segment import get_tokenizer
+
+    return pseg.POSTokenizer(get_tokenizer())
+
+
+def _light_verb_before(before: str, light: frozenset[str]) -> bool:
+    """A light verb (进行, 开展 …) ends the text before the modifier, possibly followed by other modifiers."""
+    clause = _STOP.split(before)[-1]
+    for k in range(len(clause)):
+        tail = clause[:len(clause) - k]
+        if any(tail.endswith(v) for v in light):
+            return True
+        if k >= 6:
+            break
+    return False
+
+
+def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-05: 的 between an adverbial and a verb that takes an object ("更好的满足群众需求" → 更好地满足)."""
+    rx, light, heads, verbs = _de_di()
+    if rx is None:
+        return
+    text = report.text
+    for sp in text_spans(report):
+        for m in rx.finditer(text, sp.start, sp.end):
+            de = m.end() - 1
+            after = _STOP.split(text[de + 1:min(sp.end, de + 14)])[0]
+            if len(after) < 2:
+                continue
+            toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(after)]
+            if len(toks) < 2:
+                continue
+            (w1, f1), (w2, f2) = toks[0], toks[1]
+            known = next((v for v in verbs if w1.startswith(v)), None)
+            if known and w1 != known:  # the tagger swallowed the object: 回应社会关切
+                w1, f1, w2, f2 = known, "v", w1[len(known):], "n"
+            elif known:
+                f1 = "v"
+            if f1 != "v" or len(w1) < 2 or w2 in heads or w1 in heads:
+                continue
+            if not (f2 in _OBJECT_FLAGS or w2 in ("了", "着", "过")):
+                continue
+            # a verb followed by a head noun through a compound (监督检查工作) is a noun phrase
+            if f2 == "vn" and len(toks) > 2 and toks[2][0] in heads:
+                continue
+            if _light_verb_before(text[max(sp.start, m.start() - 10):m.start()], light):
+                continue
+            mod = m.group(0)[:-1]
+            yield ctx.finding(de, de + 1, evidence=f"{mod}的{w1}", modifier=mod, verb=w1,
+                              suggestion=f"将“{mod}的{w1}”改为“{mod}地{w1}”。")
+
+
+# --------------------------------------------------------------------------------------------- W-06
+
+_CJK = "\u4e00-\u9fff"
+_DOUBLED = re.compile(f"(?P<w>[{_CJK}]{{2,8}})(?P<sep>[、，,])\\s*(?P=w)")
+_NUMERALS = set("〇零一二三四五六七八九十百千万两")
+
+
+@cache
+def _stacks() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(s["pattern"]), s.get("why", "")) for s in lexicon("stacked_words").get("stack", []))
+
+
+def _whole_words(text: str, a: int, b: int, lo: int, hi: int) -> bool:
+    """text[a:b] starts and ends at jieba word boundaries of its clause."""
+    from nianbao.classify.segment import get_tokenizer
+
+    c0, c1 = max(lo, a - 8), min(hi, b + 8)
+    cuts, pos = {c0}, c0
+    for w in get_tokenizer().lcut(text[c0:c1], HMM=True):
+        pos += len(w)
+        cuts.add(pos)
+    return a in cuts and b in cuts
+
+
+def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-06: a word doubled across 、 or ，("干事、干事") and redundant stacks ("可通过可以通过", "和以及")."""
+    text = report.text
+    stacks = _stacks()
+    for sp in text_spans(report):
+        for m in _DOUBLED.finditer(text, sp.start, sp.end):
+            w = m.group("w")
+            if set(w) <= _NUMERALS:
+                continue
+            b = m.end()
+            a2 = b - len(w)
+            if not (_whole_words(text, m.start(), m.start("sep"), sp.start, sp.end)
+                    and _whole_words(text, a2, b, sp.start, sp.end)):
+                continue
+            yield ctx.finding(m.start(), b, message=f"“{w}”隔着“{m.group('sep')}”重复写了两遍，疑为多写。",
+                              suggestion=f"删去重复的“{w}”。")
+        for rx, why in stacks:
+            for m in rx.finditer(text, sp.start, sp.end):
+                yield ctx.finding(m.start(), m.end(), message=f"“{m.group(0)}”：{why.rstrip('。')}。",
+                                  suggestion="删去重复的部分。")
