@@ -15,8 +15,9 @@ What it does
 Each excerpt is read as text (``ingest.read_bytes`` + ``structure.parse_report(require_report=False)``) and audited
 by the rules (``audit_report``; the paragraph classifier only with ``--classifier``, so the B-* judgements are off by
 default). Excerpts are page beginnings: they have no tables and usually stop inside part one, so findings that only
-say something is *missing* or depend on the rest of the document (``TRUNCATION_RULES``) are neither false alarms
-nor hits unless they overlap an annotation of a compatible category.
+say something is *missing* or depend on the rest of the document (``TRUNCATION_RULES``, and S-06/S-07 when they
+only say that no title / no period sentence was found: ``TRUNCATION_MESSAGES``) are neither false alarms nor hits
+unless they overlap an annotation of a compatible category.
 
 Matching
 --------
@@ -69,6 +70,12 @@ TRUNCATION_RULES = frozenset({
     "B-02",  # share of boilerplate per part
     "D-04",  # publication deadline (no publication date on an excerpt)
 })
+# Messages of otherwise measured rules that only say the excerpt lacks something (its title, its period sentence).
+TRUNCATION_MESSAGES = ("没有找到规范标题", "没有写明统计期间")
+
+
+def truncation(f: Found) -> bool:
+    return f.rule in TRUNCATION_RULES or any(m in f.message for m in TRUNCATION_MESSAGES)
 
 # (annotation category, finding category or rule code) pairs that are compatible besides equal categories.
 COMPATIBLE = frozenset({
@@ -185,7 +192,7 @@ class Scored:
 def score_excerpt(ex: Excerpt, findings: list[Found]) -> Scored:
     hit = [any(matches(a, f) for a in ex.annotations) for f in findings]
     found = [any(matches(a, f) for f in findings) for a in ex.annotations]
-    ignored = [not h and f.rule in TRUNCATION_RULES for f, h in zip(findings, hit, strict=True)]
+    ignored = [not h and truncation(f) for f, h in zip(findings, hit, strict=True)]
     return Scored(ex, findings, hit, found, ignored)
 
 

@@ -14,14 +14,25 @@ _DECL = re.compile(
     r"(?:本(?:年度)?报告|年度报告|报告|全文|本文)[^。；\n]{0,30}?(?:由|包括|包含|分为|分|共)\s*"
     r"(?P<list>[^。；\n]{0,260}?)\s*(?:等|共)?\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*(?:个)?(?:大)?部分")
 _SPLIT = re.compile(r"[、，,；;]|以及")
+_INTRO = re.compile(r".*(?:包括|包含|分为|由)")
+_REVIEW = re.compile(r"复议$")
 _TAIL = re.compile(r"(?:及|和|与)(?=其他|其它|附表|附件)")
 
 
 def _items(lst: str) -> list[str]:
+    """The parts listed, split at 、，以及 and before 及其他; 行政复议、行政诉讼情况 stays one part."""
+    lst = _INTRO.sub("", lst)
     items: list[str] = []
     for chunk in _SPLIT.split(lst):
-        items.extend(x for x in _TAIL.split(chunk) if x.strip())
-    return [i.strip() for i in items]
+        for x in _TAIL.split(chunk):
+            x = x.strip()
+            if not x:
+                continue
+            if items and _REVIEW.search(items[-1]) and "诉讼" in x:
+                items[-1] += "、" + x
+            else:
+                items.append(x)
+    return items
 
 
 def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -32,7 +43,8 @@ def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         n = int(raw) if raw.isdigit() else _CN[raw]
         items = _items(m.group("list"))
         a, b = m.start("n"), m.end()
-        if len(items) >= 3 and len(items) != n and all(len(i) >= 2 for i in items):
+        # a part title may hold 、 or 和 itself, so only a list shorter than the count is sure
+        if 3 <= len(items) < n and all(len(i) >= 2 for i in items):
             yield ctx.finding(a, b, message=f"报告称由{raw}部分组成，但列出的是{len(items)}个部分（{'、'.join(items)}），"
                                             "部分数与所列内容不一致。",
                               suggestion=f"核对报告的部分，把“{raw}部分”改为实际的部分数，或补全所列部分。")

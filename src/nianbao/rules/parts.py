@@ -140,14 +140,26 @@ def table_rows(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 _TITLE_RX = re.compile(r"政[府务]信息公开.*(年度报告|年报)")
 
 
+_AGENCY_LINE = re.compile(r"(?:政府|人民政府|办公室|办公厅|局|委员会|委|厅|署|院|中心|机关|镇|乡|街道|街道办事处|管委会)\s*$")
+
+
+def _agency_line_before(report: Report) -> bool:
+    """The body's name stands alone on the line above the title (a two-line title)."""
+    loc = report.meta.title_loc
+    if loc is None or not loc.start:
+        return False
+    prev = report.text[:loc.start].rstrip("\n").rsplit("\n", 1)[-1].strip()
+    return 2 <= len(prev) <= 40 and bool(_AGENCY_LINE.search(prev))
+
+
 def title_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     m = report.meta
-    if m.title is None:
+    if m.title is None or " > " in m.title:  # a breadcrumb of the web page is not the title
         yield ctx.finding(0, 0, part=None, evidence=report.text[:30],
                           message="报告开头没有找到规范标题，应为“机关全称＋年份＋政府信息公开工作年度报告”。")
         return
     problems = []
-    if not m.agency:
+    if not m.agency and not _agency_line_before(report):
         problems.append("没有机关全称")
     if not re.search(r"\d{4}\s*年", m.title):
         problems.append("没有四位数年份")

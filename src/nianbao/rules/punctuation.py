@@ -66,14 +66,35 @@ def _half_width_marks(seg: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+_FULL_WIDTH = re.compile("[，；：？！（）]")
+
+
 def half_width_punctuation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """P-01: half-width , ; : ? ! ( ) inside Chinese sentences; one finding per paragraph."""
+    """P-01: half-width , ; : ? ! ( ) inside Chinese sentences; one finding per paragraph.
+
+    A text without a single full-width ，；：？！（） but with half-width marks in several paragraphs is a converted
+    rendering (a web page or copy normalised to half-width, e.g. by NFKC), not a slip here and there: it gets one
+    note (info) instead of a warning per paragraph."""
     text = report.text
+    hits = []
     for sp in text_spans(report, headings=False, title=False):
         seg = text[sp.start:sp.end]
         marks = _half_width_marks(seg)
-        if not marks:
-            continue
+        if marks:
+            hits.append((sp, seg, marks))
+    if len(hits) >= 3 and not _FULL_WIDTH.search(text):
+        sp, seg, marks = hits[0]
+        s, e, _ = marks[0]
+        a, b = snippet(seg, s, e, 0, len(seg), before=8, after=4)
+        total = sum(len(m) for _, _, m in hits)
+        yield ctx.finding(
+            sp.start + a, sp.start + b, severity="info",
+            message=f"全文{len(hits)}段共{total}处半角标点，没有一处全角逗号、冒号或括号：多为网页转换或复制时统一转成了半角"
+                    "（阅读说明，不逐段提示）。如原稿如此，请统一改为全角标点。",
+            suggestion="核对原稿；如原稿使用半角标点，统一改为全角标点（，；：？！（））。",
+        )
+        return
+    for sp, seg, marks in hits:
         s, e, _ = marks[0]
         a, b = snippet(seg, s, e, 0, len(seg), before=8, after=4)
         counts = Counter(mk for _, _, mk in marks)

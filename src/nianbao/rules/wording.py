@@ -160,7 +160,7 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 # --------------------------------------------------------------------------------------------- W-06
 
 _CJK = "\u4e00-\u9fff"
-_DOUBLED = re.compile(f"(?P<w>[{_CJK}]{{2,8}})(?P<sep>[、，,])\\s*(?P=w)")
+_DOUBLED = re.compile(f"(?P<w>[{_CJK}]{{2,8}})(?P<sep>、)\\s*(?P=w)(?=[、，,。；;等和及与]|$)")
 _NUMERALS = set("〇零一二三四五六七八九十百千万两")
 
 
