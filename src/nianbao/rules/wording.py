@@ -181,6 +181,29 @@ def _whole_words(text: str, a: int, b: int, lo: int, hi: int) -> bool:
     return a in cuts and b in cuts
 
 
+_ITEM_SEP = re.compile(r"[、，,；;：:]")
+_SENT = re.compile(r"[。！？!?\n]")
+
+
+def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
+    """The same item (at least four characters) listed twice in one sentence: "办公地址、…、办公地址"."""
+    pos = lo
+    for sent in _SENT.split(text[lo:hi]):
+        seen: set[str] = set()
+        k = pos
+        for item in _ITEM_SEP.split(sent):
+            core = re.sub(r"^(?:包括|其中|以及|及|和|与|等)", "", item.strip())
+            if len(re.findall(f"[{_CJK}]", core)) >= 4 and not re.search(r"^(?:一是|二是|三是|四是|五是)", core):
+                if core in seen:
+                    a = text.find(core, k, hi)
+                    if a >= 0:
+                        yield ctx.finding(a, a + len(core), message=f"同一句的列举中“{core}”出现了两次。",
+                                          suggestion=f"删去重复列出的“{core}”。")
+                seen.add(core)
+            k += len(item) + 1
+        pos += len(sent) + 1
+
+
 def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-06: a word doubled across 、 or ，("干事、干事") and redundant stacks ("可通过可以通过", "和以及")."""
     text = report.text
@@ -197,7 +220,29 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             yield ctx.finding(m.start(), b, message=f"“{w}”隔着“{m.group('sep')}”重复写了两遍，疑为多写。",
                               suggestion=f"删去重复的“{w}”。")
+        yield from _repeated_items(text, sp.start, sp.end, ctx)
         for rx, why in stacks:
             for m in rx.finditer(text, sp.start, sp.end):
                 yield ctx.finding(m.start(), m.end(), message=f"“{m.group(0)}”：{why.rstrip('。')}。",
                                   suggestion="删去重复的部分。")
+
+
+# --------------------------------------------------------------------------------------------- W-07
+
+
+@cache
+def _slips() -> tuple[tuple[re.Pattern, str, str], ...]:
+    return tuple((re.compile(s["pattern"]), s.get("fix", ""), s.get("why", ""))
+                 for s in lexicon("slips").get("slip", []))
+
+
+def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-07: a fixed phrase that lost or gained a character ("党国务院", "2023我镇", "0条占;")."""
+    text = report.text
+    rules = _slips()
+    for sp in text_spans(report):
+        for rx, fix, why in rules:
+            for m in rx.finditer(text, sp.start, sp.end):
+                a, b = m.start(), m.end()
+                a0, b0 = max(sp.start, a - 2), min(sp.end, b + 3)
+                yield ctx.finding(a, b, evidence=text[a0:b0], why=why.rstrip("。"), suggestion=fix or None)

@@ -1,0 +1,85 @@
+"""K-06: numbers stated in prose that contradict each other — a share that does not match its counts ("共65条，
+其中……45条，所占比例75%"), shares of one total that add up to more than 100 %, and "未收到政府信息公开申请" beside
+"收到申请2件" in the same report. Tables are not read (K-01 compares prose with table three)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nianbao.model import Finding, Report
+from nianbao.rules.base import RuleContext
+from nianbao.rules.dates import sentences
+
+_UNITS = "条|件|个|次|篇|期|场|人次|份|项|户|家"
+_TOTAL = re.compile(rf"(?:共|总计|合计|累计)[^，。；,;\d]{{0,14}}?(?P<n>\d+)\s*(?P<u>{_UNITS})(?![\d%％])")
+_SHARE = re.compile(
+    rf"(?P<a>\d+)\s*(?P<u>{_UNITS})\s*[,，]?\s*(?:所?占(?:比例|比重|比)?(?:为|达)?|比例为|占比为?)\s*"
+    rf"(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+_APPROX = re.compile(r"^(?:余|多|以上|左右)")
+
+_NONE = re.compile(r"(?:全年|本年度?|[12]\d{3}\s*年度?)?[^，。；,;]{0,6}?(?:未|没有)(?:收到|受理|接到)[^，。；,;]{0,12}?"
+                   r"(?:政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请)")
+_SOME = re.compile(r"(?:收到|受理|接到|新收)[^，。；,;未没]{0,16}?(?:政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请)"
+                   r"[^，。；,;\d]{0,6}?(?P<n>[1-9]\d*)\s*(?:件|份|条|个)"
+                   r"|(?:收到|受理|接到|新收)[^，。；,;未没\d]{0,10}?(?P<m>[1-9]\d*)\s*(?:件|份|条|个)[^，。；,;]{0,4}?"
+                   r"(?:政府信息公开申请|依申请公开|信息公开申请)")
+_OTHER_MATTER = re.compile(r"复议|诉讼|投诉|举报|上年|去年|上一年|往年|结转|此前|以前")
+
+
+def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    text = report.text
+    carried: tuple[int, re.Match] | None = None  # the total of the previous sentence, for "。其中……"
+    for s in sentences(report):
+        totals = [m for m in _TOTAL.finditer(text, s.start, s.end) if not _APPROX.match(text[m.end():m.end() + 2])]
+        if totals:
+            tm, from_ = totals[0], totals[0].end()
+        elif carried is not None and carried[0] == s.par_start and text.startswith("其中", s.body):
+            tm, from_ = carried[1], s.body
+        else:
+            carried = None
+            continue
+        carried = (s.par_start, totals[-1]) if totals else None
+        total, unit = int(tm.group("n")), tm.group("u")
+        if total <= 0:
+            continue
+        for m in _SHARE.finditer(text, from_, s.end):
+            if m.group("u") != unit:
+                continue
+            a, p = int(m.group("a")), float(m.group("p"))
+            if a > total:
+                continue
+            real = 100 * a / total
+            if abs(real - p) > 1.5 and abs(round(real) - p) > 1:
+                yield ctx.finding(m.start("p"), m.end(), part=s.part,
+                                  message=f"正文写{a}{unit}占{m.group('p')}%，但按共{total}{unit}计算应为{real:.1f}%，"
+                                          "比例与数字不符。",
+                                  suggestion=f"核对数字和比例：{a}÷{total}＝{real:.1f}%。")
+                break
+
+
+def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    text = report.text
+    none = some = None
+    for s in sentences(report):
+        for m in _NONE.finditer(text, s.start, s.end):
+            clause = text[m.start():m.end()]
+            if none is None and not _OTHER_MATTER.search(clause):
+                none = m
+        for m in _SOME.finditer(text, s.start, s.end):
+            clause = text[max(s.start, m.start() - 6):m.end()]
+            if some is None and not _OTHER_MATTER.search(clause):
+                some = m
+    if none is not None and some is not None:
+        n = some.group("n") or some.group("m")
+        later = max(none, some, key=lambda x: x.start())
+        other = none if later is some else some
+        yield ctx.finding(later.start(), later.end(),
+                          message=f"报告一处写“{text[other.start():other.end()]}”，另一处写“"
+                                  f"{text[later.start():later.end()]}”（{n}件），对是否收到政府信息公开申请的说法前后矛盾。",
+                          suggestion="核对依申请公开台账，统一两处的表述和数字。")
+
+
+def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    yield from _shares(report, ctx)
+    yield from _none_and_some(report, ctx)
