@@ -194,3 +194,13 @@ def test_libreoffice_opens_every_annotated_fixture(annotated, tmp_path):
         ours = sorted(comment_anchors(p.read_bytes()).values(), key=lambda x: x[1])
         theirs = sorted(comment_anchors((tmp_path / "docx" / p.name).read_bytes()).values(), key=lambda x: x[1])
         assert [(_ws(a), n.strip()) for a, n in ours] == [(_ws(a), n.strip()) for a, n in theirs], p.name
+
+
+def test_missing_system_tools_fail_in_ci_and_skip_elsewhere(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="setup_system.sh"):
+        require_tool(False, "LibreOffice (soffice)")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        require_tool(False, "LibreOffice (soffice)")
+    require_tool(True, "LibreOffice (soffice)")
