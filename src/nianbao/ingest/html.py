@@ -70,11 +70,15 @@ def read_html(data: bytes, name: str) -> RawDocument:
     for el in list(root.iter("script", "style", "noscript")):
         el.drop_tree()
     published, agency = _hints(root)
+    title = evidence_from_meta(_metas(root)).title
     body = root.find("body") if root.find("body") is not None else root
     _drop_chrome(body)
     container = _container(body)
     items: list[Item] = []
     _Walker(items).walk(container)
+    if title and _CJK.search(title) and not any(_squash(title) in _squash(it.text) for it in items[:4] if it.text):
+        # the title sits outside the content container (a styled div, not an h1): the site's ArticleTitle
+        items.insert(0, Item("heading", title, level=1))
     if not any(it.text.strip() or it.rows for it in items):
         raise InputError("empty", name)
     return build_document(name, "html", items, encoding=enc, data=data, published_hint=published,
@@ -91,6 +95,10 @@ def _page_lines(root) -> str:
         if t:
             parts.append(t)
     return "\n".join(parts)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
 
 
 def _metas(root) -> dict[str, str]:

@@ -122,7 +122,7 @@ def _read_page(page, number: int) -> _Page:
         if not _holds_table(table):
             continue
         bbox = _extend_open_bottom(table, grid, chars, t.bbox, float(page.height))
-        boxes.append(bbox)
+        boxes.append(_widen_to_rules(bbox, ruled.lines))
         tables.append(table)
     free = [c for c in chars if not _in_any(c, boxes)] if boxes else chars
     return _Page(number, float(page.height), _lines(free), tables)
@@ -275,6 +275,26 @@ def _extend_open_bottom(t: _Table, grid, chars: list[dict], bbox, height: float)
     return (x0b, bbox[1], x1b, max(c["bottom"] for c in band) + 0.5)
 
 
+def _widen_to_rules(bbox, lines: list[dict]):
+    """A column whose only cell spans the rows of a table cut by a page break ("三、本年度办理结果" written
+    one character per line) has no closing rule on this page, so the finder leaves it out. The vertical
+    rules beside the table that run along most of its height still frame it: its characters belong to
+    the table, not to the narrative."""
+    x0, top, x1, bottom = bbox
+    height = max(1.0, bottom - top)
+    for ln in lines:
+        if abs(ln["x0"] - ln["x1"]) > 1:
+            continue
+        overlap = min(bottom, ln["bottom"]) - max(top, ln["top"])
+        if overlap < 0.6 * height:
+            continue
+        if x0 - 80 <= ln["x0"] < x0:
+            x0 = ln["x0"]
+        elif x1 < ln["x0"] <= x1 + 80:
+            x1 = ln["x0"]
+    return (x0, top, x1, bottom)
+
+
 def _cell_text(chars: list[dict]) -> str:
     lines = _lines(chars)
     out = ""
@@ -321,7 +341,30 @@ def _lines(chars: list[dict]) -> list[_Line]:
         out.append(_Line(text, g[0]["x0"], max(c["x1"] for c in g), min(c["top"] for c in g),
                          max(c["bottom"] for c in g), max(c.get("size", 10) for c in g)))
     out.sort(key=lambda ln: ln.top)
-    return out
+    return _rejoin_punctuation(out)
+
+
+_LONE_PUNCT = re.compile(r"^[、，,。；;：:]{1,2}$")
+
+
+def _rejoin_punctuation(lines: list[_Line]) -> list[_Line]:
+    """A line-final "、" or "，" that justified layout set a little off its line comes out as a line of its
+    own: give it back to the line it ends (the nearest line above or beside that stops just left of it)."""
+    lone = [ln for ln in lines if _LONE_PUNCT.match(ln.text.strip())]
+    if not lone:
+        return lines
+    keep = [ln for ln in lines if ln not in lone]
+    for p in lone:
+        near = [ln for ln in keep if ln.x1 <= p.x0 + 2 and p.x0 - ln.x1 < 2 * ln.size
+                and abs(ln.bottom - p.bottom) <= 1.5 * ln.size]
+        if not near:
+            keep.append(p)
+            continue
+        host = min(near, key=lambda ln: (abs(ln.bottom - p.bottom), p.x0 - ln.x1))
+        host.text += p.text.strip()
+        host.x1 = max(host.x1, p.x1)
+    keep.sort(key=lambda ln: ln.top)
+    return keep
 
 
 # --------------------------------------------------------------------------- checks
@@ -504,8 +547,9 @@ def _joinable(a: _Table, b: _Table) -> bool:
         return False
     if len(a.rows[0]) == len(b.rows[0]):
         return True
-    # the same frame: a column edge that no cell of one half uses is missing from its grid
-    return abs(a.xs[0] - b.xs[0]) <= 3 and abs(a.xs[-1] - b.xs[-1]) <= 3
+    # the same frame: a column edge that no cell of one half uses is missing from its grid, or the
+    # label column the cut spanning cell stood in is left out of one half (see _widen_to_rules)
+    return abs(a.xs[-1] - b.xs[-1]) <= 3 and abs(a.xs[0] - b.xs[0]) <= 80
 
 
 def _regrid(t: _Table, xs: list[float]) -> None:

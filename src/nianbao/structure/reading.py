@@ -149,15 +149,17 @@ def _lost_rows(report: Report, tid: str, missing: list[str]) -> list[str]:
         return []
     spec = format_spec()["tables"][tid]
     rows = {r["key"]: r for r in spec.get("rows", [])} if isinstance(spec.get("rows"), list) else {}
-    flat = norm(report.text)
+    part = report.part(tid)
+    region = report.text[part.loc.start or 0: part.end or len(report.text)] if part else report.text
+    flat = norm(region)
     out = []
     for key in missing:
         r = rows.get(key)
         if not r:
             continue
-        forms = [strip_numbering(norm(x)) for x in r.get("labels", [])]
-        forms = [f for f in forms if len(f) >= 6]
-        if any(f in flat for f in forms):
+        # the label's first words: a wrapped label cell interleaves its lines with the row's numbers
+        forms = [strip_numbering(norm(x))[:6] for x in r.get("labels", [])]
+        if any(len(f) == 6 and f in flat for f in forms):
             out.append(strip_numbering(r["labels"][0]))
     return out
 

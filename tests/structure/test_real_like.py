@@ -1,0 +1,134 @@
+"""Reports as they are really published (our own text, their layout): exact parse of each phenomenon.
+
+The fixtures come from ``scripts/make_real_fixtures.py``; each reproduces what real published reports
+showed on the study set (corpora/real/study_set.toml): Word/WPS-exported PDFs, a page archive's
+flattened text, text copied from a portal page, a saved portal page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from nianbao.api import load_report
+from nianbao.ingest import pdf as pdf_reader
+from nianbao.pipeline import audit_report
+from nianbao.structure.reading import assess
+from tests.conftest import FIXTURES
+
+REAL = FIXTURES / "real_like"
+SRC = FIXTURES / "reports" / "county_bureau_2023.txt"
+SIX = ["overview", "proactive", "requests", "review_litigation", "problems", "other"]
+TITLE = "青溪县市场监督管理局2023年政府信息公开工作年度报告"
+AGENCY = "青溪县市场监督管理局"
+
+
+def _cells(rep) -> dict[str, object]:
+    return {f"{tid}.{r}.{c}": x.value for tid, t in rep.tables.items() for r, cols in t.cells.items()
+            for c, x in cols.items()}
+
+
+@pytest.fixture(scope="module")
+def source():
+    return load_report(SRC)
+
+
+def test_word_export_pdf_reads_like_its_text(source):
+    rep = load_report(REAL / "word_export.pdf")
+    m = rep.meta
+    assert (m.title, m.agency, m.year, m.format_version) == (TITLE, AGENCY, 2023, "2021")
+    assert m.published is None  # no 落款 in the file: the date lives on the web page
+    assert [p.id for p in rep.parts] == SIX
+    assert _cells(rep) == _cells(source)
+    # white paragraph rectangles, the page frame and the ruled box around prose are not tables
+    assert [b.kind for b in rep.raw.blocks].count("table") == 3  # table 3 over three pages read as one
+    for b in rep.raw.blocks:
+        if b.kind == "table":
+            assert not any(len(c.text) > 40 and "。" in c.text for row in b.rows for c in row)
+    # running header and "- n -" page numbers are gone; the two-line title is one title
+    assert rep.text.count(TITLE) == 1 and not re.search(r"-\s*\d+\s*-", rep.text)
+    # the line-final "、" set off its line is back in its sentence
+    assert not any(b.text.strip() in ("、", "，") for b in rep.raw.blocks)
+    assert "围绕个体工商户扶持、小微企业质量提升" in rep.text
+    # the ruled box around a narrative paragraph is read as that paragraph
+    assert any(p.text.startswith("（三）政务公开工作创新情况。") for p in rep.part("other").paragraphs)
+    # wrapped labels kept whole, table 3 cut by a page break (its cut row left open) read whole
+    t = rep.tables["requests"]
+    assert t.missing_rows == [] and t.extra_rows == []
+    assert t.row_labels["other_1"] == "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    assert [t.cell(r, "total").page for r in ("new", "granted", "unable_2")] == [3, 4, 5]
+    assert t.value("unable_1", "natural") == 5
+    assert not assess(rep).low
+
+
+def test_a_row_lost_by_reading_is_a_note_not_a_deduction(monkeypatch):
+    """Without the open-bottom repair the cut row is lost: the audit says so and charges nothing for it."""
+    monkeypatch.setattr(pdf_reader, "_extend_open_bottom", lambda t, grid, chars, bbox, height: bbox)
+    rep = load_report(REAL / "word_export.pdf")
+    assert rep.tables["requests"].missing_rows == ["unable_1"]
+    audit = audit_report(rep, use_classifier=False)
+    reading = audit.to_dict()["reading"]
+    assert reading["doubtful_tables"] == ["requests"] and reading["low"]
+    assert [n["code"] for n in reading["notes"]] == ["table_row_lost"]
+    assert "本机关不掌握相关政府信息" in reading["notes"][0]["message"]
+    assert reading["summary"] == ["表三部分行未能可靠读取，相关表格问题未据此扣分。"]
+    table3 = [f for f in audit.findings if f.part == "requests" and (f.rule.startswith("T3-") or f.rule == "S-05")]
+    assert table3 and all(f.cause == "parse" for f in table3)
+    part = next(p for p in audit.scorecard.parts if p.id == "requests")
+    assert part.score == part.max
+
+
+def test_flowing_text_with_inline_headings():
+    rep = load_report(REAL / "flowing.txt")
+    m = rep.meta
+    assert (m.title, m.agency, m.year) == (TITLE, AGENCY, 2023)
+    assert (m.published.isoformat(), m.published_source) == ("2024-01-22", "page")
+    assert [p.id for p in rep.parts] == SIX
+    assert [p.title for p in rep.parts][:2] == ["一、总体情况", "二、主动公开政府信息情况"]
+    # the run-in sub-headings inside the flowing line are found, each with its own paragraph
+    heads = [h.label for h in rep.part("overview").headings]
+    assert heads == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert rep.part("overview").headings[0].paragraphs[0].text.startswith("（一）主动公开")
+    assert [n.code for n in rep.notes] == ["flowing_text"]
+    # tables whose cells ran together are not read, and that is not the report's fault
+    assert rep.tables == {}
+    audit = audit_report(rep, use_classifier=False)
+    d = audit.to_dict()
+    assert d["reading"]["unread_tables"] == ["proactive", "requests", "review_litigation"]
+    s04 = [f for f in audit.findings if f.rule == "S-04"]
+    assert len(s04) == 3 and all(f.cause == "parse" for f in s04)
+    assert not any(f.rule == "S-01" for f in audit.findings)
+    assert d["report"]["published_source"] == "page"
+
+
+@pytest.mark.parametrize("name", ["copied.txt", "portal.html"])
+def test_page_copies_read_without_their_furniture(name, source):
+    rep = load_report(REAL / name)
+    m = rep.meta
+    assert (m.title, m.agency, m.year, m.format_version) == (TITLE, AGENCY, 2023, "2021")
+    assert (m.published.isoformat(), m.published_source) == ("2024-01-22", "page")
+    assert [p.id for p in rep.parts] == SIX
+    assert _cells(rep) == _cells(source)
+    for chrome in ("当前位置", "首页", "字体", "打印", "关闭", "分享到", "热门搜索", "网站标识码"):
+        assert chrome not in rep.text, chrome
+    # ASCII "(一)" headings are headings like "（一）": the same sub-heading tree as the original
+    assert [h.name for h in rep.part("overview").headings] == [h.name for h in source.part("overview").headings]
+    # the same paragraphs as the original (up to bracket and colon width), nothing more
+    norm = [unicodedata.normalize("NFKC", p.text) for p in rep.paragraphs()]
+    assert norm == [unicodedata.normalize("NFKC", p.text) for p in source.paragraphs()]
+
+
+def test_a_part_heading_we_failed_to_read_is_not_a_missing_part():
+    """"二、主动公开政府信息情况" is in the text but glued into a paragraph: a parse note, no deduction."""
+    text = SRC.read_text(encoding="utf-8").replace("\n\n二、主动公开政府信息情况\n", "二、主动公开政府信息情况")
+    rep = load_report(text.encode("utf-8"))
+    assert "proactive" not in [p.id for p in rep.parts]
+    audit = audit_report(rep, use_classifier=False)
+    d = audit.to_dict()
+    assert d["reading"]["unread_parts"] == ["proactive"]
+    assert d["reading"]["summary"][0] == "第二部分未能可靠读取，未据此扣分。"
+    s01 = [f for f in audit.findings if f.rule == "S-01"]
+    assert len(s01) == 1 and s01[0].cause == "parse" and s01[0].severity == "warning"
+    assert all(p.score > 0 for p in audit.scorecard.parts)
