@@ -204,3 +204,19 @@ def test_missing_system_tools_fail_in_ci_and_skip_elsewhere(monkeypatch):
     with pytest.raises(pytest.skip.Exception):
         require_tool(False, "LibreOffice (soffice)")
     require_tool(True, "LibreOffice (soffice)")
+
+
+def test_batch_annotate_writes_a_commented_docx_beside_each_audit(tmp_path):
+    from nianbao.batch.runner import run_batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(FORMATS / "yunling_town_2023.docx", src / "云岭镇.docx")
+    shutil.copy(FIXTURES / "reports" / "township_2017.txt", src / "乡镇.txt")
+    res = run_batch([src], tmp_path / "out", jobs=1, progress=False, annotate=True)
+    assert res.summary_line()
+    docs = sorted((tmp_path / "out" / "audits").glob("*.docx"))
+    assert len(docs) == 2
+    counts = sorted(len(comment_anchors(p.read_bytes())) for p in docs)
+    assert counts == [3, 32]
+    assert all(p.with_suffix(".html").is_file() for p in docs)

@@ -26,6 +26,8 @@ def batch(
     config: Annotated[Path | None, typer.Option("--config", help="配置文件（nianbao.toml 或 pyproject.toml）")] = None,
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="是否显示进度条（默认在终端中显示）")] = None,
+    annotate: Annotated[bool, typer.Option(
+        "--annotate", help="同时为每份报告写出带批注的 Word 文档（audits/ 下与审查页同名的 .docx）")] = False,
 ) -> None:
     """批量审查：并行审查成百上千份年度报告，结果存入可续跑的数据库，输出排名表、汇总图表、雷同检测和每份报告的审查页。"""
     from nianbao.batch.runner import BatchError, run_batch
@@ -38,7 +40,7 @@ def batch(
         raise typer.Exit(2) from None
     try:
         res = run_batch(list(inputs or []), out, jobs=jobs, previous=previous, rubric=rubric, resume=resume,
-                        config=cfg, progress=progress, console=err)
+                        config=cfg, progress=progress, console=err, annotate=annotate)
     except BatchError as e:
         err.print(f"[red]错误：[/red]{e}", highlight=False)
         raise typer.Exit(2) from None

@@ -285,7 +285,7 @@ def _chunksize(n: int, jobs: int) -> int:
 def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None = None,
               previous: str | Path | None = None, rubric: str | None = None, resume: bool = False,
               config: Any = None, progress: bool | None = None, console: Any = None,
-              mp_context: str | None = None) -> BatchResult:
+              mp_context: str | None = None, annotate: bool = False) -> BatchResult:
     """Audit every report named by ``inputs`` into ``out``; see docs/batch.md.
 
     ``jobs=1`` runs everything in this process (no worker processes: for tests and debugging)."""
@@ -334,7 +334,8 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
                                "rubric": rubric, "jobs": jobs, "version": __version__})
         res = BatchResult(out=out, files=len(files), previous_files=len(prev_files), missing_inputs=missing)
         show = console.is_terminal if progress is None else progress
-        res = _run(store, run, files, prev_files, jobs, rub, rubric, config, show, console, mp_context, res)
+        res = _run(store, run, files, prev_files, jobs, rub, rubric, config, show, console, mp_context, res,
+                   annotate=annotate)
         store.finish_run(run)
         res.seconds = time.perf_counter() - t_start
         return res
@@ -345,7 +346,7 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
 
 def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs: int, rub: Any,
          rubric_arg: str | None, config: Any, show: bool, console: Any, mp_context: str | None,
-         res: BatchResult) -> BatchResult:
+         res: BatchResult, annotate: bool = False) -> BatchResult:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -441,10 +442,11 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
                     continue
                 html = safe_name(d["name"], sha)
                 paths = sorted(paths_of[sha])
-                key = _fingerprint([base_fp, copying.get(sha), html, paths[0]])
+                key = _fingerprint([base_fp, copying.get(sha), html, paths[0]] + (["annotate"] if annotate else []))
                 if keys.get(sha) == key and (audits_dir / html).is_file():
                     continue
-                items.append({"sha": sha, "key": key, "html": html, "paths": paths, "copying": copying.get(sha)})
+                items.append({"sha": sha, "key": key, "html": html, "paths": paths, "copying": copying.get(sha),
+                              "annotate": annotate})
             task2 = progress.add_task("审查", total=len(items))
 
             def audited(r: dict) -> None:

@@ -115,11 +115,23 @@ def audit_one(item: dict[str, Any]) -> dict[str, Any]:
         tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
         tmp.write_text(html, encoding="utf-8")
         os.replace(tmp, out)
+        if item.get("annotate"):
+            _write_annotated(report, d, Path(item["paths"][0]), out.with_suffix(".docx"))
         row = summarise(d)
     except Exception as exc:  # noqa: BLE001
         return {**base, "status": "failed", "reason": failure_reason(exc, "审查"), "seconds": time.perf_counter() - t0}
     return {**base, "status": "audited", "score": d["score"], "grade": d["grade"], "row": row,
             "seconds": time.perf_counter() - t0}
+
+
+def _write_annotated(report: Any, d: dict[str, Any], source: Path, out: Path) -> None:
+    """--annotate: the commented DOCX next to the audit page (the author's own file when it is a DOCX)."""
+    from nianbao.render.docx import annotated_docx
+
+    data = annotated_docx(report, d["findings"], source.read_bytes() if report.raw.format == "docx" else None)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, out)
 
 
 def audit_chunk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
