@@ -101,6 +101,12 @@ def test_flowing_text_with_inline_headings():
     assert len(s04) == 3 and all(f.cause == "parse" for f in s04)
     assert not any(f.rule == "S-01" for f in audit.findings)
     assert d["report"]["published_source"] == "page"
+    # the text and HTML audits say so at the top, in a clerk's words
+    warn = "表二未能读取（表格内容可能被合并成一段文字），未据此扣分。"
+    text = audit.to_text()
+    assert f"读取提示：{warn}" in text and text.index("读取提示") < text.index("各部分得分")
+    page = audit.to_html()
+    assert warn in page and page.index('id="reading"') < page.index('id="overview"')
 
 
 @pytest.mark.parametrize("name", ["copied.txt", "portal.html"])

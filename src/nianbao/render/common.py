@@ -260,12 +260,19 @@ def header_fields(audit: dict) -> list[tuple[str, str]]:
         ("单位", agency),
         ("年度", str(r["year"]) if r.get("year") is not None else "（未识别）"),
         ("格式", FORMAT_LABELS.get(r.get("format_version") or "unknown", str(r.get("format_version")))),
-        ("发布日期", r.get("published") or "（未识别）"),
+        ("发布日期", (r.get("published") + ("（据网页）" if r.get("published_source") == "page" else ""))
+         if r.get("published") else "（未识别）"),
     ]
     if period.get("start") or period.get("end"):
         out.append(("统计期间", f"{period.get('start') or '？'} 至 {period.get('end') or '？'}"))
     out.append(("来源文件", f"{src.get('path') or '—'}（{SOURCE_FORMAT_LABELS.get(src.get('format'), src.get('format'))}）"))
     return out
+
+
+def reading_warnings(audit: dict) -> list[str]:
+    """What we could not read reliably, in a clerk's words, for the top of an audit (empty when all is well)."""
+    rd = audit.get("reading") or {}
+    return list(rd.get("summary") or []) if rd.get("low") else []
 
 
 def report_title(audit: dict) -> str:

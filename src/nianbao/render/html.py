@@ -35,6 +35,7 @@ from .common import (
     header_fields,
     location_label,
     part_title,
+    reading_warnings,
     report_title,
     severity_label,
     snippet,
@@ -555,6 +556,15 @@ def _copying(audit: dict) -> str:
     return f'<section id="copying" class="card"><h2>雷同检测</h2><div class="share">{share}</div>{table}</section>'
 
 
+def _reading(audit: dict) -> str:
+    ws = reading_warnings(audit)
+    if not ws:
+        return ""
+    lis = "".join(f"<li>{e(w)}</li>" for w in ws)
+    return (f'<div class="wrap"><section id="reading" class="card reading-warning" role="alert">'
+            f"<h2>读取提示</h2><ul class=\"plain\">{lis}</ul></section></div>\n")
+
+
 def render_html(audit: dict) -> str:
     """The audit as one self-contained HTML document (no network access needed to view it)."""
     nav = [("overview", "概览"), ("doc", "原文与问题"), ("tables", "法定表格"), ("checklist", "整改清单")]
@@ -570,7 +580,7 @@ def render_html(audit: dict) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="nianbao {e(audit.get("nianbao_version"))}">\n'
         f"<title>{e(report_title(audit))} · 审核报告</title>\n<style>\n{_asset('audit.css')}</style>\n</head>\n"
-        f'<body data-key="{e(key)}">\n{_header(audit)}\n<nav class="toc"><div class="wrap">{navhtml}</div></nav>\n'
+        f'<body data-key="{e(key)}">\n{_header(audit)}\n{_reading(audit)}<nav class="toc"><div class="wrap">{navhtml}</div></nav>\n'
         f'<main class="wrap">\n{_overview(audit)}\n{_document(audit)}\n{_tables(audit)}\n{_checklist(audit)}\n'
         f"{_notes(audit)}\n{_copying(audit)}\n</main>\n"
         f'<footer>由 nianbao {e(audit.get("nianbao_version"))} 生成 · 数据格式 {e(audit.get("schema"))} · '

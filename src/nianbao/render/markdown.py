@@ -20,6 +20,7 @@ from .common import (
     header_fields,
     location_label,
     part_title,
+    reading_warnings,
     report_title,
     severity_label,
     snippet,
@@ -78,6 +79,9 @@ def render_markdown(audit: dict) -> str:
     add("")
     add(f"**得分：{fmt_score(audit.get('score'))} / 100　等级：{md_escape(grade)}**")
     add("")
+    for w in reading_warnings(audit):
+        add(f"> **读取提示**：{md_escape(w)}")
+        add("")
     for k, v in header_fields(audit):
         add(f"- {k}：{md_escape(v)}")
     rub = audit.get("rubric") or {}

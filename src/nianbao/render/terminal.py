@@ -28,6 +28,7 @@ from .common import (
     header_fields,
     location_label,
     part_title,
+    reading_warnings,
     report_title,
     severity_label,
     snippet,
@@ -171,6 +172,8 @@ def render_text(audit: dict, color: bool | None = None, width: int = 100) -> str
         soft_wrap=False,
     )
     console.print(_header(audit))
+    for w in reading_warnings(audit):
+        console.print(Text(f"读取提示：{w}", style="bold yellow"))
     console.print(_parts_table(audit))
     console.print(Text("问题清单", style="bold"))
     for r in _findings(audit, bool(color)):
