@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from nianbao.views import TextViews
 
 PartId = Literal["overview", "proactive", "requests", "review_litigation", "problems", "other"]
 PART_IDS: tuple[str, ...] = (
@@ -254,11 +258,16 @@ class Report:
                 return p
         return None
 
+    @cached_property
+    def views(self) -> TextViews:
+        """The report's text views (paragraphs, sentences, spans, words, predictions), built once."""
+        from nianbao.views import TextViews
+
+        return TextViews(self)
+
     def paragraphs(self) -> list[Paragraph]:
-        out = list(self.preamble)
-        for p in self.parts:
-            out.extend(p.paragraphs)
-        return out
+        """Narrative paragraphs (preamble, then each part's), built once: ``views.paragraphs``."""
+        return self.views.paragraphs
 
     def part_at(self, offset: int) -> str | None:
         for p in self.parts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,11 +70,10 @@ class Audit:
         sev = Counter(f.severity for f in self.findings)
         by_cat = Counter(f.category for f in self.findings)
         paras = rep.paragraphs()
-        preds = self.predictions or []
         paragraphs = []
         share: dict[str, list[tuple[int, float]]] = {}
-        for i, p in enumerate(paras):
-            pr = preds[i] if i < len(preds) else None
+        for p in paras:
+            pr = rep.views.prediction(p)
             paragraphs.append({"part": p.part, "heading": p.heading, "text": p.text,
                                "boilerplate": round(float(pr.boilerplate), 4) if pr else 0.0,
                                "topic": pr.topic if pr else "其他", "location": p.loc.to_dict()})
@@ -156,14 +155,9 @@ def audit_report(report: Report, *, rubric: Rubric | str | Path | None = None, c
     preds, thr, note = (None, None, None)
     if use_classifier:
         preds, thr, note = classify_paragraphs(report, config.backend)
-    options_extra: dict[str, Any] = {}
-    if thr is not None:
-        options_extra["boilerplate_threshold"] = thr
-    if copying:
-        options_extra["copying"] = copying
-    cfg = replace(config, options={**config.options, **options_extra})
+    report.views.attach_predictions(preds)
     reading = assess(report)
-    findings = reconcile(run_rules(report, cfg, predictions=preds, only=only), reading)
+    findings = reconcile(run_rules(report, config, threshold=thr, copying=copying, only=only), reading)
     card = score(report, findings, rub)
     return Audit(report, findings, card, predictions=preds, copying=copying,
                  extra_notes=[ParseNote("classifier_unavailable", note)] if note else [], threshold=thr,

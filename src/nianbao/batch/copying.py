@@ -28,7 +28,8 @@ from typing import Any
 
 import numpy as np
 
-_SPLIT = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+from nianbao import views
+
 _KEEP = re.compile(r"[\w#]")
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
@@ -88,10 +89,9 @@ def normalise(sentence: str) -> str:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text`` (split after 。！？；, and at line breaks)."""
+    """(start, end) of each sentence in ``text`` (views.SENTENCE_END), surrounding blanks trimmed."""
     out = []
-    for m in _SPLIT.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in views.split_sentences(text):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nianbao.model import CATEGORIES, PART_IDS, PART_NAMES, SEVERITIES
-from nianbao.spans import SENTENCE_END, sentence_bounds
+from nianbao.views import SENTENCE_END, sentence_bounds
 
 SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_ORDER: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}

@@ -1,24 +1,33 @@
 """Rule declarations and the context a check runs in.
 
-A rule is declared once, in a data file (``nianbao/data/rules/<category>.toml``): code, name, title,
-category, severity, scope, what it checks, why, how to fix, its basis, examples, and ``check`` — the
-dotted path of the function that implements it (or ``kind`` for a pure data rule). The registry,
-``nianbao rules``, the generated docs and the example meta-tests all read that one declaration.
+A rule is declared once, in the data file named after its module (``nianbao/data/rules/<module>.toml``
+for ``nianbao/rules/<module>.py``): code, name, title, category, severity, what it checks, why, how to
+fix, its basis, examples, the ``message`` and ``suggestion`` templates, and ``check`` — the
+``module:function`` that implements it. The registry, ``nianbao rules``, the generated docs and the
+example meta-tests all read that one declaration.
 
-A check function has the signature ``check(report: Report, ctx: RuleContext) -> Iterable[Finding]``
-and builds findings with ``ctx.finding(...)``, which fills code, category, severity and title from
-the declaration. Checks read only the typed Report (never files).
+A check has the signature ``check(report: Report, ctx: RuleContext) -> Iterable[Finding]`` and builds
+each finding with ``ctx.finding(start, end, field=value, …)``: code, category, severity and title come
+from the declaration, and the message and suggestion are the declaration's templates filled with the
+named fields the check passes (``message = "公布日期{published}晚于公布期限{deadline}。"``). A rule
+that words its finding differently in different cases declares one template per case
+(``message.late = "…"``, ``message.early = "…"``) and the check names the case (``variant="late"``).
+Checks never write message text themselves (tests/rules/test_declarations.py enforces it), and read
+only the typed Report and its cached text views (``ctx.views``), never files.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+import string
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from nianbao.model import CATEGORIES, SEVERITIES, Finding, Location, Report
-from nianbao.spans import sentence_bounds
+from nianbao.views import TextViews, sentence_around
+
+Template = str | Mapping[str, str]  # one template, or one per variant
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,11 @@ class Example:
     copying: dict | None = field(default=None, hash=False, compare=False)  # batch context for copy rules
 
 
+def template_fields(template: str) -> set[str]:
+    """The named fields of a ``str.format`` template ("{year}年" -> {"year"})."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
 @dataclass(frozen=True, eq=False)
 class RuleSpec:
     code: str
@@ -36,14 +50,13 @@ class RuleSpec:
     title: str
     category: str
     severity: str
-    scope: str
     summary: str  # 检查什么
     why: str  # 为什么
-    fix: str  # 如何修改 (the default suggestion)
+    fix: str  # 如何修改 (documentation; the suggestion when no template is declared)
     basis: str  # 依据
-    message: str  # default message template
-    check: str  # "module:function" or "" for a data rule
-    kind: str = ""  # data-rule engine name
+    message: Template  # the finding's message template(s)
+    check: str  # "module:function"
+    suggestion: Template | None = None  # the finding's suggestion template(s); default: fix
     params: dict[str, Any] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
     status: str = "stable"  # stable | preview
@@ -56,42 +69,85 @@ class RuleSpec:
             raise ValueError(f"{self.code}: unknown severity {self.severity!r}")
         if not re.fullmatch(r"[A-Z]\d?-\d{2}", self.code):
             raise ValueError(f"{self.code}: rule codes look like T3-02 or D-01")
-        if bool(self.check) == bool(self.kind):
-            raise ValueError(f"{self.code}: declare exactly one of check / kind")
+        if not re.fullmatch(r"[\w.]+:\w+", self.check):
+            raise ValueError(f"{self.code}: check must be 'module:function', got {self.check!r}")
+        if isinstance(self.suggestion, Mapping):
+            if not isinstance(self.message, Mapping) or set(self.suggestion) - set(self.message):
+                raise ValueError(f"{self.code}: suggestion variants must be message variants")
+
+    @property
+    def variants(self) -> tuple[str | None, ...]:
+        """The declared variants (None for a rule with a single message template)."""
+        return tuple(self.message) if isinstance(self.message, Mapping) else (None,)
+
+    def templates(self, variant: str | None = None) -> tuple[str, str]:
+        """(message template, suggestion template) of one variant."""
+        def pick(t: Template | None, what: str) -> str | None:
+            if t is None or isinstance(t, str):
+                return t
+            if variant is None or variant not in t:
+                raise KeyError(f"{self.code}: no {what} variant {variant!r} (declared: {', '.join(t)})")
+            return t[variant]
+
+        msg = pick(self.message, "message")
+        assert msg is not None
+        if isinstance(self.suggestion, Mapping) and variant not in self.suggestion:
+            return msg, self.fix
+        return msg, pick(self.suggestion, "suggestion") or self.fix
+
+    def fields(self, variant: str | None = None) -> set[str]:
+        """The named fields a check must pass for this variant."""
+        msg, sug = self.templates(variant)
+        return template_fields(msg) | template_fields(sug)
 
 
 Check = Callable[[Report, "RuleContext"], Iterable[Finding]]
 
 
+@dataclass
 class RuleContext:
-    """What a check may use besides the report: its own declaration, the config, lexicons, predictions."""
+    """What a check may use besides the report: its declaration and what the audit knows beyond the text."""
 
-    def __init__(self, spec: RuleSpec, report: Report, severity: str | None = None,
-                 options: dict[str, Any] | None = None, predictions: list | None = None) -> None:
-        self.spec = spec
-        self.report = report
-        self.severity = severity or spec.severity
-        self.options = options or {}
-        self.predictions = predictions  # classifier Prediction per report.paragraphs(), when available
+    spec: RuleSpec
+    report: Report
+    severity: str = ""  # the configured severity ("" = the declared one)
+    threshold: float | None = None  # the classifier's calibrated boilerplate threshold (None: no classifier)
+    copying: dict | None = None  # the batch's copy-detection result for this report (None outside a batch)
+    deadlines: dict[str, str] = field(default_factory=dict)  # user overrides of data/deadlines.toml
+    options: dict[str, Any] = field(default_factory=dict)  # the user's own extra configuration keys
+
+    def __post_init__(self) -> None:
+        self.severity = self.severity or self.spec.severity
 
     @property
     def params(self) -> dict[str, Any]:
         return self.spec.params
+
+    @property
+    def views(self) -> TextViews:
+        """The report's cached text views (sentences, spans, words, predictions)."""
+        return self.report.views
 
     def finding(
         self,
         start: int | None,
         end: int | None,
         *,
-        message: str | None = None,
+        variant: str | None = None,
         evidence: str | None = None,
         part: str | None = ...,  # type: ignore[assignment]
-        suggestion: str | None = None,
         severity: str | None = None,
         cells: list[dict] | None = None,
         cause: str = "report",
-        **fmt: Any,
+        **fields: Any,
     ) -> Finding:
+        """A finding of this rule at report.text[start:end], its message and suggestion the declared
+        templates filled with ``fields`` (every field a template names, and no other)."""
+        msg_t, sug_t = self.spec.templates(variant)
+        wanted = template_fields(msg_t) | template_fields(sug_t)
+        if set(fields) != wanted:
+            raise TypeError(f"{self.spec.code}: the templates need fields {sorted(wanted)}, "
+                            f"the check passed {sorted(fields)}")
         rep = self.report
         text = rep.text
         if evidence is None and start is not None and end is not None:
@@ -99,7 +155,6 @@ class RuleContext:
         loc = rep.location(start, end) if start is not None and end is not None else Location()
         if part is ...:
             part = rep.part_at(start) if start is not None else None
-        msg = message if message is not None else self.spec.message.format(**fmt) if fmt else self.spec.message
         sev = severity or self.severity
         if cause == "parse":
             sev = "info" if sev == "warning" else "warning" if sev == "error" else sev
@@ -107,19 +162,13 @@ class RuleContext:
             rule=self.spec.code,
             category=self.spec.category,
             severity=sev,
-            message=msg,
+            message=msg_t.format(**fields),
             evidence=evidence or "",
             part=part,
             location=loc,
-            suggestion=suggestion or self.spec.fix,
+            suggestion=sug_t.format(**fields),
             title=self.spec.title,
             cause=cause,  # type: ignore[arg-type]
             cells=cells or [],
             context=sentence_around(text, start, end) if start is not None and end is not None else None,
         )
-
-
-def sentence_around(text: str, start: int, end: int, limit: int = 120) -> str:
-    """The sentence that holds text[start:end], cut to about `limit` characters."""
-    a, b = sentence_bounds(text, start, end, limit)
-    return text[a:b]

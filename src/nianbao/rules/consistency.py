@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from nianbao.model import Finding, Report, Table
 from nianbao.rules.base import RuleContext
-from nianbao.rules.dates import PLAN_RE, Sentence, sentences
+from nianbao.rules.dates import PLAN_RE
+from nianbao.views import Sentence
 
 Values = list[tuple[float, str]]
 
@@ -208,7 +209,7 @@ def text_table_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if report.meta.format_version == "pre2019" or not (_req(report) or _rl(report)):
         return
     text = report.text
-    for s in sentences(report):
+    for s in report.views.sentences:
         sent = text[s.start:s.end]
         new_m = _NEW_RX.search(text, s.start, s.end)
         for q in QUANTITIES:
@@ -232,8 +233,7 @@ def text_table_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 v, desc = vals[0]
                 phrase = text[m.start():m.end()]
                 yield ctx.finding(m.start(), m.end(), evidence=phrase, part=s.part,
-                                  message=f"正文写“{phrase}”，但{desc}为{_fmt(v)}，正文与统计表不一致。",
-                                  suggestion=f"核对原始台账，把正文的“{phrase}”与{desc}改为同一个数字。")
+                                  phrase=phrase, desc=desc, table_value=_fmt(v), variant="count")
         for key, rx, get in _ZERO_RES:
             if key != "new" and "信息公开" not in sent and s.part != "review_litigation":
                 continue
@@ -247,8 +247,7 @@ def text_table_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 v, desc = vals[0]
                 phrase = text[m.start():m.end()]
                 yield ctx.finding(m.start(), m.end(), evidence=phrase, part=s.part,
-                                  message=f"正文写“{phrase}”（即0件），但{desc}为{_fmt(v)}，正文与统计表不一致。",
-                                  suggestion=f"核对原始台账，使正文的表述与{desc}一致。")
+                                  phrase=phrase, desc=desc, table_value=_fmt(v), variant="none")
 
 
 # --------------------------------------------------------------------------------------------- K-02
@@ -275,7 +274,7 @@ def _list_clauses(lst: str) -> str:
 def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-02: '共N条，其中A条、B条' where the listed parts are clearly exhaustive and do not add up."""
     text = report.text
-    sents = list(sentences(report))
+    sents = list(report.views.sentences)
     for i, s in enumerate(sents):
         for tm in _TOTAL_RE.finditer(text, s.start, s.end):
             if _APPROX.match(text[tm.end():tm.end() + 2]):
@@ -312,9 +311,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             ev = text[a:b]
             listed = "＋".join(str(p[2]) for p in parts)
             yield ctx.finding(a, b, evidence=ev, part=s.part,
-                              message=(f"合计写“共{total}{unit}”，其后列出的各项 {listed}＝{got}{unit}，"
-                                       f"{'多于' if got > total else '少于'}合计数。"),
-                              suggestion="核对合计数和各分项数字，使各分项之和等于合计数；如分项并非全部，请删去“其中”前后的矛盾表述或注明。")
+                              total=total, unit=unit, listed=listed, got=got, more_or_less='多于' if got > total else '少于')
 
 
 # --------------------------------------------------------------------------------------------- K-03
@@ -400,7 +397,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     text = report.text
     agency = report.meta.agency or ""
-    for s in sentences(report):
+    for s in report.views.sentences:
         for m in _SELF_RE.finditer(text, s.start, s.end):
             k = m.group("k")
             if k not in bad:
@@ -411,9 +408,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # inside a quoted title
             ev = m.group(0)
             yield ctx.finding(m.start(), m.end(), evidence=ev, part=s.part, severity=bad[k],
-                              message=(f"本报告由“{agency}”（{kind}）发布，正文却自称“{ev}”，"
-                                       f"与报告主体不符，疑为套用其他单位的报告。"),
-                              suggestion=f"把“{ev}”改为与本单位相符的自称（如“我{_own_short(report)}”），并通读全文查找其他套用痕迹。")
+                              agency=agency, kind=kind, ev=ev, report=_own_short(report))
 
 
 def _own_short(report: Report) -> str:
@@ -484,10 +479,8 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     def emit(a: int, b: int, s: Sentence, how: str) -> Finding:
         seen.add(a)
         name = text[a:b]
-        return ctx.finding(a, b, evidence=name, part=s.part,
-                           message=(f"本报告由“{agency}”发布，正文却" + how.format(name=name) +
-                                    "，疑为复制其他单位报告时留下的名称。"),
-                           suggestion=f"核实“{name}”是否应为本单位（{places[-1]}）；如是套用残留，改为本单位名称。")
+        return ctx.finding(a, b, evidence=name, part=s.part, agency=agency, how=how.format(name=name), name=name,
+                           place=places[-1])
 
     def foreign_at(suf_start: int, lo: int, need_boundary: bool) -> int | None:
         """Start of a foreign two-character place name ending at suf_start, or None."""
@@ -510,7 +503,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                          r"本年度[，,]?|全年|年内|此外[，,])*")
     joint = re.compile(r"(?:赴|与|和|同|向|到|学习|借鉴|联合|会同|协同|配合|参观)[^，。；]{0,3}$")
     first_rest = agency[len(places[0]):] if len(places) >= 2 else ""
-    for s in sentences(report):
+    for s in report.views.sentences:
         sent_text = text[s.start:s.end]
 
         def quoted(pos: int, _s: Sentence = s) -> bool:
@@ -595,7 +588,7 @@ def fee_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     none_at: list[tuple[int, int]] = []
     some_at: list[tuple[int, int, Sentence]] = []
-    for s in sentences(report):
+    for s in report.views.sentences:
         if PLAN_RE.search(text[s.start:s.end]):
             continue
         for m in _FEE_NONE.finditer(text, s.start, s.end):
@@ -608,5 +601,4 @@ def fee_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     na, nb = none_at[0]
     for a, b, s in some_at:
         yield ctx.finding(a, b, part=s.part,
-                          message=(f"正文一处写“{text[na:nb]}”，此处又写“{text[a:b]}”，信息处理费的收取情况前后矛盾。"),
-                          suggestion="核对收费通知和缴费记录，统一全文关于信息处理费的表述。")
+                          first=text[na:nb], second=text[a:b])

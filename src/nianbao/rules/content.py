@@ -10,6 +10,7 @@ from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Heading, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import is_government
+from nianbao.views import walk_headings
 
 _SPECIFIC = re.compile(r"\d+(?:\.\d+)?\s*(?:件|条|次|个|篇|场|期|人次|人|万元|元|%|项|家|户|处|份|批|天|小时|个工作日)"
                        r"|\d{1,2}\s*月(?:底|末|份)?(?:前|以前)?|年底前|年内|\d{4}\s*年\s*\d{1,2}\s*月")
@@ -19,14 +20,8 @@ def _part_text(report: Report, pid: str) -> str:
     p = report.part(pid)
     if p is None:
         return ""
-    titles = " ".join(h.title for h in _walk(p.headings))
+    titles = " ".join(h.title for h in walk_headings(p.headings))
     return titles + "\n" + p.text
-
-
-def _walk(hs: list[Heading]) -> Iterator[Heading]:
-    for h in hs:
-        yield h
-        yield from _walk(h.children)
 
 
 # the classifier's topic for each of part one's five areas
@@ -36,9 +31,7 @@ AREA_TOPICS = {"主动公开": "主动公开", "依申请公开": "依申请公�
 
 def _topics_in_part(report: Report, ctx: RuleContext, pid: str, min_proba: float = 0.6) -> set[str]:
     """Topics the classifier is confident about for the paragraphs of one part (empty without predictions)."""
-    if not ctx.predictions:
-        return set()
-    return {pr.topic for p, pr in zip(report.paragraphs(), ctx.predictions, strict=False)
+    return {pr.topic for p, pr in ctx.views.classified()
             if p.part == pid and pr.topic_proba.get(pr.topic, 0.0) >= min_proba}
 
 
@@ -53,9 +46,7 @@ def overview_areas(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                if not any(w in text for w in words) and AREA_TOPICS.get(area) not in topics]
     if missing:
         yield ctx.finding(p.loc.start, p.loc.end, part="overview", evidence=p.title,
-                          message=f"第一部分“总体情况”没有涉及{'、'.join(missing)}方面的情况。统一格式要求总体情况"
-                                  "涵盖主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面。",
-                          suggestion=f"补写{'、'.join(missing)}方面的具体工作和数据。")
+                          missing='、'.join(missing))
 
 
 def heading_mismatch(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -70,7 +61,7 @@ def heading_mismatch(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if area is None:
             continue
         paras = [x for x in _all_paragraphs(h)]
-        body = "".join(x.text for x in paras) + "".join(c.name for c in _walk(h.children))
+        body = "".join(x.text for x in paras) + "".join(c.name for c in walk_headings(h.children))
         if len(body) < 20:
             continue
         spec = areas[area]
@@ -83,10 +74,7 @@ def heading_mismatch(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         about = _dominant(tps) or "其他事项"
         children = "、".join(c.name for c in h.children[:3])
         yield ctx.finding(h.loc.start, h.loc.end, part="overview",
-                          message=f"小标题“{h.title}”下的内容与标题不符：{spec['expect']}，"
-                                  f"而正文写的是{('“' + children + '”等') if children else about}。",
-                          suggestion=f"在“{h.title}”下如实写明{spec['expect'].removeprefix('应写')}；"
-                                     "与标题无关的内容移到相应的小标题下。")
+                          title=h.title, expect=spec['expect'], actual=('“' + children + '”等') if children else about, expected=spec['expect'].removeprefix('应写'))
 
 
 def _all_paragraphs(h: Heading):
@@ -96,9 +84,7 @@ def _all_paragraphs(h: Heading):
 
 
 def _topics_by_offset(report: Report, ctx: RuleContext) -> dict[int | None, str]:
-    if not ctx.predictions:
-        return {}
-    return {p.loc.start: pr.topic for p, pr in zip(report.paragraphs(), ctx.predictions, strict=False)}
+    return {p.loc.start: pr.topic for p, pr in ctx.views.classified()}
 
 
 def _dominant(tps: list[str | None]) -> str | None:
@@ -126,9 +112,7 @@ def problems_concrete(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         missing.append("问题和措施都只有原则性表述，没有数据、时限或具体事项")
     if missing:
         yield ctx.finding(p.loc.start, p.loc.end, part="problems", evidence=p.title,
-                          message=f"第五部分“存在的主要问题及改进情况”{'；'.join(missing)}。",
-                          suggestion="逐条写明本机关本年度发现的具体问题（哪项工作、什么差距、有何数据），并对应写出改进措施、"
-                                     "责任部门和完成时限。")
+                          missing='；'.join(missing))
 
 
 def last_year_rectification(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -136,8 +120,7 @@ def last_year_rectification(report: Report, ctx: RuleContext) -> Iterator[Findin
     if p is None or (report.meta.year or 0) < 2021:
         return
     if not any(w in p.text for w in ctx.params["words"]):
-        yield ctx.finding(p.loc.start, p.loc.end, part="problems", evidence=p.title,
-                          message="第五部分没有说明上一年度报告所列问题的整改情况。")
+        yield ctx.finding(p.loc.start, p.loc.end, part="problems", evidence=p.title)
 
 
 def fee_statement(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -152,10 +135,7 @@ def fee_statement(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     first = p.paragraphs[0] if p.paragraphs else None
     start, end = (first.loc.start, first.loc.end) if first else (p.loc.start, p.loc.end)
-    yield ctx.finding(start, end, part="other",
-                      message="第六部分没有说明信息处理费的收取情况。按照《政府信息公开信息处理费管理办法》，"
-                              "年度报告应写明本年度发出收费通知的件数和总金额、实际收取的金额，未收取的也要写明“未收取”。",
-                      suggestion="在第六部分补写：“本年度共发出收费通知 N 件，总金额 N 元，实际收取 N 元”，或“本年度未收取信息处理费”。")
+    yield ctx.finding(start, end, part="other")
 
 
 def government_accountability(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -169,7 +149,7 @@ def government_accountability(report: Report, ctx: RuleContext) -> Iterator[Find
         if p is None:
             return
         yield ctx.finding(p.loc.start, p.loc.end, part=p.id, evidence=p.title,
-                          message=f"人民政府的年度报告应说明工作考核、社会评议和责任追究结果情况，本报告没有提到{'、'.join(missing)}。")
+                          missing='、'.join(missing))
 
 
 def placeholders(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -178,19 +158,21 @@ def placeholders(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         for rx, msg, sev in pats:
             for m in rx.finditer(para.text):
                 s = para.loc.start + m.start()
-                yield ctx.finding(s, s + len(m.group(0)), part=para.part, severity=sev,
-                                  message=_msg(msg, m.group(0)))
+                yield ctx.finding(s, s + len(m.group(0)), part=para.part, severity=sev, where="",
+                                  placeholder=_describe(msg, m.group(0)))
     if report.meta.title and report.meta.title_loc:
         for rx, msg, sev in pats:
             m = rx.search(report.meta.title)
             if m:
                 s = report.meta.title_loc.start + m.start()
-                yield ctx.finding(s, s + len(m.group(0)), part=None, severity=sev, message="标题中" + _msg(msg, m.group(0)))
+                yield ctx.finding(s, s + len(m.group(0)), part=None, severity=sev, where="标题中",
+                                  placeholder=_describe(msg, m.group(0)))
 
 
-def _msg(msg: str, found: str) -> str:
+def _describe(msg: str, found: str) -> str:
+    """The lexicon's description of a placeholder, naming what was found."""
     base = msg or f"有未填写的模板占位符“{found}”"
-    return f"{base}：“{found}”，请替换为实际内容。" if found not in base else base + "，请替换为实际内容。"
+    return f"{base}：“{found}”" if found not in base else base
 
 
 def _placeholder_patterns() -> list[tuple[re.Pattern, str, str | None]]:

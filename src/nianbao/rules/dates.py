@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from nianbao.lexicon import data_toml
@@ -20,12 +19,6 @@ from nianbao.structure.dates import DATE_RE, cn_number
 
 # --------------------------------------------------------------------------------------------- sentences
 
-_SENT_END = "。！？；\n"
-# numbering and bold lead-ins that may open a paragraph before its first real word
-_LEAD_RE = re.compile(
-    r"(?:\s|\*\*|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}\s*[.、．](?!\d)"
-    r"|[^。！？；\n]{1,20}?[。：:](?=\*\*))*"
-)
 PLAN_RE = re.compile(
     r"计划|拟(?:于|在|将|对|开展|启动|建立|出台|组织|推进)|力争|争取|预计|下一步|下一年|明年|今后|将于|将在|[我本][\u4e00-\u9fff]{1,2}将"
     r"|将(?:继续|进一步|持续|按照|对照|重点|着重|加快|加强|不断|全面|深入|积极|逐步|做好|围绕|推动|坚持|完善|"
@@ -34,49 +27,6 @@ PLAN_RE = re.compile(
 DEADLINE_RE = re.compile(r"底前|月前|日前|之前完成|前完成")
 COMPARE_RE = re.compile(r"较|比|相比|相较|同比|环比|对比|以来|以前|之前|此前|截至|截止|自|起至|整改|上年度|去年|上一年|"
                         r"年度报告|报告中|指出|印发|出台|公布的|发布的|制定的")
-
-
-@dataclass
-class Sentence:
-    start: int  # offset into report.text
-    end: int
-    text: str
-    body: int  # offset (into report.text) where the sentence proper starts, after numbering / lead-ins
-    part: str | None
-    par_start: int  # the paragraph it belongs to
-    par_end: int
-
-
-def _skip_spans(report: Report) -> list[tuple[int, int]]:
-    """Title and 落款 lines: never read as narrative."""
-    out = []
-    for loc in (report.meta.title_loc, report.meta.signature_loc):
-        if loc is not None and loc.start is not None and loc.end is not None:
-            out.append((loc.start, loc.end))
-    return out
-
-
-def sentences(report: Report) -> Iterator[Sentence]:
-    """Every sentence of the narrative paragraphs (preamble and parts), with report.text offsets."""
-    text = report.text
-    skip = _skip_spans(report)
-    for p in report.paragraphs():
-        a0, b0 = p.loc.start, p.loc.end
-        if a0 is None or b0 is None or any(s <= a0 < e for s, e in skip):
-            continue
-        a = a0
-        while a < b0:
-            b = a
-            while b < b0 and text[b] not in _SENT_END:
-                b += 1
-            if b < b0:
-                b += 1
-            seg = text[a:b]
-            if seg.strip():
-                lead = _LEAD_RE.match(seg)
-                body = a + (lead.end() if lead else 0)
-                yield Sentence(a, b, seg, body, p.part, a0, b0)
-            a = b
 
 
 def report_year(report: Report) -> int | None:
@@ -123,7 +73,7 @@ def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     rx = _slip_re(year)
     text = report.text
     period = report.meta.period_loc
-    for s in sentences(report):
+    for s in report.views.sentences:
         for m in rx.finditer(text, s.body, s.end):
             a, b = m.start(), m.end()
             slip = m.group("slip")
@@ -162,9 +112,7 @@ def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             unit = _slip_desc(slip)
             yield ctx.finding(
                 ev_start, b, evidence=evidence, part=s.part,
-                message=(f"这是{year}年的年度报告，统计期限应为{year}年1月1日至12月31日（全年），"
-                         f"但这里用“{evidence}”描述报告期的工作，只涵盖了{unit}。"),
-                suggestion=f"把“{evidence}”改为“{year}年”或“全年”，并核对这句话里的数字是否为全年数据。",
+                year=year, slip=evidence, unit=unit,
             )
 
 
@@ -183,7 +131,7 @@ _YEAR_LEAD_RE = re.compile(
 def _current_year_votes(report: Report) -> list[int]:
     """Years used as 'this year' at the start of overview sentences (plans and comparisons left out)."""
     votes = []
-    for s in sentences(report):
+    for s in report.views.sentences:
         if s.part not in ("overview", None):
             continue
         m = _YEAR_LEAD_RE.match(report.text, s.body, s.end)
@@ -221,7 +169,7 @@ def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if year is None or title_text_year_conflict(report) is not None:
         return
     text = report.text
-    for s in sentences(report):
+    for s in report.views.sentences:
         m = _YEAR_LEAD_RE.match(text, s.body, s.end)
         if not m:
             continue
@@ -240,12 +188,7 @@ def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue  # a later year without figures: most likely a plan worded without a plan marker
         a, b = m.start("y"), m.end("y") + 1
         ev = text[a:b]
-        if y < year:
-            msg = (f"这是{year}年的年度报告，这里却以“{ev}”叙述本年度的工作，疑为沿用往年报告未改年份。")
-        else:
-            msg = (f"这是{year}年的年度报告，这里以“{ev}”叙述已完成的工作，年份晚于报告年度。")
-        yield ctx.finding(a, b, evidence=ev, part=s.part, message=msg,
-                          suggestion=f"如叙述的是本年度工作，把“{ev}”改为“{year}年”；如确指其他年份，请写明对比或计划关系。")
+        yield ctx.finding(a, b, variant="earlier" if y < year else "later", evidence=ev, part=s.part, year=year, ev=ev)
 
 
 def title_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -260,9 +203,7 @@ def title_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     a = loc.start + tm.start() if tm else loc.start
     b = loc.start + tm.end() if tm else loc.end
     yield ctx.finding(a, b, part=None,
-                      message=(f"标题写的是{m.year}年，但正文以{other}年作为本年度叙述工作（统计期间也不是{m.year}年），"
-                               f"标题与正文的报告年度不一致。"),
-                      suggestion=f"确认报告年度：如报告的是{other}年的工作，把标题改为“{other}年”；否则逐处更正正文年份。")
+                      year=m.year, other=other)
 
 
 # --------------------------------------------------------------------------------------------- D-03
@@ -326,8 +267,7 @@ def invalid_dates(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             found.append((m.start(), m.end(), why))
     for a, b, why in sorted(found):
         ev = text[a:b]
-        yield ctx.finding(a, b, evidence=ev, message=f"日期“{ev}”不存在（{why}）。",
-                          suggestion="核对原始记录，改为正确的日期。")
+        yield ctx.finding(a, b, evidence=ev, ev=ev, why=why)
 
 
 # --------------------------------------------------------------------------------------------- D-04 / D-05
@@ -368,7 +308,7 @@ def late_publication(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     m = report.meta
     if m.year is None or m.published is None:
         return
-    overrides = ctx.options.get("deadlines") or {}
+    overrides = ctx.deadlines
     dl = deadline_for(m.year, m.level, overrides)
     if m.published <= dl:
         return
@@ -383,8 +323,7 @@ def late_publication(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         basis = "条例第四十九条，每年1月31日前公布"
     late = (m.published - dl).days
     yield ctx.finding(a, b, evidence=ev, part=None,
-                      message=(f"公布日期{_cn(m.published)}晚于公布期限{_cn(dl)}（{basis}），逾期{late}天。"),
-                      suggestion=f"{m.year}年度报告应在{_cn(dl)}前公布；如落款日期写错，请更正为实际印发日期。")
+                      published=_cn(m.published), deadline=_cn(dl), basis=basis, late=late, year=m.year)
 
 
 def early_signature(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -396,6 +335,4 @@ def early_signature(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     a, b, ev = _pub_location(report)
     yield ctx.finding(a, b, evidence=ev, part=None,
-                      message=(f"落款日期{_cn(m.published)}早于报告年度结束（{m.year}年12月31日），"
-                               f"年度报告不可能在年度结束前完成全年统计。"),
-                      suggestion=f"核对落款日期，应为{m.year + 1}年的实际印发日期。")
+                      published=_cn(m.published), year=m.year, next_year=m.year + 1)

@@ -12,9 +12,9 @@ CATEGORY_CN = {"format": "格式", "structure": "结构", "content": "内容", "
 def rule_to_dict(s: RuleSpec) -> dict:
     return {
         "code": s.code, "name": s.name, "title": s.title, "category": s.category, "severity": s.severity,
-        "scope": s.scope, "status": s.status, "summary": s.summary, "why": s.why, "fix": s.fix, "basis": s.basis,
+        "status": s.status, "summary": s.summary, "why": s.why, "fix": s.fix, "basis": s.basis,
         "examples": [{"fails": e.fails, "text": e.text} for e in s.examples],
-        "declared_in": s.source_file, "check": s.check or f"kind:{s.kind}",
+        "declared_in": s.source_file, "check": s.check,
     }
 
 
@@ -24,7 +24,7 @@ def rule_to_markdown(s: RuleSpec) -> str:
         "",
         f"- 类别：{CATEGORY_CN.get(s.category, s.category)}（`{s.category}`）",
         f"- 默认级别：{SEVERITY_CN.get(s.severity, s.severity)}（`{s.severity}`）",
-        f"- 名称：`{s.name}`；声明于 `{s.source_file}`；实现：`{s.check or 'kind:' + s.kind}`",
+        f"- 名称：`{s.name}`；声明于 `{s.source_file}`；实现：`{s.check}`",
         "",
         "## 检查什么",
         s.summary,

@@ -18,16 +18,18 @@ def selected_rules(config: Config | None = None) -> list[RuleSpec]:
     return [s for s in all_rules() if config.enabled(s.code)]
 
 
-def run_rules(report: Report, config: Config | None = None, predictions: list | None = None,
-              only: Iterable[str] | None = None) -> list[Finding]:
+def run_rules(report: Report, config: Config | None = None, *, threshold: float | None = None,
+              copying: dict | None = None, only: Iterable[str] | None = None) -> list[Finding]:
+    """Findings of the selected rules. Classifier predictions, when there are any, are attached to the
+    report's paragraphs beforehand (``report.views.attach_predictions``) and ``threshold`` is theirs."""
     config = config or Config()
     wanted = {c.upper() for c in only} if only else None
     findings: list[Finding] = []
     for spec in selected_rules(config):
         if wanted is not None and spec.code not in wanted:
             continue
-        ctx = RuleContext(spec, report, severity=config.severity.get(spec.code), options=config.options | {
-            "deadlines": config.deadlines}, predictions=predictions)
+        ctx = RuleContext(spec, report, severity=config.severity.get(spec.code, ""), threshold=threshold,
+                          copying=copying, deadlines=config.deadlines, options=config.options)
         try:
             findings.extend(resolve_check(spec)(report, ctx))
         except Exception as exc:  # a broken rule must not lose the audit of the whole report

@@ -28,8 +28,7 @@ def expected_format(year: int | None) -> str | None:
 def format_unknown(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     m = report.meta
     if m.format_version == "unknown" and (m.year or 0) >= 2019 and report.parts:
-        yield ctx.finding(None, None, part=None, evidence=m.title or "",
-                          message="未能识别报告采用的格式版本：没有找到法定表格的列标题，请确认报告是否按统一格式填写了表二至表四。")
+        yield ctx.finding(None, None, part=None, evidence=m.title or "")
 
 
 def obsolete_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -55,9 +54,7 @@ def obsolete_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             nl = report.text.find("\n", end)
             end = len(report.text) if nl == -1 else nl
         yield ctx.finding(start, end, part="proactive",
-                          message=f"{year} 年度报告的表二仍使用 2019 年试行格式（{'、'.join(fp[:6])} 等），"
-                                  "应改用国办公开办函〔2021〕30号规定的格式：本年制发件数、本年废止件数、现行有效件数、"
-                                  "本年处理决定数量、本年收费金额（单位：万元）。")
+                          year=year, fp='、'.join(fp[:6]), variant="table2")
     t3 = report.tables.get("requests")
     if t3 is not None and "other" in t3.cells and t3.layout == "2019":
         c = t3.cells["other"]["natural"]
@@ -66,8 +63,7 @@ def obsolete_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         loc = first_in(report, label, row_start or 0, t3.end)
         start, end = loc or (row_start, row_start)
         yield ctx.finding(start, end, part="requests", evidence=label,
-                          message=f"{year} 年度报告的表三“（六）其他处理”只有一行，是 2019 年试行格式；2021 年版格式分为"
-                                  "“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三项。")
+                          year=year, variant="table3")
 
 
 def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -82,7 +78,7 @@ def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     old_tables = any(t.layout == "2019" for t in report.tables.values() if t.id in ("proactive", "requests"))
     if norm(title) in obsolete and old_tables:
         yield ctx.finding(p.loc.start, p.loc.end, part="review_litigation",
-                          message=f"第四部分标题“{p.title}”沿用旧格式的写法，2021 年版格式为“四、政府信息公开行政复议、行政诉讼情况”。")
+                          title=p.title)
 
 
 def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -92,12 +88,11 @@ def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     for p in report.extra_parts:
         yield ctx.finding(p.loc.start, p.loc.end, part=None,
-                          message=f"“{p.title}”是 2019 年以前旧格式的章节，现行格式没有这一部分，相关内容应并入规定的六个部分"
-                                  "（如信息处理费在第六部分说明）。")
+                          title=p.title, variant="old_part")
     ov = report.part("overview")
     if ov is not None and "概述" in ov.title:
         yield ctx.finding(ov.loc.start, ov.loc.end, part="overview", severity="warning",
-                          message=f"第一部分标题“{ov.title}”是旧格式写法，现行格式为“一、总体情况”。")
+                          title=ov.title, variant="old_overview")
 
 
 _CITES = {"2021": re.compile(r"国办公开办函\s*〔\s*2021\s*〕\s*30\s*号"),
@@ -114,7 +109,7 @@ def citation_contradicts_tables(report: Report, ctx: RuleContext) -> Iterator[Fi
         m = rx.search(report.text)
         if m:
             yield ctx.finding(m.start(), m.end(), part=report.part_at(m.start()),
-                              message=f"报告引用了{_NAMES[cited]}，但表二实际使用的是{_NAMES[t2.layout]}，引用与表格不一致。")
+                              cited=_NAMES[cited], used=_NAMES[t2.layout])
 
 
 _492 = re.compile(r"国务院\s*令?\s*第\s*(?:492|四九二)\s*号(?:\s*令)?|(?<!\d)第\s*492\s*号\s*令|国令\s*第?\s*492\s*号")
@@ -127,5 +122,4 @@ def old_regulation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     m = _492.search(report.text)
     if m and not _711.search(report.text[slice(*sentence_bounds(report.text, m.start(), m.end()))]):
         yield ctx.finding(m.start(), m.end(),
-                          message=f"{report.meta.year} 年度报告引用的是 2007 年《政府信息公开条例》（国务院令第492号），"
-                                  "该条例已于 2019 年修订（国务院令第711号，2019年5月15日施行）。")
+                          year=report.meta.year)

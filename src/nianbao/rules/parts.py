@@ -27,8 +27,7 @@ def missing_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         after = [p for p in report.parts if PART_IDS.index(p.id) > i]
         at = after[0].loc.start if after else (report.parts[-1].end if report.parts else 0)
         yield ctx.finding(at, at, part=pid, evidence=f"（缺少）{_NUM[i]}、{PART_NAMES[pid]}",
-                          message=f"报告缺少第{_NUM[i]}部分“{_NUM[i]}、{PART_NAMES[pid]}”。年度报告必须包含规定的六个部分。",
-                          suggestion=f"按统一格式补写“{_NUM[i]}、{PART_NAMES[pid]}”。")
+                          num=_NUM[i], part_names=PART_NAMES[pid])
 
 
 def part_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -37,7 +36,7 @@ def part_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         p, idx, prev = report.parts[i], order[i], order[i - 1]
         if idx < prev:
             yield ctx.finding(p.loc.start, p.loc.end, part=p.id,
-                              message=f"“{p.title}”出现在前一部分之后，六个部分的顺序与统一格式不符。")
+                              title=p.title)
 
 
 def heading_wording(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -51,9 +50,7 @@ def heading_wording(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if old_tables and norm(bare) in {norm(v) for v in format_spec()["parts"][p.id].get("obsolete", [])}:
             continue  # reported as an obsolete heading (F-03)
         yield ctx.finding(p.loc.start, p.loc.end, part=p.id,
-                          message=f"第{_NUM[PART_IDS.index(p.id)]}部分标题“{p.title}”与统一格式的标题"
-                                  f"“{_NUM[PART_IDS.index(p.id)]}、{PART_NAMES[p.id]}”不完全一致。",
-                          suggestion=f"建议改为“{_NUM[PART_IDS.index(p.id)]}、{PART_NAMES[p.id]}”。")
+                          num=_NUM[PART_IDS.index(p.id)], title=p.title, part_names=PART_NAMES[p.id])
 
 
 _TABLE_NAMES = {"proactive": "表二（主动公开政府信息情况）", "requests": "表三（收到和处理政府信息公开申请情况）",
@@ -68,8 +65,7 @@ def missing_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if part is None or tid in report.tables:
             continue
         yield ctx.finding(part.loc.start, part.loc.end, part=tid,
-                          message=f"第{_NUM[PART_IDS.index(tid)]}部分没有法定的{name}，或表格无法识别。",
-                          suggestion=f"按统一格式填写{name}，每一格填写数字。")
+                          num=_NUM[PART_IDS.index(tid)], name=name)
 
 
 _ROW_NAMES = {
@@ -112,8 +108,7 @@ def table_rows(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if cols:
             names = "、".join(cols)
             yield ctx.finding(t.start, t.start, part=tid, evidence=names,
-                              message=f"{_ROW_NAMES[tid]}的表头缺少规定的列：{names}。",
-                              suggestion="按统一格式使用完整的表头和全部列。")
+                              row_names=_ROW_NAMES[tid], names=names, variant="columns")
         if not t.missing_rows and not t.extra_rows:
             continue
         if t.missing_rows:
@@ -133,8 +128,7 @@ def table_rows(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 labels = [lab.get(k, k) for k in t.missing_rows]
             names = "、".join(labels)
             yield ctx.finding(t.start, t.start, part=tid, evidence=names,
-                              message=f"{_ROW_NAMES[tid]}缺少规定的行：{names}。",
-                              suggestion="按统一格式补齐表格的全部行，没有发生的填 0。")
+                              row_names=_ROW_NAMES[tid], names=names, variant="rows")
 
 
 _TITLE_RX = re.compile(r"政[府务]信息公开.*(年度报告|年报)")
@@ -155,8 +149,7 @@ def _agency_line_before(report: Report) -> bool:
 def title_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     m = report.meta
     if m.title is None or " > " in m.title:  # a breadcrumb of the web page is not the title
-        yield ctx.finding(0, 0, part=None, evidence=report.text[:30],
-                          message="报告开头没有找到规范标题，应为“机关全称＋年份＋政府信息公开工作年度报告”。")
+        yield ctx.finding(0, 0, part=None, evidence=report.text[:30], variant="missing")
         return
     problems = []
     if not m.agency and not _agency_line_before(report):
@@ -168,7 +161,7 @@ def title_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if problems:
         loc = m.title_loc
         yield ctx.finding(loc.start if loc else 0, loc.end if loc else 0, part=None,
-                          message=f"报告标题“{m.title}”{'、'.join(problems)}。")
+                          title=m.title, problems='、'.join(problems), variant="irregular")
 
 
 def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -177,7 +170,7 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     if m.period_start is None:
         yield ctx.finding(None, None, part=None, severity="warning", evidence=m.title or "",
-                          message=f"报告没有写明统计期间，应说明内容涵盖 {m.year}年1月1日至12月31日。")
+                          year=m.year, variant="missing")
         return
     ok = (m.period_start.year == m.year and m.period_end and m.period_end.year == m.year
           and (m.period_start.month, m.period_start.day) == (1, 1)
@@ -185,6 +178,4 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if not ok:
         loc = m.period_loc
         yield ctx.finding(loc.start if loc else None, loc.end if loc else None, part=None,
-                          message=f"报告写明的统计期间“{m.period_text}”与报告年度 {m.year} 年的全年"
-                                  f"（{m.year}年1月1日至12月31日）不一致。",
-                          suggestion=f"统计期间应为{m.year}年1月1日至{m.year}年12月31日。")
+                          period_text=m.period_text, year=m.year, variant="mismatch")

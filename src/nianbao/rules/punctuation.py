@@ -15,7 +15,8 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Heading, Part, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.typos import CJK, Span, _as_list, _own, _walk, lost_characters, snippet, text_spans
+from nianbao.rules.typos import CJK, _as_list, _own, lost_characters
+from nianbao.views import Span, snippet, walk_headings
 
 _OPEN_FW = "“‘《（「『【〔"
 _CLOSE_FW = "”’》）」』】〕"
@@ -77,7 +78,7 @@ def half_width_punctuation(report: Report, ctx: RuleContext) -> Iterator[Finding
     note (info) instead of a warning per paragraph."""
     text = report.text
     hits = []
-    for sp in text_spans(report, headings=False, title=False):
+    for sp in report.views.spans(headings=False, title=False):
         seg = text[sp.start:sp.end]
         marks = _half_width_marks(seg)
         if marks:
@@ -87,12 +88,8 @@ def half_width_punctuation(report: Report, ctx: RuleContext) -> Iterator[Finding
         s, e, _ = marks[0]
         a, b = snippet(seg, s, e, 0, len(seg), before=8, after=4)
         total = sum(len(m) for _, _, m in hits)
-        yield ctx.finding(
-            sp.start + a, sp.start + b, severity="info",
-            message=f"全文{len(hits)}段共{total}处半角标点，没有一处全角逗号、冒号或括号：多为网页转换或复制时统一转成了半角"
-                    "（阅读说明，不逐段提示）。如原稿如此，请统一改为全角标点。",
-            suggestion="核对原稿；如原稿使用半角标点，统一改为全角标点（，；：？！（））。",
-        )
+        yield ctx.finding(sp.start + a, sp.start + b, variant="converted", severity="info",
+                          paragraphs=len(hits), total=total)
         return
     for sp, seg, marks in hits:
         s, e, _ = marks[0]
@@ -101,11 +98,7 @@ def half_width_punctuation(report: Report, ctx: RuleContext) -> Iterator[Finding
         listed = "、".join(f"“{mk}”{n}处" for mk, n in counts.items())
         fw = "".join(_FW_NAME[mk] for mk in counts)
         total = sum(counts.values())
-        yield ctx.finding(
-            sp.start + a, sp.start + b,
-            message=f"该段中文句子里使用了半角标点共{total}处（{listed}），中文行文应使用全角标点。",
-            suggestion=f"将该段中的半角标点改为对应的全角标点（{fw}）。",
-        )
+        yield ctx.finding(sp.start + a, sp.start + b, variant="paragraph", total=total, listed=listed, fw=fw)
 
 
 # --------------------------------------------------------------------------------------------- P-02
@@ -152,7 +145,7 @@ def _unmatched(seg: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
 def unmatched_pairs(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """P-02: a bracket, book-title mark or quotation mark opened and not closed in its paragraph (or the reverse)."""
     text = report.text
-    spans = text_spans(report, title=False)
+    spans = report.views.spans(title=False)
     results = [_unmatched(text[sp.start:sp.end]) for sp in spans]
     # a quotation or bracket that runs on into the next paragraph (page cut, multi-paragraph quotation)
     for k in range(len(spans) - 1):
@@ -185,8 +178,7 @@ def unmatched_pairs(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         where = "之后" if side == "open" else "之前"
         more = f"（本段共{len(problems)}处标点不成对）" if len(problems) > 1 else ""
         yield ctx.finding(sp.start + a, sp.start + b,
-                          message=f"成对标点不成对：{_show(ch)}{where}缺少与之对应的{_show(other)}{more}。",
-                          suggestion=f"补上缺少的{_show(other)}，或删去多余的{_show(ch)}。")
+                          ch=_show(ch), where=where, other=_show(other), more=more)
 
 
 # --------------------------------------------------------------------------------------------- P-03
@@ -198,7 +190,7 @@ _DOUBLED = re.compile(r"[，。、；：,;]{2,}")
 def doubled_marks(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """P-03: two sentence marks in a row: ，， 。。 、、 ；； ：： ，。 …"""
     text = report.text
-    for sp in text_spans(report, title=False):
+    for sp in report.views.spans(title=False):
         seg = text[sp.start:sp.end]
         for m in _DOUBLED.finditer(seg):
             marks = m.group(0)
@@ -207,8 +199,7 @@ def doubled_marks(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             a, b = snippet(seg, m.start(), m.end(), 0, len(seg), before=6, after=4, stops="\n")
             keep = marks[-1] if len(set(marks)) > 1 else marks[0]
             yield ctx.finding(sp.start + a, sp.start + b,
-                              message=f"标点重复或连用：“{marks}”。",
-                              suggestion=f"删去多余的标点，只保留一个（如“{keep}”）。")
+                              marks=marks, keep=keep)
 
 
 # --------------------------------------------------------------------------------------------- P-04
@@ -257,7 +248,7 @@ def mixed_numbering(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         odd = _odd_ones(items1, "full")
         if odd:
             yield _numbering_finding(ctx, part, odd, "一级标题序号的括号")
-        level2 = [(h, _dot_style(h.label)) for h in _walk(part.headings) if h.level == 2]
+        level2 = [(h, _dot_style(h.label)) for h in walk_headings(part.headings) if h.level == 2]
         items2 = [(h, s) for h, s in level2 if s]
         odd = _odd_ones(items2, "dot")
         if odd:
@@ -270,12 +261,11 @@ def _numbering_finding(ctx: RuleContext, part: Part, odd: tuple[str, list[Headin
     majority, heads = odd
     h = heads[0]
     labels = "、".join(f"“{x.label}”" for x in heads)
+    used = {_STYLE_NAME[s] for s in (_bracket_style(x.label) or _dot_style(x.label) for x in heads) if s}
     return ctx.finding(
         h.loc.start, h.loc.end, evidence=h.title, part=part.id or None, severity=severity,
-        message=f"“{part.title}”部分{what}不统一：多数使用{_STYLE_NAME[majority]}，而{labels}使用了"
-                f"{'、'.join(sorted({_STYLE_NAME[s] for s in (_bracket_style(x.label) or _dot_style(x.label) for x in heads) if s}))}。",
-        suggestion=f"将{labels}改为与其他标题一致的{_STYLE_NAME[majority]}写法"
-                   + ("，如“（一）”。" if majority == "full" else "。"),
+        title=part.title, what=what, style=_STYLE_NAME[majority], labels=labels, used="、".join(sorted(used)),
+        example="，如“（一）”" if majority == "full" else "",
     )
 
 
@@ -300,11 +290,10 @@ def numbering_marks(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         used = f"“{m.group('sep')}”" if m.group("sep") else "空格"
         written = m.group("sep") or m.group("space")
         yield ctx.finding(s, part.loc.end, evidence=part.title,
-                          message=f"部分标题序号“{m.group('num')}”后用了{used}{others}；汉字数字序号后应使用顿号“、”。",
-                          suggestion=f"将“{m.group('num')}{written}”改为“{m.group('num')}、”。")
+                          num=m.group('num'), used=used, others=others, written=written, variant="part_separator")
     doubles = []
     for part in report.parts:
-        for h in _walk(part.headings):
+        for h in walk_headings(part.headings):
             m = _BRACKET_THEN_MARK.match(h.title)
             if m and h.loc.start is not None:
                 doubles.append((h, m))
@@ -313,9 +302,7 @@ def numbering_marks(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         others = f"（共{len(doubles)}个标题如此）" if len(doubles) > 1 else ""
         assert h.loc.start is not None
         yield ctx.finding(h.loc.start, h.loc.end, evidence=h.title,
-                          message=f"标题序号“{m.group('label')}”后又加了“{m.group('mark')}”{others}；"
-                                  "带括号的序号后不再加标点。",
-                          suggestion=f"删去“{m.group('label')}{m.group('mark')}”中的“{m.group('mark')}”。")
+                          label=m.group('label'), mark=m.group('mark'), others=others, variant="label_mark")
 
 
 # --------------------------------------------------------------------------------------------- P-06
@@ -350,7 +337,7 @@ def spaces_in_chinese(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     sig = report.meta.signature_loc
     min_len = int(ctx.params.get("min_paragraph_chars", 15))
-    for sp in text_spans(report, headings=False, title=False):
+    for sp in report.views.spans(headings=False, title=False):
         seg = text[sp.start:sp.end]
         if len(seg) < min_len or "。" not in seg and "，" not in seg:
             continue  # a label line or a signature, not a sentence
@@ -363,8 +350,7 @@ def spaces_in_chinese(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         a, b = snippet(seg, s, e, 0, len(seg), before=6, after=6)
         more = f"本段共{len(hits)}处。" if len(hits) > 1 else ""
         yield ctx.finding(sp.start + a, sp.start + b,
-                          message=f"中文句子中间夹有空格。{more}",
-                          suggestion="删去汉字之间、汉字与标点之间多余的空格。")
+                          more=more)
 
 
 __all__ = [

@@ -1,4 +1,8 @@
-"""Load every rule declaration from the package data and resolve its check function."""
+"""Load every rule declaration from the package data and resolve its check function.
+
+The declarations are every ``nianbao/data/rules/<module>.toml``; each declares the rules whose check
+lives in ``nianbao/rules/<module>.py`` (the file is named after the module, and nothing lists the files).
+"""
 
 from __future__ import annotations
 
@@ -7,25 +11,36 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from nianbao.model import CATEGORIES
 from nianbao.rules.base import Check, Example, RuleSpec
 
-RULE_FILES = ("format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate")
+KNOWN_KEYS = {"code", "name", "title", "category", "severity", "summary", "why", "fix", "basis", "message",
+              "suggestion", "check", "params", "examples", "status"}
 
 
-def _load_file(name: str) -> list[RuleSpec]:
-    path = resources.files("nianbao.data.rules").joinpath(f"{name}.toml")
-    if not path.is_file():
-        return []
+def rule_files() -> list[str]:
+    """The module names that have a declaration file, sorted."""
+    folder = resources.files("nianbao.data.rules")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def _load_file(module: str) -> list[RuleSpec]:
+    path = resources.files("nianbao.data.rules").joinpath(f"{module}.toml")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    source = f"nianbao/data/rules/{module}.toml"
     specs = []
     for r in data.get("rule", []):
+        unknown = set(r) - KNOWN_KEYS
+        if unknown:
+            raise ValueError(f"{source} {r.get('code')}: unknown keys {sorted(unknown)}")
+        if r["check"].partition(":")[0] != f"nianbao.rules.{module}":
+            raise ValueError(f"{source} {r['code']}: a rule declared here is checked in nianbao.rules.{module}")
         examples = tuple(Example(e["text"], bool(e["fails"]), e.get("note", ""), e.get("copying")) for e in r.get("examples", []))
         spec = RuleSpec(
             code=r["code"], name=r["name"], title=r["title"], category=r["category"], severity=r["severity"],
-            scope=r.get("scope", "document"), summary=r["summary"], why=r.get("why", ""), fix=r["fix"],
-            basis=r.get("basis", ""), message=r.get("message", r["title"]), check=r.get("check", ""),
-            kind=r.get("kind", ""), params=r.get("params", {}), examples=examples,
-            status=r.get("status", "stable"), source_file=f"nianbao/data/rules/{name}.toml",
+            summary=r["summary"], why=r.get("why", ""), fix=r["fix"], basis=r.get("basis", ""),
+            message=r["message"], suggestion=r.get("suggestion"), check=r["check"], params=r.get("params", {}),
+            examples=examples, status=r.get("status", "stable"), source_file=source,
         )
         spec.validate()
         specs.append(spec)
@@ -34,15 +49,17 @@ def _load_file(name: str) -> list[RuleSpec]:
 
 @cache
 def all_rules() -> tuple[RuleSpec, ...]:
+    """Every declared rule, by category (in CATEGORIES order), then in declaration order."""
     specs: list[RuleSpec] = []
     seen: set[str] = set()
-    for name in RULE_FILES:
+    for name in rule_files():
         for s in _load_file(name):
             if s.code in seen:
                 raise ValueError(f"rule code {s.code} declared twice")
             seen.add(s.code)
             specs.append(s)
-    return tuple(specs)
+    order = {s.code: i for i, s in enumerate(specs)}
+    return tuple(sorted(specs, key=lambda s: (CATEGORIES.index(s.category), order[s.code])))
 
 
 def get_rule(code: str) -> RuleSpec | None:
@@ -57,15 +74,6 @@ _CHECKS: dict[str, Check] = {}
 
 def resolve_check(spec: RuleSpec) -> Check:
     if spec.code not in _CHECKS:
-        _CHECKS[spec.code] = _resolve(spec)
+        module, _, func = spec.check.partition(":")
+        _CHECKS[spec.code] = getattr(importlib.import_module(module), func)
     return _CHECKS[spec.code]
-
-
-def _resolve(spec: RuleSpec) -> Check:
-    if spec.kind:
-        from nianbao.rules import kinds
-
-        engine = getattr(kinds, spec.kind)
-        return lambda report, ctx: engine(report, ctx)
-    module, _, func = spec.check.partition(":")
-    return getattr(importlib.import_module(module), func)

@@ -50,8 +50,9 @@ def _row_name(t: Table, row: str) -> str:
 
 
 def _sum_finding(ctx: RuleContext, t: Table, left: list[tuple[str, str]], right: list[tuple[str, str]],
-                 message: str, primary: tuple[str, str] | None = None) -> Finding | None:
-    """Report when Σleft ≠ Σright; None when any cell is not a readable number (reported elsewhere)."""
+                 primary: tuple[str, str] | None = None, **fields: str) -> Finding | None:
+    """Report when Σleft ≠ Σright; None when any cell is not a readable number (reported elsewhere).
+    The message template gets ``left``, ``right``, ``parse_note`` and the caller's ``fields``."""
     lc = [t.cell(r, c) for r, c in left]
     rc = [t.cell(r, c) for r, c in right]
     if not all(_is_num(c) for c in lc + rc):
@@ -70,10 +71,9 @@ def _sum_finding(ctx: RuleContext, t: Table, left: list[tuple[str, str]], right:
     evidence = "；".join(f"{_row_name(t, r)}·{COL_NAMES.get(c, t.col_labels.get(c, c))}={_fmt(t.value(r, c))}"
                         for r, c in shown)
     cause = _cause(involved)
-    msg = message.format(left=_fmt(lv), right=_fmt(rv))
-    if cause == "parse":
-        msg += "（注意：相关单元格读取置信度较低，也可能是文件解析问题，请核对原表。）"
-    return ctx.finding(start, end, message=msg, evidence=evidence, part=_part_of(t), cells=refs, cause=cause)
+    note = "（注意：相关单元格读取置信度较低，也可能是文件解析问题，请核对原表。）" if cause == "parse" else ""
+    return ctx.finding(start, end, evidence=evidence, part=_part_of(t), cells=refs, cause=cause,
+                       left=_fmt(lv), right=_fmt(rv), parse_note=note, **fields)
 
 
 def _part_of(t: Table) -> str:
@@ -96,9 +96,7 @@ def table3_identity(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for col in format_spec()["tables"]["requests"]["columns"]:
         f = _sum_finding(
             ctx, t, [("new", col), ("carried_over", col)], [("total", col), ("carried_forward", col)],
-            f"表三“{COL_NAMES[col]}”列勾稽关系不成立：一（本年新收）+ 二（上年结转）= {{left}}，"
-            f"而（七）总计 + 四（结转下年度）= {{right}}。",
-            primary=("total", col),
+            primary=("total", col), col=COL_NAMES[col],
         )
         if f:
             yield f
@@ -111,14 +109,10 @@ def table3_total_row(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     rows = _result_rows(t)
     for col in format_spec()["tables"]["requests"]["columns"]:
-        f = _sum_finding(
-            ctx, t, [("total", col)], [(r, col) for r in rows],
-            f"表三“{COL_NAMES[col]}”列（七）总计为 {{left}}，但各项办理结果（（一）至（六））合计为 {{right}}。",
-        )
+        nonzero = "、".join(f"{_row_name(t, r)}={_fmt(t.value(r, col))}" for r in rows if t.value(r, col))
+        f = _sum_finding(ctx, t, [("total", col)], [(r, col) for r in rows], col=COL_NAMES[col],
+                         nonzero=f"非零的办理结果：{nonzero}。" if nonzero else "")
         if f:
-            nonzero = [(r, t.value(r, col)) for r in rows if t.value(r, col)]
-            if nonzero:
-                f.message += "非零的办理结果：" + "、".join(f"{_row_name(t, r)}={_fmt(v)}" for r, v in nonzero) + "。"
             yield f
 
 
@@ -129,10 +123,7 @@ def table3_row_totals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     cols = [c for c in format_spec()["tables"]["requests"]["columns"] if c != "total"]
     for row in t.cells:
-        f = _sum_finding(
-            ctx, t, [(row, "total")], [(row, c) for c in cols],
-            f"表三“{_row_name(t, row)}”一行的总计为 {{left}}，但六类申请人合计为 {{right}}。",
-        )
+        f = _sum_finding(ctx, t, [(row, "total")], [(row, c) for c in cols], row=_row_name(t, row))
         if f:
             yield f
 
@@ -147,9 +138,8 @@ def _domain_findings(ctx: RuleContext, t: Table, name: str, allow_float: frozens
             elif c.value is not None and (c.value < 0 and col not in allow_negative or (isinstance(c.value, float) and not c.value.is_integer()
                                                           and col not in allow_float)):
                 what = "负数" if c.value < 0 else "非整数"
-                yield ctx.finding(c.start, c.end, evidence=c.raw, part=t.id, severity="error",
-                                  message=f"{name}“{_row_name(t, row)}·{t.col_labels.get(col, COL_NAMES.get(col, col))}”"
-                                          f"填写为 {c.raw}，{what}不符合统计口径（应为非负整数）。",
+                yield ctx.finding(c.start, c.end, variant="bad_value", evidence=c.raw, part=t.id, severity="error",
+                                  name=name, row=_row_name(t, row), col=t.col_labels.get(col, COL_NAMES.get(col, col)), raw=c.raw, what=what,
                                   cells=[_cell_ref(t, row, col)], cause=_cause([c]))
     if blanks:
         refs = [_cell_ref(t, r, c) for r, c, _ in blanks]
@@ -165,10 +155,9 @@ def _domain_findings(ctx: RuleContext, t: Table, name: str, allow_float: frozens
         more = f"等 {len(blanks)} 处" if len(blanks) > 8 else f"共 {len(blanks)} 处"
         # cells the parser could not place are a doubtful parse; text the author wrote is the report's
         parse = all(x.status == "missing" or x.confidence < LOW_CONFIDENCE for _, _, x in blanks)
-        yield ctx.finding(start, end, evidence=listing, part=t.id, cells=refs,
+        yield ctx.finding(start, end, variant="blanks", evidence=listing, part=t.id, cells=refs,
                           cause="parse" if parse else "report",
-                          message=f"{name}有未填数字的单元格：{listing}{more}。法定表格应逐格填写数字（没有发生的填 0），"
-                                  f"涉及这些单元格的勾稽关系未予核对。")
+                          name=name, listing=listing, more=more)
 
 
 def table3_domain(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -187,7 +176,7 @@ def table4_totals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     names = {"review": "行政复议", "direct_suit": "行政诉讼·未经复议直接起诉", "suit_after_review": "行政诉讼·复议后起诉"}
     for block in ("review", "direct_suit", "suit_after_review"):
         f = _sum_finding(ctx, t, [(block, "total")], [(block, c) for c in ("upheld", "corrected", "other", "pending")],
-                         f"表四“{names[block]}”的总计为 {{left}}，但结果维持、结果纠正、其他结果、尚未审结合计为 {{right}}。")
+                         block=names[block])
         if f:
             yield f
 
@@ -223,8 +212,7 @@ def table2_in_force(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             start, end = _span(cells)
             yield ctx.finding(start, end, part="proactive", cells=[_cell_ref(t, row, c) for c in ("issued", "repealed", "in_force")],
                               evidence=f"{name}：本年制发 {_fmt(issued)}，本年废止 {_fmt(repealed)}，现行有效 {_fmt(in_force)}",
-                              message=f"表二{name}现行有效件数（{_fmt(in_force)}）少于本年制发件数减本年废止件数"
-                                      f"（{_fmt(issued)} − {_fmt(repealed)}），本年制发且未废止的文件应计入现行有效。",
+                              name=name, in_force=_fmt(in_force), issued=_fmt(issued), repealed=_fmt(repealed),
                               cause=_cause(cells))
 
 
@@ -239,7 +227,7 @@ def table2_fee_unit(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     limit = ctx.params.get("max_wan_yuan", {}).get(report.meta.level or "department", 50000)
     if c.value > limit:  # type: ignore[operator]
         yield ctx.finding(c.start, c.end, part="proactive", evidence=c.raw, cells=[_cell_ref(t, "fees", "amount")],
-                          message=f"表二行政事业性收费金额为 {c.raw} 万元，对本级机关明显偏大，可能误按“元”填写。")
+                          raw=c.raw)
 
 
 def table2_rules_power(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -256,6 +244,5 @@ def table2_rules_power(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         c = t.cell("rules", col)
         if _is_num(c) and c.value > 0:  # type: ignore[operator]
             yield ctx.finding(c.start, c.end, part="proactive", evidence=c.raw, cells=[_cell_ref(t, "rules", col)],
-                              message=f"表二“规章”一栏填写为 {c.raw}，但{report.meta.agency or '本机关'}没有规章制定权，"
-                                      "规章数量应为 0；行政规范性文件请填在“行政规范性文件”一行。")
+                              raw=c.raw, agency=report.meta.agency or '本机关')
             return

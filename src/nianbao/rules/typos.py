@@ -5,7 +5,7 @@ whole words (so "公开开展" = 公开|开展 and "工作作风" are left alone
 written on purpose (明明白白, 件件有着落, the lexicon's allow-lists). Only narrative paragraphs, headings
 and the title are read; table cells are not. Garbled text is looked for in the whole document.
 
-The spans helpers here (:func:`text_spans`) are shared with the punctuation checks.
+Text spans come from the report's cached views (``report.views.spans()``).
 """
 
 from __future__ import annotations
@@ -17,67 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from nianbao.lexicon import lexicon
-from nianbao.model import Finding, Heading, Report
+from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.views import snippet
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _IS_CJK = re.compile(f"[{CJK}]")
 _CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
-
-
-# --------------------------------------------------------------------------------------------- spans
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of report.text a text check reads: a narrative paragraph, a heading or the title."""
-
-    start: int
-    end: int
-    kind: str  # "paragraph" | "heading" | "part_title" | "title"
-
-
-def _walk(headings: list[Heading]) -> Iterator[Heading]:
-    for h in headings:
-        yield h
-        yield from _walk(h.children)
-
-
-def text_spans(report: Report, *, paragraphs: bool = True, headings: bool = True, title: bool = True) -> list[Span]:
-    """Narrative paragraphs, sub-headings, part headings and the title, in text order, without overlap.
-
-    A numbered line that carries its own text ("1. **夯实组织保障。**成立…") is both a heading and a
-    paragraph; it is returned once, as a paragraph. Table cells are never returned.
-    """
-    out: dict[tuple[int, int], Span] = {}
-    if paragraphs:
-        for p in report.paragraphs():
-            if p.loc.start is not None and p.loc.end is not None:
-                out[(p.loc.start, p.loc.end)] = Span(p.loc.start, p.loc.end, "paragraph")
-    if headings:
-        for part in report.parts:
-            if part.loc.start is not None and part.loc.end is not None:
-                out.setdefault((part.loc.start, part.loc.end), Span(part.loc.start, part.loc.end, "part_title"))
-            for h in _walk(part.headings):
-                if h.loc.start is not None and h.loc.end is not None:
-                    out.setdefault((h.loc.start, h.loc.end), Span(h.loc.start, h.loc.end, "heading"))
-    if title and report.meta.title_loc is not None:
-        tl = report.meta.title_loc
-        if tl.start is not None and tl.end is not None:
-            out.setdefault((tl.start, tl.end), Span(tl.start, tl.end, "title"))
-    return sorted(out.values(), key=lambda s: (s.start, s.end))
-
-
-def snippet(text: str, pos: int, end: int, lo: int, hi: int, before: int = 8, after: int = 4,
-            stops: str = "。！？；\n") -> tuple[int, int]:
-    """A short span around text[pos:end] inside [lo, hi), not crossing a sentence end."""
-    a = pos
-    while a > lo and pos - a < before and text[a - 1] not in stops:
-        a -= 1
-    b = end
-    while b < hi and b - end < after and text[b] not in stops:
-        b += 1
-    return a, b
 
 
 # --------------------------------------------------------------------------------------------- lexicons
@@ -237,7 +183,7 @@ def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-01: a 1–4 character sequence written twice in a row ("执行执行", "的的")."""
     allow, contexts = _redup_allow()
     text = report.text
-    for sp in text_spans(report):
+    for sp in report.views.spans():
         seg = text[sp.start:sp.end]
         skip_to = 0
         for m in _CANDIDATE.finditer(seg):
@@ -251,8 +197,7 @@ def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     w = seg[i:i + n]
                     yield ctx.finding(
                         sp.start + i, sp.start + i + 2 * n,
-                        message=f"词语重复：“{w}{w}”中的“{w}”多写了一遍。",
-                        suggestion=f"将“{w}{w}”改为“{w}”。",
+                        w=w, variant="duplicate",
                     )
                     skip_to = i + 2 * n
                     break
@@ -261,9 +206,7 @@ def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     w = seg[i:i + n]
                     yield ctx.finding(
                         sp.start + i, sp.start + i + 2 * n, severity="warning",
-                        message=f"疑似词语重复：“{w}{w}”去掉一个“{w}”正好是常用词“{compound}”，"
-                                f"请核对是否多写了“{w}”。",
-                        suggestion=f"如属多写，将“{w}{w}”改为“{w}”。",
+                        w=w, compound=compound, variant="junction",
                     )
                     skip_to = i + 2 * n
                     break
@@ -338,7 +281,7 @@ def confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     text = report.text
-    spans = text_spans(report)
+    spans = report.views.spans()
     starts = [sp.start for sp in spans]
     for m in rx.finditer(text):  # one pass over the whole text, then keep what lies in a span
         pos, wrong = m.start(), m.group(0)
@@ -354,8 +297,7 @@ def confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         why = f"{pair.why.rstrip('。')}。" if pair.why else ""
         yield ctx.finding(
             pos, pos + len(wrong),
-            message=f"疑似错别字：“{pair.wrong}”应为“{pair.right}”。{why}",
-            suggestion=f"将“{pair.wrong}”改为“{pair.right}”。",
+            wrong=pair.wrong, right=pair.right, why=why,
         )
 
 
@@ -530,17 +472,14 @@ def garbled_text(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         meant = f"，疑为“{readable}”" if readable else ""
         rest = len(garbled) - len(shown)
         more = f"全文另有{rest}行出现类似乱码。" if rest and k == len(shown) - 1 else ""
-        yield ctx.finding(a, b, message=f"出现乱码：{'；'.join(kinds)}{meant}。{more}{note}",
-                          suggestion="对照原稿重新录入该处文字，并用正确的编码（UTF-8）保存、发布文件。", cause=cause)
+        yield ctx.finding(a, b, kinds='；'.join(kinds), meant=meant, more=more, note=note, cause=cause, variant="garbled")
     for start, end, what in sorted(lost_characters(text)):
         kind, desc = what
         if kind == "docno":
-            yield ctx.finding(start, end, message=f"文号残缺：“{text[start:end]}”{desc}。{note}",
-                              suggestion="按“机关代字〔年份〕序号”的格式补全文号，如“国办公开办函〔2021〕30号”。",
-                              cause=cause)
+            yield ctx.finding(start, end, ref=text[start:end], desc=desc, note=note,
+                              cause=cause, variant="doc_number")
         else:
-            yield ctx.finding(start, end, message=f"条款引用残缺：“{text[start:end]}”{desc}。{note}",
-                              suggestion="补全条款引用，如“第二十条第（一）项”。", cause=cause)
+            yield ctx.finding(start, end, ref=text[start:end], desc=desc, note=note, cause=cause, variant="article")
 
 
 def lost_characters(text: str) -> Iterator[tuple[int, int, tuple[str, str]]]:

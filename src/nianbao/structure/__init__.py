@@ -8,6 +8,7 @@ from nianbao.structure.meta import build_meta
 from nianbao.structure.sections import build_part, find_part_headings
 from nianbao.structure.spec import norm
 from nianbao.structure.tables import detect_proactive_layout, parse_proactive, parse_requests, parse_review_litigation
+from nianbao.views import walk_headings
 
 __all__ = ["parse_report"]
 
@@ -79,7 +80,7 @@ def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
             cut = keep[-1].loc.start or cut
             keep = keep[:-1]
         last.paragraphs = keep
-        for h in _walk(last.headings):
+        for h in walk_headings(last.headings):
             h.paragraphs = [p for p in h.paragraphs if (p.loc.start or 0) < cut]
         last.end = cut
     preamble: list[Paragraph] = []
@@ -94,8 +95,3 @@ def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
     return Report(raw=raw, meta=meta, parts=parts, tables=tables, notes=notes, preamble=preamble,
                   extra_parts=extra)
 
-
-def _walk(headings):
-    for h in headings:
-        yield h
-        yield from _walk(h.children)
