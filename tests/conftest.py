@@ -36,3 +36,25 @@ def require_tool(ok: bool, what: str) -> None:
     if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
         pytest.fail(f"{what} is missing in CI: scripts/setup_system.sh should have installed it")
     pytest.skip(f"{what} not installed (run scripts/setup_system.sh as root)")
+
+
+def assert_evidence_contract(report, findings) -> None:
+    """Every finding shows what it points at: a non-empty evidence; for a finding on a span of text,
+    exactly report.text[start:end]; for a table finding, cells equal to the parsed table's cells,
+    each one the text at its own offsets, and the location one of those cells."""
+    for f in findings:
+        assert f.evidence, f"{f.rule}: empty evidence"
+        s, e = f.location.start, f.location.end
+        if f.category == "table":
+            assert f.cells, f"{f.rule}: a table finding names its cells"
+            starts = set()
+            for ref in f.cells:
+                c = report.tables[ref["table"]].cell(ref["row"], ref["col"])
+                got = (None, "") if c is None else (c.value, c.raw)
+                assert (ref["value"], ref["raw"]) == got, f"{f.rule}: cell {ref} is not the table's {got}"
+                if c is not None and c.start is not None:
+                    assert report.text[c.start:c.end] == c.raw, f"{f.rule}: cell {ref} is not the text at its offsets"
+                    starts.add(c.start)
+            assert s is None or s in starts, f"{f.rule}: location {s} is none of its cells"
+        elif s is not None and e is not None and e > s:
+            assert report.text[s:e] == f.evidence, f"{f.rule}: evidence {f.evidence!r} != text {report.text[s:e]!r}"

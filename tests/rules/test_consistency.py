@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from nianbao.api import load_report
 from nianbao.rules.consistency import agency_places
 from nianbao.rules.engine import run_rules
+from tests.conftest import ROOT, SEED
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seeds" / "000_822fb315f9e9462c.txt"
 K = ["K-01", "K-02", "K-03", "K-04", "K-05"]
 TOWN = "晋江市安海镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
 BUREAU = "青溪县市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n"

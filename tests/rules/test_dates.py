@@ -12,9 +12,8 @@ from nianbao.api import load_report
 from nianbao.config import Config
 from nianbao.rules.dates import deadline_for
 from nianbao.rules.engine import run_rules
+from tests.conftest import ROOT, SEED
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seeds" / "000_822fb315f9e9462c.txt"
 D = ["D-01", "D-02", "D-03", "D-04", "D-05", "D-06"]
 TOWN = "晋江市安海镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
 BUREAU = "青溪县市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n"

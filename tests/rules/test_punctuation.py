@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from nianbao.api import load_report
 from nianbao.rules.engine import run_rules
+from tests.conftest import SEED
 from tests.rules.test_typos import clean_reports
 
-SEED = Path("/work/shared/seeds/000_822fb315f9e9462c.txt")
 HEAD = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
 TAIL = "\n二、主动公开政府信息情况\n本年度主动公开政府信息123条。"
 CODES = ["P-01", "P-02", "P-03", "P-04", "P-05", "P-06"]

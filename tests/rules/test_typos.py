@@ -11,9 +11,8 @@ import pytest
 from nianbao.api import load_report
 from nianbao.model import Report
 from nianbao.rules.engine import run_rules
+from tests.conftest import ROOT, SEED
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = Path("/work/shared/seeds/000_822fb315f9e9462c.txt")
 HEAD = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
 TAIL = "\n二、主动公开政府信息情况\n本年度主动公开政府信息123条。"
 CODES = ["W-01", "W-02", "W-03"]
