@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.spans import sentence_bounds
+from nianbao.views import sentence_bounds
 
 CITE_2019 = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号")
 CITE_2021 = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2021\s*[〕\]］)）】]\s*30\s*号")

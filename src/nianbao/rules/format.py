@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import first_in
-from nianbao.spans import sentence_bounds
 from nianbao.structure.spec import format_spec, norm
+from nianbao.views import sentence_bounds
 
 _NAMES = {"2021": "2021 年版格式（国办公开办函〔2021〕30号）", "2019": "2019 年试行格式（国办公开办函〔2019〕60号）",
           "pre2019": "2019 年以前的旧格式", "unknown": "无法识别的格式"}

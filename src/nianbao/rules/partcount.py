@@ -45,16 +45,9 @@ def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         a, b = m.start("n"), m.end()
         # a part title may hold 、 or 和 itself, so only a list shorter than the count is sure
         if 3 <= len(items) < n and all(len(i) >= 2 for i in items):
-            yield ctx.finding(a, b, message=f"报告称由{raw}部分组成，但列出的是{len(items)}个部分（{'、'.join(items)}），"
-                                            "部分数与所列内容不一致。",
-                              suggestion=f"核对报告的部分，把“{raw}部分”改为实际的部分数，或补全所列部分。")
+            yield ctx.finding(a, b, variant="list_mismatch", said=raw, listed=len(items), items="、".join(items))
         elif n < 6 and len(items) == n and year >= 2019:
-            yield ctx.finding(a, b, message=f"报告称由{raw}个部分组成，但{year}年度报告按统一格式应有六个部分"
-                                            "（总体情况、主动公开、收到和处理申请、行政复议和行政诉讼、存在的主要问题及改进情况、"
-                                            "其他需要报告的事项）。",
-                              suggestion="按统一格式补齐六个部分，并改正这句对报告结构的说明。")
+            yield ctx.finding(a, b, variant="too_few", said=raw, year=year)
         elif n == 7 and year >= 2019:
-            yield ctx.finding(a, b, message=f"{year}年度报告称由七部分组成，这是2019年以前旧格式的结构；现行格式"
-                                            "（国办公开办函〔2021〕30号）规定为六个部分。",
-                              suggestion="按现行格式改为六个部分，并改正这句对报告结构的说明。")
+            yield ctx.finding(a, b, variant="seven", year=year)
         break

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.dates import sentences
 
 _UNITS = "条|件|个|次|篇|期|场|人次|份|项|户|家"
 _TOTAL = re.compile(rf"(?:共|总计|合计|累计)[^，。；,;\d]{{0,14}}?(?P<n>\d+)\s*(?P<u>{_UNITS})(?![\d%％])")
@@ -30,7 +29,7 @@ _OTHER_MATTER = re.compile(r"复议|诉讼|投诉|举报|上年|去年|上一年
 def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     carried: tuple[int, re.Match] | None = None  # the total of the previous sentence, for "。其中……"
-    for s in sentences(report):
+    for s in report.views.sentences:
         totals = [m for m in _TOTAL.finditer(text, s.start, s.end) if not _APPROX.match(text[m.end():m.end() + 2])]
         if totals:
             tm, from_ = totals[0], totals[0].end()
@@ -51,17 +50,15 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             real = 100 * a / total
             if abs(real - p) > 1.5 and abs(round(real) - p) > 1:
-                yield ctx.finding(m.start("p"), m.end(), part=s.part,
-                                  message=f"正文写{a}{unit}占{m.group('p')}%，但按共{total}{unit}计算应为{real:.1f}%，"
-                                          "比例与数字不符。",
-                                  suggestion=f"核对数字和比例：{a}÷{total}＝{real:.1f}%。")
+                yield ctx.finding(m.start("p"), m.end(), part=s.part, variant="share",
+                                  count=a, unit=unit, written=m.group("p"), total=total, real=real)
                 break
 
 
 def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     none = some = None
-    for s in sentences(report):
+    for s in report.views.sentences:
         for m in _NONE.finditer(text, s.start, s.end):
             clause = text[m.start():m.end()]
             if none is None and not _OTHER_MATTER.search(clause):
@@ -74,10 +71,8 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         n = some.group("n") or some.group("m")
         later = max(none, some, key=lambda x: x.start())
         other = none if later is some else some
-        yield ctx.finding(later.start(), later.end(),
-                          message=f"报告一处写“{text[other.start():other.end()]}”，另一处写“"
-                                  f"{text[later.start():later.end()]}”（{n}件），对是否收到政府信息公开申请的说法前后矛盾。",
-                          suggestion="核对依申请公开台账，统一两处的表述和数字。")
+        yield ctx.finding(later.start(), later.end(), variant="none_and_some",
+                          first=text[other.start():other.end()], second=text[later.start():later.end()], count=n)
 
 
 def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:

@@ -3,7 +3,7 @@ complaint, misremembered institutional terms (W-04); 的 where 地 is required b
 
 The pairs and their context conditions live in ``data/lexicon/context_confusions.toml``; the adverbial modifiers
 for 的/地 in ``data/lexicon/de_di.toml``. Only narrative paragraphs, headings and the title are read (never table
-cells), through ``typos.text_spans``.
+cells), through ``report.views.spans()``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.typos import text_spans, trie_pattern
-from nianbao.spans import sentence_bounds
+from nianbao.rules.typos import trie_pattern
+from nianbao.views import sentence_bounds
 
 
 @dataclass(frozen=True)
@@ -77,13 +77,12 @@ def context_confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     text = report.text
-    for sp in text_spans(report):
+    for sp in report.views.spans():
         for m in rx.finditer(text, sp.start, sp.end):
             a, b = m.start(), m.end()
             for p in pairs[m.group(0)]:
                 if _holds(p, text, a, b, sp.start, sp.end):
-                    yield ctx.finding(a, b, wrong=p.wrong, right=p.right, why=p.why.rstrip("。"),
-                                      suggestion=f"将“{p.wrong}”改为“{p.right}”。")
+                    yield ctx.finding(a, b, wrong=p.wrong, right=p.right, why=p.why.rstrip("。"))
                     break
 
 
@@ -128,7 +127,7 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     text = report.text
-    for sp in text_spans(report):
+    for sp in report.views.spans():
         for m in rx.finditer(text, sp.start, sp.end):
             de = m.end() - 1
             after = _STOP.split(text[de + 1:min(sp.end, de + 14)])[0]
@@ -153,8 +152,7 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if _light_verb_before(text[max(sp.start, m.start() - 10):m.start()], light):
                 continue
             mod = m.group(0)[:-1]
-            yield ctx.finding(de, de + 1, evidence=f"{mod}的{w1}", modifier=mod, verb=w1,
-                              suggestion=f"将“{mod}的{w1}”改为“{mod}地{w1}”。")
+            yield ctx.finding(de, de + 1, modifier=mod, verb=w1)
 
 
 # --------------------------------------------------------------------------------------------- W-06
@@ -197,8 +195,7 @@ def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[F
                 if core in seen:
                     a = text.find(core, k, hi)
                     if a >= 0:
-                        yield ctx.finding(a, a + len(core), message=f"同一句的列举中“{core}”出现了两次。",
-                                          suggestion=f"删去重复列出的“{core}”。")
+                        yield ctx.finding(a, a + len(core), variant="repeated_item", item=core)
                 seen.add(core)
             k += len(item) + 1
         pos += len(sent) + 1
@@ -208,7 +205,7 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-06: a word doubled across 、 or ，("干事、干事") and redundant stacks ("可通过可以通过", "和以及")."""
     text = report.text
     stacks = _stacks()
-    for sp in text_spans(report):
+    for sp in report.views.spans():
         for m in _DOUBLED.finditer(text, sp.start, sp.end):
             w = m.group("w")
             if set(w) <= _NUMERALS:
@@ -218,13 +215,11 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if not (_whole_words(text, m.start(), m.start("sep"), sp.start, sp.end)
                     and _whole_words(text, a2, b, sp.start, sp.end)):
                 continue
-            yield ctx.finding(m.start(), b, message=f"“{w}”隔着“{m.group('sep')}”重复写了两遍，疑为多写。",
-                              suggestion=f"删去重复的“{w}”。")
+            yield ctx.finding(m.start(), b, variant="doubled", word=w, sep=m.group("sep"))
         yield from _repeated_items(text, sp.start, sp.end, ctx)
         for rx, why in stacks:
             for m in rx.finditer(text, sp.start, sp.end):
-                yield ctx.finding(m.start(), m.end(), message=f"“{m.group(0)}”：{why.rstrip('。')}。",
-                                  suggestion="删去重复的部分。")
+                yield ctx.finding(m.start(), m.end(), variant="stacked", found=m.group(0), why=why.rstrip("。"))
 
 
 # --------------------------------------------------------------------------------------------- W-07
@@ -240,9 +235,8 @@ def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-07: a fixed phrase that lost or gained a character ("党国务院", "2023我镇", "0条占;")."""
     text = report.text
     rules = _slips()
-    for sp in text_spans(report):
+    for sp in report.views.spans():
         for rx, fix, why in rules:
             for m in rx.finditer(text, sp.start, sp.end):
                 a, b = m.start(), m.end()
-                a0, b0 = max(sp.start, a - 2), min(sp.end, b + 3)
-                yield ctx.finding(a, b, evidence=text[a0:b0], why=why.rstrip("。"), suggestion=fix or None)
+                yield ctx.finding(a, b, why=why.rstrip("。"), fix=fix or ctx.spec.fix)
