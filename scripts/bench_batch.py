@@ -96,6 +96,11 @@ class Sampler(threading.Thread):
         self.pid, self.every, self.stop = pid, every, threading.Event()
         self.parent_rss = self.worker_rss = self.total_rss = self.total_pss = 0
         self.workers_seen: set[int] = set()
+        self.cpu: dict[int, float] = {}  # pid -> last seen user+system CPU seconds
+
+    def cpu_split(self) -> tuple[float, float]:
+        """CPU seconds of the batch process itself and of all its descendants (as last sampled)."""
+        return self.cpu.get(self.pid, 0.0), sum(v for k, v in self.cpu.items() if k != self.pid)
 
     def run(self) -> None:
         import psutil
@@ -112,6 +117,8 @@ class Sampler(threading.Thread):
             total = pss = 0
             for p in procs:
                 try:
+                    ct = p.cpu_times()
+                    self.cpu[p.pid] = ct.user + ct.system
                     rss = p.memory_info().rss
                     try:
                         pss += p.memory_full_info().pss
@@ -162,7 +169,8 @@ def run_batch_child(inp: Path, out: Path, jobs: int) -> dict:
     res = json.loads(stdout.strip().splitlines()[-1])
     res.update(wall=wall, parent_rss_mb=sampler.parent_rss / 2**20, worker_rss_mb=sampler.worker_rss / 2**20,
                total_rss_mb=sampler.total_rss / 2**20, total_pss_mb=sampler.total_pss / 2**20,
-               processes=len(sampler.workers_seen))
+               processes=len(sampler.workers_seen), parent_cpu=sampler.cpu_split()[0],
+               workers_cpu=sampler.cpu_split()[1])
     return res
 
 

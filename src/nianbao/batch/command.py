@@ -28,6 +28,10 @@ def batch(
         "--progress/--no-progress", help="是否显示进度条（默认在终端中显示）")] = None,
     annotate: Annotated[bool, typer.Option(
         "--annotate", help="同时为每份报告写出带批注的 Word 文档（audits/ 下与审查页同名的 .docx）")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", help="每个文件解析或审查的时间上限（秒，0 表示不限），超时的文件记为失败")] = 120.0,
+    max_memory: Annotated[int, typer.Option(
+        "--max-memory", help="每个文件可占用的内存上限（MB，0 表示不限），超出的文件记为失败")] = 2048,
 ) -> None:
     """批量审查：并行审查成百上千份年度报告，结果存入可续跑的数据库，输出排名表、汇总图表、雷同检测和每份报告的审查页。"""
     from nianbao.batch.runner import BatchError, run_batch
@@ -40,7 +44,8 @@ def batch(
         raise typer.Exit(2) from None
     try:
         res = run_batch(list(inputs or []), out, jobs=jobs, previous=previous, rubric=rubric, resume=resume,
-                        config=cfg, progress=progress, console=err, annotate=annotate)
+                        config=cfg, progress=progress, console=err, annotate=annotate, timeout=timeout,
+                        max_memory_mb=max_memory)
     except BatchError as e:
         err.print(f"[red]错误：[/red]{e}", highlight=False)
         raise typer.Exit(2) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,10 +71,16 @@ def collect(store: Any, current: list[str], paths_of: dict[str, list[str]], docs
     return data
 
 
-def _html_name(name: str, sha: str) -> str:
-    from nianbao.batch.runner import safe_name
+_UNSAFE = re.compile(r"[^\w\-]+")
 
-    return safe_name(name, sha)
+
+def safe_name(name: str, sha: str) -> str:
+    """The per-report HTML page's file name: the input's stem, sanitised, and the content hash."""
+    stem = _UNSAFE.sub("_", Path(name).stem).strip("_")[:60] or "report"
+    return f"{stem}-{sha[:10]}.html"
+
+
+_html_name = safe_name
 
 
 def _pct(x: float | None) -> str:

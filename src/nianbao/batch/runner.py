@@ -13,14 +13,9 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
-import multiprocessing as mp
 import os
-import re
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,15 +25,14 @@ import numpy as np
 from nianbao import __version__
 from nianbao.batch import copying as cp
 from nianbao.batch import worker as wk
+from nianbao.batch.outputs import safe_name
+from nianbao.batch.pool import CRASH_REASON, BatchError, Pool
 from nianbao.batch.store import Store
+
+__all__ = ["CRASH_REASON", "SUFFIXES", "BatchError", "BatchResult", "discover", "run_batch", "safe_name"]
 
 SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
 LOCK_NAME = ".nianbao-batch.lock"
-CRASH_REASON = "解析出错：工作进程意外退出（可能是解析库崩溃或内存不足），已跳过该文件"
-
-
-class BatchError(Exception):
-    """A batch that cannot start (bad arguments, nothing to do). ``str`` is the Chinese sentence to show."""
 
 
 @dataclass
@@ -103,150 +97,6 @@ def discover(inputs: Iterable[str | Path], exclude: Path | None = None) -> tuple
     return [found[k] for k in sorted(found)], missing
 
 
-_UNSAFE = re.compile(r"[^\w\-]+")
-
-
-def safe_name(name: str, sha: str) -> str:
-    stem = _UNSAFE.sub("_", Path(name).stem).strip("_")[:60] or "report"
-    return f"{stem}-{sha[:10]}.html"
-
-
-# --------------------------------------------------------------------------- executing chunks
-
-
-class _Executor:
-    """Runs ``fn(chunk) -> results`` over items, in-process (jobs == 1) or in a process pool.
-
-    A worker that dies (segfault, out of memory, os._exit) breaks the whole pool: the chunks in flight are
-    re-run one item per task in a fresh pool, and the items that break that one too are run alone in a
-    one-worker pool, so the single file that kills its worker is identified and recorded as failed."""
-
-    def __init__(self, jobs: int, initargs: tuple, mp_context: str | None, in_process: bool) -> None:
-        self.jobs = jobs
-        self.initargs = initargs
-        self.in_process = in_process
-        self.ctx = None
-        self._pool: ProcessPoolExecutor | None = None
-        self._pool_workers = 0
-        self.startup = 0.0  # seconds spent starting worker processes
-        if in_process:
-            wk.init_worker(*initargs, in_process=True)
-        else:
-            method = mp_context or ("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-            self.ctx = mp.get_context(method)
-            if method == "forkserver":
-                # workers fork from a server that has already imported and warmed everything (see _preload)
-                os.environ["NIANBAO_BATCH_BACKEND"] = str(getattr(initargs[1], "backend", "sklearn"))
-                self.ctx.set_forkserver_preload(["nianbao.batch.worker", "nianbao.batch._preload"])
-
-    def _get_pool(self, workers: int) -> ProcessPoolExecutor:
-        if self._pool is None or self._pool_workers != workers:
-            self.close()
-            t0 = time.perf_counter()
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=self.ctx, initializer=wk.init_worker,
-                                             initargs=self.initargs)
-            self._pool_workers = workers
-            try:  # start every worker now, so that start-up time is not mistaken for work
-                for f in [self._pool.submit(wk.ping) for _ in range(workers)]:
-                    f.result()
-            except BrokenProcessPool:
-                pass  # surfaces again at the next submit and is handled there
-            self.startup += time.perf_counter() - t0
-        return self._pool
-
-    def _discard_pool(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            procs = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for p in procs:
-                if p.is_alive():
-                    p.terminate()
-
-    def close(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-    def map(self, fn: Callable[[list], list], items: Sequence, chunksize: int, on_result: Callable[[Any], None],
-            on_crash: Callable[[Any, str], None]) -> None:
-        if not items:
-            return
-        if self.in_process:
-            for it in items:
-                try:
-                    results = fn([it])
-                except Exception as exc:  # noqa: BLE001 - fn catches per item; this is a last resort
-                    on_crash(it, wk.failure_reason(exc))
-                    continue
-                for r in results:
-                    on_result(r)
-            return
-        chunks = deque(list(items[i:i + chunksize]) for i in range(0, len(items), chunksize))
-        suspects: list = []
-        isolate: list = []
-        self._drain(fn, chunks, self.jobs, self.jobs * 3, on_result, on_crash, suspects)
-        if suspects:
-            self._drain(fn, deque([x] for x in suspects), self.jobs, self.jobs * 2, on_result, on_crash, isolate)
-        if isolate:
-            self._check_workers()
-            self._drain(fn, deque([x] for x in isolate), 1, 1, on_result, on_crash, None)
-
-    def _check_workers(self) -> None:
-        """Before blaming single files: can a worker start and answer at all?"""
-        pool = self._get_pool(1)
-        try:
-            pool.submit(wk.ping).result(timeout=600)
-        except Exception as exc:  # noqa: BLE001
-            self._discard_pool()
-            raise BatchError(f"工作进程无法启动（{type(exc).__name__}），请改用 --jobs 1 运行以查看原因。") from None
-
-    def _drain(self, fn: Callable, chunks: deque, workers: int, max_inflight: int, on_result: Callable,
-               on_crash: Callable, broken_to: list | None) -> None:
-        inflight: dict[Future, list] = {}
-        try:
-            while chunks or inflight:
-                pool = self._get_pool(workers)
-                broken = False
-                while chunks and len(inflight) < max_inflight:
-                    ch = chunks.popleft()
-                    try:
-                        inflight[pool.submit(fn, ch)] = ch
-                    except BrokenProcessPool:  # broke since the last wait: nothing of `ch` ran
-                        chunks.appendleft(ch)
-                        broken = True
-                        break
-                done = wait(list(inflight), return_when=FIRST_COMPLETED)[0] if inflight else set()
-                for f in done:
-                    ch = inflight.pop(f)
-                    try:
-                        results = f.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        if broken_to is None:
-                            for it in ch:
-                                on_crash(it, CRASH_REASON)
-                        else:
-                            broken_to.extend(ch)
-                        continue
-                    except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                        for it in ch:
-                            on_crash(it, wk.failure_reason(exc))
-                        continue
-                    for r in results:
-                        on_result(r)
-                if broken:
-                    # every other chunk in flight died with the pool: innocent until proven guilty
-                    for ch in inflight.values():
-                        if broken_to is None:
-                            chunks.appendleft(ch)
-                        else:
-                            broken_to.extend(ch)
-                    inflight.clear()
-                    self._discard_pool()
-        except BaseException:
-            self._discard_pool()
-            raise
 
 
 # --------------------------------------------------------------------------- the batch
@@ -285,10 +135,13 @@ def _chunksize(n: int, jobs: int) -> int:
 def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None = None,
               previous: str | Path | None = None, rubric: str | None = None, resume: bool = False,
               config: Any = None, progress: bool | None = None, console: Any = None,
-              mp_context: str | None = None, annotate: bool = False) -> BatchResult:
+              mp_context: str | None = None, annotate: bool = False, timeout: float | None = wk.DEFAULT_TIMEOUT,
+              max_memory_mb: int | None = wk.DEFAULT_MAX_MEMORY_MB) -> BatchResult:
     """Audit every report named by ``inputs`` into ``out``; see docs/batch.md.
 
-    ``jobs=1`` runs everything in this process (no worker processes: for tests and debugging)."""
+    ``jobs=1`` runs everything in this process (no worker processes: for tests and debugging).
+    ``timeout`` (seconds) and ``max_memory_mb`` bound each file's parse and audit; a file over a limit is
+    recorded as failed with the reason (None or 0: no limit; the memory cap needs worker processes)."""
     from rich.console import Console
 
     from nianbao.config import load_config
@@ -334,8 +187,9 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
                                "rubric": rubric, "jobs": jobs, "version": __version__})
         res = BatchResult(out=out, files=len(files), previous_files=len(prev_files), missing_inputs=missing)
         show = console.is_terminal if progress is None else progress
+        limits = (float(timeout or 0), int(max_memory_mb or 0))
         res = _run(store, run, files, prev_files, jobs, rub, rubric, config, show, console, mp_context, res,
-                   annotate=annotate)
+                   annotate=annotate, limits=limits)
         store.finish_run(run)
         res.seconds = time.perf_counter() - t_start
         return res
@@ -344,9 +198,22 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
         lock.close()
 
 
+def _rate_column():
+    """A progress column with the rate in reports per second."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("— 份/秒" if speed is None else f"{speed:.1f} 份/秒", style="progress.data.speed")
+
+    return RateColumn()
+
+
 def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs: int, rub: Any,
          rubric_arg: str | None, config: Any, show: bool, console: Any, mp_context: str | None,
-         res: BatchResult, annotate: bool = False) -> BatchResult:
+         res: BatchResult, annotate: bool = False, limits: tuple[float, int] = (0.0, 0)) -> BatchResult:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -386,9 +253,12 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
     res.stages["hash"] = time.perf_counter() - t0
 
     audits_dir = store.path.parent / "audits"
-    executor = _Executor(jobs, (rubric_arg, config, str(store.path), str(audits_dir)), mp_context,
-                         in_process=jobs == 1)
+    executor = Pool(jobs, wk.init_worker, (rubric_arg, config, str(store.path), str(audits_dir), limits), mp_context,
+                    in_process=jobs == 1, ping=wk.ping, failure_reason=wk.failure_reason,
+                    preload=["nianbao.batch.worker", "nianbao.batch._preload"],
+                    env={"NIANBAO_BATCH_BACKEND": str(getattr(config, "backend", "sklearn"))})
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("·"),
+                        _rate_column(), TextColumn("·"),
                         TimeElapsedColumn(), TextColumn("剩余"), TimeRemainingColumn(), console=console,
                         disable=not show, transient=False)
     try:

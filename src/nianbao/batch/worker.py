@@ -12,8 +12,11 @@ import os
 import pickle
 import signal
 import sqlite3
+import threading
 import time
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,25 +30,74 @@ from nianbao.render import render
 
 _STATE: dict[str, Any] = {}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+DEFAULT_TIMEOUT = 120.0  # seconds per file and stage (parse, audit)
+DEFAULT_MAX_MEMORY_MB = 2048  # address space a worker may add while handling one file
 
 
-def init_worker(rubric: str | None, config: Any, db_path: str, audits_dir: str, in_process: bool = False) -> None:
+class FileTimeout(Exception):
+    """A file's parse or audit ran past the per-file time limit."""
+
+
+def _set_memory_cap(mb: int) -> None:
+    """Cap this worker's address space at what it holds now plus ``mb`` MiB: an allocation past it raises
+    MemoryError in the file that asked for it (recorded as failed), and the worker lives on."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as f:
+            vsz = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        cap = vsz + mb * 2**20
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):  # pragma: no cover - not Linux: no cap
+        pass
+
+
+def init_worker(rubric: str | None, config: Any, db_path: str, audits_dir: str,
+                limits: tuple[float, int] = (0.0, 0), in_process: bool = False) -> None:
     """Load everything a worker needs once: rubric, config, classifier, rule and template data."""
     from nianbao.pipeline import _classifier
     from nianbao.rules.registry import all_rules
     from nianbao.scoring import load_rubric
 
     if not in_process:
+        from nianbao.batch.pool import die_with_parent
+
+        die_with_parent()
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
     _STATE.clear()
     _STATE.update(rubric=load_rubric(rubric), config=config, db_path=db_path, audits_dir=Path(audits_dir),
-                  con=None)
+                  con=None, timeout=float(limits[0] or 0), max_memory_mb=int(limits[1] or 0))
     try:  # a cache hit when the worker was forked from the preloaded forkserver
         _classifier(getattr(config, "backend", "sklearn"))
     except Exception:  # noqa: BLE001 - the audit records "classifier unavailable" itself
         pass
     all_rules()
     cp.load_templates()
+    if not in_process and _STATE["max_memory_mb"]:
+        _set_memory_cap(_STATE["max_memory_mb"])
+
+
+@contextmanager
+def time_limit() -> Iterator[None]:
+    """Raise FileTimeout in this (main) thread when the per-file time limit passes."""
+    seconds = _STATE.get("timeout") or 0
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise FileTimeout
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def ping() -> int:
@@ -55,6 +107,12 @@ def ping() -> int:
 def failure_reason(exc: BaseException, stage: str = "解析") -> str:
     if isinstance(exc, InputError):
         return str(exc)
+    if isinstance(exc, FileTimeout):
+        return f"{stage}超时：处理时间超过每个文件 {_STATE.get('timeout', 0):g} 秒的上限（--timeout），已跳过该文件"
+    if isinstance(exc, MemoryError):
+        cap = _STATE.get("max_memory_mb") or 0
+        limit = f"每个文件 {cap} MB 的上限（--max-memory）" if cap else "可用内存"
+        return f"{stage}出错：内存占用超过{limit}，已跳过该文件"
     msg = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
     return f"{stage}出错：{type(exc).__name__}" + (f"（{msg}）" if msg else "")
 
@@ -67,9 +125,10 @@ def parse_one(sha: str, path: str) -> dict[str, Any]:
     name = Path(path).name
     base = {"sha": sha, "name": name}
     try:
-        report = load_report(Path(path))
-        sentences, sigs = cp.extract(report)
-        blob = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        with time_limit():
+            report = load_report(Path(path))
+            sentences, sigs = cp.extract(report)
+            blob = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the batch
         return {**base, "status": "failed", "reason": failure_reason(exc), "format": _fmt_of(path),
                 "seconds": time.perf_counter() - t0}
@@ -103,14 +162,16 @@ def audit_one(item: dict[str, Any]) -> dict[str, Any]:
     t0 = time.perf_counter()
     base = {"sha": item["sha"], "key": item["key"]}
     try:
-        blob = load_report_blob(_con(), item["sha"])
-        if blob is None:
-            raise LookupError("解析结果不在数据库中")
-        report = pickle.loads(zlib.decompress(blob))
-        report.raw.source = item["paths"][0]
-        audit = audit_report(report, rubric=_STATE["rubric"], config=_STATE["config"], copying=item.get("copying"))
-        d = audit.to_dict()
-        html = render(d, "html")  # the dict is built once and serves the row and the page
+        with time_limit():
+            blob = load_report_blob(_con(), item["sha"])
+            if blob is None:
+                raise LookupError("解析结果不在数据库中")
+            report = pickle.loads(zlib.decompress(blob))
+            report.raw.source = item["paths"][0]
+            audit = audit_report(report, rubric=_STATE["rubric"], config=_STATE["config"],
+                                 copying=item.get("copying"))
+            d = audit.to_dict()
+            html = render(d, "html")  # the dict is built once and serves the row and the page
         out = _STATE["audits_dir"] / item["html"]
         tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
         tmp.write_text(html, encoding="utf-8")

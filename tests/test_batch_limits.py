@@ -1,0 +1,162 @@
+"""Per-file time and memory limits in batch, and no process left behind when the batch is killed."""
+
+from __future__ import annotations
+
+import csv
+import multiprocessing as mp
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from nianbao.batch import worker
+from nianbao.batch.runner import run_batch
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "tests" / "fixtures" / "reports"
+CORPUS = ROOT / "corpora" / "reports"
+
+needs_fork = pytest.mark.skipif("fork" not in mp.get_all_start_methods() or not sys.platform.startswith("linux"),
+                                reason="needs Linux and the fork start method")
+
+
+def _inputs(src: Path) -> None:
+    src.mkdir()
+    shutil.copy(FIX / "county_bureau_2023.txt", src / "a.txt")
+    shutil.copy(FIX / "city_gov_2019.txt", src / "b.txt")
+    shutil.copy(CORPUS / "nb006.txt", src / "big.txt")
+
+
+def _failures(out: Path) -> list[tuple[str, str]]:
+    with (out / "failures.csv").open(encoding="utf-8-sig", newline="") as f:
+        return [(Path(r["文件路径"]).name, r["原因"]) for r in csv.DictReader(f)]
+
+
+def _slow_on_big(real):
+    def parse(sha, path):
+        if Path(path).name == "big.txt":
+            time.sleep(120)  # far past the limit: the test would hang if the limit did not work
+        return real(sha, path)
+
+    return parse
+
+
+def test_timeout_fails_one_file_in_process(tmp_path, monkeypatch):
+    _inputs(tmp_path / "in")
+    real = worker.load_report
+
+    def slow(path):
+        if Path(path).name == "big.txt":
+            time.sleep(120)
+        return real(path)
+
+    monkeypatch.setattr(worker, "load_report", slow)
+    res = run_batch([tmp_path / "in"], tmp_path / "out", jobs=1, progress=False, timeout=1)
+    assert (res.files, res.audited, res.failed) == (3, 2, 1)
+    assert _failures(tmp_path / "out") == [
+        ("big.txt", "解析超时：处理时间超过每个文件 1 秒的上限（--timeout），已跳过该文件")]
+
+
+@needs_fork
+def test_timeout_and_memory_cap_in_workers_spare_the_chunk_mates(tmp_path, monkeypatch):
+    _inputs(tmp_path / "in")
+    real = worker.load_report
+
+    def hungry(path):
+        if Path(path).name == "big.txt":
+            hog = bytearray(3 * 2**30)  # 3 GiB, past the 300 MB cap
+            return hog
+        if Path(path).name == "b.txt":
+            time.sleep(120)
+        return real(path)
+
+    monkeypatch.setattr(worker, "load_report", hungry)
+    res = run_batch([tmp_path / "in"], tmp_path / "out", jobs=2, progress=False, mp_context="fork", timeout=2,
+                    max_memory_mb=300)
+    assert (res.files, res.audited, res.failed) == (3, 1, 2)
+    assert _failures(tmp_path / "out") == [
+        ("b.txt", "解析超时：处理时间超过每个文件 2 秒的上限（--timeout），已跳过该文件"),
+        ("big.txt", "解析出错：内存占用超过每个文件 300 MB 的上限（--max-memory），已跳过该文件"),
+    ]
+
+
+# --------------------------------------------------------------------------- orphans
+
+_BATCH = """
+import sys
+from nianbao.batch import run_batch
+run_batch([sys.argv[1]], sys.argv[2], jobs=2, progress=False)
+"""
+
+
+def _children() -> dict[int, int]:
+    """pid -> parent pid of every process (from /proc)."""
+    out = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    stat = f.read()
+                out[int(d)] = int(stat[stat.rindex(")") + 2:].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    return out
+
+
+def _descendants(pid: int) -> set[int]:
+    tree = _children()
+    found, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        for c, pp in tree.items():
+            if pp == p and c not in found:
+                found.add(c)
+                todo.append(c)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@needs_fork
+def test_no_process_outlives_a_killed_batch(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    base = (CORPUS / "nb006.txt").read_text(encoding="utf-8")
+    for i in range(300):  # distinct contents, enough work that the batch is still running when killed
+        (src / f"r{i:03d}.txt").write_text(base + f"\n（备注{i}）\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-c", _BATCH, str(src), str(tmp_path / "out")], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            seen |= _descendants(proc.pid)
+            if len(seen) >= 4:  # resource tracker, forkserver and the two workers
+                break
+            time.sleep(0.1)
+        assert proc.poll() is None, "the batch ended before it could be killed"
+        assert len(seen) >= 4
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(_alive(p) for p in seen):
+            time.sleep(0.1)
+        assert sorted(p for p in seen if _alive(p)) == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for p in seen:  # never leave a process behind, even when the test fails
+            if _alive(p):
+                os.kill(p, signal.SIGKILL)
