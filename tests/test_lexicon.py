@@ -168,7 +168,7 @@ def test_no_allowed_reduplication_is_a_confusion():
 
 
 def _has_repeat(s: str) -> bool:
-    return any(s[i : i + n] == s[i + n : i + 2 * n] for n in (1, 2) for i in range(len(s) - 2 * n + 1))
+    return any(s[i : i + n] == s[i + n : i + 2 * n] for n in (1, 2, 3, 4) for i in range(len(s) - 2 * n + 1))
 
 
 def test_reduplication_lists():

@@ -285,6 +285,8 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if k >= 0:
                 if _TOTAL_RE.search(text, tm.end(), k):
                     continue  # another total stands between
+                if re.search(rf"\d+\s*(?:{_UNITS})", text[tm.end():k]):
+                    continue  # another count stands between: 其中 may belong to it ("共发布文件3条，解读6条，其中……")
                 lst_start, lst_end = k + 2, s.end
             elif i + 1 < len(sents) and sents[i + 1].par_start == s.par_start and \
                     text[sents[i + 1].body:sents[i + 1].body + 2] == "其中" and \
@@ -293,7 +295,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             else:
                 continue
             lst = _list_clauses(text[lst_start:lst_end])
-            if "其中" in lst or "%" in lst or "％" in lst:
+            if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", lst):
                 continue
             parts = [(m.start(), m.end(), int(m.group(1)))
                      for m in re.finditer(rf"(?<![\d.])(\d+)\s*(?:{_UNITS})", lst)]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.rules.years import year_guess
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _DECL = re.compile(
@@ -37,7 +38,7 @@ def _items(lst: str) -> list[str]:
 
 def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
-    year = report.meta.year or 0
+    year = year_guess(report) or 0
     for m in _DECL.finditer(text):
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else _CN[raw]

@@ -88,7 +88,7 @@ def context_confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------------------------- W-05
 
-_OBJECT_FLAGS = ("n", "nr", "ns", "nt", "nz", "r", "m", "ul", "uz", "ug", "vn")
+_OBJECT_FLAGS = ("n", "nr", "ns", "nt", "nz", "r", "m", "ul", "uz", "ug", "vn", "x")  # x: domain-dictionary terms
 _STOP = re.compile(r"[，。；：、！？,.;:!?\s（）()《》“”]")
 
 
@@ -179,8 +179,8 @@ def _whole_words(text: str, a: int, b: int, lo: int, hi: int) -> bool:
     return a in cuts and b in cuts
 
 
-_ITEM_SEP = re.compile(r"[、，,；;：:]")
-_SENT = re.compile(r"[。！？!?\n]")
+_ITEM_SEP = re.compile(r"[、，,：:]")
+_SENT = re.compile(r"[。！？!?；;\n]")
 
 
 def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:

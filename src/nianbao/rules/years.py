@@ -9,6 +9,28 @@ from collections.abc import Iterator
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 
+_YEAR_MENTION = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})\s*年")
+
+
+def year_guess(report: Report) -> int | None:
+    """The report year: the title's, else the statistical period's, else the year the text names most often (at least
+    twice, and more often than any other) — for format rules that only need to know 'after 2019' when the page has
+    no title."""
+    m = report.meta
+    if m.year is not None:
+        return m.year
+    for d in (m.period_end, m.period_start):
+        if d is not None:
+            return d.year
+    counts: dict[int, int] = {}
+    for x in _YEAR_MENTION.finditer(report.text):
+        y = int(x.group(1))
+        counts[y] = counts.get(y, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
 _WILL = (r"将(?:继续|进一步|持续|着力|不断|重点|全面|加大|加强|深化|坚持|围绕|严格|认真|切实|做好|推进|强化|积极|努力|"
          r"紧紧围绕|聚焦|按照|统筹|扎实)")
 
@@ -38,3 +60,29 @@ def plan_with_report_year(report: Report, ctx: RuleContext) -> Iterator[Finding]
             continue
         a, b = m.start("y"), m.end("y")
         yield ctx.finding(a, b, part=s.part, year=year, next=year + 1)
+
+
+# --------------------------------------------------------------------------------------------- D-08
+
+_NOTICE = re.compile(r"《(?P<name>[^《》]{0,40}?(?P<y>(?:19|20)\d{2})\s*年度?(?:全[省市区县])?(?:政府信息公开|政务公开)?(?:工作)?"
+                     r"年度报告[^《》]{0,24}?(?:通知|要求|安排|提纲|模板))》")
+_OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?年度报告[^。；\n]{0,40}?"
+                  r"(?P<y2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^。；\n]{0,16}?(?:前|发布|公布|公开|上传|完成)")
+
+
+def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-08: the notice on compiling the annual report cited with another year; the report of the year itself said
+    to be published within that same year."""
+    year = report.meta.year
+    if year is None:
+        return
+    text = report.text
+    for m in _NOTICE.finditer(text):
+        y = int(m.group("y"))
+        if y != year and abs(y - year) <= 3:
+            yield ctx.finding(m.start("y"), m.end("y"), variant="notice", year=year, name=m.group("name"), other=y)
+    for m in _OWN.finditer(text):
+        y, y2 = int(m.group("y")), int(m.group("y2"))
+        if y == year and y2 == year:
+            yield ctx.finding(m.start("y"), m.end("y"), variant="own_report", year=year, next=year + 1,
+                              previous=year - 1)
