@@ -35,6 +35,7 @@ from nianbao.errors import InputError
 from nianbao.serve.limits import MAX_FILE_BYTES, MAX_FILE_MB, MAX_FILES, MAX_RESULTS
 from nianbao.serve.page import PAGE
 
+_AT_ONCE = threading.BoundedSemaphore(2)  # audits running together (memory stays bounded on a busy server)
 _ID = re.compile(r"^[A-Za-z0-9_-]{6,40}$")
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'")
@@ -93,8 +94,9 @@ def audit_bytes(data: bytes, name: str, batch: str | None = None) -> Result:
     from nianbao.render.docx import annotated_docx
     from nianbao.structure import parse_report
 
-    report = parse_report(read_bytes(data, name))
-    result = audit_report(report, config=load_config(None))
+    with _AT_ONCE:
+        report = parse_report(read_bytes(data, name))
+        result = audit_report(report, config=load_config(None))
     d = result.to_dict()
     d["source"]["path"] = name
     docx = annotated_docx(report, d["findings"], data if report.raw.format == "docx" else None)
