@@ -207,7 +207,12 @@ def audit_text(text: str, *, classifier: bool = False) -> list[Found]:
     raw = read_bytes(text.encode("utf-8"), "<text>")
     report = parse_report(raw, require_report=False)
     a = audit_report(report, use_classifier=classifier)
-    shift = _offset_map(text, report.text)
+    seen = text
+    if any(n.code == "traditional_script" for n in report.notes):  # converted one character for one character
+        from nianbao.ingest.script import char_map
+
+        seen = text.translate(char_map(text))
+    shift = _offset_map(seen, report.text)
     out = []
     for f in a.findings:
         s, e = f.location.start, f.location.end

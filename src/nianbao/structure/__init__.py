@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nianbao.errors import InputError
+from nianbao.ingest.script import simplify
 from nianbao.model import Block, Location, Paragraph, ParseNote, Part, RawDocument, Report, Table
 from nianbao.structure.meta import build_meta
 from nianbao.structure.sections import build_part, find_part_headings
@@ -31,6 +32,7 @@ def _guess_table_id(block: Block) -> str | None:
 
 
 def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
+    raw = simplify(raw)  # a traditional-script rendering is read as the simplified text it was converted from
     notes: list[ParseNote] = list(raw.notes)
     hits = find_part_headings(raw.blocks)
     blocks = raw.blocks
