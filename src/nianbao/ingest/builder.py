@@ -88,6 +88,8 @@ def _is_cut_paragraph(prev: Item, nxt: Item) -> bool:
         return False
     if len(a) < 20 or re.search(r"(年度报告|年报)$", a):
         return False
+    if len(b) <= 80 and "信息公开" in b and re.search(r"(年度报告|年报)$", b.rstrip()):
+        return False  # the next block is the report's title
     if re.match(r"^[\d〇零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月", b):
         return False  # a date line (落款) never continues a paragraph
     return True

@@ -21,7 +21,8 @@ _FURNITURE = re.compile(
     r"^[\[【〔]?\s*(?:当前位置|您的位置|您现在的位置|所在位置|位置[:：]|首页\s*[>＞»/]|标题[:：]|发布时间|发布日期|发布机构|信息来源"
     r"|文章来源|来源[:：]|索引号|发文字号|文号[:：]|成文日期|生成日期|主题分类|公文种类|有效性|浏览次数|访问量|阅读次数|点击数"
     r"|字号|【?字体|字体[:：]|选择阅读字号|分享到|打印|关闭|【打印】|【关闭】|上一篇|下一篇|扫一扫|原文链接|本地目录|栏目[:：]"
-    r"|页面链接|={4,})")
+    r"|页面链接|无障碍|长者模式|适老化|简体\s*[|｜]|繁体|English|网站支持|登录|注册|={4,})")
+_DAY_HEADER = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 # whole-line chrome that is short: "打印 关闭", "[ 大 中 小 ]", "=== 正文 ==="
 _SHORT_CHROME = re.compile(r"^(?:[\[【]?\s*(?:打印|关闭|收藏|分享|返回顶部|大|中|小|默认|\||｜|/|\s)+\s*[\]】]?|[=\-]{3,}.*[=\-]{3,})$")
 
@@ -39,6 +40,8 @@ def is_furniture(line: str) -> bool:
         return False
     if len(t) <= 160 and _FURNITURE.match(t):
         return True
+    if len(t) <= 40 and _DAY_HEADER.search(t):
+        return True  # "天津市河东区人民政府 2019年12月3日星期二": the site's header with today's date
     return len(t) <= 30 and bool(_SHORT_CHROME.match(t))
 
 

@@ -12,7 +12,7 @@ from nianbao.structure.dates import DATE_RE, find_period, parse_date_match
 from nianbao.structure.spec import format_spec, norm
 
 TITLE_RE = re.compile(
-    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)政[府务]信息公开(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:年度)?(?:报告|年报)"
+    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:政[府务])?信息公开(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:年度)?(?:报告|年报)"
 )
 @cache
 def _level_patterns() -> tuple[tuple[re.Pattern, str], ...]:
@@ -35,10 +35,37 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
     if not m:
         return None, None
     year = int(m.group("year"))
-    agency = (m.group("pre") or m.group("mid") or "").strip("《》“”")
+    agency = (m.group("pre") or m.group("mid") or "").strip("《》“”[]【】")
     if m.group("y2") and not m.group("pre"):
         agency = m.group("mid")
+    if agency and re.search(r"[省市县区旗州盟]$", agency) and not m.group("pre"):
+        # "2022年上海市政府信息公开工作年度报告": the 政府 went into the match of 政府信息公开
+        agency += "人民政府"
     return agency or None, year
+
+
+_ORG = r"(?:人民政府|政府|办公室|办公厅|管理局|局|委员会|管委会|街道办事处|街道|镇|乡|中心|厅|委|院|署|办)"
+_PREAMBLE_AGENCY = (
+    re.compile(r"(?:现(?:将|予)?(?:公布|发布)|特(?:向社会)?公布|现将)《?(?P<a>[\u4e00-\u9fff]{2,30}?" + _ORG +
+               r")(?:[(（]以下简称[^)）]{1,12}[)）])?\s*(?:20\d{2}|19\d{2})\s*年度?"),
+    re.compile(r"(?P<a>[\u4e00-\u9fff]{2,30}?" + _ORG + r")\s*(?:20\d{2}|19\d{2})\s*年度?政府信息公开(?:工作)?(?:年度)?报告"),
+    # part one's first sentence: "2024年，教育部坚持以……"
+    re.compile(r"(?:20\d{2})\s*年度?\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部))"
+               r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度)"),
+)
+
+
+def agency_from_preamble(text: str) -> str | None:
+    """"现公布清远市清新区人民政府办公室(以下简称…)2022年政府信息公开工作年度报告" → the body's name."""
+    head = text[:1200]
+    for rx in _PREAMBLE_AGENCY:
+        m = rx.search(head)
+        if m:
+            a = re.sub(r"^(?:根据|依据|按照|关于|现将|现|将|由|我|本|对|向社会公布|公布|发布)+", "", m.group("a"))
+            # a short self-name ("区政府办公室", "我乡") names no body
+            if len(a) >= 3 and not a.startswith(("中华人民共和国", "国务院")) and a[0] not in "区市县镇乡我本全该各":
+                return a
+    return None
 
 
 def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
@@ -108,7 +135,7 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
         meta.published = raw.published_hint
         meta.published_source = "page"
     if not meta.agency:
-        meta.agency = sig_agency or raw.agency_hint
+        meta.agency = sig_agency or agency_from_preamble(raw.text) or raw.agency_hint
     per = find_period(raw.text[: max(2000, tail_from // 3)]) or find_period(raw.text)
     if per:
         start, end, m = per
