@@ -10,8 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from nianbao.rules.docs import CATEGORY_CN, SEVERITY_CN, rule_to_markdown
+from nianbao.rules.docs import rule_to_markdown
 from nianbao.rules.registry import all_rules
+from nianbao.vocab import CATEGORY_LABELS, SEVERITY_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -33,7 +34,7 @@ def render_all() -> dict[Path, str]:
     ]
     for s in specs:
         summary = s.summary.replace("|", "｜")
-        lines.append(f"| [{s.code}](rules/{s.code}.md) | {CATEGORY_CN[s.category]} | {SEVERITY_CN[s.severity]} | "
+        lines.append(f"| [{s.code}](rules/{s.code}.md) | {CATEGORY_LABELS[s.category]} | {SEVERITY_LABELS[s.severity]} | "
                      f"{s.title} | {summary} |")
         files[DOCS / "rules" / f"{s.code}.md"] = rule_to_markdown(s)
     files[DOCS / "rules.md"] = "\n".join(lines) + "\n"

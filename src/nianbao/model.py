@@ -12,43 +12,16 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from nianbao.vocab import CATEGORIES, PART_IDS, PART_NAMES, SEVERITIES  # noqa: F401 - the vocabulary, re-exported
+
 if TYPE_CHECKING:
     from nianbao.views import TextViews
 
 PartId = Literal["overview", "proactive", "requests", "review_litigation", "problems", "other"]
-PART_IDS: tuple[str, ...] = (
-    "overview",
-    "proactive",
-    "requests",
-    "review_litigation",
-    "problems",
-    "other",
-)
-PART_NAMES: dict[str, str] = {
-    "overview": "总体情况",
-    "proactive": "主动公开政府信息情况",
-    "requests": "收到和处理政府信息公开申请情况",
-    "review_litigation": "政府信息公开行政复议、行政诉讼情况",
-    "problems": "存在的主要问题及改进情况",
-    "other": "其他需要报告的事项",
-}
-
 Category = Literal[
     "format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate"
 ]
-CATEGORIES: tuple[str, ...] = (
-    "format",
-    "structure",
-    "content",
-    "table",
-    "date",
-    "consistency",
-    "typo",
-    "punctuation",
-    "boilerplate",
-)
 Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
 
 # --------------------------------------------------------------------------- ingest output

@@ -10,11 +10,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nianbao.model import CATEGORIES, PART_IDS, PART_NAMES
-from nianbao.render.common import CATEGORY_LABELS, COPY_KIND_LABELS, LEVEL_LABELS, SEVERITY_LABELS
-
-SOURCE_FORMATS = {"text": "TXT", "pdf": "PDF", "docx": "DOCX", "html": "HTML"}
-GRADE_FILLS = {"优秀": "C6EFCE", "良好": "DDEBF7", "合格": "FFEB9C", "不合格": "FFC7CE"}
+from nianbao.render.common import COPY_KIND_LABELS, grade_color, grade_names
+from nianbao.vocab import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    GRADE_FILLS,
+    LEVEL_LABELS,
+    PART_IDS,
+    PART_NAMES,
+    SEVERITIES,
+    SEVERITY_LABELS,
+    SOURCE_FORMAT_SHORT,
+)
 
 
 @dataclass
@@ -40,7 +47,7 @@ def collect(store: Any, current: list[str], paths_of: dict[str, list[str]], docs
             stage = "解析" if d.get("status") != "parsed" else "审查"
             for p in paths:
                 data.failures.append({"path": p, "name": Path(p).name, "stage": stage, "reason": reason, "sha": sha,
-                                      "format": SOURCE_FORMATS.get(d.get("format") or "", d.get("format") or "")})
+                                      "format": SOURCE_FORMAT_SHORT.get(d.get("format") or "", d.get("format") or "")})
             continue
         row = dict(a["row"])
         row.update(sha=sha, paths=paths, html=f"audits/{_html_name(d['name'], sha)}")
@@ -90,7 +97,7 @@ def _pct(x: float | None) -> str:
 def ranking_columns(data: BatchData) -> list[str]:
     return (["排名", "机关", "层级", "年度", "文件格式", "报告格式版本", "得分", "等级"]
             + [f"{data.part_titles[p]}（得分）" for p in data.part_ids]
-            + ["错误", "警告", "提示"] + [f"{CATEGORY_LABELS.get(c, c)}问题" for c in CATEGORIES]
+            + [SEVERITY_LABELS[s] for s in SEVERITIES] + [f"{CATEGORY_LABELS.get(c, c)}问题" for c in CATEGORIES]
             + ["与其他单位雷同", "与上年报告雷同", "主要问题1", "主要问题2", "主要问题3", "审查报告", "文件路径"])
 
 
@@ -100,7 +107,7 @@ def ranking_values(data: BatchData, r: dict[str, Any]) -> list[Any]:
     parts = [r["parts"][p]["score"] if p in r["parts"] else None for p in data.part_ids]
     cats = [r["counts"]["by_category"].get(c, 0) for c in CATEGORIES]
     return ([r["rank"], r.get("agency") or "", LEVEL_LABELS.get(r.get("level") or "", r.get("level") or ""),
-             r.get("year"), SOURCE_FORMATS.get(r.get("format") or "", r.get("format") or ""),
+             r.get("year"), SOURCE_FORMAT_SHORT.get(r.get("format") or "", r.get("format") or ""),
              r.get("format_version") or "", r["score"], r["grade"]] + parts
             + [r["counts"]["error"], r["counts"]["warning"], r["counts"]["info"]] + cats
             + [_pct(r.get("other_units_share")), _pct(r.get("previous_year_share"))] + top[:3]
@@ -147,7 +154,8 @@ def write_xlsx(path: Path, data: BatchData) -> None:
     n = len(data.rows) + 1
     if data.rows:
         gcol = get_column_letter(header.index("等级") + 1)
-        for grade, colour in GRADE_FILLS.items():
+        for grade in grade_names({}):
+            colour = grade_color({}, grade, GRADE_FILLS)
             ws.conditional_formatting.add(f"{gcol}2:{gcol}{n}", CellIsRule(
                 operator="equal", formula=[f'"{grade}"'], fill=PatternFill("solid", fgColor=colour, bgColor=colour)))
         scol = get_column_letter(header.index("得分") + 1)

@@ -11,9 +11,9 @@ from html import escape
 from typing import Any
 
 from nianbao import __version__
-from nianbao.render.common import GRADE_COLORS, LEVEL_LABELS
+from nianbao.render.common import grade_color, grade_names
+from nianbao.vocab import LEVEL_LABELS
 
-GRADES = ("优秀", "良好", "合格", "不合格")
 BAR = "#4e79a7"
 
 
@@ -133,7 +133,7 @@ def render_summary(data: Any) -> str:
     if rows:
         charts.append(f'<section class="card"><h2>得分分布</h2>{histogram(scores)}</section>')
         charts.append('<section class="card"><h2>等级</h2>'
-                      + hbars([(g, grades.get(g, 0), GRADE_COLORS.get(g, BAR)) for g in GRADES], "等级分布", 80)
+                      + hbars([(g, grades.get(g, 0), grade_color({"rubric": rub}, g, default=BAR)) for g in grade_names({"rubric": rub})], "等级分布", 80)
                       + "</section>")
         rule_n: Counter = Counter()
         titles: dict[str, str] = {}
@@ -174,7 +174,7 @@ def render_summary(data: Any) -> str:
         f"<tr><td class='num'>{r['rank']}</td><td>{e(r.get('agency'))}</td>"
         f"<td>{e(LEVEL_LABELS.get(r.get('level') or '', r.get('level') or ''))}</td><td>{e(r.get('year'))}</td>"
         f"<td class='num'>{r['score']:.1f}</td>"
-        f"<td class='grade' style='color:{GRADE_COLORS.get(r['grade'], '#000')}'>{e(r['grade'])}</td>"
+        f"<td class='grade' style='color:{grade_color({}, r['grade'], default='#000')}'>{e(r['grade'])}</td>"
         f"<td class='num'>{r['findings']}</td><td><a href='{e(r['html'])}'>审查报告</a>"
         f"<div class='note'>{e('；'.join(r['paths']))}</div></td></tr>" for r in rows)
     reports_html = ('<section class="card" id="reports"><h2>全部报告（按得分排名）</h2><table><thead><tr><th>排名</th>'

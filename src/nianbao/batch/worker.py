@@ -24,12 +24,11 @@ from nianbao.api import load_report
 from nianbao.batch import copying as cp
 from nianbao.batch.store import connect, load_report_blob
 from nianbao.errors import InputError
-from nianbao.model import CATEGORIES
 from nianbao.pipeline import audit_report
 from nianbao.render import render
+from nianbao.vocab import CATEGORIES, severity_rank
 
 _STATE: dict[str, Any] = {}
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 DEFAULT_TIMEOUT = 120.0  # seconds per file and stage (parse, audit)
 DEFAULT_MAX_MEMORY_MB = 2048  # address space a worker may add while handling one file
 
@@ -213,7 +212,7 @@ def summarise(d: dict[str, Any]) -> dict[str, Any]:
     for ded in d["document_deductions"]:
         points[ded["finding"]] = points.get(ded["finding"], 0.0) + float(ded["points"])
     order = sorted(range(len(d["findings"])),
-                   key=lambda i: (SEVERITY_RANK.get(d["findings"][i]["severity"], 3), -points.get(i, 0.0), i))
+                   key=lambda i: (severity_rank(d["findings"][i]["severity"]), -points.get(i, 0.0), i))
     top = [{"rule": d["findings"][i]["rule"], "severity": d["findings"][i]["severity"],
             "message": _short(d["findings"][i]["message"])} for i in order[:3]]
     rules: dict[str, str] = {}

@@ -7,48 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nianbao.model import CATEGORIES, PART_IDS, PART_NAMES, SEVERITIES
 from nianbao.views import SENTENCE_END, sentence_bounds
-
-SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
-SEVERITY_ORDER: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
-
-CATEGORY_LABELS: dict[str, str] = {
-    "format": "格式",
-    "structure": "结构",
-    "content": "内容",
-    "table": "表格",
-    "date": "日期",
-    "consistency": "一致性",
-    "typo": "错别字",
-    "punctuation": "标点",
-    "boilerplate": "套话",
-}
-
-FORMAT_LABELS: dict[str, str] = {
-    "2021": "2021版（国办公开办函〔2021〕30号）",
-    "2019": "2019试行版（国办公开办函〔2019〕60号）",
-    "pre2019": "2019年以前格式",
-    "unknown": "未能识别",
-}
-
-LEVEL_LABELS: dict[str, str] = {
-    "township": "乡镇",
-    "street": "街道",
-    "county_gov": "县级政府",
-    "city_gov": "市级政府",
-    "province_gov": "省级政府",
-    "department": "政府部门",
-}
-
-SOURCE_FORMAT_LABELS: dict[str, str] = {"text": "纯文本", "pdf": "PDF", "docx": "Word", "html": "网页"}
-
-TABLE_TITLES: dict[str, str] = {
-    "proactive": "表二 主动公开政府信息情况",
-    "requests": "表三 收到和处理政府信息公开申请情况",
-    "review_litigation": "表四 政府信息公开行政复议、行政诉讼情况",
-}
-TABLE_ORDER: tuple[str, ...] = ("proactive", "requests", "review_litigation")
+from nianbao.vocab import (
+    CATEGORY_LABELS,
+    FORMAT_LABELS,
+    GRADE_COLORS,
+    LEVEL_LABELS,
+    PART_IDS,
+    PART_NAMES,
+    SEVERITIES,
+    SEVERITY_LABELS,
+    SEVERITY_ORDER,
+    SOURCE_FORMAT_LABELS,
+    grade_style,
+)
 
 CELL_STATUS_LABELS: dict[str, str] = {
     "number": "数字",
@@ -63,11 +35,23 @@ COPY_KIND_LABELS: dict[str, str] = {"cross_unit": "与其他单位雷同", "prev
 
 DOC_LEVEL_TITLE = "全文"  # group title for findings not tied to a part
 
-GRADE_COLORS: dict[str, str] = {"优秀": "#1a7f37", "良好": "#0969da", "合格": "#b26b00", "不合格": "#cf222e"}
-GRADE_RICH: dict[str, str] = {"优秀": "bold green", "良好": "bold blue", "合格": "bold yellow", "不合格": "bold red"}
 SEVERITY_RICH: dict[str, str] = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
-ORDERED_CATEGORIES = CATEGORIES
+
+def grade_names(audit: dict) -> list[str]:
+    """The grades of the rubric that graded this audit, best first (the default rubric's for an audit
+    written before the audit carried them)."""
+    names = (audit.get("rubric") or {}).get("grades")
+    if names:
+        return list(names)
+    from nianbao.scoring import load_rubric
+
+    return [g for g, _ in load_rubric().grades]
+
+
+def grade_color(audit: dict, grade: str | None, palette: tuple[str, ...] = GRADE_COLORS, default: str = "#59636e") -> str:
+    """The colour of a grade by its rank in the audit's rubric."""
+    return grade_style(grade_names(audit), grade, palette, default)
 
 
 def severity_label(sev: str) -> str:

@@ -14,15 +14,11 @@ from functools import cache
 from html import escape
 from importlib import resources
 
-from nianbao.model import SEVERITIES
+from nianbao.vocab import CATEGORIES, SEVERITIES, TABLE_IDS, TABLE_TITLES
 
 from .common import (
     CELL_STATUS_LABELS,
     COPY_KIND_LABELS,
-    GRADE_COLORS,
-    ORDERED_CATEGORIES,
-    TABLE_ORDER,
-    TABLE_TITLES,
     category_label,
     cell_findings,
     cell_label,
@@ -32,6 +28,7 @@ from .common import (
     fmt_num,
     fmt_percent,
     fmt_score,
+    grade_color,
     header_fields,
     location_label,
     part_title,
@@ -226,7 +223,7 @@ def _ring(score: object, color: str) -> str:
 
 def _header(audit: dict) -> str:
     grade = audit.get("grade") or ""
-    color = GRADE_COLORS.get(grade, "#59636e")
+    color = grade_color(audit, grade)
     meta = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in header_fields(audit))
     rub = audit.get("rubric") or {}
     c = audit.get("counts") or {}
@@ -276,7 +273,7 @@ def _overview(audit: dict) -> str:
         f'<div class="tile sev-{s}"><div class="n">{int(c.get(s, 0))}</div>{severity_label(s)}</div>' for s in SEVERITIES
     )
     by_cat = c.get("by_category") or {}
-    cats = [k for k in ORDERED_CATEGORIES if by_cat.get(k)] + [k for k in by_cat if k not in ORDERED_CATEGORIES and by_cat[k]]
+    cats = [k for k in CATEGORIES if by_cat.get(k)] + [k for k in by_cat if k not in CATEGORIES and by_cat[k]]
     top = max((int(by_cat[k]) for k in cats), default=1) or 1
     catrows = "".join(
         f'<div class="lbl">{e(category_label(k))}</div><div class="bar"><span style="width:{int(by_cat[k]) / top * 100:.0f}%"></span></div>'
@@ -489,7 +486,7 @@ def _tables(audit: dict) -> str:
         return '<section id="tables" class="card"><h2>法定表格</h2><p class="note">未能从报告中识别出法定表格。</p></section>'
     flagged = cell_findings(audit)
     parts = [
-        _table(audit, tid, tables[tid], flagged) for tid in TABLE_ORDER + tuple(k for k in tables if k not in TABLE_ORDER) if tid in tables
+        _table(audit, tid, tables[tid], flagged) for tid in TABLE_IDS + tuple(k for k in tables if k not in TABLE_IDS) if tid in tables
     ]
     return (
         '<section id="tables"><h2>法定表格<span class="sub">按报告识读结果重排；红框单元格为问题涉及的数据，悬停查看说明</span></h2>'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nianbao.model import SEVERITIES
+from nianbao.vocab import SEVERITIES
 
 from .common import (
     COPY_KIND_LABELS,

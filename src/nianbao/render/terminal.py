@@ -13,10 +13,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from nianbao.model import SEVERITIES
+from nianbao.vocab import GRADE_RICH, SEVERITIES
 
 from .common import (
-    GRADE_RICH,
     SEVERITY_RICH,
     category_label,
     cell_label,
@@ -25,6 +24,7 @@ from .common import (
     findings_by_part,
     fmt_num,
     fmt_score,
+    grade_color,
     header_fields,
     location_label,
     part_title,
@@ -70,10 +70,10 @@ def _header(audit: dict) -> Panel:
     lines.append(meta)
     score = Text()
     score.append("得分 ", style="dim")
-    score.append(fmt_score(audit.get("score")), style=GRADE_RICH.get(grade, "bold"))
+    score.append(fmt_score(audit.get("score")), style=grade_color(audit, grade, GRADE_RICH, "bold"))
     score.append(" / 100   ", style="dim")
     score.append("等级 ", style="dim")
-    score.append(grade, style=GRADE_RICH.get(grade, "bold"))
+    score.append(grade, style=grade_color(audit, grade, GRADE_RICH, "bold"))
     rub = audit.get("rubric") or {}
     if rub:
         score.append(f"   评分规则：{rub.get('name', '')} {rub.get('version', '')}", style="dim")
@@ -88,7 +88,7 @@ def _header(audit: dict) -> Panel:
     if by_cat:
         cnt.append("   （" + "，".join(f"{category_label(k)} {v}" for k, v in by_cat.items()) + "）", style="dim")
     lines.append(cnt)
-    return Panel(Group(*lines), box=box.ROUNDED, border_style=GRADE_RICH.get(grade, "white").replace("bold ", ""))
+    return Panel(Group(*lines), box=box.ROUNDED, border_style=grade_color(audit, grade, GRADE_RICH, "white").replace("bold ", ""))
 
 
 def _parts_table(audit: dict) -> Table:

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Heading, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import is_government
 from nianbao.views import walk_headings
+from nianbao.vocab import is_government
 
 _SPECIFIC = re.compile(r"\d+(?:\.\d+)?\s*(?:件|条|次|个|篇|场|期|人次|人|万元|元|%|项|家|户|处|份|批|天|小时|个工作日)"
                        r"|\d{1,2}\s*月(?:底|末|份)?(?:前|以前)?|年底前|年内|\d{4}\s*年\s*\d{1,2}\s*月")

@@ -16,6 +16,7 @@ from nianbao.lexicon import data_toml
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.structure.dates import DATE_RE, cn_number
+from nianbao.vocab import GOVERNMENTS_WITH_DEPARTMENTS
 
 # --------------------------------------------------------------------------------------------- sentences
 
@@ -272,7 +273,6 @@ def invalid_dates(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------------------------- D-04 / D-05
 
-GOV_OWN_LEVELS = ("county_gov", "city_gov", "province_gov")
 
 
 def deadline_for(year: int, level: str | None, overrides: dict[str, str] | None = None) -> date:
@@ -315,7 +315,7 @@ def late_publication(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     a, b, ev = _pub_location(report)
     if m.year <= int(data_toml("deadlines.toml")["old_until_year"]):
         basis = "原《政府信息公开条例》第三十一条，每年3月31日前公布"
-    elif m.level in GOV_OWN_LEVELS and dl.month == 3 and not overrides.get(m.level):
+    elif m.level in GOVERNMENTS_WITH_DEPARTMENTS and dl.month == 3 and not overrides.get(m.level):
         basis = "条例第四十九条，县级以上人民政府的年度报告应于每年3月31日前公布"
     elif overrides.get(m.level or "default"):
         basis = "本地区规定的公布期限"

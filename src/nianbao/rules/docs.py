@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from nianbao.rules.base import RuleSpec
-
-SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
-CATEGORY_CN = {"format": "格式", "structure": "结构", "content": "内容", "table": "表格", "date": "日期",
-               "consistency": "一致性", "typo": "错别字", "punctuation": "标点", "boilerplate": "套话与雷同"}
+from nianbao.vocab import CATEGORY_LABELS, SEVERITY_LABELS
 
 
 def rule_to_dict(s: RuleSpec) -> dict:
@@ -22,8 +19,8 @@ def rule_to_markdown(s: RuleSpec) -> str:
     lines = [
         f"# {s.code} {s.title}",
         "",
-        f"- 类别：{CATEGORY_CN.get(s.category, s.category)}（`{s.category}`）",
-        f"- 默认级别：{SEVERITY_CN.get(s.severity, s.severity)}（`{s.severity}`）",
+        f"- 类别：{CATEGORY_LABELS.get(s.category, s.category)}（`{s.category}`）",
+        f"- 默认级别：{SEVERITY_LABELS.get(s.severity, s.severity)}（`{s.severity}`）",
         f"- 名称：`{s.name}`；声明于 `{s.source_file}`；实现：`{s.check}`",
         "",
         "## 检查什么",

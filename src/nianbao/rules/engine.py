@@ -9,8 +9,7 @@ from nianbao.config import Config
 from nianbao.model import Finding, ParseNote, Report
 from nianbao.rules.base import RuleContext, RuleSpec
 from nianbao.rules.registry import all_rules, resolve_check
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+from nianbao.vocab import severity_rank
 
 
 def selected_rules(config: Config | None = None) -> list[RuleSpec]:
@@ -53,4 +52,4 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.location.start if f.location.start is not None else -1,
-                                           SEVERITY_ORDER.get(f.severity, 3), f.rule))
+                                           severity_rank(f.severity), f.rule))

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nianbao.model import PART_IDS, PART_NAMES, Finding, Report
+from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-
-_NUM = "一二三四五六"
+from nianbao.vocab import PART_IDS, PART_NAMES, PART_NUMBERS, TABLE_IDS, TABLE_NAMES, TABLE_NUMBERS
 
 
 def _modern(report: Report) -> bool:
@@ -26,8 +25,8 @@ def missing_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         # locate where the part should have been: before the next present part, else at the end of the body
         after = [p for p in report.parts if PART_IDS.index(p.id) > i]
         at = after[0].loc.start if after else (report.parts[-1].end if report.parts else 0)
-        yield ctx.finding(at, at, part=pid, evidence=f"（缺少）{_NUM[i]}、{PART_NAMES[pid]}",
-                          num=_NUM[i], part_names=PART_NAMES[pid])
+        yield ctx.finding(at, at, part=pid, evidence=f"（缺少）{PART_NUMBERS[pid]}、{PART_NAMES[pid]}",
+                          num=PART_NUMBERS[pid], part_names=PART_NAMES[pid])
 
 
 def part_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -50,27 +49,22 @@ def heading_wording(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if old_tables and norm(bare) in {norm(v) for v in format_spec()["parts"][p.id].get("obsolete", [])}:
             continue  # reported as an obsolete heading (F-03)
         yield ctx.finding(p.loc.start, p.loc.end, part=p.id,
-                          num=_NUM[PART_IDS.index(p.id)], title=p.title, part_names=PART_NAMES[p.id])
+                          num=PART_NUMBERS[p.id], title=p.title, part_names=PART_NAMES[p.id])
 
 
-_TABLE_NAMES = {"proactive": "表二（主动公开政府信息情况）", "requests": "表三（收到和处理政府信息公开申请情况）",
-                "review_litigation": "表四（政府信息公开行政复议、行政诉讼情况）"}
 
 
 def missing_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if not _modern(report):
         return
-    for tid, name in _TABLE_NAMES.items():
+    for tid in TABLE_IDS:
         part = report.part(tid)
         if part is None or tid in report.tables:
             continue
         yield ctx.finding(part.loc.start, part.loc.end, part=tid,
-                          num=_NUM[PART_IDS.index(tid)], name=name)
+                          num=PART_NUMBERS[tid], name=f"{TABLE_NUMBERS[tid]}（{TABLE_NAMES[tid]}）")
 
 
-_ROW_NAMES = {
-    "requests": "表三", "review_litigation": "表四", "proactive": "表二",
-}
 
 
 def _missing_columns(t) -> list[str]:
@@ -108,7 +102,7 @@ def table_rows(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if cols:
             names = "、".join(cols)
             yield ctx.finding(t.start, t.start, part=tid, evidence=names,
-                              row_names=_ROW_NAMES[tid], names=names, variant="columns")
+                              row_names=TABLE_NUMBERS[tid], names=names, variant="columns")
         if not t.missing_rows and not t.extra_rows:
             continue
         if t.missing_rows:
@@ -128,7 +122,7 @@ def table_rows(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 labels = [lab.get(k, k) for k in t.missing_rows]
             names = "、".join(labels)
             yield ctx.finding(t.start, t.start, part=tid, evidence=names,
-                              row_names=_ROW_NAMES[tid], names=names, variant="rows")
+                              row_names=TABLE_NUMBERS[tid], names=names, variant="rows")
 
 
 _TITLE_RX = re.compile(r"政[府务]信息公开.*(年度报告|年报)")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from nianbao.model import Cell, Finding, Report, Table
 from nianbao.rules.base import RuleContext
 from nianbao.structure.spec import format_spec
+from nianbao.vocab import TABLE_NUMBERS
 
 COL_NAMES = {"natural": "自然人", "commercial": "商业企业", "research": "科研机构", "social": "社会公益组织",
              "legal": "法律服务机构", "other": "其他", "total": "总计"}
@@ -163,7 +164,7 @@ def _domain_findings(ctx: RuleContext, t: Table, name: str, allow_float: frozens
 def table3_domain(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     t = report.tables.get("requests")
     if t:
-        yield from _domain_findings(ctx, t, "表三")
+        yield from _domain_findings(ctx, t, TABLE_NUMBERS[t.id])
 
 
 # --------------------------------------------------------------------------------------------- table 4
@@ -184,7 +185,7 @@ def table4_totals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 def table4_domain(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     t = report.tables.get("review_litigation")
     if t:
-        yield from _domain_findings(ctx, t, "表四")
+        yield from _domain_findings(ctx, t, TABLE_NUMBERS[t.id])
 
 
 # --------------------------------------------------------------------------------------------- table 2
@@ -194,7 +195,7 @@ def table2_domain(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     t = report.tables.get("proactive")
     if t:
         # 2019 format: 本年增/减 may be negative; amounts may have decimals
-        yield from _domain_findings(ctx, t, "表二", allow_float=frozenset({"amount"}),
+        yield from _domain_findings(ctx, t, TABLE_NUMBERS[t.id], allow_float=frozenset({"amount"}),
                                     allow_negative=frozenset({"change"}))
 
 

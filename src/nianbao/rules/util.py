@@ -32,5 +32,3 @@ def narrative(report: Report, parts: tuple[str, ...] | None = None) -> Iterator[
             yield p
 
 
-def is_government(level: str | None) -> bool:
-    return level in ("township", "street", "county_gov", "city_gov", "province_gov")

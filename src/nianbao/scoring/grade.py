@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nianbao.model import PART_IDS, PART_NAMES, Finding, Report
+from nianbao.model import Finding, Report
 from nianbao.scoring.rubric import Rubric
-
-SEV_RANK = {"error": 0, "warning": 1, "info": 2}
+from nianbao.vocab import PART_IDS, PART_NAMES, severity_rank
 
 
 @dataclass
@@ -99,8 +98,8 @@ def _score_checklist(report: Report, findings: list[Finding], rubric: Rubric) ->
     lost = 0.0
     for item in d["item"]:
         rules = set(item["rules"])
-        floor = SEV_RANK.get(item.get("min_severity", "info"), 2)
-        hit = [i for i, f in enumerate(findings) if f.rule in rules and SEV_RANK.get(f.severity, 2) <= floor
+        floor = severity_rank(item.get("min_severity", "info"))
+        hit = [i for i, f in enumerate(findings) if f.rule in rules and severity_rank(f.severity) <= floor
                and f.cause != "parse"]
         pts = float(item["points"])
         ps = PartScore(item["id"], item["title"], True, pts, pts)

@@ -18,17 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from nianbao.model import PART_IDS, PART_NAMES, Finding, ParseNote, Report
+from nianbao.model import Finding, ParseNote, Report
 from nianbao.structure.spec import format_spec, norm, strip_numbering
+from nianbao.vocab import PART_IDS, PART_NAMES, PART_NUMBERS, TABLE_NUMBERS
 
-_NUM = "一二三四五六"
+_NUM = "".join(PART_NUMBERS.values())
 # labels that only a mandated table carries: their presence in a part's text means the table is there
 _TABLE_MARKS = {
     "proactive": ("第二十条第", "行政规范性文件", "本年制发件数", "行政事业性收费"),
     "requests": ("本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "结转下年度继续办理"),
     "review_litigation": ("结果维持", "未经复议直接起诉", "复议后起诉"),
 }
-_TABLE_NAMES = {"proactive": "表二", "requests": "表三", "review_litigation": "表四"}
+_TABLE_NAMES = TABLE_NUMBERS
 # findings that a reading failure can cause, by what they depend on
 _PART_RULES = {"S-01"}
 _TABLE_MISSING_RULES = {"S-04"}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
+
+from nianbao.vocab import format_spec  # noqa: F401 - the one loader of data/spec/format.toml
 
 # a small traditional -> simplified map for the characters that occur in the mandated labels
 _TRAD = str.maketrans(
@@ -32,7 +32,3 @@ def strip_numbering(s: str) -> str:
     return _NUMBERING.sub("", s, count=1)
 
 
-@cache
-def format_spec() -> dict:
-    data = resources.files("nianbao.data.spec").joinpath("format.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))

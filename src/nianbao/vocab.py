@@ -1,0 +1,114 @@
+"""The project's vocabulary, defined once: severities, categories, government levels, source formats,
+format versions, the mandated parts and tables (from the format spec data) and the grade palette
+(grade names come from the rubric, colours by rank).
+
+Every module that needs one of these names or labels imports it from here; nothing else defines them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+# --------------------------------------------------------------------------------------------- severities
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")  # most severe first
+SEVERITY_ORDER: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def severity_rank(severity: str | None) -> int:
+    """0 for the most severe; unknown severities sort last."""
+    return SEVERITY_ORDER.get(severity or "", len(SEVERITIES))
+
+
+# --------------------------------------------------------------------------------------------- categories
+
+CATEGORIES: tuple[str, ...] = (
+    "format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate",
+)
+CATEGORY_LABELS: dict[str, str] = {
+    "format": "格式",
+    "structure": "结构",
+    "content": "内容",
+    "table": "表格",
+    "date": "日期",
+    "consistency": "一致性",
+    "typo": "错别字",
+    "punctuation": "标点",
+    "boilerplate": "套话与雷同",  # B-01/B-02 套话 and B-03 雷同 (copy detection)
+}
+
+# --------------------------------------------------------------------------------------------- agencies
+
+LEVELS: tuple[str, ...] = ("township", "street", "county_gov", "city_gov", "province_gov", "department")
+LEVEL_LABELS: dict[str, str] = {
+    "township": "乡镇",
+    "street": "街道",
+    "county_gov": "县级政府",
+    "city_gov": "市级政府",
+    "province_gov": "省级政府",
+    "department": "政府部门",
+}
+GOVERNMENT_LEVELS: tuple[str, ...] = ("township", "street", "county_gov", "city_gov", "province_gov")
+GOVERNMENTS_WITH_DEPARTMENTS: tuple[str, ...] = ("county_gov", "city_gov", "province_gov")
+
+
+def is_government(level: str | None) -> bool:
+    """A people's government (乡镇 … 省), not one of its departments."""
+    return level in GOVERNMENT_LEVELS
+
+
+# --------------------------------------------------------------------------------------------- documents
+
+SOURCE_FORMATS: tuple[str, ...] = ("text", "pdf", "docx", "html")
+SOURCE_FORMAT_LABELS: dict[str, str] = {"text": "纯文本", "pdf": "PDF", "docx": "Word", "html": "网页"}
+SOURCE_FORMAT_SHORT: dict[str, str] = {"text": "TXT", "pdf": "PDF", "docx": "DOCX", "html": "HTML"}
+
+FORMAT_VERSIONS: tuple[str, ...] = ("2021", "2019", "pre2019", "unknown")
+FORMAT_LABELS: dict[str, str] = {
+    "2021": "2021版（国办公开办函〔2021〕30号）",
+    "2019": "2019试行版（国办公开办函〔2019〕60号）",
+    "pre2019": "2019年以前格式",
+    "unknown": "未能识别",
+}
+
+
+# --------------------------------------------------------------------------------------------- the mandated format
+
+
+@cache
+def format_spec() -> dict:
+    """data/spec/format.toml: the mandated parts, tables and format fingerprints."""
+    data = resources.files("nianbao.data.spec").joinpath("format.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+_spec = format_spec()
+PART_IDS: tuple[str, ...] = tuple(_spec["parts"])  # in the mandated order
+PART_NAMES: dict[str, str] = {pid: p["canonical"] for pid, p in _spec["parts"].items()}
+PART_NUMBERS: dict[str, str] = {pid: p["number"] for pid, p in _spec["parts"].items()}  # 一 … 六
+
+TABLE_IDS: tuple[str, ...] = ("proactive", "requests", "review_litigation")
+TABLE_NUMBERS: dict[str, str] = {"proactive": "表二", "requests": "表三", "review_litigation": "表四"}
+TABLE_NAMES: dict[str, str] = {tid: _spec["tables"][tid]["title"] for tid in TABLE_IDS}  # 主动公开政府信息情况 …
+TABLE_TITLES: dict[str, str] = {tid: f"{TABLE_NUMBERS[tid]} {TABLE_NAMES[tid]}" for tid in TABLE_IDS}
+del _spec
+
+# --------------------------------------------------------------------------------------------- grades
+
+# Grade names are the rubric's ([grades], best first); a grade's colour is its rank's.
+GRADE_COLORS: tuple[str, ...] = ("#1a7f37", "#0969da", "#b26b00", "#cf222e")  # HTML, best first
+GRADE_RICH: tuple[str, ...] = ("bold green", "bold blue", "bold yellow", "bold red")  # terminal
+GRADE_FILLS: tuple[str, ...] = ("C6EFCE", "DDEBF7", "FFEB9C", "FFC7CE")  # spreadsheet cells
+
+
+def grade_style(grades: list[str] | tuple[str, ...], grade: str | None, palette: tuple[str, ...],
+                default: str = "") -> str:
+    """The palette entry for `grade` by its rank among `grades` (best first); the worst colour for
+    the lowest grade of a rubric with more grades than colours."""
+    if not grades or grade not in grades:
+        return default
+    i = list(grades).index(grade)
+    return palette[len(palette) - 1] if i == len(grades) - 1 else palette[min(i, len(palette) - 2)]
