@@ -8,21 +8,13 @@ binary; runs fully offline (no network, fresh throw-away profile).
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-
-
-def find_browser() -> str | None:
-    for name in BROWSERS:
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from nianbao.render.pdf import CHROMIUM_FLAGS, find_browser  # noqa: E402  (one list of browsers and flags)
 
 
 def screenshot(html: Path, out: Path, width: int = 1400, height: int = 2400, timeout: float = 120.0) -> None:
@@ -32,22 +24,8 @@ def screenshot(html: Path, out: Path, width: int = 1400, height: int = 2400, tim
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="nianbao-chromium-") as profile:
-        cmd = [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            f"--user-data-dir={profile}",
-            f"--screenshot={out}",
-            f"--window-size={width},{height}",
-            html.resolve().as_uri(),
-        ]
+        cmd = [browser, *CHROMIUM_FLAGS, "--hide-scrollbars", f"--user-data-dir={profile}", f"--screenshot={out}",
+               f"--window-size={width},{height}", html.resolve().as_uri()]
         subprocess.run(cmd, check=True, timeout=timeout, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if not out.exists() or out.stat().st_size == 0:
         raise RuntimeError(f"Chromium wrote no screenshot to {out}")

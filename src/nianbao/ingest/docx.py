@@ -128,18 +128,20 @@ def _cell_text(tc) -> str:
     return out
 
 
-def _table(tbl) -> tuple[list[list[str]], list[list[bool]]]:
-    """The full grid of a table with horizontal and vertical merges resolved."""
-    grid_rows: list[list[tuple[str, bool, str | None]]] = []  # (text, merged, vmerge)
+def table_grid(tbl) -> list[list[tuple[object | None, int, str | None]]]:
+    """Each row's grid positions as (tc, k, vmerge): tc is None for gridBefore padding, k is the
+    position's index inside a horizontally spanning cell (0 = the cell's own first column), vmerge is
+    the cell's vMerge value ("restart", "continue") or None. Shared with the annotated DOCX."""
+    out: list[list[tuple[object | None, int, str | None]]] = []
     for tr in tbl.findall(f"{W}tr"):
-        row: list[tuple[str, bool, str | None]] = []
+        row: list[tuple[object | None, int, str | None]] = []
         trpr = tr.find(f"{W}trPr")
         before = 0
         if trpr is not None:
             gb = trpr.find(f"{W}gridBefore")
             if gb is not None and (gb.get(f"{W}val") or "").isdigit():
                 before = int(gb.get(f"{W}val"))
-        row.extend(("", False, None) for _ in range(before))
+        row.extend((None, 0, None) for _ in range(before))
         for tc in tr.findall(f"{W}tc"):
             tcpr = tc.find(f"{W}tcPr")
             span, vmerge = 1, None
@@ -150,9 +152,19 @@ def _table(tbl) -> tuple[list[list[str]], list[list[bool]]]:
                 vm = tcpr.find(f"{W}vMerge")
                 if vm is not None:
                     vmerge = vm.get(f"{W}val") or "continue"
-            text = _cell_text(tc)
-            for k in range(span):
-                row.append((text, k > 0, vmerge))
+            row.extend((tc, k, vmerge) for k in range(span))
+        out.append(row)
+    return out
+
+
+def _table(tbl) -> tuple[list[list[str]], list[list[bool]]]:
+    """The full grid of a table with horizontal and vertical merges resolved."""
+    grid_rows: list[list[tuple[str, bool, str | None]]] = []  # (text, merged, vmerge)
+    for cells in table_grid(tbl):
+        row: list[tuple[str, bool, str | None]] = []
+        for tc, k, vmerge in cells:
+            text = "" if tc is None else row[-1][0] if k > 0 else _cell_text(tc)
+            row.append((text, k > 0, vmerge))
         grid_rows.append(row)
     width = max((len(r) for r in grid_rows), default=0)
     rows: list[list[str]] = []

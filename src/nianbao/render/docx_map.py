@@ -78,26 +78,10 @@ def _align(text: str, base: int, stream: list[tuple[str, CharPos]], cursor: int,
 
 def _grid(tbl) -> list[list[object | None]]:
     """tc element at each grid position; None for positions a merge fills (gridSpan, vMerge continue)."""
-    rows: list[list[object | None]] = []
-    for tr in tbl.findall(f"{W}tr"):
-        row: list[object | None] = []
-        trpr = tr.find(f"{W}trPr")
-        gb = trpr.find(f"{W}gridBefore") if trpr is not None else None
-        if gb is not None and (gb.get(f"{W}val") or "").isdigit():
-            row.extend(None for _ in range(int(gb.get(f"{W}val"))))
-        for tc in tr.findall(f"{W}tc"):
-            tcpr = tc.find(f"{W}tcPr")
-            span, cont = 1, False
-            if tcpr is not None:
-                gs = tcpr.find(f"{W}gridSpan")
-                if gs is not None and (gs.get(f"{W}val") or "").isdigit():
-                    span = max(1, int(gs.get(f"{W}val")))
-                vm = tcpr.find(f"{W}vMerge")
-                cont = vm is not None and (vm.get(f"{W}val") or "continue") == "continue"
-            row.append(None if cont else tc)
-            row.extend(None for _ in range(span - 1))
-        rows.append(row)
-    return rows
+    from nianbao.ingest.docx import table_grid
+
+    return [[tc if tc is not None and k == 0 and vmerge != "continue" else None for tc, k, vmerge in row]
+            for row in table_grid(tbl)]
 
 
 def _table_rows(tbl) -> list[list[object | None]]:
