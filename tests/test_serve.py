@@ -188,6 +188,9 @@ def test_pdf_format_prints_a4_or_says_why_not(tmp_path, monkeypatch):
 
     from nianbao.cli import app
 
+    from nianbao.pipeline import audit
+
+    assert "@page { size: A4;" in audit(YUNLING).render("html")  # the print CSS the browser honours
     monkeypatch.setenv("NIANBAO_BROWSER", str(tmp_path / "no-such-browser"))
     res = CliRunner().invoke(app, ["score", str(YUNLING), "--format", "pdf", "-o", str(tmp_path / "a.pdf")])
     assert res.exit_code == 2 and "没有找到 Chromium 浏览器，无法生成 PDF" in res.output
