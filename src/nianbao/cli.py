@@ -138,7 +138,15 @@ def score(
         rub = load_rubric(rubric)
     except RubricError as e:
         _fail(str(e))
-    cfg = load_config(config).with_overrides(_split_codes(select), _split_codes(ignore))
+    from nianbao.config import ConfigError
+    from nianbao.limits import configure as configure_limits
+
+    try:
+        cfg = load_config(config).with_overrides(_split_codes(select), _split_codes(ignore))
+    except ConfigError as e:
+        _fail(str(e))
+        return
+    configure_limits(cfg.limits)
     try:
         rep = load_report(report)
     except InputError as e:

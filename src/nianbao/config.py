@@ -10,6 +10,8 @@ current folder or its parents, or from an explicit file. Example::
     backend = "sklearn"              # classifier backend
     [tool.nianbao.deadlines]         # overrides of data/deadlines.toml
     department = "01-28"
+    [tool.nianbao.limits]            # resource limits, see nianbao.limits
+    input_mb = 64
 """
 
 from __future__ import annotations
@@ -18,6 +20,27 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from nianbao.limits import Limits, LimitsError, limits_from_table
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; ``str(err)`` is one Chinese sentence naming it."""
+
+
+def _read_toml(p: Path) -> dict[str, Any]:
+    from nianbao.ingest.limits import read_file_bounded
+
+    try:
+        data = read_file_bounded(p)
+    except Exception as exc:  # InputError: missing, directory, FIFO, device, too large
+        raise ConfigError(f"配置文件 {exc}") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"配置文件 {p}：不是 UTF-8 编码的 TOML 文本（可能是二进制文件）。") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"配置文件 {p}：TOML 格式错误（{exc}）。") from None
 
 
 @dataclass
@@ -28,6 +51,7 @@ class Config:
     backend: str = "sklearn"
     deadlines: dict[str, str] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
     source: str | None = None
 
     def enabled(self, code: str) -> bool:
@@ -44,7 +68,11 @@ class Config:
 
 
 def _from_table(t: dict[str, Any], source: str) -> Config:
-    known = {"select", "ignore", "severity", "backend", "deadlines"}
+    try:
+        limits = limits_from_table(t.get("limits"), source)
+    except LimitsError as exc:
+        raise ConfigError(str(exc)) from None
+    known = {"select", "ignore", "severity", "backend", "deadlines", "limits"}
     return Config(
         select=[s.upper() for s in t.get("select", [])],
         ignore=[s.upper() for s in t.get("ignore", [])],
@@ -52,6 +80,7 @@ def _from_table(t: dict[str, Any], source: str) -> Config:
         backend=t.get("backend", "sklearn"),
         deadlines=dict(t.get("deadlines", {})),
         options={k: v for k, v in t.items() if k not in known},
+        limits=limits,
         source=source,
     )
 
@@ -59,20 +88,20 @@ def _from_table(t: dict[str, Any], source: str) -> Config:
 def load_config(path: str | Path | None = None, start: str | Path | None = None) -> Config:
     if path is not None:
         p = Path(path)
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        data = _read_toml(p)
         table = data.get("tool", {}).get("nianbao", data) if p.name == "pyproject.toml" else data
         return _from_table(table, str(p))
     here = Path(start or Path.cwd()).resolve()
     for d in (here, *here.parents):
         n = d / "nianbao.toml"
         if n.is_file():
-            return _from_table(tomllib.loads(n.read_text(encoding="utf-8")), str(n))
+            return _from_table(_read_toml(n), str(n))
         pp = d / "pyproject.toml"
         if pp.is_file():
             try:
-                t = tomllib.loads(pp.read_text(encoding="utf-8")).get("tool", {}).get("nianbao")
-            except tomllib.TOMLDecodeError:
-                t = None
+                t = _read_toml(pp).get("tool", {}).get("nianbao")
+            except ConfigError:
+                t = None  # someone else's broken pyproject.toml is not our configuration
             if t is not None:
                 return _from_table(t, str(pp))
     return Config()

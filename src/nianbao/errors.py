@@ -12,6 +12,13 @@ MESSAGES: dict[str, str] = {
     "garbled": "{name}：PDF 的文字提取为乱码（字体缺少编码映射），请从原始文档重新导出 PDF 或提供 Word 版本。",
     "corrupt": "{name}：文件已损坏或格式不正确，无法解析（{detail}）。",
     "unsupported": "{name}：不支持的文件格式（支持 PDF、DOCX、HTML 和 TXT）。",
+    "is_dir": "{name}：这是一个目录，不是文件；请指定一份报告文件（审查整个目录请用 nianbao batch）。",
+    "permission": "{name}：没有读取该文件的权限。",
+    "unreadable": "{name}：无法读取该文件（{detail}）。",
+    "special": "{name}：不是普通文件（{detail}），为避免读取无尽数据或长时间等待，已拒绝读取。",
+    "limit": "{name}：{detail}，已拒绝读取。",
+    "executable": "{name}：这是可执行程序或二进制文件（{detail}），不是报告文件。",
+    "too_deep": "{name}：HTML 标签嵌套层数超过解析器上限（{detail}），无法完整读取正文；请另存为 DOCX、PDF 或纯文本后再试。",
     "not_report": "{name}：看起来不是政府信息公开工作年度报告（未找到报告标题或任何法定部分）。",
 }
 

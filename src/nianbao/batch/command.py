@@ -28,26 +28,32 @@ def batch(
         "--progress/--no-progress", help="是否显示进度条（默认在终端中显示）")] = None,
     annotate: Annotated[bool, typer.Option(
         "--annotate", help="同时为每份报告写出带批注的 Word 文档（audits/ 下与审查页同名的 .docx）")] = False,
-    timeout: Annotated[float, typer.Option(
-        "--timeout", help="每个文件解析或审查的时间上限（秒，0 表示不限），超时的文件记为失败")] = 120.0,
-    max_memory: Annotated[int, typer.Option(
-        "--max-memory", help="每个文件可占用的内存上限（MB，0 表示不限），超出的文件记为失败")] = 2048,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", help="每个文件解析或审查的时间上限（秒，0 表示不限；默认取配置 [limits] file_seconds，即 120），"
+                          "超时的文件记为失败")] = None,
+    max_memory: Annotated[int | None, typer.Option(
+        "--max-memory", help="每个文件可占用的内存上限（MB，0 表示不限；默认取配置 [limits] file_memory_mb，即 2048），"
+                             "超出的文件记为失败")] = None,
 ) -> None:
     """批量审查：并行审查成百上千份年度报告，结果存入可续跑的数据库，输出排名表、汇总图表、雷同检测和每份报告的审查页。"""
+    from rich.markup import escape
+
     from nianbao.batch.runner import BatchError, run_batch
     from nianbao.config import load_config
 
     try:
         cfg = load_config(config)
     except (OSError, ValueError) as e:
-        err.print(f"[red]错误：[/red]无法读取配置文件 {config}：{e}", highlight=False)
+        err.print(f"[red]错误：[/red]{escape(str(e))}", highlight=False)
         raise typer.Exit(2) from None
+    timeout = cfg.limits.file_seconds if timeout is None else timeout
+    max_memory = int(cfg.limits.file_memory_mb) if max_memory is None else max_memory
     try:
         res = run_batch(list(inputs or []), out, jobs=jobs, previous=previous, rubric=rubric, resume=resume,
                         config=cfg, progress=progress, console=err, annotate=annotate, timeout=timeout,
                         max_memory_mb=max_memory)
     except BatchError as e:
-        err.print(f"[red]错误：[/red]{e}", highlight=False)
+        err.print(f"[red]错误：[/red]{escape(str(e))}", highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print(f"已中断。已完成的结果都已保存在 {out}，运行 nianbao batch --out {out} --resume 继续。",

@@ -24,13 +24,15 @@ from nianbao.api import load_report
 from nianbao.batch import copying as cp
 from nianbao.batch.store import connect, load_report_blob
 from nianbao.errors import InputError
+from nianbao.limits import Limits
+from nianbao.limits import configure as configure_limits
 from nianbao.pipeline import audit_report
 from nianbao.render import render
 from nianbao.vocab import CATEGORIES, severity_rank
 
 _STATE: dict[str, Any] = {}
-DEFAULT_TIMEOUT = 120.0  # seconds per file and stage (parse, audit)
-DEFAULT_MAX_MEMORY_MB = 2048  # address space a worker may add while handling one file
+DEFAULT_TIMEOUT = Limits().file_seconds  # seconds per file and stage (parse, audit): nianbao.limits
+DEFAULT_MAX_MEMORY_MB = int(Limits().file_memory_mb)  # address space a worker may add while handling one file
 
 
 class FileTimeout(Exception):
@@ -66,6 +68,7 @@ def init_worker(rubric: str | None, config: Any, db_path: str, audits_dir: str,
 
         die_with_parent()
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop
+    configure_limits(getattr(config, "limits", None))  # input limits of nianbao.limits in this worker
     _STATE.clear()
     _STATE.update(rubric=load_rubric(rubric), config=config, db_path=db_path, audits_dir=Path(audits_dir),
                   con=None, timeout=float(limits[0] or 0), max_memory_mb=int(limits[1] or 0))

@@ -7,6 +7,7 @@ from io import BytesIO
 from pathlib import Path
 
 from nianbao.errors import InputError
+from nianbao.ingest import limits as _limits
 from nianbao.model import RawDocument
 
 __all__ = ["read_document", "read_bytes", "sniff_format"]
@@ -35,14 +36,24 @@ def sniff_format(data: bytes, name: str = "") -> str:
 
 
 def read_bytes(data: bytes, name: str = "<text>") -> RawDocument:
+    """Read report bytes; every limit of :mod:`nianbao.limits` in force is checked on the way."""
+    _limits.check_input_size(data, name)
+    raw = _read(data, name)
+    _limits.check_paragraphs(sum(1 + len(b.rows or ()) for b in raw.blocks), name)
+    return raw
+
+
+def _read(data: bytes, name: str) -> RawDocument:
     fmt = sniff_format(data, name)
     if fmt == "pdf":
         from nianbao.ingest.pdf import read_pdf
 
+        _limits.check_pdf(data, name)
         return read_pdf(data, name)
     if fmt == "docx":
         from nianbao.ingest.docx import read_docx
 
+        _limits.check_zip(data, name)
         return read_docx(data, name)
     if fmt == "html":
         from nianbao.ingest.html import read_html
@@ -56,9 +67,7 @@ def read_bytes(data: bytes, name: str = "<text>") -> RawDocument:
 
 
 def read_document(path: str | Path) -> RawDocument:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, PermissionError):
-        raise InputError("not_found", str(p)) from None
-    return read_bytes(data, str(p))
+    """Read a report file: directories, special files (FIFO, devices) and oversized files are refused
+    before any byte is read."""
+    data = _limits.read_file_bounded(path)
+    return read_bytes(data, str(path))

@@ -22,6 +22,7 @@ from io import BytesIO
 
 from nianbao.errors import InputError
 from nianbao.ingest.builder import Item, build_document, looks_like_heading
+from nianbao.ingest.limits import check_pages
 from nianbao.model import RawDocument
 
 _TERMINAL = tuple("。！？；：!?;:")
@@ -89,6 +90,7 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
         raise InputError("corrupt", name, type(exc).__name__) from None
     try:
         with pdf:
+            check_pages(len(pdf.pages), name)  # nianbao.limits: refuse before reading any page
             pages = [_read_page(p, i + 1) for i, p in enumerate(pdf.pages)]
     except InputError:
         raise

@@ -1,0 +1,137 @@
+"""Limits: configuration, and each limit refusing the original attack with one sentence (issue #14 items 2, 7)."""
+
+from __future__ import annotations
+
+import os
+import tracemalloc
+
+import pytest
+
+from nianbao import limits as L
+from nianbao.config import load_config
+from nianbao.errors import InputError
+from nianbao.ingest import read_bytes, read_document
+from tests.hostile.make_files import MiB, docx_bomb, pdf_bomb, pdf_pages
+
+
+def test_defaults_and_config_table(tmp_path):
+    assert L.Limits().input_mb == 64 and L.Limits().pages == 300
+    (tmp_path / "nianbao.toml").write_text("[limits]\ninput_mb = 8\npages = 50\nfile_seconds = 30\n", encoding="utf-8")
+    cfg = load_config(start=tmp_path)
+    assert cfg.limits == L.Limits(input_mb=8.0, pages=50, file_seconds=30.0)
+    assert cfg.limits.input_bytes == 8 * MiB
+
+
+@pytest.mark.parametrize("table, word", [({"pagez": 3}, "未知的键 pagez"), ({"pages": -1}, "应为正数"),
+                                          ({"pages": "many"}, "应为正数")])
+def test_bad_limits_table_is_one_sentence(table, word):
+    with pytest.raises(L.LimitsError, match=word):
+        L.limits_from_table(table, "nianbao.toml")
+
+
+def _refused(data: bytes, name: str) -> str:
+    with pytest.raises(InputError) as e:
+        read_bytes(data, name)
+    assert e.value.code == "limit", str(e.value)
+    return str(e.value)
+
+
+def test_docx_bomb_refused_while_inflating():
+    bomb = docx_bomb(L.Limits().member_mb * MiB + 2 * MiB)  # 66 MiB of XML in a ~70 KB file
+    assert len(bomb) < 200_000
+    tracemalloc.start()
+    try:
+        msg = _refused(bomb, "bomb.docx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert msg == ("bomb.docx：压缩包内单个部件解压后的大小超过上限（64 MB；word/document.xml 为 66.0 MB；"
+                   "可在配置的 [limits] member_mb 中调整），已拒绝读取。")
+    assert peak < 16 * MiB  # counted in chunks: the inflated 66 MiB never exist at once
+
+
+def test_pdf_flate_bomb_refused_while_inflating():
+    bomb = pdf_bomb(L.Limits().stream_mb * MiB + 2 * MiB)
+    assert len(bomb) < 200_000
+    tracemalloc.start()
+    try:
+        msg = _refused(bomb, "bomb.pdf")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert msg.startswith("bomb.pdf：PDF 单个数据流解压后的大小超过上限（64 MB")
+    assert peak < 16 * MiB
+
+
+def test_zip_total_counted_while_inflating():
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<w:document/>")
+        for i in range(3):
+            z.writestr(f"word/media/image{i}.bin", b"\0" * (2 * MiB))
+    previous = L.configure(L.Limits(zip_total_mb=5))
+    try:
+        msg = _refused(buf.getvalue(), "many.docx")
+    finally:
+        L.configure(previous)
+    assert "压缩包解压后的总大小超过上限（5 MB；" in msg
+
+
+def test_small_streams_pass_the_check():
+    # the same shapes under the limits are not refused by the limits (the reader then decides)
+    for data, name in ((docx_bomb(MiB), "ok.docx"), (pdf_bomb(MiB), "ok.pdf")):
+        try:
+            read_bytes(data, name)
+        except InputError as e:
+            assert e.code != "limit", str(e)
+
+
+def test_pages_limit():
+    msg = _refused(pdf_pages(L.Limits().pages + 1), "long.pdf")
+    assert "页数超过上限（300 页；实际 301 页" in msg
+
+
+def test_paragraph_limit_and_configure():
+    text = ("某某局2023年政府信息公开工作年度报告\n" + "一、总体情况\n" * 60).encode("utf-8")
+    previous = L.configure(L.Limits(paragraphs=50))
+    try:
+        msg = _refused(text, "many.txt")
+    finally:
+        L.configure(previous)
+    assert "段落和表格行数超过上限（50 个；实际 61 个" in msg
+    assert L.current() == previous
+
+
+def test_input_size_limit(tmp_path):
+    f = tmp_path / "big.txt"
+    f.write_bytes(b"a" * (2 * MiB))
+    previous = L.configure(L.Limits(input_mb=1))
+    try:
+        with pytest.raises(InputError) as e:
+            read_document(f)
+    finally:
+        L.configure(previous)
+    assert str(e.value) == f"{f}：文件大小超过上限（1 MB；实际 2.0 MB；可在配置的 [limits] input_mb 中调整），已拒绝读取。"
+
+
+def test_fifo_and_devices_refused_before_reading(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # no writer: opening it for reading would block forever
+    with pytest.raises(InputError) as e:
+        read_document(fifo)
+    assert e.value.code == "special" and "命名管道（FIFO）" in str(e.value)
+    with pytest.raises(InputError) as e:
+        read_document("/dev/zero")
+    assert str(e.value).startswith("/dev/zero：不是普通文件（字符设备）")
+
+
+def test_directory_is_a_directory(tmp_path):
+    with pytest.raises(InputError) as e:
+        read_document(tmp_path)
+    assert e.value.code == "is_dir" and "这是一个目录" in str(e.value)
+    with pytest.raises(InputError) as e:
+        read_document(tmp_path / "nope.txt")
+    assert e.value.code == "not_found"
