@@ -95,8 +95,11 @@ def test_yunling_comments_tracked_change_and_table_cells(annotated):
     starts = {el.get(f"{W}id"): el for el in body.iter(f"{W}commentRangeStart")}
     table_ids = [str(i) for i, f in enumerate(findings) if f["category"] == "table"]
     assert table_ids
+    anchors = comment_anchors(data)
     for cid in table_ids:
         assert any(a.tag == f"{W}tc" for a in starts[cid].iterancestors()), cid
+        # the comment sits on the key cell and names every cell of the identity with its value
+        assert "证据：" + findings[int(cid)]["evidence"] in anchors[int(cid)][1]
 
 
 def test_untouched_parts_are_byte_for_byte(annotated):

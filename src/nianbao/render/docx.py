@@ -50,14 +50,21 @@ class _Anchor:
     end: CharPos | None = None  # last character of the evidence
     cell: object | None = None  # a blank table cell commented as a whole
     replacement: str | None = None
+    evidence: str | None = None  # shown in the comment when the range is not the evidence itself
 
 
-def comment_text(f: dict, whole: bool = False) -> list[str]:
-    """The comment's paragraphs: rule, severity and message; evidence scope; suggestion."""
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def comment_text(f: dict, whole: bool = False, evidence: str | None = None) -> list[str]:
+    """The comment's paragraphs: rule, severity and message; scope or evidence; suggestion."""
     head = f"【{f.get('rule', '')} {severity_label(f.get('severity', ''))}】{f.get('message', '')}"
     out = [head]
     if whole:
         out.append("（针对全文）")
+    elif evidence:
+        out.append("证据：" + (evidence if len(evidence) <= 200 else evidence[:199] + "…"))
     if f.get("suggestion"):
         out.append(f"建议：{f['suggestion']}")
     return out
@@ -94,7 +101,7 @@ def annotate_docx(data: bytes, report: Report, findings: list[dict], *, tracked:
     rev_id = max(rev_id, next_id + len(anchors)) + 1000
     _place(anchors, rev_id)
     for a in anchors:
-        comments.append(_comment_el(a, whole=_is_whole(a.finding)))
+        comments.append(_comment_el(a))
     out = BytesIO()
     with zipfile.ZipFile(out, "w") as zout:
         names = zin.namelist()
@@ -188,6 +195,9 @@ def _anchors(report: Report, findings: list[dict], omap: OffsetMap, first_id: in
             a.start, a.end = omap.chars[span[0]], omap.chars[span[1]]
             if tracked and s is not None:
                 a.replacement = replacement_of(f, text)
+        ev = f.get("evidence") or ""
+        if s is not None and e is not None and ev and _squash(ev) != _squash(text[s:e]):
+            a.evidence = ev  # e.g. a table identity: the cells and values it involves
         out.append(a)
     _drop_conflicting_changes(out)
     return out
@@ -418,9 +428,9 @@ def _track_change(a: _Anchor, rev_id: int) -> int:
     return rev_id
 
 
-def _comment_el(a: _Anchor, whole: bool):
+def _comment_el(a: _Anchor):
     c = _el(f"{W}comment", id=str(a.cid), author=AUTHOR, initials=INITIALS)
-    for i, line in enumerate(comment_text(a.finding, whole)):
+    for i, line in enumerate(comment_text(a.finding, _is_whole(a.finding), a.evidence)):
         p = etree.SubElement(c, f"{W}p")
         ppr = etree.SubElement(p, f"{W}pPr")
         etree.SubElement(ppr, f"{W}pStyle").set(f"{W}val", "CommentText")
