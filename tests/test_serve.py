@@ -187,7 +187,6 @@ def test_pdf_format_prints_a4_or_says_why_not(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
     from nianbao.cli import app
-
     from nianbao.pipeline import audit
 
     assert "@page { size: A4;" in audit(YUNLING).render("html")  # the print CSS the browser honours
