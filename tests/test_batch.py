@@ -95,8 +95,8 @@ def test_failures_recorded_with_reason(batch):
     src, out, _ = batch
     fails = {Path(f["文件路径"]).name: f for f in _csv(out / "failures.csv")}
     assert sorted(fails) == ["bad.pdf", "crash.txt", "empty.txt"]
-    assert fails["empty.txt"]["原因"] == f"{src / 'empty.txt'}：文件为空，没有可审查的内容。"
-    assert fails["bad.pdf"]["原因"].startswith(f"{src / 'bad.pdf'}：文件已损坏或格式不正确，无法解析")
+    assert fails["empty.txt"]["原因"] == "文件为空，没有可审查的内容。"  # the path is in its own column
+    assert fails["bad.pdf"]["原因"].startswith("文件已损坏或格式不正确，无法解析")
     assert fails["crash.txt"]["原因"] == "解析出错：RuntimeError（parser exploded）"
     html = (out / "summary.html").read_text(encoding="utf-8")
     assert "解析出错：RuntimeError（parser exploded）" in html and "bad.pdf" in html

@@ -32,3 +32,6 @@ class InputError(Exception):
         self.detail = detail
         template = MESSAGES.get(code, "{name}：无法读取（{detail}）。")
         super().__init__(template.format(name=name, detail=detail or code))
+        # the sentence without the file name, for tables that name the file in a column of their own
+        # (a batch records one reason per content; it must not name another file with the same bytes)
+        self.cause = template.removeprefix("{name}：").format(name=name, detail=detail or code)

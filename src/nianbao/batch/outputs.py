@@ -114,6 +114,26 @@ def ranking_values(data: BatchData, r: dict[str, Any]) -> list[Any]:
             + [r["html"], "；".join(r["paths"])])
 
 
+# OWASP CSV injection: a cell whose text starts with one of these is a formula in Excel, WPS and LibreOffice
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _append_strings(ws: Any, values: list[Any]) -> None:
+    """Append a row whose text cells are neutralised and typed as strings (openpyxl would write a text
+    starting with '=' as a live formula)."""
+    ws.append([spreadsheet_safe(v) for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def _atomic(path: Path):
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     return tmp
@@ -123,8 +143,8 @@ def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     tmp = _atomic(path)
     with tmp.open("w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel opens UTF-8 correctly
         w = csv.writer(f)
-        w.writerow(header)
-        w.writerows(["" if v is None else v for v in row] for row in rows)
+        w.writerow([spreadsheet_safe(v) for v in header])
+        w.writerows(["" if v is None else spreadsheet_safe(v) for v in row] for row in rows)
     os.replace(tmp, path)
 
 
@@ -138,9 +158,9 @@ def write_xlsx(path: Path, data: BatchData) -> None:
     ws = wb.active
     ws.title = "排名"
     header = ranking_columns(data)
-    ws.append(header)
+    _append_strings(ws, header)
     for r in data.rows:
-        ws.append(ranking_values(data, r))
+        _append_strings(ws, ranking_values(data, r))
     bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
     for c in ws[1]:
         c.font, c.fill = bold, head_fill
@@ -169,9 +189,9 @@ def write_xlsx(path: Path, data: BatchData) -> None:
             cell.font = Font(color="0563C1", underline="single")
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n}"
     wf = wb.create_sheet("失败")
-    wf.append(["文件路径", "阶段", "原因"])
+    _append_strings(wf, ["文件路径", "阶段", "原因"])
     for f in data.failures:
-        wf.append([f["path"], f["stage"], f["reason"]])
+        _append_strings(wf, [f["path"], f["stage"], f["reason"]])
     for c in wf[1]:
         c.font, c.fill = bold, head_fill
     wf.freeze_panes = "A2"

@@ -108,7 +108,7 @@ def ping() -> int:
 
 def failure_reason(exc: BaseException, stage: str = "解析") -> str:
     if isinstance(exc, InputError):
-        return str(exc)
+        return exc.cause  # without the file name: files with the same content share this reason
     if isinstance(exc, FileTimeout):
         return f"{stage}超时：处理时间超过每个文件 {_STATE.get('timeout', 0):g} 秒的上限（--timeout），已跳过该文件"
     if isinstance(exc, MemoryError):
