@@ -6,12 +6,15 @@ Worker side (per report, in parallel): ``extract(report)`` splits the narrative 
 whitespace and punctuation removed, every run of digits replaced by ``#`` so that a copied sentence with
 changed figures still matches) and computes a MinHash signature over its character 3-shingles.
 
-Parent side (once per batch): ``detect(docs)`` groups identical normalised sentences, indexes the distinct
-ones in a datasketch ``MinHashLSH`` and verifies every candidate pair exactly (3-shingle Jaccard >= 0.8).
-Work per distinct sentence is bounded by ``max_candidates``, so the pass is sub-quadratic in the number
-of reports. Sentences found in very many units are stock phrasing (套话, the classifier's business), not
-copying, and are not counted. For each report it returns the ``copying`` dict that the rule B-03 and the
-HTML renderer read.
+Parent side (once per batch): ``detect(docs)`` groups identical normalised sentences, then finds the
+near-identical pairs among the distinct ones with LSH banding done in numpy (``candidate_pairs``: the
+signature is cut into b bands of r rows, as datasketch's ``MinHashLSH`` does for the same threshold;
+sentences that agree on a whole band are candidates), drops the candidates whose MinHash estimate is far
+below the threshold, and verifies the rest exactly (3-shingle Jaccard >= 0.8). No candidate is dropped
+unverified, and the work grows with the number of sentences plus the number of near-identical pairs, not
+with its square (docs/benchmarks.md: 1k, 10k and 100k reports). Sentences found in very many units are
+stock phrasing (套话, the classifier's business), not copying, and are not counted. For each report it
+returns the ``copying`` dict that the rule B-03 and the HTML renderer read.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ class Settings:
     similarity: float = 0.8
     num_perm: int = 64
     lsh_threshold: float = 0.5
-    max_candidates: int = 300
+    max_candidates: int = 0  # no longer used: every LSH candidate is verified (kept so old settings load)
     common_units_min: int = 5
     common_units_share: float = 0.01
     max_matches: int = 60
@@ -230,11 +233,89 @@ def _residue(ours: str, theirs: str, year: int | None, prev_year: int | None) ->
     return "；".join(notes) or None
 
 
+@cache
+def bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(b, r): the banding that minimises the equally weighted false-positive and false-negative areas
+    of the LSH S-curve for ``threshold`` (the criterion of datasketch's MinHashLSH)."""
+    xs = np.linspace(0.0, 1.0, 2001)
+
+    def area(lo: float, hi: float, f) -> float:
+        x = xs[(xs >= lo) & (xs <= hi)]
+        return float(_trapezoid(f(x), x)) if len(x) > 1 else 0.0
+
+    best = (float("inf"), 1, 1)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = area(0.0, threshold, lambda s, b=b, r=r: 1 - (1 - s ** r) ** b)
+            fn = area(threshold, 1.0, lambda s, b=b, r=r: (1 - s ** r) ** b)
+            if 0.5 * fp + 0.5 * fn < best[0]:
+                best = (0.5 * fp + 0.5 * fn, b, r)
+    return best[1], best[2]
+
+
+_trapezoid = getattr(np, "trapezoid", None) or np.trapz  # numpy 2 / numpy 1
+
+_BAND_MULT = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                       0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
+                      dtype=np.uint64)
+
+
+def _band_keys(sig: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """A 64-bit key per row for signature columns lo..hi (equal bands give equal keys; a rare collision
+    only adds a candidate, which is then verified)."""
+    key = np.zeros(len(sig), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j, c in enumerate(range(lo, hi)):
+            key = (key ^ (sig[:, c] * _BAND_MULT[j % len(_BAND_MULT)])) * np.uint64(0x100000001B3)
+    return key
+
+
+def _pairs_in_groups(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """All (a, b) index pairs, a < b, within each group order[start:start+size]; int64 codes a*2^32+b."""
+    out = []
+    # groups of equal size together: one vectorised triu per size
+    for g in np.unique(sizes):
+        sel = starts[sizes == g]
+        ia, ib = np.triu_indices(int(g), k=1)
+        members = order[sel[:, None] + np.arange(g)[None, :]]  # (groups, g)
+        a, b = members[:, ia].ravel(), members[:, ib].ravel()
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        out.append((lo.astype(np.int64) << 32) | hi.astype(np.int64))
+    return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
+
+
+def candidate_pairs(sig: np.ndarray, threshold: float, min_estimate: float) -> tuple[np.ndarray, np.ndarray, int]:
+    """Candidate pairs (a, b; a < b) of rows of ``sig`` that share an LSH band, keeping those whose MinHash
+    estimate (share of equal signature values) is at least ``min_estimate``; and the number of raw candidates."""
+    n, num_perm = sig.shape
+    if n < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), 0
+    nb, r = bands(threshold, num_perm)
+    codes = []
+    for band in range(nb):
+        key = _band_keys(sig, band * r, (band + 1) * r)
+        order = np.argsort(key, kind="stable")
+        k = key[order]
+        edge = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1], [True])))
+        starts, sizes = edge[:-1], np.diff(edge)
+        many = sizes > 1
+        if many.any():
+            codes.append(_pairs_in_groups(order, starts[many], sizes[many]))
+    if not codes:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), 0
+    code = np.unique(np.concatenate(codes))
+    raw = len(code)
+    a, b = code >> 32, code & 0xFFFFFFFF
+    keep = np.empty(len(a), dtype=bool)
+    step = 1 << 18
+    for i in range(0, len(a), step):
+        keep[i:i + step] = (sig[a[i:i + step]] == sig[b[i:i + step]]).mean(axis=1) >= min_estimate
+    return a[keep], b[keep], raw
+
+
 def detect(docs: list[Doc], settings: Settings | None = None) -> tuple[dict[str, dict], Stats]:
     """The copying dict of every current document, and statistics of the pass."""
     import time
-
-    from datasketch import LeanMinHash, MinHashLSH
 
     t0 = time.perf_counter()
     settings = settings or load_templates()[0]
@@ -254,11 +335,13 @@ def detect(docs: list[Doc], settings: Settings | None = None) -> tuple[dict[str,
     stats.sentences = sum(len(d.sentences) for d in docs)
     stats.distinct = len(occ)
     norms = [docs[i].sentences[j][3] for i, j in first]
-    lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
-    mh = [LeanMinHash(seed=1, hashvalues=docs[i].sigs[j], scheme="legacy") for i, j in first]
-    with lsh.insertion_session() as session:
-        for u, m in enumerate(mh):
-            session.insert(u, m, check_duplication=False)
+    if first:
+        sig = np.stack([docs[i].sigs[j] for i, j in first]).astype(np.uint32)  # values are 32-bit
+    else:
+        sig = np.zeros((0, settings.num_perm), dtype=np.uint32)
+    # a pair at the similarity threshold has a MinHash estimate below (similarity - 0.3) with
+    # probability < 1e-8 at 64 permutations: such candidates are dropped before the exact check
+    a, b, stats.candidates = candidate_pairs(sig, settings.lsh_threshold, max(0.0, settings.similarity - 0.3))
     shingle_sets: dict[int, frozenset] = {}
 
     def sh(u: int) -> frozenset:
@@ -267,32 +350,32 @@ def detect(docs: list[Doc], settings: Settings | None = None) -> tuple[dict[str,
             s = shingle_sets[u] = frozenset(shingles(norms[u]))
         return s
 
+    neighbours: dict[int, list[tuple[int, float]]] = {}
+    for u, v in zip(a.tolist(), b.tolist(), strict=True):
+        su, sv = sh(u), sh(v)
+        inter = len(su & sv)
+        sim = inter / (len(su) + len(sv) - inter) if inter else 0.0
+        stats.verified += 1
+        if sim >= settings.similarity:
+            neighbours.setdefault(u, []).append((v, sim))
+            neighbours.setdefault(v, []).append((u, sim))
     n_units = len({d.key for d in docs})
     common_limit = max(settings.common_units_min, int(settings.common_units_share * n_units + 0.999))
-    neighbours: dict[int, list[tuple[int, float]]] = {}
     common: dict[int, bool] = {}
+    listed: dict[int, list[tuple[int, float]]] = {}
 
     def neigh(u: int) -> list[tuple[int, float]]:
-        got = neighbours.get(u)
-        if got is not None:
-            return got
-        cands = sorted(v for v in lsh.query(mh[u]) if v != u)
-        stats.candidates += len(cands)
-        if len(cands) > settings.max_candidates:
-            cands = cands[: settings.max_candidates]
-        out = [(u, 1.0)]
-        su = sh(u)
-        for v in cands:
-            sv = sh(v)
-            inter = len(su & sv)
-            sim = inter / (len(su) + len(sv) - inter) if inter else 0.0
-            stats.verified += 1
-            if sim >= settings.similarity:
-                out.append((v, sim))
-        neighbours[u] = out
-        units = {docs[i].key for v, _ in out for i, _ in occ[v]}
-        common[u] = len(units) >= common_limit
-        stats.common += common[u]
+        out = listed.get(u)
+        if out is None:
+            out = listed[u] = [(u, 1.0), *sorted(neighbours.get(u, ()))]
+        if u not in common:
+            units: set[str] = set()
+            for v, _ in out:
+                units.update(docs[i].key for i, _ in occ[v])
+                if len(units) >= common_limit:
+                    break
+            common[u] = len(units) >= common_limit
+            stats.common += common[u]
         return out
 
     by_key: dict[str, list[int]] = {}
