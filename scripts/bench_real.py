@@ -28,7 +28,8 @@ structure rule on the statistical period). A finding without a location matches 
 category in the same excerpt.
 
 * precision(rule) = findings of the rule matching at least one annotation / findings of the rule (truncation rules'
-  unmatched findings left out). The same per category and per severity.
+  unmatched findings left out). A finding whose evidence is exactly an annotated text (two characters or more) at
+  another place of the excerpt is the same defect repeated and counts as correct (not for recall). The same per category and per severity.
 * recall(category) = annotations of the category matched by at least one finding / annotations. Also per kind.
 * false alarms per clean excerpt = unmatched findings (truncation rules left out) on ``clean: true`` excerpts /
   clean excerpts, by severity; info findings are listed but the target counts warnings and errors.
@@ -189,8 +190,18 @@ class Scored:
     ignored: list[bool]  # per finding: unmatched truncation finding, left out of precision and false alarms
 
 
+def same_defect_elsewhere(ann: Annotation, f: Found, text: str) -> bool:
+    """The finding's evidence is the annotated text itself (at least two characters), at another place of the same
+    excerpt: the same defect repeated, of which the reader marked one occurrence (e.g. 概述 in the parts list and as
+    a heading). Counts for the finding's precision, never for recall."""
+    if not compatible(ann.category, f) or f.start is None or f.end is None:
+        return False
+    ev = text[f.start:f.end]
+    return len(ev) >= 2 and ev == text[ann.start:ann.end]
+
+
 def score_excerpt(ex: Excerpt, findings: list[Found]) -> Scored:
-    hit = [any(matches(a, f) for a in ex.annotations) for f in findings]
+    hit = [any(matches(a, f) or same_defect_elsewhere(a, f, ex.text) for a in ex.annotations) for f in findings]
     found = [any(matches(a, f) for f in findings) for a in ex.annotations]
     ignored = [not h and truncation(f) for f, h in zip(findings, hit, strict=True)]
     return Scored(ex, findings, hit, found, ignored)

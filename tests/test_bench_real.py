@@ -82,3 +82,11 @@ def test_manifest_and_copy_loading(tmp_path):
     exs, skipped = B.load_manifests(man, cache)
     assert [e.id for e in exs] == ["x0001"] and exs[0].text == TEXT
     assert skipped == {"no local copy": 1}
+
+
+def test_the_same_defect_repeated_elsewhere_counts_for_precision_only():
+    text = "本报告由概述、主动公开政府信息情况等部分组成。\n（一）概述\n2023年。"
+    first, second = text.index("概述"), text.rindex("概述")
+    ex = B.Excerpt("x0002", "dev", 2023, "township", False, [B.Annotation(first, first + 2, "format")], text)
+    sc = B.score_excerpt(ex, [B.Found("F-08", "format", "warning", second, second + 2)])
+    assert sc.hit == [True] and sc.found == [False]

@@ -183,11 +183,12 @@ class TextViews:
         rep = self.report
         out: dict[tuple[int, int], Span] = {}
         if paragraphs:
-            for p in self.paragraphs:
+            # the text under a heading of no mandated part (一、总体公开情况, 收费及减免) is the report's text too
+            for p in [*self.paragraphs, *(q for part in rep.extra_parts for q in part.paragraphs)]:
                 if p.loc.start is not None and p.loc.end is not None:
                     out[(p.loc.start, p.loc.end)] = Span(p.loc.start, p.loc.end, "paragraph")
         if headings:
-            for part in rep.parts:
+            for part in [*rep.parts, *rep.extra_parts]:
                 if part.loc.start is not None and part.loc.end is not None:
                     out.setdefault((part.loc.start, part.loc.end), Span(part.loc.start, part.loc.end, "part_title"))
                 for h in walk_headings(part.headings):

@@ -181,7 +181,7 @@ def test_foreign_names(head, body, evidence):
     r, fs = audit(head + body, ["K-04"])
     a, b = at(r, evidence, len(head) - 10)
     assert spans(fs) == [("K-04", evidence, "overview", a, b)]
-    assert fs[0].severity == "warning"
+    assert fs[0].severity == "info"  # lowered: precision 0.00 on the real dev split (issue #12)
 
 
 @pytest.mark.parametrize("head, body", [

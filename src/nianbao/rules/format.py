@@ -81,12 +81,17 @@ def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           title=p.title)
 
 
+OLD_PART_WORDS = re.compile(r"收费|减免|咨询|支出|申诉|概述|不予公开")
+
+
 def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """A 2019+ report written in the 2008-era structure (概述, 收费及减免, 咨询处理)."""
     year = report.meta.year or 0
     if year < 2019:
         return
     for p in report.extra_parts:
+        if not OLD_PART_WORDS.search(p.title):
+            continue  # an unusual heading (一、总体公开情况) is not evidence of the old outline
         yield ctx.finding(p.loc.start, p.loc.end, part=None,
                           title=p.title, variant="old_part")
     ov = report.part("overview")

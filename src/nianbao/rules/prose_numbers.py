@@ -75,6 +75,49 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           first=text[other.start():other.end()], second=text[later.start():later.end()], count=n)
 
 
+_COUNT = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{_UNITS})(?![\d%％])")
+_LIST_OPEN = re.compile(r"\s*[。，,；;:：]?\s*(?:其中|包括|包含)\s*(?:包括|有)?\s*[:：,，]?")
+_K02_TOTAL = re.compile(r"(?:(?<![公一总])共(?:计)?[^，。；：\d]{0,16}?|总计|合计|累计)\s*$")
+
+
+def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"N条，其中A条、B条、C条" (three items or more, the same unit): the items must add up to N. Lists after a 共/合计
+    total that K-02 already judges (items above the total, or an exhaustive list) are left to K-02."""
+    text = report.text
+    for sp in report.views.spans(headings=False, title=False):
+        a0, b0 = sp.start, sp.end
+        for tm in _COUNT.finditer(text, a0, b0):
+            lo = _LIST_OPEN.match(text, tm.end(), b0)
+            if not lo or lo.end() == tm.end() or not re.search(r"其中|包括|包含", text[tm.end():lo.end()]):
+                continue
+            end = text.find("。", lo.end(), b0)
+            end = b0 if end < 0 else end
+            lst = text[lo.end():end]
+            nested = re.search(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
+                               r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)", lst)
+            if nested:
+                lst = lst[:nested.start()]
+            items = list(_COUNT.finditer(lst))
+            unit = tm.group("u")
+            if len(items) < 3 or any(i.group("u") != unit for i in items) or \
+                    re.search(r"余|多|约|左右|%|％|复议|诉讼", lst):
+                continue
+            total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
+            if got == total:
+                continue
+            exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; ")))
+            # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
+            if got < total and not exhaustive and total - got > max(1, total // 50):
+                continue
+            if _K02_TOTAL.search(text, max(a0, tm.start() - 20), tm.start()) and (got > total or exhaustive):
+                continue  # K-02's finding
+            last = items[-1]
+            yield ctx.finding(tm.start(), lo.end() + last.end(), variant="sum", total=total, unit=unit,
+                              listed="＋".join(i.group("n") for i in items), got=got,
+                              relation="多于" if got > total else "少于")
+
+
 def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _shares(report, ctx)
+    yield from _sums(report, ctx)
     yield from _none_and_some(report, ctx)

@@ -93,11 +93,12 @@ _STOP = re.compile(r"[，。；：、！？,.;:!?\s（）()《》“”]")
 
 
 @cache
-def _de_di() -> tuple[re.Pattern | None, frozenset[str], frozenset[str], tuple[str, ...]]:
+def _de_di() -> tuple[re.Pattern | None, frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
     d = lexicon("de_di")
     mods = d.get("modifiers", [])
     rx = re.compile(f"(?:{trie_pattern(mods)})的") if mods else None
-    return rx, frozenset(d.get("light_verbs", ())), frozenset(d.get("head_nouns", ())), tuple(d.get("verbs", ()))
+    return (rx, frozenset(d.get("light_verbs", ())), frozenset(d.get("head_nouns", ())), tuple(d.get("verbs", ())),
+            frozenset(d.get("final_verbs", ())))
 
 
 @cache
@@ -123,7 +124,7 @@ def _light_verb_before(before: str, light: frozenset[str]) -> bool:
 
 def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-05: 的 between an adverbial and a verb that takes an object ("更好的满足群众需求" → 更好地满足)."""
-    rx, light, heads, verbs = _de_di()
+    rx, light, heads, verbs, final_verbs = _de_di()
     if rx is None:
         return
     text = report.text
@@ -134,6 +135,8 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if len(after) < 2:
                 continue
             toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(after)]
+            if len(toks) == 1 and toks[0][0] in final_verbs:
+                toks.append(("了", "ul"))  # "工作……扎实有效的开展，": the verb ends the clause as its predicate
             if len(toks) < 2:
                 continue
             (w1, f1), (w2, f2) = toks[0], toks[1]

@@ -86,3 +86,22 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if y == year and y2 == year:
             yield ctx.finding(m.start("y"), m.end("y"), variant="own_report", year=year, next=year + 1,
                               previous=year - 1)
+
+
+# --------------------------------------------------------------------------------------------- D-09
+
+
+def _until_now_rx(year: int) -> re.Pattern:
+    return re.compile(rf"(?:(?<![\d〔\[（(]){year}\s*年(?:度)?(?:\s*1\s*月(?:份)?(?:\s*1\s*日)?)?|本年度?|今年)\s*(?:以来)?\s*"
+                      r"(?:至今|到现在|截至目前|截止目前|到目前为止)")
+
+
+def until_now(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-09: a full-year report that counts "from January up to now" (2019年至今) instead of to 31 December."""
+    year = report.meta.year
+    if year is None:
+        return
+    rx = _until_now_rx(year)
+    for sp in report.views.spans():
+        for m in rx.finditer(report.text, sp.start, sp.end):
+            yield ctx.finding(m.start(), m.end(), year=year, found=m.group(0))
