@@ -1,4 +1,11 @@
-"""PDF reports (pdfplumber): text in reading order with page numbers, ruled tables as cell grids.
+"""PDF reports: text in reading order with page numbers, ruled tables as cell grids.
+
+* Engines, chosen by measurement on real Word/WPS exports (docs/benchmarks.md): pypdfium2 reads the
+  characters, their boxes and the page's rules (about 15 times faster than pdfplumber); pdfplumber reads
+  a file pypdfium2 cannot (form XObjects, compound paths, unmapped glyphs, a pdfium error). Tables are
+  found by pdfplumber's lattice algorithm run on the *visible* rules only: Word/WPS exports draw an
+  unstroked white rectangle behind every paragraph, and a ruled frame around prose is never a table
+  (a candidate must have two columns and hold labels and numbers, not sentences).
 
 * Characters inside a ruled table's bbox belong to the table; the table's cells come from
   pdfplumber's cell rectangles, so a merged (spanning) cell's text is repeated into every grid
@@ -14,6 +21,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -76,6 +84,110 @@ def _is_encryption_error(exc: BaseException) -> bool:
 
 
 def read_pdf(data: bytes, name: str) -> RawDocument:
+    if not data.strip():
+        raise InputError("empty", name)
+    pages = None
+    try:
+        pages = _pdfium_pages(data, name)
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - pdfium could not read it: let pdfplumber try
+        pages = None
+    if pages is None:
+        pages = _pdfplumber_pages(data, name)
+    if not pages:
+        raise InputError("corrupt", name, "没有页面")
+    _check_text_layer(pages, name)
+    _drop_running_lines(pages)
+    items = _items(pages)
+    return build_document(name, "pdf", items, page_count=len(pages), data=data)
+
+
+# --------------------------------------------------------------------------- engines
+
+
+def _pdfium_pages(data: bytes, name: str) -> list[_Page] | None:
+    """Characters with their boxes and the page's rules through pypdfium2 (about 15 times faster than
+    pdfplumber on Word/WPS exports); None when a page needs what only pdfplumber reads (form XObjects)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as R
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError("encrypted", name) from None
+        raise
+    pages: list[_Page] = []
+    try:
+        check_pages(len(doc), name)  # nianbao.limits: refuse before reading any page
+        for i in range(len(doc)):
+            page = doc[i]
+            height = float(page.get_height())
+            tp = page.get_textpage()
+            n = tp.count_chars()
+            chars: list[dict] = []
+            mat = R.FS_MATRIX()
+            for k in range(n):
+                if R.FPDFText_IsGenerated(tp.raw, k):
+                    continue
+                code = R.FPDFText_GetUnicode(tp.raw, k)
+                if code in (0, 0xFFFE, 0xFFFD) or R.FPDFText_HasUnicodeMapError(tp.raw, k) == 1:
+                    chars.append({"text": "\ufffd", "x0": 0.0, "x1": 0.0, "top": 0.0, "bottom": 0.0, "size": 0.0})
+                    continue
+                ch = chr(code)
+                if ch in "\r\n":
+                    continue
+                # x0 is the pen position (the loose box's left, as pdfplumber has it), x1 the glyph's own right
+                # edge (a bold font's loose box reaches into the next cell); y from the loose box: the same line
+                # height for every character of a line
+                _, _, ink_x1, _ = tp.get_charbox(k)
+                x0, y0, loose_x1, y1 = tp.get_charbox(k, loose=True)
+                x1 = ink_x1 if ink_x1 > x0 else loose_x1
+                # the nominal size times the text matrix's vertical scale (WPS writes size 439 at scale 0.05)
+                R.FPDFText_GetMatrix(tp.raw, k, ctypes.byref(mat))
+                size = float(R.FPDFText_GetFontSize(tp.raw, k)) * (math.hypot(mat.c, mat.d) or 1.0)
+                chars.append({"text": ch, "x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0,
+                              "size": size})
+            lines: list[dict] = []
+            rects: list[dict] = []
+            for obj in page.get_objects(max_depth=1):
+                if obj.type == R.FPDF_PAGEOBJ_FORM:
+                    return None
+                if obj.type != R.FPDF_PAGEOBJ_PATH:
+                    continue
+                fill, stroke = ctypes.c_int(), ctypes.c_int()
+                R.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+                if R.FPDFPath_CountSegments(obj.raw) > 5:
+                    return None  # a compound path: pdfplumber splits it into its lines
+                left, bottom, right, top = obj.get_bounds()
+                color = None
+                if fill.value:
+                    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+                    R.FPDFPageObj_GetFillColor(obj.raw, *(ctypes.byref(x) for x in (r, g, b, a)))
+                    color = (r.value / 255, g.value / 255, b.value / 255)
+                rect = {"x0": left, "x1": right, "top": height - top, "bottom": height - bottom, "object_type": "rect",
+                        "stroke": bool(stroke.value), "fill": bool(fill.value), "non_stroking_color": color}
+                if not _visible(rect):
+                    continue
+                if stroke.value and (right - left <= 2 or top - bottom <= 2):
+                    lines.append(rect)  # a stroked line
+                else:
+                    rects.append(rect)
+            tp.close()
+            pages.append(_page_from(i + 1, height, chars, lines, rects))
+            page.close()
+    finally:
+        doc.close()
+    if sum(1 for p in pages for ln in p.lines if "\ufffd" in ln.text) and not any(
+            re.search(r"[\u4e00-\u9fff]", ln.text) for p in pages for ln in p.lines):
+        return None  # unmapped glyphs only: pdfplumber tells garbled from scanned
+    return pages
+
+
+def _pdfplumber_pages(data: bytes, name: str) -> list[_Page]:
     try:
         import pdfplumber
     except ImportError as exc:  # pragma: no cover - pdfplumber is a hard dependency
@@ -91,43 +203,89 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
     try:
         with pdf:
             check_pages(len(pdf.pages), name)  # nianbao.limits: refuse before reading any page
-            pages = [_read_page(p, i + 1) for i, p in enumerate(pdf.pages)]
+            return [_read_page(p, i + 1) for i, p in enumerate(pdf.pages)]
     except InputError:
         raise
     except Exception as exc:
         if _is_encryption_error(exc):
             raise InputError("encrypted", name) from None
         raise InputError("corrupt", name, type(exc).__name__) from None
-    if not pages:
-        raise InputError("corrupt", name, "没有页面")
-    _check_text_layer(pages, name)
-    _drop_running_lines(pages)
-    items = _items(pages)
-    return build_document(name, "pdf", items, page_count=len(pages), data=data)
 
 
 # --------------------------------------------------------------------------- one page
 
 
 def _read_page(page, number: int) -> _Page:
+    """One page through pdfplumber (the fallback engine)."""
     chars = [c for c in page.chars if c.get("text")]
+    lines = [ln for ln in page.lines]
+    rects = [r for r in page.rects if _visible(r)]
+    return _page_from(number, float(page.height), chars, lines, rects)
+
+
+def _page_from(number: int, height: float, chars: list[dict], lines: list[dict], rects: list[dict]) -> _Page:
+    """Tables from the visible rules, narrative from the characters outside them."""
     tables: list[_Table] = []
     boxes: list[tuple[float, float, float, float]] = []
-    ruled = page.filter(_visible) if page.rects else page
-    has_edges = bool(ruled.lines or ruled.rects)
-    found = ruled.find_tables() if has_edges else []
-    for t in found:
-        grid = _grid_from_cells(t.cells)
+    for bbox, cells in _find_tables(lines, rects):
+        grid = _grid_from_cells(cells)
         if grid is None or grid[1] < 2:
             continue  # one column: a frame drawn around text, not a table
-        table = _fill_table(grid, chars, t.bbox, number)
+        table = _fill_table(grid, chars, bbox, number)
         if not _holds_table(table):
             continue
-        bbox = _extend_open_bottom(table, grid, chars, t.bbox, float(page.height))
-        boxes.append(_widen_to_rules(bbox, ruled.lines))
+        bbox = _extend_open_bottom(table, grid, chars, bbox, height)
+        boxes.append(_widen_to_rules(bbox, lines))
         tables.append(table)
     free = [c for c in chars if not _in_any(c, boxes)] if boxes else chars
-    return _Page(number, float(page.height), _lines(free), tables)
+    return _Page(number, height, _lines(free), tables)
+
+
+def _edges(lines: list[dict], rects: list[dict]) -> list[dict]:
+    out: list[dict] = []
+
+    def h(x0, x1, y):
+        out.append({"object_type": "line", "orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y,
+                    "width": x1 - x0, "height": 0.0})
+
+    def v(x, top, bottom):
+        out.append({"object_type": "line", "orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom,
+                    "width": 0.0, "height": bottom - top})
+
+    for ln in lines:
+        # a stroked line's box may include its width: thin in one direction, long in the other
+        x0, x1, top, bottom = ln["x0"], ln["x1"], ln["top"], ln["bottom"]
+        if bottom - top <= 2.5 and x1 - x0 > bottom - top:
+            h(x0, x1, (top + bottom) / 2)
+        elif x1 - x0 <= 2.5 and bottom - top > x1 - x0:
+            v((x0 + x1) / 2, top, bottom)
+    for r in rects:
+        x0, x1, top, bottom = r["x0"], r["x1"], r["top"], r["bottom"]
+        if bottom - top <= 2:
+            h(x0, x1, (top + bottom) / 2)  # a rule drawn as a thin filled rectangle
+        elif x1 - x0 <= 2:
+            v((x0 + x1) / 2, top, bottom)
+        else:
+            h(x0, x1, top), h(x0, x1, bottom), v(x0, top, bottom), v(x1, top, bottom)
+    return out
+
+
+def _find_tables(lines: list[dict], rects: list[dict]):
+    """(bbox, cell boxes) of each ruled table: pdfplumber's lattice algorithm on the visible rules only."""
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    edges = [e for e in _edges(lines, rects) if (e["height"] if e["orientation"] == "v" else e["width"]) >= 1]
+    if len(edges) < 4:
+        return []
+    edges = merge_edges(edges, snap_x_tolerance=3, snap_y_tolerance=3, join_x_tolerance=3, join_y_tolerance=3)
+    edges = [e for e in edges if (e["height"] if e["orientation"] == "v" else e["width"]) >= 3]
+    cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
+    out = []
+    for group in cells_to_tables(cells):
+        bbox = (min(c[0] for c in group), min(c[1] for c in group), max(c[2] for c in group), max(c[3] for c in group))
+        out.append((bbox, group))
+    out.sort(key=lambda t: (t[0][1], t[0][0]))
+    return out
 
 
 def _white(color) -> bool:
