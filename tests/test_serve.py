@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -95,9 +96,14 @@ def test_clear_chinese_refusals(server, monkeypatch):
     assert (status, body.decode()) == (400, "空.txt：文件为空，没有可审查的内容。\n")
     status, _, body = _post(f"{base}/audit?format=json", "照片.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100)
     assert status == 422 and json.loads(body)["error"] == "照片.png：不支持的文件格式（支持 PDF、DOCX、HTML 和 TXT）。"
-    monkeypatch.setattr("nianbao.serve.app.MAX_FILE_BYTES", 1000)
-    status, _, body = _post(f"{base}/audit", "大.txt", "年度报告".encode() * 200)
-    assert status == 413 and "文件太大" in body.decode()
+    app = server[1]
+    limits = app.state.limits
+    try:
+        app.state.limits = replace(limits, input_mb=0.001)  # 1,048 bytes
+        status, _, body = _post(f"{base}/audit", "大.txt", "年度报告".encode() * 200)
+        assert (status, body.decode()) == (413, "大.txt：文件大小超过上限（0.001 MB；可在配置的 [limits] input_mb 中调整）。\n")
+    finally:
+        app.state.limits = limits
     with urllib.request.urlopen(f"{base}/", timeout=30) as r:
         page = r.read().decode()
     from nianbao.serve import limits
@@ -108,6 +114,39 @@ def test_clear_chinese_refusals(server, monkeypatch):
         raise AssertionError("expected 404")
     except urllib.error.HTTPError as e:
         assert e.code == 404 and "未找到该审查结果" in e.read().decode()
+
+
+def test_time_and_memory_limits_per_file(server, monkeypatch):
+    """Each audit runs in a forked child: over file_seconds it is killed, over file_memory_mb it stops,
+    with one Chinese sentence naming the limit; the server goes on serving."""
+    import nianbao.serve.app as srv
+
+    base, app = server
+    limits = app.state.limits
+
+    def slow(data, name, batch=None):
+        time.sleep(30)
+
+    def greedy(data, name, batch=None):
+        return bytearray(4 * 1024**3)
+
+    try:
+        app.state.limits = replace(limits, file_seconds=1)
+        monkeypatch.setattr(srv, "audit_bytes", slow)
+        t0 = time.monotonic()
+        status, _, body = _post(f"{base}/audit", "慢.txt", "年度报告".encode())
+        assert (status, body.decode()) == (422, "慢.txt：单个文件的处理时间超过上限（1 秒；可在配置的 [limits] "
+                                                "file_seconds 中调整），已停止审查。\n")
+        assert time.monotonic() - t0 < 20
+        app.state.limits = replace(limits, file_memory_mb=200)
+        monkeypatch.setattr(srv, "audit_bytes", greedy)
+        status, _, body = _post(f"{base}/audit", "大内存.txt", "年度报告".encode())
+        assert status == 422 and "单个文件的内存用量超过上限（200 MB" in body.decode()
+    finally:
+        app.state.limits = limits
+        monkeypatch.undo()
+    status, _, _ = _post(f"{base}/audit?format=json", "云岭镇.docx", YUNLING.read_bytes())
+    assert status == 200
 
 
 def test_browser_upload_progress_grade_finding_and_download(server, expected, tmp_path):

@@ -15,6 +15,8 @@ Results are kept in memory (the newest ``MAX_RESULTS``) and vanish when the serv
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import re
 import secrets
 import threading
@@ -32,10 +34,10 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from nianbao.errors import InputError
-from nianbao.serve.limits import MAX_FILE_BYTES, MAX_FILE_MB, MAX_FILES, MAX_RESULTS
-from nianbao.serve.page import PAGE
+from nianbao.limits import Limits, limit_message
+from nianbao.serve.limits import AUDITS_AT_ONCE, MAX_FILES, MAX_RESULTS
+from nianbao.serve.page import page_html
 
-_AT_ONCE = threading.BoundedSemaphore(2)  # audits running together (memory stays bounded on a busy server)
 _ID = re.compile(r"^[A-Za-z0-9_-]{6,40}$")
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'")
@@ -94,9 +96,8 @@ def audit_bytes(data: bytes, name: str, batch: str | None = None) -> Result:
     from nianbao.render.docx import annotated_docx
     from nianbao.structure import parse_report
 
-    with _AT_ONCE:
-        report = parse_report(read_bytes(data, name))
-        result = audit_report(report, config=load_config(None))
+    report = parse_report(read_bytes(data, name))
+    result = audit_report(report, config=load_config(None))
     d = result.to_dict()
     d["source"]["path"] = name
     docx = annotated_docx(report, d["findings"], data if report.raw.format == "docx" else None)
@@ -120,10 +121,10 @@ def _safe_name(name: str | None) -> str:
     return base or "上传文件"
 
 
-async def _upload(request: Request) -> tuple[bytes, str]:
+async def _upload(request: Request, limits: Limits) -> tuple[bytes, str]:
     length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > MAX_FILE_BYTES + 64 * 1024:
-        raise UploadError(f"文件太大：单个文件不能超过 {MAX_FILE_MB} MB。", 413)
+    if length and length.isdigit() and int(length) > limits.input_bytes + 64 * 1024:
+        raise UploadError(f"上传的文件{limit_message('input_mb', limits)}。", 413)
     try:
         form = await request.form(max_files=1, max_fields=8)
     except Exception:  # malformed multipart, too many parts
@@ -133,9 +134,9 @@ async def _upload(request: Request) -> tuple[bytes, str]:
         if up is None or isinstance(up, str):
             raise UploadError("没有收到文件：请用表单字段 file 上传一个文件。")
         name = _safe_name(up.filename)
-        data = await up.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise UploadError(f"{name}：文件太大，单个文件不能超过 {MAX_FILE_MB} MB。", 413)
+        data = await up.read(limits.input_bytes + 1)
+        if len(data) > limits.input_bytes:
+            raise UploadError(f"{name}：{limit_message('input_mb', limits)}。", 413)
         if not data:
             raise UploadError(f"{name}：文件为空，没有可审查的内容。")
         return data, name
@@ -143,13 +144,56 @@ async def _upload(request: Request) -> tuple[bytes, str]:
         await form.close()  # removes the parser's spill-over temporary file, if any
 
 
-async def _audit(data: bytes, name: str, batch: str | None) -> Result:
+def _child(send, data: bytes, name: str, batch: str | None, limits: Limits) -> None:
+    """One audit in a forked process: capped in memory, killed by the parent when over time."""
+    from nianbao.batch.worker import _set_memory_cap
+    from nianbao.limits import configure
+
+    configure(limits)
+    if limits.file_memory_mb:
+        _set_memory_cap(int(limits.file_memory_mb))
     try:
-        return await run_in_threadpool(audit_bytes, data, name, batch)
+        send.send(("ok", audit_bytes(data, name, batch)))
     except InputError as e:
-        raise UploadError(str(e), 422) from None
+        send.send(("input", str(e)))
+    except MemoryError:
+        send.send(("limit", f"{name}：{limit_message('file_memory_mb', limits)}，已停止审查。"))
     except Exception as e:  # never a traceback to the user
-        raise UploadError(f"{name}：审查失败（内部错误 {type(e).__name__}），请把文件反馈给维护者。", 500) from None
+        send.send(("error", f"{name}：审查失败（内部错误 {type(e).__name__}），请把文件反馈给维护者。"))
+    finally:
+        send.close()
+
+
+def audit_isolated(data: bytes, name: str, batch: str | None, limits: Limits) -> Result:
+    """audit_bytes in a forked child (POSIX) within the per-file time and memory limits of nianbao.limits;
+    in this thread where there is no fork (Windows)."""
+    if not hasattr(os, "fork"):
+        try:
+            return audit_bytes(data, name, batch)
+        except InputError as e:
+            raise UploadError(str(e), 422) from None
+        except Exception as e:  # noqa: BLE001
+            raise UploadError(f"{name}：审查失败（内部错误 {type(e).__name__}），请把文件反馈给维护者。", 500) from None
+    ctx = multiprocessing.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, data, name, batch, limits), daemon=True)
+    proc.start()
+    send.close()
+    try:
+        if not recv.poll(limits.file_seconds or None):
+            raise UploadError(f"{name}：{limit_message('file_seconds', limits)}，已停止审查。", 422)
+        try:
+            kind, payload = recv.recv()
+        except (EOFError, OSError):  # the child died (killed for memory, crashed)
+            raise UploadError(f"{name}：审查进程意外退出（可能{limit_message('file_memory_mb', limits)}）。", 422) from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        recv.close()
+    if kind == "ok":
+        return payload
+    raise UploadError(payload, 500 if kind == "error" else 422)
 
 
 def _headers(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -171,19 +215,33 @@ def _stem(name: str) -> str:
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def create_app() -> Starlette:
+def create_app(limits: Limits | None = None) -> Starlette:
+    """The application; ``limits`` default to the ``[limits]`` of the configuration in the current folder."""
+    if limits is None:
+        from nianbao.config import load_config
+
+        limits = load_config(None).limits
+    _preload()
     store = Store()
+    at_once = threading.BoundedSemaphore(AUDITS_AT_ONCE)
+
+    def run_audit(data: bytes, name: str, batch: str | None, lim: Limits) -> Result:
+        with at_once:
+            return audit_isolated(data, name, batch, lim)
+
+    async def _audit(request: Request, data: bytes, name: str, batch: str | None) -> Result:
+        return await run_in_threadpool(run_audit, data, name, batch, request.app.state.limits)
 
     async def page(request: Request) -> Response:
-        return HTMLResponse(PAGE, headers=_headers())
+        return HTMLResponse(page_html(request.app.state.limits.input_mb), headers=_headers())
 
     async def api_audit(request: Request) -> Response:
         batch = request.query_params.get("batch")
         if batch is not None and not _ID.match(batch):
             return JSONResponse({"error": "批次编号不正确。"}, status_code=400, headers=_headers())
         try:
-            data, name = await _upload(request)
-            r = await _audit(data, name, batch)
+            data, name = await _upload(request, request.app.state.limits)
+            r = await _audit(request, data, name, batch)
             store.add(r)
         except UploadError as e:
             return JSONResponse({"error": str(e)}, status_code=e.status, headers=_headers())
@@ -195,8 +253,8 @@ def create_app() -> Starlette:
             return Response("不支持的格式：format 只能是 html、json 或 docx。\n", status_code=400,
                             media_type="text/plain; charset=utf-8")
         try:
-            data, name = await _upload(request)
-            r = await _audit(data, name, None)
+            data, name = await _upload(request, request.app.state.limits)
+            r = await _audit(request, data, name, None)
         except UploadError as e:
             if fmt == "json":
                 return JSONResponse({"error": str(e)}, status_code=e.status)
@@ -247,7 +305,26 @@ def create_app() -> Starlette:
     ]
     app = Starlette(routes=routes)
     app.state.store = store
+    app.state.limits = limits
     return app
+
+
+def _preload() -> None:
+    """Import the whole audit path and load the paragraph model once, before any audit is forked:
+    children start warm and never take the import lock another thread might hold."""
+    from nianbao.config import load_config
+    from nianbao.ingest import docx, html, pdf, text  # noqa: F401
+    from nianbao.pipeline import _classifier, audit_report  # noqa: F401
+    from nianbao.render import render  # noqa: F401
+    from nianbao.render.docx import annotated_docx  # noqa: F401
+    from nianbao.rules.registry import all_rules
+    from nianbao.structure import parse_report  # noqa: F401
+
+    all_rules()
+    try:
+        _classifier(getattr(load_config(None), "backend", "sklearn"))
+    except Exception:  # noqa: BLE001 - the audit notes "classifier unavailable" itself
+        pass
 
 
 def _gone() -> Response:

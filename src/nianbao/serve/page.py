@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nianbao.serve.limits import MAX_FILE_MB, MAX_FILES
+from nianbao.serve.limits import MAX_FILES
 
-PAGE = """<!DOCTYPE html>
+_PAGE = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>nianbao · 政府信息公开工作年度报告审查</title>
@@ -127,4 +127,9 @@ footer { color:var(--muted); font-size:12.5px; margin:30px 0; }
 })();
 </script>
 </body></html>
-""".replace("__MAX_FILES__", str(MAX_FILES)).replace("__MAX_MB__", str(MAX_FILE_MB))
+"""
+
+
+def page_html(max_mb: float) -> str:
+    """The page, showing the size limit in force (nianbao.limits input_mb) and the page's count limit."""
+    return _PAGE.replace("__MAX_FILES__", str(MAX_FILES)).replace("__MAX_MB__", f"{max_mb:g}")
