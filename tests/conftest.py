@@ -38,23 +38,27 @@ def require_tool(ok: bool, what: str) -> None:
     pytest.skip(f"{what} not installed (run scripts/setup_system.sh as root)")
 
 
-def assert_evidence_contract(report, findings) -> None:
+def assert_evidence_contract(report, findings, previous=None) -> None:
     """Every finding shows what it points at: a non-empty evidence; for a finding on a span of text,
-    exactly report.text[start:end]; for a table finding, cells equal to the parsed table's cells,
-    each one the text at its own offsets, and the location one of those cells."""
+    exactly report.text[start:end]; for a table finding (or a cross-year finding on cells), cells equal to
+    the parsed table's cells (``report = "previous"``: last year's report's), each one the text at its own
+    offsets, and the location one of this report's cells."""
     for f in findings:
         assert f.evidence, f"{f.rule}: empty evidence"
         s, e = f.location.start, f.location.end
-        if f.category == "table":
+        if f.category == "table" or (f.category == "crossyear" and f.cells):
             assert f.cells, f"{f.rule}: a table finding names its cells"
             starts = set()
             for ref in f.cells:
-                c = report.tables[ref["table"]].cell(ref["row"], ref["col"])
+                src = previous if ref.get("report") == "previous" else report
+                assert src is not None, f"{f.rule}: cell {ref} of last year's report, which the test did not pass"
+                c = src.tables[ref["table"]].cell(ref["row"], ref["col"])
                 got = (None, "") if c is None else (c.value, c.raw)
                 assert (ref["value"], ref["raw"]) == got, f"{f.rule}: cell {ref} is not the table's {got}"
                 if c is not None and c.start is not None:
-                    assert report.text[c.start:c.end] == c.raw, f"{f.rule}: cell {ref} is not the text at its offsets"
-                    starts.add(c.start)
+                    assert src.text[c.start:c.end] == c.raw, f"{f.rule}: cell {ref} is not the text at its offsets"
+                    if src is report:
+                        starts.add(c.start)
             assert s is None or s in starts, f"{f.rule}: location {s} is none of its cells"
         elif s is not None and e is not None and e > s:
             assert report.text[s:e] == f.evidence, f"{f.rule}: evidence {f.evidence!r} != text {report.text[s:e]!r}"

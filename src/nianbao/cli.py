@@ -125,6 +125,8 @@ def score(
     config: Annotated[Path | None, typer.Option("--config", help="配置文件（nianbao.toml 或 pyproject.toml）")] = None,
     fail_under: Annotated[float | None, typer.Option("--fail-under", help="得分低于此值时以状态 1 退出")] = None,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="终端输出是否着色")] = None,
+    previous: Annotated[Path | None, typer.Option(
+        "--previous", help="同一机关上一年度的报告（任一格式）：加做跨年度核对（结转衔接、现行有效件数、上年问题整改、照搬上年文字）和主要数字的同比")] = None,
 ) -> None:
     """审查并评分一份年度报告：得分、等级、各部分得分和每一条问题（证据、位置、修改建议）。"""
     from nianbao.api import load_report
@@ -149,10 +151,11 @@ def score(
     configure_limits(cfg.limits)
     try:
         rep = load_report(report)
+        prev = load_report(previous) if previous is not None else None
     except InputError as e:
         _fail_input(e)
         return
-    result = audit_report(rep, rubric=rub, config=cfg)
+    result = audit_report(rep, rubric=rub, config=cfg, previous=prev)
     if annotate or fmt == "pdf":
         _write_binary(result, report, output, annotate)
     elif fmt == "text" and output is None:

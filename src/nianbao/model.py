@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 PartId = Literal["overview", "proactive", "requests", "review_litigation", "problems", "other"]
 Category = Literal[
-    "format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate"
+    "format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate", "crossyear"
 ]
 Severity = Literal["error", "warning", "info"]
 

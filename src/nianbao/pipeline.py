@@ -51,6 +51,7 @@ class Audit:
     extra_notes: list[ParseNote] = field(default_factory=list)
     threshold: float | None = None  # the classifier's calibrated boilerplate threshold
     reading: Reading | None = None  # how sure we are of what we read (structure/reading.py)
+    previous: Report | None = None  # the same body's report of the year before (cross-year rules, ``previous``)
 
     @property
     def score(self) -> float:
@@ -110,7 +111,20 @@ class Audit:
                             for n in [*rep.notes, *self.extra_notes]],
             "copying": self.copying,
             "reading": (self.reading or Reading()).to_dict(),
+            **({"previous": self._previous_block()} if self.previous is not None else {}),
         }
+
+    def _previous_block(self) -> dict[str, Any]:
+        from nianbao.crossyear import previous_block
+        from nianbao.rules.registry import get_rule
+
+        assert self.previous is not None
+        spec = get_rule("Y-03")
+        p = spec.params if spec else {}
+        kw = {k: p[k] for k in ("addressed_share", "addressed_terms") if k in p}
+        if "stop_words" in p:
+            kw["stop"] = p["stop_words"]
+        return previous_block(self.report, self.previous, **kw)
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -150,30 +164,56 @@ class Audit:
 
 
 def audit_report(report: Report, *, rubric: Rubric | str | Path | None = None, config: Config | None = None,
-                 copying: dict | None = None, only: list[str] | None = None, use_classifier: bool = True) -> Audit:
+                 copying: dict | None = None, only: list[str] | None = None, use_classifier: bool = True,
+                 previous: Report | None = None) -> Audit:
+    """Audit a parsed report. ``previous``: the same body's report of the year before, which turns on the
+    cross-year rules (Y-xx) and the audit's ``previous`` block (year-on-year numbers, last year's problems)."""
     config = config or Config()
     rub = rubric if isinstance(rubric, Rubric) else load_rubric(rubric)
     preds, thr, note = (None, None, None)
     if use_classifier:
         preds, thr, note = classify_paragraphs(report, config.backend)
     report.views.attach_predictions(preds)
+    notes = [ParseNote("classifier_unavailable", note)] if note else []
+    if previous is not None:
+        if use_classifier and not previous.views.has_predictions:  # last year's 问题 paragraphs by topic
+            previous.views.attach_predictions(classify_paragraphs(previous, config.backend)[0])
+        notes.extend(_previous_notes(report, previous))
     reading = assess(report)
-    findings = reconcile(run_rules(report, config, threshold=thr, copying=copying, only=only), reading)
+    findings = reconcile(run_rules(report, config, threshold=thr, copying=copying, only=only, previous=previous),
+                         reading)
     card = score(report, findings, rub)
-    return Audit(report, findings, card, predictions=preds, copying=copying,
-                 extra_notes=[ParseNote("classifier_unavailable", note)] if note else [], threshold=thr,
-                 reading=reading)
+    return Audit(report, findings, card, predictions=preds, copying=copying, extra_notes=notes, threshold=thr,
+                 reading=reading, previous=previous)
+
+
+def _previous_notes(report: Report, previous: Report) -> list[ParseNote]:
+    """What the reader should know about the report compared as last year's."""
+    from nianbao.crossyear import agency_key, comparable
+
+    out = []
+    why = comparable(report, previous)
+    if why:
+        out.append(ParseNote("previous_not_compared", why))
+    a, b = report.meta.agency, previous.meta.agency
+    if a and b and agency_key(a) != agency_key(b):
+        out.append(ParseNote("previous_other_agency",
+                             f"上一年度报告的机关为“{b}”，与本报告的“{a}”不同，请确认比对的是同一机关的报告。"))
+    return out
 
 
 def audit(path_or_text: str | Path | bytes, rubric: Rubric | str | Path | None = None, *,
-          config: Config | None = None, copying: dict | None = None) -> Audit:
-    """Audit one report: a file path, raw bytes, or the report's text.
+          config: Config | None = None, copying: dict | None = None,
+          previous: str | Path | bytes | Report | None = None) -> Audit:
+    """Audit one report: a file path, raw bytes, or the report's text; ``previous``, the same body's report
+    of the year before (path, bytes, text or a parsed Report), adds the cross-year checks.
 
-    >>> a = audit("报告.docx")            # doctest: +SKIP
-    >>> a.score, a.grade, len(a.findings)  # doctest: +SKIP
+    >>> a = audit("2024.pdf", previous="2023.pdf")  # doctest: +SKIP
+    >>> a.score, a.grade, len(a.findings)            # doctest: +SKIP
     """
     from nianbao.api import load_report
 
     report = load_report(path_or_text)
+    prev = previous if isinstance(previous, Report) or previous is None else load_report(previous)
     return audit_report(report, rubric=rubric, config=config if config is not None else load_config(),
-                        copying=copying)
+                        copying=copying, previous=prev)

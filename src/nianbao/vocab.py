@@ -27,6 +27,7 @@ def severity_rank(severity: str | None) -> int:
 
 CATEGORIES: tuple[str, ...] = (
     "format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate",
+    "crossyear",  # against the same body's report of the year before (only when one is given)
 )
 CATEGORY_LABELS: dict[str, str] = {
     "format": "格式",
@@ -38,6 +39,7 @@ CATEGORY_LABELS: dict[str, str] = {
     "typo": "错别字",
     "punctuation": "标点",
     "boilerplate": "套话与雷同",  # B-01/B-02 套话 and B-03 雷同 (copy detection)
+    "crossyear": "跨年度",  # Y-xx: 结转/现行有效件数 chains, last year's problems, text copied from last year
 }
 
 # --------------------------------------------------------------------------------------------- agencies

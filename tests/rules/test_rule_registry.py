@@ -15,7 +15,7 @@ from nianbao.rules.registry import all_rules, resolve_check
 from tests.conftest import ROOT, assert_evidence_contract
 
 PREFIX = {"format": "F", "structure": "S", "content": "C", "table": "T", "date": "D", "consistency": "K",
-          "typo": "W", "punctuation": "P", "boilerplate": "B"}
+          "typo": "W", "punctuation": "P", "boilerplate": "B", "crossyear": "Y"}
 RULES = all_rules()
 SNAPSHOT = ROOT / "tests" / "rules" / "rules_registry.json"
 
@@ -46,9 +46,11 @@ CASES = [(s, i, e) for s in RULES for i, e in enumerate(s.examples)]
 def test_examples_behave_as_declared(spec, i, example, monkeypatch):
     monkeypatch.setenv("NIANBAO_STRICT", "1")
     report = load_report(example.text, require_report=False)
-    found = [f for f in audit_report(report, only=[spec.code], copying=example.copying).findings if f.rule == spec.code]
+    previous = load_report(example.previous, require_report=False) if example.previous is not None else None
+    found = [f for f in audit_report(report, only=[spec.code], copying=example.copying, previous=previous).findings
+             if f.rule == spec.code]
     assert bool(found) == example.fails, [f.message for f in found]
-    assert_evidence_contract(report, found)
+    assert_evidence_contract(report, found, previous)
 
 
 def test_registry_snapshot_no_code_disappears():

@@ -292,6 +292,8 @@ def cell_findings(audit: dict) -> dict[tuple[str, str, str], list[int]]:
     out: dict[tuple[str, str, str], list[int]] = {}
     for i, f in enumerate(audit.get("findings") or []):
         for c in f.get("cells") or []:
+            if c.get("report") == "previous":  # a cell of last year's report (cross-year findings)
+                continue
             key = (str(c.get("table")), str(c.get("row")), str(c.get("col")))
             if i not in out.setdefault(key, []):
                 out[key].append(i)
@@ -305,4 +307,8 @@ def cell_label(audit: dict, c: dict) -> str:
     col = (t.get("col_labels") or {}).get(c.get("col")) or str(c.get("col"))
     raw = c.get("raw")
     shown = raw if raw not in (None, "") else ("空白" if c.get("value") is None else fmt_num(c.get("value")))
+    if c.get("report") == "previous":
+        year = f"{c['year']}年度" if c.get("year") else "上一年度"
+        page = f"第{c['page']}页" if c.get("page") else ""
+        return f"（{year}报告{page}）{row} × {col} = {shown}"
     return f"{row} × {col} = {shown}"

@@ -553,6 +553,49 @@ def _copying(audit: dict) -> str:
     return f'<section id="copying" class="card"><h2>雷同检测</h2><div class="share">{share}</div>{table}</section>'
 
 
+FOLLOW_UP_LABELS = {"addressed": "已见整改", "unclear": "无法确认", "unaddressed": "未见回应"}
+
+
+def _previous(audit: dict) -> str:
+    """与上年度对比: the key numbers year on year and how last year's problems were followed up."""
+    pv = audit.get("previous")
+    if not pv:
+        return ""
+    year = (audit.get("report") or {}).get("year")
+    py = pv.get("year")
+    head = (f'<p class="note">对比报告：{e(pv.get("agency") or "")} {e(f"{py}年度" if py else "")}'
+            f'（{e(pv.get("source") or "")}）。{e(pv.get("note") or "")}</p>')
+
+    def num(v: object) -> str:
+        return "—" if v is None else e(fmt_num(v))
+
+    def change(v: object) -> str:
+        if v is None:
+            return "—"
+        return f'<span class="{"up" if v > 0 else "down" if v < 0 else ""}">{"+" if v > 0 else ""}{e(fmt_num(v))}</span>'  # type: ignore[operator]
+
+    rows = "".join(f"<tr><td>{e(k['label'])}</td><td>{num(k['previous'])}</td><td>{num(k['current'])}</td>"
+                   f"<td>{change(k['change'])}</td></tr>" for k in pv.get("key_numbers") or [])
+    nums = ('<table class="copy yoy"><thead><tr><th>主要数字</th>'
+            f'<th>{e(f"{py}年度" if py else "上年")}</th><th>{e(f"{year}年度" if year else "本年")}</th>'
+            f"<th>增减</th></tr></thead><tbody>{rows}</tbody></table>")
+    probs = pv.get("problems") or []
+    plist = ""
+    if probs:
+        prow = "".join(
+            f"<tr><td>{e(p['problem'])}<div class=\"note\">{e(page_label(p.get('location')))}</div></td>"
+            f"<td>{e(FOLLOW_UP_LABELS.get(p['status'], p['status']))}</td><td>{e(p.get('answer') or '—')}</td></tr>"
+            for p in probs)
+        plist = ('<h3>上年报告所列问题的整改</h3><table class="copy"><thead><tr><th>上年所列问题</th><th>判断</th>'
+                 f"<th>本年对应的整改或改进内容</th></tr></thead><tbody>{prow}</tbody></table>")
+    return f'<section id="previous" class="card"><h2>与上年度对比</h2>{head}{nums}{plist}</section>'
+
+
+def page_label(loc: dict | None) -> str:
+    page = (loc or {}).get("page")
+    return f"上年报告第{page}页" if page else ""
+
+
 def _reading(audit: dict) -> str:
     ws = reading_warnings(audit)
     if not ws:
@@ -569,6 +612,8 @@ def render_html(audit: dict) -> str:
         nav.append(("notes", "解析说明"))
     if audit.get("copying"):
         nav.append(("copying", "雷同检测"))
+    if audit.get("previous"):
+        nav.append(("previous", "与上年度对比"))
     navhtml = "".join(f'<a href="#{k}">{v}</a>' for k, v in nav)
     src = audit.get("source") or {}
     key = src.get("sha256") or src.get("path") or ""
@@ -579,7 +624,7 @@ def render_html(audit: dict) -> str:
         f"<title>{e(report_title(audit))} · 审核报告</title>\n<style>\n{_asset('audit.css')}</style>\n</head>\n"
         f'<body data-key="{e(key)}">\n{_header(audit)}\n{_reading(audit)}<nav class="toc"><div class="wrap">{navhtml}</div></nav>\n'
         f'<main class="wrap">\n{_overview(audit)}\n{_document(audit)}\n{_tables(audit)}\n{_checklist(audit)}\n'
-        f"{_notes(audit)}\n{_copying(audit)}\n</main>\n"
+        f"{_notes(audit)}\n{_copying(audit)}\n{_previous(audit)}</main>\n"
         f'<footer>由 nianbao {e(audit.get("nianbao_version"))} 生成 · 数据格式 {e(audit.get("schema"))} · '
         "评分与问题均为自动检查结果，供整改参考</footer>\n"
         f"<script>\n{_asset('audit.js')}</script>\n</body>\n</html>\n"

@@ -36,6 +36,7 @@ class Example:
     fails: bool
     note: str = ""
     copying: dict | None = field(default=None, hash=False, compare=False)  # batch context for copy rules
+    previous: str | None = None  # last year's report, for the cross-year rules
 
 
 def template_fields(template: str) -> set[str]:
@@ -113,6 +114,7 @@ class RuleContext:
     severity: str = ""  # the configured severity ("" = the declared one)
     threshold: float | None = None  # the classifier's calibrated boilerplate threshold (None: no classifier)
     copying: dict | None = None  # the batch's copy-detection result for this report (None outside a batch)
+    previous: Report | None = None  # the same body's report of the year before (cross-year rules; None: not given)
     deadlines: dict[str, str] = field(default_factory=dict)  # user overrides of data/deadlines.toml
     options: dict[str, Any] = field(default_factory=dict)  # the user's own extra configuration keys
 

@@ -34,5 +34,7 @@ def rule_to_markdown(s: RuleSpec) -> str:
     for e in s.examples:
         lines += ["", "问题示例（会报告）：" if e.fails else "正确示例（不报告）：", "", "```text",
                   e.text.replace("\t", " │ "), "```"]
+        if e.previous is not None:
+            lines += ["", "上一年度报告：", "", "```text", e.previous.replace("\t", " │ "), "```"]
     lines += ["", "## 如何修改", s.fix, "", "## 依据", s.basis or "—", ""]
     return "\n".join(lines)

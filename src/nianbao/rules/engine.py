@@ -18,9 +18,11 @@ def selected_rules(config: Config | None = None) -> list[RuleSpec]:
 
 
 def run_rules(report: Report, config: Config | None = None, *, threshold: float | None = None,
-              copying: dict | None = None, only: Iterable[str] | None = None) -> list[Finding]:
+              copying: dict | None = None, only: Iterable[str] | None = None,
+              previous: Report | None = None) -> list[Finding]:
     """Findings of the selected rules. Classifier predictions, when there are any, are attached to the
-    report's paragraphs beforehand (``report.views.attach_predictions``) and ``threshold`` is theirs."""
+    report's paragraphs beforehand (``report.views.attach_predictions``) and ``threshold`` is theirs.
+    ``previous`` is the same body's report of the year before, for the cross-year rules."""
     config = config or Config()
     wanted = {c.upper() for c in only} if only else None
     findings: list[Finding] = []
@@ -28,7 +30,7 @@ def run_rules(report: Report, config: Config | None = None, *, threshold: float 
         if wanted is not None and spec.code not in wanted:
             continue
         ctx = RuleContext(spec, report, severity=config.severity.get(spec.code, ""), threshold=threshold,
-                          copying=copying, deadlines=config.deadlines, options=config.options)
+                          copying=copying, previous=previous, deadlines=config.deadlines, options=config.options)
         try:
             findings.extend(resolve_check(spec)(report, ctx))
         except Exception as exc:  # a broken rule must not lose the audit of the whole report

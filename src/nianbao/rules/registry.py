@@ -35,7 +35,7 @@ def _load_file(module: str) -> list[RuleSpec]:
             raise ValueError(f"{source} {r.get('code')}: unknown keys {sorted(unknown)}")
         if r["check"].partition(":")[0] != f"nianbao.rules.{module}":
             raise ValueError(f"{source} {r['code']}: a rule declared here is checked in nianbao.rules.{module}")
-        examples = tuple(Example(e["text"], bool(e["fails"]), e.get("note", ""), e.get("copying")) for e in r.get("examples", []))
+        examples = tuple(Example(e["text"], bool(e["fails"]), e.get("note", ""), e.get("copying"), e.get("previous")) for e in r.get("examples", []))
         spec = RuleSpec(
             code=r["code"], name=r["name"], title=r["title"], category=r["category"], severity=r["severity"],
             summary=r["summary"], why=r.get("why", ""), fix=r["fix"], basis=r.get("basis", ""),
