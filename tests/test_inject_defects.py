@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import inject_defects as I  # noqa: E402
 from test_corpus import MANIFEST, parse_t3, parse_t4, t3_problems, t4_problems, text_of  # noqa: E402
 
-CATEGORIES = {"format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate", "crossyear"}
+CATEGORIES = {"format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate"}
 PARTS = {"overview", "proactive", "requests", "review_litigation", "problems", "other", None}
 
 T3_LABELS = [

@@ -221,6 +221,22 @@ def _previous_for(i: int, docs: list[Doc], by_key: dict[str, list[int]]) -> int 
     return best[1] if best else None
 
 
+def previous_map(docs: list[Doc]) -> dict[str, str]:
+    """For each current report, the sha of the same body's previous report (matched by normalised agency
+    name, as for 跨时抄: the latest earlier year among the inputs or in the ``--previous`` folder). The
+    audit's cross-year rules (Y-xx) compare the two."""
+    by_key: dict[str, list[int]] = {}
+    for i, d in enumerate(docs):
+        by_key.setdefault(d.key, []).append(i)
+    out: dict[str, str] = {}
+    for i, d in enumerate(docs):
+        if d.role == "current" and d.sha not in out:
+            k = _previous_for(i, docs, by_key)
+            if k is not None:
+                out[d.sha] = docs[k].sha
+    return out
+
+
 def _residue(ours: str, theirs: str, year: int | None, prev_year: int | None) -> str | None:
     notes = []
     if prev_year and year and prev_year != year:

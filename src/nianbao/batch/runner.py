@@ -293,6 +293,7 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
                                    year=d["year"], sentences=sents, sigs=arr))
             docs.sort(key=lambda d: d.source)
             copying, stats = cp.detect(docs)
+            previous_of = cp.previous_map(docs)  # the body's report of an earlier year, for the Y-xx rules
             store.save_copying(copying)
             res.copy_stats = {"sentences": stats.sentences, "distinct": stats.distinct,
                               "candidates": stats.candidates, "verified": stats.verified, "common": stats.common,
@@ -312,11 +313,12 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
                     continue
                 html = safe_name(d["name"], sha)
                 paths = sorted(paths_of[sha])
-                key = _fingerprint([base_fp, copying.get(sha), html, paths[0]] + (["annotate"] if annotate else []))
+                key = _fingerprint([base_fp, copying.get(sha), html, paths[0]] + (["annotate"] if annotate else [])
+                                   + ([previous_of[sha]] if sha in previous_of else []))
                 if keys.get(sha) == key and (audits_dir / html).is_file():
                     continue
                 items.append({"sha": sha, "key": key, "html": html, "paths": paths, "copying": copying.get(sha),
-                              "annotate": annotate})
+                              "annotate": annotate, "previous": previous_of.get(sha)})
             task2 = progress.add_task("审查", total=len(items))
 
             def audited(r: dict) -> None:

@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from nianbao import __version__
+from nianbao.batch.history import history_html
 from nianbao.render.common import grade_color, grade_names
 from nianbao.vocab import LEVEL_LABELS
 
@@ -195,7 +196,7 @@ def render_summary(data: Any) -> str:
             "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
             f"<title>批量审查汇总</title><style>{CSS}</style></head><body><main>"
             f"<h1>政府信息公开工作年度报告批量审查汇总</h1><section class=\"card kpis\">{kpi_html}</section>"
-            f"<div class=\"grid\">{''.join(charts)}</div>{copy_html}{reports_html}{fail_html}"
+            f"<div class=\"grid\">{''.join(charts)}</div>{copy_html}{history_html(rows)}{reports_html}{fail_html}"
             f"<p class=\"note\">{foot}</p><p class=\"note\">排名表：ranking.xlsx、ranking.csv；雷同明细：copying.csv；"
             "失败清单：failures.csv。</p></main></body></html>\n")
 

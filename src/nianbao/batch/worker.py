@@ -23,6 +23,7 @@ from typing import Any
 from nianbao.api import load_report
 from nianbao.batch import copying as cp
 from nianbao.batch.store import connect, load_report_blob
+from nianbao.crossyear import key_numbers
 from nianbao.errors import InputError
 from nianbao.limits import Limits
 from nianbao.limits import configure as configure_limits
@@ -160,7 +161,8 @@ def _con() -> sqlite3.Connection:
 
 
 def audit_one(item: dict[str, Any]) -> dict[str, Any]:
-    """item: sha, key, html (file name), paths, copying (dict or None)."""
+    """item: sha, key, html (file name), paths, copying (dict or None), previous (the sha of the same body's
+    previous report, or None)."""
     t0 = time.perf_counter()
     base = {"sha": item["sha"], "key": item["key"]}
     try:
@@ -171,7 +173,7 @@ def audit_one(item: dict[str, Any]) -> dict[str, Any]:
             report = pickle.loads(zlib.decompress(blob))
             report.raw.source = item["paths"][0]
             audit = audit_report(report, rubric=_STATE["rubric"], config=_STATE["config"],
-                                 copying=item.get("copying"))
+                                 copying=item.get("copying"), previous=_previous_report(item.get("previous")))
             d = audit.to_dict()
             html = render(d, "html")  # the dict is built once and serves the row and the page
         out = _STATE["audits_dir"] / item["html"]
@@ -181,10 +183,17 @@ def audit_one(item: dict[str, Any]) -> dict[str, Any]:
         if item.get("annotate"):
             _write_annotated(report, d, Path(item["paths"][0]), out.with_suffix(".docx"))
         row = summarise(d)
+        row["key_numbers"] = key_numbers(report)  # the per-body history in summary.html
     except Exception as exc:  # noqa: BLE001
         return {**base, "status": "failed", "reason": failure_reason(exc, "审查"), "seconds": time.perf_counter() - t0}
     return {**base, "status": "audited", "score": d["score"], "grade": d["grade"], "row": row,
             "seconds": time.perf_counter() - t0}
+
+
+def _previous_report(sha: str | None) -> Any:
+    """The parsed previous-year report the runner matched to this one (None when there is none)."""
+    blob = load_report_blob(_con(), sha) if sha else None
+    return pickle.loads(zlib.decompress(blob)) if blob is not None else None
 
 
 def _write_annotated(report: Any, d: dict[str, Any], source: Path, out: Path) -> None:

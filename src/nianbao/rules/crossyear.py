@@ -47,7 +47,7 @@ def _prev_label(prev: Report) -> str:
 
 
 def _page(c: Cell) -> str:
-    return f"第{c.page}页" if c.page else ""
+    return f"（第{c.page}页）" if c.page else ""
 
 
 # --------------------------------------------------------------------------------------------- Y-01
@@ -160,10 +160,10 @@ def problems_followed_up(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 def copied_from_last_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """Y-04: narrative paragraphs taken over from last year's report, figures and all (the mandated template
-    wording left out). In a batch whose copy detection already compared this report with the body's
-    previous report (B-03), this rule stays silent."""
+    wording left out by the batch copy detection's own template list). B-03 reports the share of copied
+    text over the whole report in a batch; this rule points at the paragraphs, in a batch and alone."""
     prev = _pair(report, ctx)
-    if prev is None or (ctx.copying or {}).get("previous_report"):
+    if prev is None:
         return
     min_share = float(ctx.params.get("min_share", 0.5))
     min_sentences = int(ctx.params.get("min_sentences", 2))
