@@ -269,15 +269,23 @@ def evaluate(
 def serve(
     host: Annotated[str, typer.Option("--host", help="监听地址（默认只允许本机访问）")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="端口")] = 8765,
+    config: Annotated[Path | None, typer.Option("--config", help="配置文件（其中 [limits] 限定每个文件的大小、时间和内存）")] = None,
 ) -> None:
     """启动本机网页：拖入一个或多个报告文件，下载审查报告（HTML）、批注文档（DOCX）和 JSON。"""
+    from nianbao.config import load_config
+
     try:
         from nianbao.serve import run
     except ImportError:
         _fail("网页服务需要可选组件 serve：pip install 'nianbao[serve]'（starlette、uvicorn、python-multipart）。")
         return
+    try:
+        limits = load_config(config).limits
+    except (OSError, ValueError) as e:
+        _fail(str(e))
+        return
     err.print(f"nianbao 网页服务已启动：http://{host}:{port}/ （按 Ctrl+C 停止）", highlight=False)
-    run(host=host, port=port)
+    run(host=host, port=port, limits=limits)
 
 
 # batch evaluation lives in its own module; it only imports typer/rich at the top

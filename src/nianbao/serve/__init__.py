@@ -8,12 +8,13 @@ removed after each request) and nothing is sent anywhere.
 
 from __future__ import annotations
 
+from nianbao.limits import Limits
 from nianbao.serve.app import create_app
 
 __all__ = ["create_app", "run"]
 
 
-def run(host: str = "127.0.0.1", port: int = 8765) -> None:
+def run(host: str = "127.0.0.1", port: int = 8765, limits: Limits | None = None) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(create_app(limits), host=host, port=port, log_level="warning", access_log=False)
