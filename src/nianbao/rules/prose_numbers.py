@@ -27,32 +27,31 @@ _OTHER_MATTER = re.compile(r"复议|诉讼|投诉|举报|上年|去年|上一年
 
 
 def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """Shares stated after a total, up to the end of the sentence (。), or of the next one when it opens with 其中."""
     text = report.text
-    carried: tuple[int, re.Match] | None = None  # the total of the previous sentence, for "。其中……"
-    for s in report.views.sentences:
-        totals = [m for m in _TOTAL.finditer(text, s.start, s.end) if not _APPROX.match(text[m.end():m.end() + 2])]
-        if totals:
-            tm, from_ = totals[0], totals[0].end()
-        elif carried is not None and carried[0] == s.par_start and text.startswith("其中", s.body):
-            tm, from_ = carried[1], s.body
-        else:
-            carried = None
-            continue
-        carried = (s.par_start, totals[-1]) if totals else None
-        total, unit = int(tm.group("n")), tm.group("u")
-        if total <= 0:
-            continue
-        for m in _SHARE.finditer(text, from_, s.end):
-            if m.group("u") != unit:
+    for sp in report.views.spans(headings=False, title=False):
+        for tm in _TOTAL.finditer(text, sp.start, sp.end):
+            if _APPROX.match(text[tm.end():tm.end() + 2]):
                 continue
-            a, p = int(m.group("a")), float(m.group("p"))
-            if a > total:
+            end = text.find("。", tm.end(), sp.end)
+            end = sp.end if end < 0 else end + 1
+            if end < sp.end and text.startswith("其中", end):
+                nxt = text.find("。", end, sp.end)
+                end = sp.end if nxt < 0 else nxt + 1
+            total, unit = int(tm.group("n")), tm.group("u")
+            if total <= 0:
                 continue
-            real = 100 * a / total
-            if abs(real - p) > 1.5 and abs(round(real) - p) > 1:
-                yield ctx.finding(m.start("p"), m.end(), part=s.part, variant="share",
-                                  count=a, unit=unit, written=m.group("p"), total=total, real=real)
-                break
+            for m in _SHARE.finditer(text, tm.end(), end):
+                if m.group("u") != unit or _TOTAL.search(text, tm.end(), m.start()):
+                    continue
+                a, p = int(m.group("a")), float(m.group("p"))
+                if a > total:
+                    continue
+                real = 100 * a / total
+                if abs(real - p) > 1.5 and abs(round(real) - p) > 1:
+                    yield ctx.finding(m.start("p"), m.end(), variant="share",
+                                      count=a, unit=unit, written=m.group("p"), total=total, real=real)
+                    break
 
 
 def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:

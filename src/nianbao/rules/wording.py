@@ -194,12 +194,13 @@ def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[F
         k = pos
         for item in _ITEM_SEP.split(sent):
             core = re.sub(r"^(?:包括|其中|以及|及|和|与|等)", "", item.strip())
+            key = core.replace("的", "")
             if len(re.findall(f"[{_CJK}]", core)) >= 4 and not re.search(r"^(?:一是|二是|三是|四是|五是)", core):
-                if core in seen:
+                if key in seen:
                     a = text.find(core, k, hi)
                     if a >= 0:
                         yield ctx.finding(a, a + len(core), variant="repeated_item", item=core)
-                seen.add(core)
+                seen.add(key)
             k += len(item) + 1
         pos += len(sent) + 1
 
