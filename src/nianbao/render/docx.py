@@ -130,6 +130,9 @@ def render_docx(report: Report) -> bytes:
     from docx.shared import Pt
 
     d = docx.Document()
+    d.core_properties.author = d.core_properties.last_modified_by = AUTHOR
+    d.core_properties.title = report.meta.title or ""
+    d.core_properties.comments = "nianbao 根据所读到的报告文字生成，供加批注使用（原文件不是 Word 文档）。"
     style = d.styles["Normal"]
     style.font.size = Pt(12)
     rpr = style.element.get_or_add_rPr()
@@ -137,8 +140,11 @@ def render_docx(report: Report) -> bytes:
     if fonts is None:
         fonts = etree.SubElement(rpr, f"{W}rFonts")
     fonts.set(f"{W}eastAsia", "宋体")
+    title = report.meta.title_loc
     for b in report.raw.blocks:
-        if b.kind == "table":
+        if title is not None and title.start is not None and b.start <= title.start < b.end:
+            d.add_heading(b.text, level=0)  # the report's title in the Title style
+        elif b.kind == "table":
             rows = b.rows or []
             width = max((len(r) for r in rows), default=0)
             if not rows or not width:
