@@ -359,7 +359,13 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
     places = [_suffix(p) for p in agency_places(agency)]
     organs = {"局": "error", "委": "error", "厅": "error"}
     if level == "township":
-        return {**organs, "街道": "error", "县": "warning", "区": "warning", "市": "warning", "省": "warning"}, "乡镇"
+        bad = {**organs, "街道": "error", "县": "warning", "区": "warning", "市": "warning", "省": "warning"}
+        # a 乡 calling itself 我镇 (or a 镇 我乡) copied a neighbour's text
+        if re.search(r"乡(?:人民政府)?$", agency):
+            bad["镇"] = "warning"
+        elif re.search(r"镇(?:人民政府)?$", agency):
+            bad["乡"] = "warning"
+        return bad, "乡镇"
     if level == "street":
         return {**organs, "镇": "error", "乡": "error", "县": "warning", "区": "warning", "市": "warning",
                 "省": "warning"}, "街道"

@@ -98,7 +98,7 @@ def _until_now_rx(year: int) -> re.Pattern:
 
 def until_now(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """D-09: a full-year report that counts "from January up to now" (2019年至今) instead of to 31 December."""
-    year = report.meta.year
+    year = year_guess(report)
     if year is None:
         return
     rx = _until_now_rx(year)
