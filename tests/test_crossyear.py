@@ -170,3 +170,29 @@ def test_batch_previous_dir_and_per_body_history(tmp_path: Path):
     assert "<td class='num'>31</td><td class='num'>16</td>" in hist  # 2024: received 31, granted 16
     page = next((tmp_path / "out2" / "audits").glob("songling_2024-*.html")).read_text(encoding="utf-8")
     assert "Y-01" in page
+
+
+def test_same_body_allows_the_parent_divisions_in_front_only():
+    from nianbao.crossyear import body_keys, same_body
+
+    assert same_body("淮安市洪泽区人民政府", "洪泽区人民政府") is True
+    assert same_body("江苏省淮安市洪泽区人民政府", "洪泽区 人民政府") is True
+    assert same_body("洪泽区人民政府", "淮阴区人民政府") is False
+    assert same_body("南京市公安局", "苏州市公安局") is False
+    assert same_body("南京市城市管理局", "城市管理局") is False  # no place of its own: not merged
+    assert same_body("南京市经济技术开发区管理委员会", "经济技术开发区管理委员会") is False
+    assert same_body(None, "洪泽区人民政府") is None
+    keys = body_keys(["淮安市洪泽区人民政府", "洪泽区人民政府", "南京市公安局"])
+    assert keys["洪泽区人民政府"] == "淮安市洪泽区人民政府" and keys["南京市公安局"] == "南京市公安局"
+
+
+def test_a_problem_paragraph_that_turns_to_the_measures_is_cut_there():
+    from nianbao import crossyear as cy
+
+    before = load_report("云岭镇人民政府2023年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n"
+                         "2023年，我镇政务公开工作取得一定成效，但仍存在一些不足：一是村务公开栏更新不及时；"
+                         "二是政策解读形式单一。下一步，我镇将建立村务公开栏巡查制度，增加图解解读。",
+                         require_report=False)
+    assert [p.text for p in cy.problems(before)] == [
+        "2023年，我镇政务公开工作取得一定成效，但仍存在一些不足：", "一是村务公开栏更新不及时；", "二是政策解读形式单一。"]
+    assert [a.text for a in cy.answers(before)] == ["下一步，我镇将建立村务公开栏巡查制度，增加图解解读。"]

@@ -37,17 +37,23 @@ KEY_NUMBERS: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = (
 KEY_LABELS = {k: label for k, label, _, _ in KEY_NUMBERS}
 
 # the lead words that tell a part-五 paragraph's role when the text says it outright
-_FIX_LEAD = re.compile(r"整改|改进|措施|计划|打算|下一步|今后|努力方向|工作安排|工作重点")
+_FIX_LEAD = re.compile(r"整改|改进|措施|计划|打算|下一步|今后|努力方向|工作安排|工作重点|针对|以下工作"
+                       r"|将[^。；]{0,12}(?:抓好|做好|着力|重点|进一步|继续|加强)")
+# where a problem paragraph turns to the measures ("……仍存在一定差距。下一步，我们将……一是……")
+_FIX_CUT = re.compile(r"(?<=[。；;！])\s*(?:下一步|今后|为此|针对(?:上述|以上|存在的?)?问题|改进措施|整改措施"
+                      r"|(?:\d{4}年|明年|新的一年)[，,]?[^。；]{0,8}将)")
 _PROBLEM_LEAD = re.compile(r"问题|不足|短板|差距")
 _ITEM = re.compile(r"(?:[一二三四五六七八九十]是|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.．、]|[①②③④⑤⑥⑦⑧⑨])")
-_HEAD_SENTENCE = re.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)?[^。；：:]{0,20}?(?:问题|不足|情况|措施|计划)[。：:]")
+_HEAD_SENTENCE = re.compile(r"(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)?[^。；：:]{0,20}?(?:问题|不足|情况|措施|计划)[。：:]")
 _CLAUSE_END = re.compile(r"[。；;！？]")
 _WORD = re.compile(r"\w")
+_FIGURES = re.compile(r"\d+(?:\.\d+)?")
 _CJK_TERM = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 DEFAULT_STOP = frozenset(
     "存在 问题 主要 部分 不够 不足 较为 还需 仍需 进一步 加强 工作 信息 政府信息 公开 政务公开 本年度 全年 年内"
     " 情况 没有 尚未 有待 提升 提高 完善 不断 需要 仍然 个别 一些 方面 相关 有关 还是 开展 推进 做好 工作人员"
-    " 今后 下一步 本局 我局 我镇 我区 我县 我市 本机关 本单位 单位 机关 上年度 年度 报告 指出 针对 整改".split())
+    " 今后 下一步 本局 我局 我镇 我区 我县 我市 本机关 本单位 单位 机关 上年度 年度 报告 指出 针对 整改"
+    " 取得 一定 成效 成绩 对照 上级 要求 群众 期盼 差距 虽然 但是 一些 仍 存在的 政府信息公开 还有 有待".split())
 
 
 # --------------------------------------------------------------------------- key numbers
@@ -91,11 +97,39 @@ def comparable(report: Report, previous: Report) -> str | None:
 
 
 def agency_key(agency: str | None) -> str | None:
-    """An agency name normalised for matching a body's reports across years (NFKC, no blanks, （）)."""
+    """An agency name normalised for matching a body's reports (NFKC, no blanks, full-width brackets);
+    the batch's copy detection uses the same key for a unit's identity."""
     if not agency:
         return None
     s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", agency))
     return s.replace("(", "（").replace(")", "）") or None
+
+
+_PARENT = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区)$")
+_OWN_PLACE = re.compile(r"^(?!经济|高新|开发|工业|保税|综合|农业|旅游|产业)[\u4e00-\u9fff]{1,8}?(?:区|县|旗|镇|乡|街道)")
+
+
+def same_body(a: str | None, b: str | None) -> bool | None:
+    """Whether two agency names name the same body (None when one is unknown): equal keys, or one is the
+    other with its parent divisions in front ("淮安市洪泽区人民政府" and "洪泽区人民政府")."""
+    ka, kb = agency_key(a), agency_key(b)
+    if not ka or not kb:
+        return None
+    if ka == kb:
+        return True
+    short, long = sorted((ka, kb), key=len)
+    return long.endswith(short) and bool(_PARENT.search(long[: -len(short)])) and bool(_OWN_PLACE.match(short))
+
+
+def body_keys(agencies: Iterable[str | None]) -> dict[str, str]:
+    """agency key -> the key of its body: a name without its parent divisions joins the one full name
+    it is the end of (when exactly one name in the set is)."""
+    keys = sorted({k for a in agencies if (k := agency_key(a))})
+    out = {}
+    for k in keys:
+        longer = [o for o in keys if len(o) > len(k) and same_body(k, o)]
+        out[k] = longer[0] if len(longer) == 1 else k
+    return out
 
 
 # --------------------------------------------------------------------------- last year's problems
@@ -124,11 +158,12 @@ class FollowUp:
 
 def _role(report: Report, p: Paragraph) -> str:
     """'problem', 'fix' or '' for a paragraph of part 五: the lead words decide when there are any,
-    otherwise the classifier's topic (问题 / 改进措施)."""
-    lead = (p.heading or "")[:24] if p.heading and not p.text.startswith(p.heading[:8]) else p.text[:24]
-    if _FIX_LEAD.search(lead):
+    otherwise the classifier's topic (问题 / 改进措施). The measures' words count in the first 24 characters,
+    the problems' in the whole first sentence ("……取得一定成效，但仍存在一些不足：")."""
+    own = p.heading if p.heading and not p.text.startswith(p.heading[:8]) else p.text
+    if _FIX_LEAD.search(own[:24]):
         return "fix"
-    if _PROBLEM_LEAD.search(lead):
+    if _PROBLEM_LEAD.search(re.split(r"[。；;！？]", own[:80], maxsplit=1)[0]):
         return "problem"
     pred = report.views.prediction(p)
     if pred is not None:
@@ -136,12 +171,18 @@ def _role(report: Report, p: Paragraph) -> str:
     return ""
 
 
-def _items(p: Paragraph, clauses: bool = False) -> list[Item]:
-    """The numbered items of a paragraph (its lead sentence such as "（一）存在的主要问题。" left out);
-    with ``clauses`` every item is further cut at 。；."""
-    text, base = p.text, p.loc.start or 0
-    skip = _HEAD_SENTENCE.match(text)
-    pos = skip.end() if skip else 0
+def _turn(p: Paragraph) -> int | None:
+    """Where a problem paragraph turns to the measures (None when it does not)."""
+    m = _FIX_CUT.search(p.text, 10)
+    return m.start() if m else None
+
+
+def _items(p: Paragraph, clauses: bool = False, lo: int = 0, hi: int | None = None) -> list[Item]:
+    """The numbered items of ``p.text[lo:hi]`` (a lead sentence such as "（一）存在的主要问题。" left
+    out); with ``clauses`` every item is further cut at 。；."""
+    text, base = p.text[:hi] if hi is not None else p.text, p.loc.start or 0
+    skip = _HEAD_SENTENCE.match(text, lo)
+    pos = skip.end() if skip else lo
     marks = [m.start() for m in _ITEM.finditer(text, pos)]
     marks = [m for m in marks if m == pos or text[m - 1] in "。；;：:，, \n"] or [pos]
     if marks[0] != pos and text[pos:marks[0]].strip():
@@ -184,7 +225,7 @@ def problems(previous: Report) -> list[Item]:
     part = previous.part("problems")
     if part is None:
         return []
-    return [it for p in part.paragraphs if _role(previous, p) == "problem" for it in _items(p)]
+    return [it for p in part.paragraphs if _role(previous, p) == "problem" for it in _items(p, hi=_turn(p))]
 
 
 def answers(report: Report) -> list[Item]:
@@ -192,7 +233,14 @@ def answers(report: Report) -> list[Item]:
     part = report.part("problems")
     if part is None:
         return []
-    return [it for p in part.paragraphs if _role(report, p) == "fix" for it in _items(p, clauses=True)]
+    out = []
+    for p in part.paragraphs:
+        role = _role(report, p)
+        if role == "fix":
+            out.extend(_items(p, clauses=True))
+        elif role == "problem" and (turn := _turn(p)) is not None:  # "……问题。下一步，将……"
+            out.extend(_items(p, clauses=True, lo=turn))
+    return out
 
 
 def follow_up(report: Report, previous: Report, *, stop: Iterable[str] = DEFAULT_STOP,
@@ -200,7 +248,8 @@ def follow_up(report: Report, previous: Report, *, stop: Iterable[str] = DEFAULT
     """Each of last year's problems with its best answer in this year's part 五 by key-term overlap:
     ``addressed`` when at least ``addressed_terms`` terms and ``addressed_share`` of the problem's terms
     are shared, ``unaddressed`` when no term is shared, ``unclear`` in between."""
-    stop = frozenset(stop)
+    names = "".join(a for a in (report.meta.agency, previous.meta.agency) if a)
+    stop = frozenset(stop) | {w for w in terms(names, ()) if w in names}  # the body's own name is no key term
     cands = [(a, set(terms(a.text, stop))) for a in answers(report)]
     out = []
     for prob in problems(previous):
@@ -243,9 +292,9 @@ def _flat(sentence: str) -> str:
 
 
 def copied_sentences(report: Report, previous: Report) -> list[Copied]:
-    """This year's narrative sentences that are last year's, figures included (character 3-shingle
-    Jaccard at least the copy detection's ``similarity``), the mandated template wording and very short
-    sentences left out by the batch copy detection's own ``extract``."""
+    """This year's narrative sentences that are last year's: the same figures (and years) and a character
+    3-shingle Jaccard of at least the copy detection's ``similarity``; the mandated template wording and very
+    short sentences are left out by the batch copy detection's own ``extract``."""
     from nianbao.batch import copying as cp
 
     settings = cp.load_templates()[0]
@@ -270,8 +319,8 @@ def copied_sentences(report: Report, previous: Report) -> list[Copied]:
                     if j > best[0]:
                         best = (j, t)
             sim, hit = best
-            if hit is None or sim < settings.similarity:
-                continue
+            if hit is None or sim < settings.similarity or _FIGURES.findall(text) != _FIGURES.findall(hit[2]):
+                continue  # a sentence whose figures (or year) were updated is this year's statement
         out.append(Copied(start, end, text, hit[2], hit[0], round(sim, 3)))
     return out
 
@@ -292,8 +341,7 @@ def previous_block(report: Report, previous: Report, **follow_params: Any) -> di
     return {
         "source": previous.raw.source, "agency": m.agency, "year": m.year, "format": previous.raw.format,
         "compared": note is None, "note": note,
-        "same_agency": (None if not (report.meta.agency and m.agency)
-                        else agency_key(report.meta.agency) == agency_key(m.agency)),
+        "same_agency": same_body(report.meta.agency, m.agency),
         "key_numbers": year_on_year(report, previous),
         "problems": [{
             "problem": f.problem.text, "location": _loc(previous, f.problem.start, f.problem.end),

@@ -189,14 +189,14 @@ def audit_report(report: Report, *, rubric: Rubric | str | Path | None = None, c
 
 def _previous_notes(report: Report, previous: Report) -> list[ParseNote]:
     """What the reader should know about the report compared as last year's."""
-    from nianbao.crossyear import agency_key, comparable
+    from nianbao.crossyear import comparable, same_body
 
     out = []
     why = comparable(report, previous)
     if why:
         out.append(ParseNote("previous_not_compared", why))
     a, b = report.meta.agency, previous.meta.agency
-    if a and b and agency_key(a) != agency_key(b):
+    if same_body(a, b) is False:
         out.append(ParseNote("previous_other_agency",
                              f"上一年度报告的机关为“{b}”，与本报告的“{a}”不同，请确认比对的是同一机关的报告。"))
     return out

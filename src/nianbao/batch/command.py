@@ -19,7 +19,7 @@ def batch(
         "nianbao-batch"),
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="并行进程数（默认使用全部 CPU 核心）")] = None,
     previous: Annotated[Path | None, typer.Option(
-        "--previous", help="上一年度报告所在文件夹：按机关名称比对，检测与上年报告雷同")] = None,
+        "--previous", help="上一年度报告所在文件夹：按机关名称匹配同一机关的上年报告，检测与上年报告雷同并做跨年度核对（结转衔接、现行有效件数、上年问题整改）")] = None,
     rubric: Annotated[str | None, typer.Option("--rubric", help="评分细则：default、district-10 或 TOML 文件路径")] = None,
     resume: Annotated[bool, typer.Option(
         "--resume", help="继续上次中断的批量审查（可省略输入，沿用上次的输入和参数）")] = False,

@@ -19,6 +19,7 @@ returns the ``copying`` dict that the rule B-03 and the HTML renderer read.
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 import unicodedata
@@ -32,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from nianbao import views
+from nianbao.crossyear import agency_key, body_keys
 
 _KEEP = re.compile(r"[\w#]")
 _DIGITS = re.compile(r"\d+")
@@ -192,13 +194,6 @@ class Stats:
     extra: dict = field(default_factory=dict)
 
 
-def agency_key(agency: str | None) -> str | None:
-    if not agency:
-        return None
-    s = _WS.sub("", unicodedata.normalize("NFKC", agency))
-    return s.replace("(", "（").replace(")", "）") or None
-
-
 def _previous_for(i: int, docs: list[Doc], by_key: dict[str, list[int]]) -> int | None:
     d = docs[i]
     if d.key.startswith("?"):
@@ -223,10 +218,13 @@ def _previous_for(i: int, docs: list[Doc], by_key: dict[str, list[int]]) -> int 
 
 def previous_map(docs: list[Doc]) -> dict[str, str]:
     """For each current report, the sha of the same body's previous report (matched by normalised agency
-    name, as for 跨时抄: the latest earlier year among the inputs or in the ``--previous`` folder). The
-    audit's cross-year rules (Y-xx) compare the two."""
+    name as for 跨时抄, a name without its parent divisions joining the full one: the latest earlier year
+    among the inputs or in the ``--previous`` folder). The audit's cross-year rules (Y-xx) compare the two."""
+    canon = body_keys(d.agency for d in docs)
+    docs = [copy.copy(d) for d in docs]
     by_key: dict[str, list[int]] = {}
     for i, d in enumerate(docs):
+        d.key = canon.get(d.key, d.key)
         by_key.setdefault(d.key, []).append(i)
     out: dict[str, str] = {}
     for i, d in enumerate(docs):

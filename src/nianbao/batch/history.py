@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from nianbao.crossyear import KEY_LABELS, agency_key
+from nianbao.crossyear import KEY_LABELS, agency_key, body_keys
 
 # the key numbers shown per year (crossyear.KEY_NUMBERS has more)
 SHOWN = ("received", "granted", "partial", "denied", "reviews", "suits")
@@ -15,8 +15,9 @@ SHOWN = ("received", "granted", "partial", "denied", "reviews", "suits")
 def bodies_over_years(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     """(agency, its report rows by year) for every body with reports of two or more years."""
     by: dict[str, list[dict[str, Any]]] = {}
+    canon = body_keys(r.get("agency") for r in rows)
     for r in rows:
-        k = agency_key(r.get("agency"))
+        k = canon.get(agency_key(r.get("agency")) or "")
         if k and r.get("year") is not None:
             by.setdefault(k, []).append(r)
     out = []
