@@ -179,8 +179,8 @@ def profile(n: int) -> None:
     import cProfile
     import pstats
 
+    from nianbao.audit import _classifier
     from nianbao.batch import worker as wk
-    from nianbao.pipeline import _classifier
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = generate(n, Path(tmp))
@@ -188,8 +188,7 @@ def profile(n: int) -> None:
             _classifier("sklearn")
         except Exception:  # noqa: BLE001
             pass
-        from nianbao.api import load_report
-        from nianbao.pipeline import audit_report
+        from nianbao.audit import audit_report, load_report
 
         load_report(paths[0])  # warm-up (jieba dictionary, lexicons)
         audit_report(load_report(paths[0])).render("html")
@@ -205,12 +204,12 @@ def profile(n: int) -> None:
         wall = time.perf_counter() - t0
     st = pstats.Stats(pr)
     stages = {
-        "ingest+structure (load_report)": ("nianbao/api.py", "load_report"),
+        "ingest+structure (load_report)": ("nianbao/audit.py", "load_report"),
         "copy sentences (extract)": ("nianbao/batch/copying.py", "extract"),
-        "classifier (classify_paragraphs)": ("nianbao/pipeline.py", "classify_paragraphs"),
+        "classifier (classify_paragraphs)": ("nianbao/audit.py", "classify_paragraphs"),
         "rules (run_rules)": ("nianbao/rules/engine.py", "run_rules"),
         "scoring (score)": ("nianbao/scoring/grade.py", "score"),
-        "HTML (render)": ("nianbao/pipeline.py", "render"),
+        "HTML (render)": ("nianbao/audit.py", "render"),
     }
     print(f"{n} reports in {wall:.2f} s single process ({n / wall:.1f} reports/s)")
     for label, (file, func) in stages.items():

@@ -31,8 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from nianbao.api import load_report  # noqa: E402
-from nianbao.pipeline import audit_report  # noqa: E402
+from nianbao.audit import audit_report, load_report  # noqa: E402
 
 MANIFEST = ROOT / "corpora" / "real" / "study_set.toml"
 CACHE = ROOT / ".cache"

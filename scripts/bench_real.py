@@ -211,8 +211,8 @@ def score_excerpt(ex: Excerpt, findings: list[Found]) -> Scored:
 
 
 def audit_text(text: str, *, classifier: bool = False) -> list[Found]:
+    from nianbao.audit import audit_report
     from nianbao.ingest import read_bytes
-    from nianbao.pipeline import audit_report
     from nianbao.structure import parse_report
 
     raw = read_bytes(text.encode("utf-8"), "<text>")

@@ -75,8 +75,7 @@ TEST = '''"""{code} {title}: exact findings on the declaration's examples."""
 
 from __future__ import annotations
 
-from nianbao.api import load_report
-from nianbao.pipeline import audit_report
+from nianbao.audit import audit_report, load_report
 from nianbao.rules.registry import get_rule
 
 

@@ -107,8 +107,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
 
-    from nianbao.api import load_report
-    from nianbao.pipeline import audit_report
+    from nianbao.audit import audit_report, load_report
     from nianbao.render.docx import annotated_docx
     from nianbao.render.pdf import CHROMIUM_FLAGS, find_browser
 

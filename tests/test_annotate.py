@@ -17,9 +17,8 @@ import docx
 import pytest
 from lxml import etree
 
-from nianbao.api import load_report
+from nianbao.audit import audit, audit_report, load_report
 from nianbao.cli import app
-from nianbao.pipeline import audit, audit_report
 from nianbao.render.docx import W, annotated_docx, comment_anchors, replacement_of
 from tests.conftest import FIXTURES, require_tool
 

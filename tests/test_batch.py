@@ -150,7 +150,7 @@ def test_copy_detection_finds_renamed_paragraph(batch):
     assert m["kind"] == "cross_unit" and m["agency"] == "青溪县市场监督管理局"
     assert m["source"] == str(src / "county_bureau_2023.txt")
     assert "青溪市场监管" in m["matched"] and 0.8 <= m["similarity"] < 1.0
-    from nianbao.api import load_report
+    from nianbao.audit import load_report
 
     text = load_report(src / "corpus" / "copied.txt").text  # offsets index the report text, as findings do
     assert text[m["start"]:m["end"]] == m["sentence"]
@@ -304,7 +304,7 @@ def test_worker_death_is_isolated(tmp_path, monkeypatch):
     shutil.copy(FIX / "county_bureau_2023.txt", src / "a.txt")
     shutil.copy(FIX / "city_gov_2019.txt", src / "b.txt")
     shutil.copy(CORPUS / "nb006.txt", src / "crash.txt")
-    from nianbao.pipeline import _classifier
+    from nianbao.audit import _classifier
 
     try:
         _classifier("sklearn")  # loaded here once, shared by the forked workers

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import nianbao
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from nianbao.cli import app
 from tests.conftest import ROOT, assert_evidence_contract
 

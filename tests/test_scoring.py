@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.api import load_report
-from nianbao.pipeline import audit_report
+from nianbao.audit import audit_report, load_report
 from nianbao.scoring import RubricError, load_rubric
 from tests.conftest import REPORTS
 

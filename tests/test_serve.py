@@ -33,7 +33,7 @@ TOWNSHIP = FORMATS / "township_2017.pdf"
 @pytest.fixture(scope="module")
 def expected() -> dict:
     """What the engine itself says about the uploaded report: the page must show exactly this."""
-    from nianbao.pipeline import audit
+    from nianbao.audit import audit
 
     return audit(YUNLING).to_dict()
 
@@ -225,8 +225,8 @@ def test_cli_serve_without_the_extra_says_how_to_install(monkeypatch):
 def test_pdf_format_prints_a4_or_says_why_not(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
+    from nianbao.audit import audit
     from nianbao.cli import app
-    from nianbao.pipeline import audit
 
     assert "@page { size: A4;" in audit(YUNLING).render("html")  # the print CSS the browser honours
     monkeypatch.setenv("NIANBAO_BROWSER", str(tmp_path / "no-such-browser"))

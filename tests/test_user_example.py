@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from nianbao.api import load_report
-from nianbao.pipeline import audit_report
+from nianbao.audit import audit_report, load_report
 from tests.conftest import REPORTS, SHARED
 
 

@@ -54,8 +54,8 @@ def inspect(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text 或 json")] = "text",
 ) -> None:
     """显示 nianbao 对报告结构的理解：标题、机关、年度、落款日期、统计期间、格式版本、六个部分和法定表格。"""
-    from nianbao.api import load_report
-    from nianbao.structure.export import report_to_dict
+    from nianbao.audit import load_report
+    from nianbao.render.report_json import report_to_dict
 
     try:
         rep = load_report(report)
@@ -129,9 +129,8 @@ def score(
         "--previous", help="同一机关上一年度的报告（任一格式）：加做跨年度核对（结转衔接、现行有效件数、上年问题整改、照搬上年文字）和主要数字的同比")] = None,
 ) -> None:
     """审查并评分一份年度报告：得分、等级、各部分得分和每一条问题（证据、位置、修改建议）。"""
-    from nianbao.api import load_report
+    from nianbao.audit import audit_report, load_report
     from nianbao.config import load_config
-    from nianbao.pipeline import audit_report
     from nianbao.scoring import RubricError, load_rubric
 
     if fmt not in ("text", "json", "md", "html", "pdf"):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from nianbao.rules.consistency import agency_places
 from nianbao.rules.engine import run_rules
 from tests.conftest import ROOT, SEED

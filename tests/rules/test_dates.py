@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from nianbao.config import Config
 from nianbao.rules.dates import deadline_for
 from nianbao.rules.engine import run_rules

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from nianbao.rules.engine import run_rules
 from tests.conftest import SEED
 from tests.rules.test_typos import clean_reports

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from nianbao.rules.engine import run_rules
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,9 +7,8 @@ import os
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import audit_report, load_report
 from nianbao.model import CATEGORIES
-from nianbao.pipeline import audit_report
 from nianbao.rules.docs import rule_to_markdown
 from nianbao.rules.registry import all_rules, resolve_check
 from tests.conftest import ROOT, assert_evidence_contract

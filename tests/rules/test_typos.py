@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from nianbao.model import Report
 from nianbao.rules.engine import run_rules
 from tests.conftest import ROOT, SEED

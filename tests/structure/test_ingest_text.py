@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from nianbao.config import load_config
 from nianbao.errors import InputError
 from nianbao.ingest import read_bytes

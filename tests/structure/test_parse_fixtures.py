@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from tests.conftest import REPORTS
 
 NAMES = ["county_bureau_2023.txt", "city_gov_2019.txt", "township_2017.txt", "messy_street_2022.txt"]

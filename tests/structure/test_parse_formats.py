@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from nianbao.errors import InputError
 from tests.conftest import FIXTURES
 

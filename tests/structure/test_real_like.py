@@ -12,9 +12,8 @@ import unicodedata
 
 import pytest
 
-from nianbao.api import load_report
+from nianbao.audit import audit_report, load_report
 from nianbao.ingest import pdf as pdf_reader
-from nianbao.pipeline import audit_report
 from nianbao.structure.reading import assess
 from tests.conftest import FIXTURES
 

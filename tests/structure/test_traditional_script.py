@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.api import load_report
+from nianbao.audit import load_report
 from nianbao.ingest import read_bytes
 from nianbao.rules.engine import run_rules
 

@@ -11,8 +11,8 @@ import os
 
 
 def warm(backend: str = "sklearn") -> None:
+    from nianbao.audit import _classifier
     from nianbao.batch import copying
-    from nianbao.pipeline import _classifier
     from nianbao.rules.registry import all_rules
 
     all_rules()

@@ -20,14 +20,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from nianbao.api import load_report
+from nianbao.audit import audit_report, load_report
 from nianbao.batch import copying as cp
 from nianbao.batch.store import connect, load_report_blob
 from nianbao.crossyear import key_numbers
 from nianbao.errors import InputError
 from nianbao.limits import Limits
 from nianbao.limits import configure as configure_limits
-from nianbao.pipeline import audit_report
 from nianbao.render import render
 from nianbao.vocab import CATEGORIES, severity_rank
 
@@ -60,7 +59,7 @@ def _set_memory_cap(mb: int) -> None:
 def init_worker(rubric: str | None, config: Any, db_path: str, audits_dir: str,
                 limits: tuple[float, int] = (0.0, 0), in_process: bool = False) -> None:
     """Load everything a worker needs once: rubric, config, classifier, rule and template data."""
-    from nianbao.pipeline import _classifier
+    from nianbao.audit import _classifier
     from nianbao.rules.registry import all_rules
     from nianbao.scoring import load_rubric
 

@@ -26,25 +26,31 @@ def boilerplate_paragraph(report: Report, ctx: RuleContext) -> Iterator[Finding]
                           where=where, boilerplate=pred.boilerplate)
 
 
-def boilerplate_share(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    thr = _threshold(ctx)
-    min_share = float(ctx.params.get("min_share", 0.6))
+def part_boilerplate_share(report: Report, threshold: float, min_chars: int = MIN_CHARS) -> dict[str, tuple[float, int]]:
+    """Per part: (share of its text, by characters, in paragraphs the classifier calls boilerplate, number of
+    paragraphs judged). Only paragraphs of at least ``min_chars`` characters are judged. The one definition,
+    used by B-02 and by the audit's ``part_boilerplate``; empty without predictions."""
     by_part: dict[str, list[tuple[int, bool]]] = {}
-    for para, pred in ctx.views.classified():
-        if para.part is None or len(para.text) < MIN_CHARS:
+    for para, pred in report.views.classified():
+        if para.part is None or len(para.text) < min_chars:
             continue
-        by_part.setdefault(para.part, []).append((len(para.text), pred.boilerplate >= thr))
+        by_part.setdefault(para.part, []).append((len(para.text), pred.boilerplate >= threshold))
+    out = {}
     for pid, items in by_part.items():
-        if len(items) < int(ctx.params.get("min_paragraphs", 3)):
-            continue
         total = sum(n for n, _ in items)
-        share = sum(n for n, b in items if b) / total if total else 0.0
-        if share >= min_share:
-            part = report.part(pid)
-            if part is None:
-                continue
-            yield ctx.finding(part.loc.start, part.loc.end, part=pid, evidence=part.title,
-                              title=part.title, share=share)
+        out[pid] = (sum(n for n, b in items if b) / total if total else 0.0, len(items))
+    return out
+
+
+def boilerplate_share(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    min_share = float(ctx.params.get("min_share", 0.6))
+    for pid, (share, n) in part_boilerplate_share(report, _threshold(ctx)).items():
+        if n < int(ctx.params.get("min_paragraphs", 3)) or share < min_share:
+            continue
+        part = report.part(pid)
+        if part is None:
+            continue
+        yield ctx.finding(part.loc.start, part.loc.end, part=pid, evidence=part.title, title=part.title, share=share)
 
 
 def copied_text(report: Report, ctx: RuleContext) -> Iterator[Finding]:

@@ -89,9 +89,9 @@ class Store:
 
 def audit_bytes(data: bytes, name: str, batch: str | None = None) -> Result:
     """Read, audit and render one uploaded file (runs in a worker thread)."""
+    from nianbao.audit import audit_report
     from nianbao.config import load_config
     from nianbao.ingest import read_bytes
-    from nianbao.pipeline import audit_report
     from nianbao.render import render
     from nianbao.render.docx import annotated_docx
     from nianbao.structure import parse_report
@@ -312,9 +312,9 @@ def create_app(limits: Limits | None = None) -> Starlette:
 def _preload() -> None:
     """Import the whole audit path and load the paragraph model once, before any audit is forked:
     children start warm and never take the import lock another thread might hold."""
+    from nianbao.audit import _classifier, audit_report  # noqa: F401
     from nianbao.config import load_config
     from nianbao.ingest import docx, html, pdf, text  # noqa: F401
-    from nianbao.pipeline import _classifier, audit_report  # noqa: F401
     from nianbao.render import render  # noqa: F401
     from nianbao.render.docx import annotated_docx  # noqa: F401
     from nianbao.rules.registry import all_rules

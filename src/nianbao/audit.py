@@ -1,24 +1,40 @@
-"""The audit pipeline: ingest -> structure -> rules + classifier -> scoring -> Audit (rendered on demand)."""
+"""The front door: read a report, audit it, and the ``Audit`` it returns.
+
+    >>> import nianbao
+    >>> a = nianbao.audit("报告.pdf")      # doctest: +SKIP
+    >>> a.score, a.grade, len(a.findings)  # doctest: +SKIP
+
+ingest → structure (``load_report``) → classifier + rules (``audit_report``) → scoring → ``Audit``, whose
+plain-data form (``to_dict``, render/audit_json.py) is what every renderer reads.
+"""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
+import sys
+import types
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from nianbao import __version__
 from nianbao.config import Config, load_config
-from nianbao.model import CATEGORIES, Finding, ParseNote, Report
-from nianbao.rules.engine import run_rules
+from nianbao.model import Finding, ParseNote, Report
 from nianbao.scoring import Rubric, Scorecard, load_rubric, score
-from nianbao.structure.export import iso, table_to_dict
-from nianbao.structure.reading import Reading, assess, reconcile
-from nianbao.versions import versions
+from nianbao.structure.reading import Reading
 
-AUDIT_SCHEMA = "nianbao.audit/1"
+
+def load_report(path_or_text: str | Path | bytes, *, require_report: bool = True) -> Report:
+    """Read a file path, raw bytes, or report text into the structured Report."""
+    from nianbao.ingest import read_bytes, read_document
+    from nianbao.structure import parse_report
+
+    if isinstance(path_or_text, bytes):
+        raw = read_bytes(path_or_text)
+    elif isinstance(path_or_text, Path) or ("\n" not in path_or_text and len(path_or_text) < 1024):
+        raw = read_document(path_or_text)
+    else:
+        raw = read_bytes(path_or_text.encode("utf-8"), "<text>")
+    return parse_report(raw, require_report=require_report)
 
 
 @cache
@@ -65,69 +81,16 @@ class Audit:
     def rubric(self) -> Rubric:
         return self.scorecard.rubric
 
-    # ------------------------------------------------------------------ views
+    # ------------------------------------------------------------------ views (render/)
     def to_dict(self) -> dict[str, Any]:
-        rep, m = self.report, self.report.meta
-        sev = Counter(f.severity for f in self.findings)
-        by_cat = Counter(f.category for f in self.findings)
-        paras = rep.paragraphs()
-        paragraphs = []
-        share: dict[str, list[tuple[int, float]]] = {}
-        for p in paras:
-            pr = rep.views.prediction(p)
-            paragraphs.append({"part": p.part, "heading": p.heading, "text": p.text,
-                               "boilerplate": round(float(pr.boilerplate), 4) if pr else 0.0,
-                               "topic": pr.topic if pr else "其他", "location": p.loc.to_dict()})
-            if pr and p.part:
-                share.setdefault(p.part, []).append((len(p.text), float(pr.boilerplate)))
-        thr = self.threshold if self.threshold is not None else 0.5
-        part_boiler = {pid: round(sum(n for n, b in xs if b >= thr) / max(1, sum(n for n, _ in xs)), 3)
-                       for pid, xs in share.items()}
-        sc = self.scorecard
-        return {
-            "schema": AUDIT_SCHEMA,
-            "nianbao_version": __version__,
-            "versions": versions(rubric=sc.rubric, model=self.predictions is not None),
-            "source": {"path": rep.raw.source, "format": rep.raw.format, "sha256": rep.raw.sha256},
-            "report": {"title": m.title, "agency": m.agency, "level": m.level, "year": m.year,
-                       "published": iso(m.published), "published_source": m.published_source,
-                       "format_version": m.format_version,
-                       "period": {"start": iso(m.period_start), "end": iso(m.period_end)}},
-            "score": sc.score,
-            "grade": sc.grade,
-            "rubric": {"name": sc.rubric.name, "version": sc.rubric.version,
-                       "grades": [g for g, _ in sc.rubric.grades]},
-            "parts": [p.to_dict() for p in sc.parts],
-            "document_deductions": [d.to_dict() for d in (sc.document.deductions if sc.document else [])],
-            "findings": [f.to_dict() for f in self.findings],
-            "counts": {"error": sev.get("error", 0), "warning": sev.get("warning", 0), "info": sev.get("info", 0),
-                       "by_category": {c: by_cat.get(c, 0) for c in CATEGORIES}},
-            "paragraphs": paragraphs,
-            "part_boilerplate": part_boiler,
-            "tables": {tid: table_to_dict(t) for tid, t in rep.tables.items()},
-            "text": rep.text,
-            "parse_notes": [{"code": n.code, "message": n.message,
-                             "location": {"page": n.page, "line": None, "start": n.start, "end": n.end}}
-                            for n in [*rep.notes, *self.extra_notes]],
-            "copying": self.copying,
-            "reading": (self.reading or Reading()).to_dict(),
-            **({"previous": self._previous_block()} if self.previous is not None else {}),
-        }
+        from nianbao.render.audit_json import audit_to_dict
 
-    def _previous_block(self) -> dict[str, Any]:
-        from nianbao.crossyear import previous_block
-        from nianbao.rules.registry import get_rule
-
-        assert self.previous is not None
-        spec = get_rule("Y-03")
-        p = spec.params if spec else {}
-        kw = {k: p[k] for k in ("addressed_share", "addressed_terms") if k in p}
-        if "stop_words" in p:
-            kw["stop"] = p["stop_words"]
-        return previous_block(self.report, self.previous, **kw)
+        return audit_to_dict(self)
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        from nianbao.render.audit_json import audit_to_json
+
+        return audit_to_json(self, indent)
 
     def render(self, fmt: str = "text") -> str:
         from nianbao.render import render
@@ -147,27 +110,20 @@ class Audit:
 
     def to_dataframe(self):
         """Findings as a pandas DataFrame (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError as e:  # pragma: no cover - depends on the environment
-            raise ImportError("to_dataframe() 需要 pandas：pip install pandas") from e
-        rows = []
-        for f in self.findings:
-            d = f.to_dict()
-            loc = d.pop("location")
-            d.pop("cells", None)
-            rows.append({**d, "page": loc["page"], "line": loc["line"], "start": loc["start"], "end": loc["end"],
-                         "agency": self.report.meta.agency, "year": self.report.meta.year})
-        cols = ["agency", "year", "rule", "title", "category", "severity", "part", "message", "evidence", "suggestion",
-                "cause", "page", "line", "start", "end"]
-        return pd.DataFrame(rows, columns=cols + [c for c in (rows[0] if rows else {}) if c not in cols])
+        from nianbao.render.audit_json import findings_frame
+
+        return findings_frame(self)
 
 
 def audit_report(report: Report, *, rubric: Rubric | str | Path | None = None, config: Config | None = None,
                  copying: dict | None = None, only: list[str] | None = None, use_classifier: bool = True,
                  previous: Report | None = None) -> Audit:
-    """Audit a parsed report. ``previous``: the same body's report of the year before, which turns on the
-    cross-year rules (Y-xx) and the audit's ``previous`` block (year-on-year numbers, last year's problems)."""
+    """Audit a Report already read: classify its paragraphs, run the rules, score. ``previous``: the same
+    body's report of the year before, which turns on the cross-year rules (Y-xx) and the audit's
+    ``previous`` block (year-on-year numbers, last year's problems)."""
+    from nianbao.rules.engine import run_rules
+    from nianbao.structure.reading import assess, reconcile
+
     config = config or Config()
     rub = rubric if isinstance(rubric, Rubric) else load_rubric(rubric)
     preds, thr, note = (None, None, None)
@@ -211,9 +167,18 @@ def audit(path_or_text: str | Path | bytes, rubric: Rubric | str | Path | None =
     >>> a = audit("2024.pdf", previous="2023.pdf")  # doctest: +SKIP
     >>> a.score, a.grade, len(a.findings)            # doctest: +SKIP
     """
-    from nianbao.api import load_report
-
     report = load_report(path_or_text)
     prev = previous if isinstance(previous, Report) or previous is None else load_report(previous)
     return audit_report(report, rubric=rubric, config=config if config is not None else load_config(),
                         copying=copying, previous=prev)
+
+
+class _FrontDoor(types.ModuleType):
+    """Importing ``nianbao.audit`` makes it the attribute ``nianbao.audit``: keep that callable, so that
+    ``nianbao.audit(path)`` works whether or not the module has been imported."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Audit:
+        return audit(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _FrontDoor
