@@ -193,8 +193,11 @@ def _write_binary(result, report: Path, output: Path | None, annotate: bool) -> 
             _fail(str(e))
             return
         what = "PDF"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as e:
+        _fail(f"无法写入 {target}（{e.strerror or type(e).__name__}）。")
     err.print(f"已写入 {target}（{what}；得分 {result.score}，{result.grade}）", highlight=False)
 
 
