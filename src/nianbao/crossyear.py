@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from nianbao.model import Paragraph, Report, Table
+from nianbao.model import Paragraph, Report
 
 # key numbers: (key, label, table, [(row, col), ...] summed)
 _DENIED = [f"denied_{i}" for i in range(1, 9)]
@@ -59,22 +59,31 @@ DEFAULT_STOP = frozenset(
 # --------------------------------------------------------------------------- key numbers
 
 
-def _sum(t: Table | None, cells: Sequence[tuple[str, str]]) -> int | float | None:
-    if t is None:
+def _sum(value: Callable[[str, str, str], Any], tid: str, cells: Sequence[tuple[str, str]]) -> int | float | None:
+    vals = [value(tid, r, c) for r, c in cells]
+    if any(v is None for v in vals):
         return None
-    vals = []
-    for r, c in cells:
-        cell = t.cell(r, c)
-        if cell is None or cell.status != "number" or cell.value is None:
-            return None
-        vals.append(cell.value)
     total = sum(vals)
     return int(total) if float(total).is_integer() else total
 
 
 def key_numbers(report: Report) -> dict[str, int | float | None]:
     """The numbers an evaluator compares across years (None where the table does not give them)."""
-    return {key: _sum(report.tables.get(tid), cells) for key, _, tid, cells in KEY_NUMBERS}
+    def value(tid: str, row: str, col: str) -> Any:
+        t = report.tables.get(tid)
+        c = t.cell(row, col) if t is not None else None
+        return c.value if c is not None and c.status == "number" else None
+
+    return {key: _sum(value, tid, cells) for key, _, tid, cells in KEY_NUMBERS}
+
+
+def audit_key_numbers(audit: dict[str, Any]) -> dict[str, int | float | None]:
+    """:func:`key_numbers` read from an audit dict's ``tables`` (the batch and ``serve`` summaries)."""
+    def value(tid: str, row: str, col: str) -> Any:
+        c = (((audit.get("tables") or {}).get(tid) or {}).get("cells") or {}).get(row, {}).get(col)
+        return c.get("value") if c and c.get("status", "number") == "number" else None
+
+    return {key: _sum(value, tid, cells) for key, _, tid, cells in KEY_NUMBERS}
 
 
 def year_on_year(report: Report, previous: Report) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ from typing import Any
 from nianbao.audit import audit_report, load_report
 from nianbao.batch import copying as cp
 from nianbao.batch.store import connect, load_report_blob
-from nianbao.crossyear import key_numbers
+from nianbao.crossyear import audit_key_numbers
 from nianbao.errors import InputError
 from nianbao.limits import Limits
 from nianbao.limits import configure as configure_limits
@@ -182,7 +182,6 @@ def audit_one(item: dict[str, Any]) -> dict[str, Any]:
         if item.get("annotate"):
             _write_annotated(report, d, Path(item["paths"][0]), out.with_suffix(".docx"))
         row = summarise(d)
-        row["key_numbers"] = key_numbers(report)  # the per-body history in summary.html
     except Exception as exc:  # noqa: BLE001
         return {**base, "status": "failed", "reason": failure_reason(exc, "审查"), "seconds": time.perf_counter() - t0}
     return {**base, "status": "audited", "score": d["score"], "grade": d["grade"], "row": row,
@@ -241,6 +240,7 @@ def summarise(d: dict[str, Any]) -> dict[str, Any]:
                    "by_category": {c: d["counts"]["by_category"].get(c, 0) for c in CATEGORIES}},
         "findings": len(d["findings"]), "top": top, "rules": rules,
         "other_units_share": cpd.get("other_units_share"), "previous_year_share": cpd.get("previous_year_share"),
+        "key_numbers": audit_key_numbers(d),  # the per-body history in summary.html
     }
 
 
