@@ -104,11 +104,13 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
             if got == total:
                 continue
-            exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; ")))
+            exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; "))) \
+                or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()]))  # "其中：" announces the full breakdown
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
             if got < total and not exhaustive and total - got > max(1, total // 50):
                 continue
-            if _K02_TOTAL.search(text, max(a0, tm.start() - 20), tm.start()) and (got > total or exhaustive):
+            k02_exhaustive = re.search(r"其他|其余|剩余|另有", lst) or ("自然人" in lst and "法人" in lst)
+            if _K02_TOTAL.search(text, max(a0, tm.start() - 20), tm.start()) and (got > total or k02_exhaustive):
                 continue  # K-02's finding
             last = items[-1]
             yield ctx.finding(tm.start(), lo.end() + last.end(), variant="sum", total=total, unit=unit,
