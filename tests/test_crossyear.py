@@ -196,3 +196,10 @@ def test_a_problem_paragraph_that_turns_to_the_measures_is_cut_there():
     assert [p.text for p in cy.problems(before)] == [
         "2023年，我镇政务公开工作取得一定成效，但仍存在一些不足：", "一是村务公开栏更新不及时；", "二是政策解读形式单一。"]
     assert [a.text for a in cy.answers(before)] == ["下一步，我镇将建立村务公开栏巡查制度，增加图解解读。"]
+
+
+def test_markdown_audit_has_the_year_on_year_table(api_audit):
+    md = api_audit.to_markdown()
+    assert "## 与上年度对比" in md
+    assert "| 本年新收申请 | 28 | 31 | 3 |" in md and "| 2023年度 | 2024年度 |" in md
+    assert "| 未见回应 |" in md

@@ -287,6 +287,15 @@ def deductions_by_finding(audit: dict) -> dict[int, float]:
     return out
 
 
+FOLLOW_UP_LABELS: dict[str, str] = {"addressed": "已见整改", "unclear": "无法确认", "unaddressed": "未见回应"}
+
+
+def previous_page(loc: dict | None) -> str:
+    """'上年报告第3页' for a location in last year's report ('' without a page)."""
+    page = (loc or {}).get("page")
+    return f"上年报告第{page}页" if page else ""
+
+
 def cell_findings(audit: dict) -> dict[tuple[str, str, str], list[int]]:
     """(table, row, col) -> indices of the findings naming that cell."""
     out: dict[tuple[str, str, str], list[int]] = {}

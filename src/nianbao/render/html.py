@@ -19,6 +19,7 @@ from nianbao.vocab import CATEGORIES, SEVERITIES, TABLE_IDS, TABLE_TITLES
 from .common import (
     CELL_STATUS_LABELS,
     COPY_KIND_LABELS,
+    FOLLOW_UP_LABELS,
     category_label,
     cell_findings,
     cell_label,
@@ -32,6 +33,7 @@ from .common import (
     header_fields,
     location_label,
     part_title,
+    previous_page,
     reading_warnings,
     report_title,
     severity_label,
@@ -553,9 +555,6 @@ def _copying(audit: dict) -> str:
     return f'<section id="copying" class="card"><h2>雷同检测</h2><div class="share">{share}</div>{table}</section>'
 
 
-FOLLOW_UP_LABELS = {"addressed": "已见整改", "unclear": "无法确认", "unaddressed": "未见回应"}
-
-
 def _previous(audit: dict) -> str:
     """与上年度对比: the key numbers year on year and how last year's problems were followed up."""
     pv = audit.get("previous")
@@ -583,17 +582,12 @@ def _previous(audit: dict) -> str:
     plist = ""
     if probs:
         prow = "".join(
-            f"<tr><td>{e(p['problem'])}<div class=\"note\">{e(page_label(p.get('location')))}</div></td>"
+            f"<tr><td>{e(p['problem'])}<div class=\"note\">{e(previous_page(p.get('location')))}</div></td>"
             f"<td>{e(FOLLOW_UP_LABELS.get(p['status'], p['status']))}</td><td>{e(p.get('answer') or '—')}</td></tr>"
             for p in probs)
         plist = ('<h3>上年报告所列问题的整改</h3><table class="copy"><thead><tr><th>上年所列问题</th><th>判断</th>'
                  f"<th>本年对应的整改或改进内容</th></tr></thead><tbody>{prow}</tbody></table>")
     return f'<section id="previous" class="card"><h2>与上年度对比</h2>{head}{nums}{plist}</section>'
-
-
-def page_label(loc: dict | None) -> str:
-    page = (loc or {}).get("page")
-    return f"上年报告第{page}页" if page else ""
 
 
 def _reading(audit: dict) -> str:

@@ -8,6 +8,7 @@ from nianbao.vocab import SEVERITIES
 
 from .common import (
     COPY_KIND_LABELS,
+    FOLLOW_UP_LABELS,
     category_label,
     cell_label,
     checklist,
@@ -20,6 +21,7 @@ from .common import (
     header_fields,
     location_label,
     part_title,
+    previous_page,
     reading_warnings,
     report_title,
     severity_label,
@@ -186,6 +188,27 @@ def render_markdown(audit: dict) -> str:
                     f"| {COPY_KIND_LABELS.get(m.get('kind'), md_escape(str(m.get('kind'))))} | {md_escape(m.get('agency') or '')} | "
                     f"{md_escape(m.get('sentence') or '')} | {md_escape(m.get('matched') or '')} | {float(m.get('similarity') or 0):.2f} |"
                 )
+        add("")
+    pv = audit.get("previous")
+    if pv:
+        add("## 与上年度对比")
+        add("")
+        py, year = pv.get("year"), (audit.get("report") or {}).get("year")
+        add(f"对比报告：{md_escape(pv.get('agency') or '')} {py or ''}年度（{md_escape(pv.get('source') or '')}）。"
+            + md_escape(pv.get("note") or ""))
+        add("")
+        add(f"| 主要数字 | {py or '上'}年度 | {year or '本'}年度 | 增减 |")
+        add("| --- | ---: | ---: | ---: |")
+        for k in pv.get("key_numbers") or []:
+            vals = ["—" if k[x] is None else fmt_num(k[x]) for x in ("previous", "current", "change")]
+            add(f"| {k['label']} | " + " | ".join(vals) + " |")
+        if pv.get("problems"):
+            add("")
+            add("| 上年所列问题 | 判断 | 本年对应的整改或改进内容 |")
+            add("| --- | --- | --- |")
+            for p in pv["problems"]:
+                add(f"| {md_escape(p['problem'])} {previous_page(p.get('location'))} | "
+                    f"{FOLLOW_UP_LABELS.get(p['status'], p['status'])} | {md_escape(p.get('answer') or '—')} |")
         add("")
     add(f"<sub>nianbao {md_escape(str(audit.get('nianbao_version', '')))} · {md_escape(str(audit.get('schema', '')))}</sub>")
     return "\n".join(lines) + "\n"
