@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 DEMO_REPORT := src/nianbao/data/examples/demo_report.txt
 DEMO_OUT := out
 
-.PHONY: demo test install install-dev lint clean docs
+.PHONY: demo test install install-dev lint clean docs golden
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,7 @@ lint: install-dev
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .ruff_cache
+
+# Rewrite the golden audits (tests/golden/*.audit.json) after an intended change of findings; review the diff.
+golden: install-dev
+	$(PY) scripts/update_golden.py
