@@ -129,7 +129,9 @@ def _pdfium_pages(data: bytes, name: str) -> list[_Page] | None:
             tp = page.get_textpage()
             n = tp.count_chars()
             chars: list[dict] = []
-            mat = R.FS_MATRIX()
+            mat, loose = R.FS_MATRIX(), R.FS_RECTF()
+            ink_l, ink_r, ink_b, ink_t = (ctypes.c_double() for _ in range(4))
+            ink = tuple(ctypes.byref(x) for x in (ink_l, ink_r, ink_b, ink_t))
             for k in range(n):
                 if R.FPDFText_IsGenerated(tp.raw, k):
                     continue
@@ -143,9 +145,10 @@ def _pdfium_pages(data: bytes, name: str) -> list[_Page] | None:
                 # x0 is the pen position (the loose box's left, as pdfplumber has it), x1 the glyph's own right
                 # edge (a bold font's loose box reaches into the next cell); y from the loose box: the same line
                 # height for every character of a line
-                _, _, ink_x1, _ = tp.get_charbox(k)
-                x0, y0, loose_x1, y1 = tp.get_charbox(k, loose=True)
-                x1 = ink_x1 if ink_x1 > x0 else loose_x1
+                R.FPDFText_GetCharBox(tp.raw, k, *ink)
+                R.FPDFText_GetLooseCharBox(tp.raw, k, ctypes.byref(loose))
+                x0, y0, y1 = loose.left, loose.bottom, loose.top
+                x1 = ink_r.value if ink_r.value > x0 else loose.right
                 # the nominal size times the text matrix's vertical scale (WPS writes size 439 at scale 0.05)
                 R.FPDFText_GetMatrix(tp.raw, k, ctypes.byref(mat))
                 size = float(R.FPDFText_GetFontSize(tp.raw, k)) * (math.hypot(mat.c, mat.d) or 1.0)
@@ -153,7 +156,7 @@ def _pdfium_pages(data: bytes, name: str) -> list[_Page] | None:
                               "size": size})
             lines: list[dict] = []
             rects: list[dict] = []
-            for obj in page.get_objects(max_depth=1):
+            for obj in page.get_objects(filter=(R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM), max_depth=1):
                 if obj.type == R.FPDF_PAGEOBJ_FORM:
                     return None
                 if obj.type != R.FPDF_PAGEOBJ_PATH:
