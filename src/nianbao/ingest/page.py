@@ -18,7 +18,7 @@ _LABELS = ("发布日期", "发布时间", "成文日期", "生成日期", "发�
 _AGENCY_LABELS = ("发布机构", "发文机关", "信息来源", "文章来源", "来源", "发布单位")
 # a line that is page furniture: it starts with one of these (after optional brackets)
 _FURNITURE = re.compile(
-    r"^[\[【〔]?\s*(?:当前位置|您的位置|您现在的位置|所在位置|位置[:：]|首页\s*[>＞»/]|标题[:：]|发布时间|发布日期|发布机构|信息来源"
+    r"^[\[【〔•·\-|｜]?\s*(?:当前位置|您的位置|您现在的位置|您当前的位置|打开适老化|设为首页|加入收藏|发布者|发布单位|时间[:：]|所在位置|位置[:：]|首页\s*[>＞»/]|标题[:：]|发布时间|发布日期|发布机构|信息来源"
     r"|文章来源|来源[:：]|索引号|发文字号|文号[:：]|成文日期|生成日期|主题分类|公文种类|有效性|浏览次数|访问量|阅读次数|点击数"
     r"|字号|【?字体|字体[:：]|选择阅读字号|分享到|打印|关闭|【打印】|【关闭】|上一篇|下一篇|扫一扫|原文链接|本地目录|栏目[:：]"
     r"|页面链接|无障碍|长者模式|适老化|简体\s*[|｜]|繁体|English|网站支持|登录|注册|={4,})")
@@ -40,6 +40,8 @@ def is_furniture(line: str) -> bool:
         return False
     if len(t) <= 160 and _FURNITURE.match(t):
         return True
+    if len(t) <= 120 and len(re.findall(r"[>＞»]", t)) >= 2 and not re.search(r"[。；]", t):
+        return True  # a breadcrumb without its label: "> 政务公开 > 乡镇街道 > 政府信息公开年报"
     if len(t) <= 40 and _DAY_HEADER.search(t):
         return True  # "天津市河东区人民政府 2019年12月3日星期二": the site's header with today's date
     return len(t) <= 30 and bool(_SHORT_CHROME.match(t))
@@ -60,7 +62,7 @@ def evidence_from_lines(lines: list[str]) -> PageEvidence:
     ev = PageEvidence()
     joined = "\n".join(lines)
     for label in _LABELS:
-        m = re.search(label + r"\s*[:：]\s*" + DATE, joined)
+        m = re.search(label + r"\s*[:：|｜]?\s*[|｜\[【]?\s*" + DATE, joined)
         if m:
             ev.published = _date(m.group(0))
             if ev.published:
@@ -92,14 +94,23 @@ def evidence_from_meta(metas: dict[str, str]) -> PageEvidence:
     return ev
 
 
+_TITLE_AFTER_CRUMB = re.compile(r"[>＞»]\s*(?:年度报告|年报|政府信息公开年报)?\s*([^>＞»]{4,80}?信息公开[^>＞»]{0,20}(?:年度报告|年报))\s*$")
+
+
 def split_furniture(lines: list[str], head: int = 15, tail: int = 8) -> tuple[list[str], list[str]]:
-    """(body lines, furniture lines): furniture is looked for among the first and last lines only."""
+    """(body lines, furniture lines): furniture is looked for among the first and last lines only. A
+    breadcrumb run together with the title ("…>年度报告兴国县2015年政府信息公开工作年度报告") keeps the title."""
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
     drop: set[int] = set()
+    keep: dict[int, str] = {}
     for i in idx[:head]:
         if is_furniture(lines[i]):
             drop.add(i)
+            m = _TITLE_AFTER_CRUMB.search(lines[i].strip())
+            if m:
+                keep[i] = m.group(1)
     for i in idx[-tail:]:
         if is_furniture(lines[i]):
             drop.add(i)
-    return [ln for i, ln in enumerate(lines) if i not in drop], [lines[i] for i in sorted(drop)]
+    body = [keep.get(i, ln) for i, ln in enumerate(lines) if i not in drop or i in keep]
+    return body, [lines[i] for i in sorted(drop)]

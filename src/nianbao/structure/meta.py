@@ -35,7 +35,7 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
     if not m:
         return None, None
     year = int(m.group("year"))
-    agency = (m.group("pre") or m.group("mid") or "").strip("《》“”[]【】")
+    agency = re.sub(r"关于$", "", (m.group("pre") or m.group("mid") or "").strip("《》“”[]【】"))
     if m.group("y2") and not m.group("pre"):
         agency = m.group("mid")
     if agency and re.search(r"[省市县区旗州盟]$", agency) and not m.group("pre"):
@@ -45,35 +45,73 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
 
 
 _ORG = r"(?:人民政府|政府|办公室|办公厅|管理局|局|委员会|管委会|街道办事处|街道|镇|乡|中心|厅|委|院|署|办)"
+_CJK_NAME = r"[\u4e00-\u9fff]{2,30}?"
+_PLACE = r"[省市县区旗州盟]"
+_VERBS = r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度|扎实|积极|不断|聚焦|牢固)"
+_PAREN = r"(?:[(（][^)）]{1,16}[)）])?"
+# (pattern, how to read the name): "office" — the body the named office belongs to; "place" — a bare place
+# name is its government ("贵港市" → "贵港市人民政府"); "plain" — as written. In order of trust.
 _PREAMBLE_AGENCY = (
-    re.compile(r"(?:现(?:将|予)?(?:公布|发布)|特(?:向社会)?公布|现将)《?(?P<a>[\u4e00-\u9fff]{2,30}?" + _ORG +
-               r")(?:[(（]以下简称[^)）]{1,12}[)）])?\s*(?:20\d{2}|19\d{2})\s*年度?"),
-    re.compile(r"(?P<a>[\u4e00-\u9fff]{2,30}?" + _ORG + r")\s*(?:20\d{2}|19\d{2})\s*年度?政府信息公开(?:工作)?(?:年度)?报告"),
-    # part one's first sentence: "2024年，教育部坚持以……"
-    re.compile(r"(?:20\d{2})\s*年度?\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部))"
-               r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度)"),
+    # "……要求，由光山县政府办公室编制" / "由北京市大兴区编制的" / "本报告由南平市政府信息公开工作领导小组办公室根据"
+    (re.compile(r"由(?P<a>[\u4e00-\u9fff]{3,40}?)" + _PAREN + r"(?:编制|根据|依据|按照)"), "office"),
+    # "现公布清远市清新区人民政府办公室(以下简称…)2022年…" / "特向社会公布2024年度永安市卫生健康局信息公开年度报告"
+    (re.compile(r"(?:现(?:将|予)?(?:公布|发布|公开)|特(?:向社会)?公布|现将)《?(?:(?:20\d{2}|19\d{2})\s*年度?)?(?P<a>"
+                + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE + r"))" + _PAREN
+                + r"\s*(?:(?:20\d{2}|19\d{2})\s*年度?)?(?:政府)?信息公开"), "place"),
+    (re.compile(r"(?P<a>" + _CJK_NAME + _ORG + r")\s*(?:编制)?\s*(?:20\d{2}|19\d{2})\s*年度?(?:政府)?信息公开(?:工作)?"
+                r"(?:年度)?(?:报告|年报)"), "plain"),
+    # "如对本报告有疑问，请与宣汉县政府信息公开管理办公室联系": the body the office belongs to
+    (re.compile(r"(?:请与|直接与|请联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（]|邮编)"), "office"),
+    # part one's first sentence: "2024年，教育部坚持以……" / "2018年,安徽省全面贯彻……"
+    (re.compile(r"(?:20\d{2})\s*年度?\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部|" + _PLACE + "))"
+                + _VERBS), "place"),
 )
+_OFFICE_END = re.compile(r"街道办事处|人民政府|政府(?!信息)|政府(?=信息公开)|局|委员会|管委会|管理委员会|中心|办公厅|厅|"
+                         r"[镇乡](?=党政|综合|人民|政府|办|信息)|苏木(?=党政|综合|人民|政府|办)")
+
+
+def _body_of_office(name: str) -> str | None:
+    """The body an office belongs to: "宣汉县政府信息公开管理办公室" → "宣汉县政府", "闽侯县水利局政府信息公开…"
+    → "闽侯县水利局", "广元市昭化区元坝镇党政综合办公室" → "广元市昭化区元坝镇"; a bare place is its government."""
+    m = _OFFICE_END.search(name)
+    if m:
+        return name[: m.end()]
+    if re.search(_PLACE + "$", name):
+        return name + "人民政府"
+    return None
 
 
 def agency_from_preamble(text: str) -> str | None:
-    """"现公布清远市清新区人民政府办公室(以下简称…)2022年政府信息公开工作年度报告" → the body's name."""
-    head = text[:1200]
-    for rx in _PREAMBLE_AGENCY:
-        m = rx.search(head)
-        if m:
-            a = re.sub(r"^(?:根据|依据|按照|关于|现将|现|将|由|我|本|对|向社会公布|公布|发布)+", "", m.group("a"))
+    """The body's name where the page gives no title: "由X编制", "现公布X2022年…", "请与X联系", "2024年，X坚持…"."""
+    head = text[:1500]
+    for rx, how in _PREAMBLE_AGENCY:
+        for m in rx.finditer(head):
+            a = re.sub(r"^(?:根据|依据|按照|关于|现将|现|将|由|本|对|特向社会公布|特公布|向社会公布|公布|发布|公开)+", "",
+                       m.group("a"))
+            if how == "office":
+                a = _body_of_office(a) or ""
+            elif how == "place" and re.search(_PLACE + "$", a):
+                a += "人民政府"
             # a short self-name ("区政府办公室", "我乡") names no body
-            if len(a) >= 3 and not a.startswith(("中华人民共和国", "国务院")) and a[0] not in "区市县镇乡我本全该各":
+            if (len(a) >= 4 or a.endswith(("部", "镇", "乡"))) and len(a) >= 3 and a[0] not in "区市县镇乡我本全该各局" \
+                    and not a.startswith(("中华人民共和国", "国务院", "本报告", "报告")):
                 return a
     return None
 
 
 def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
-    for b in raw.blocks[:8]:
+    blocks = raw.blocks[:8]
+    for i, b in enumerate(blocks):
         if b.kind == "table":
             continue
         t = b.text.strip()
+        nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) and blocks[i + 1].kind != "table" else ""
+        if "年度报告" not in t and "年报" not in t and len(t) <= 40 and len(nxt) <= 20 and \
+                re.search(r"(年度报告|年报)$", nxt) and "信息" in t + nxt:
+            return t + nxt, b  # a title wrapped onto two lines ("…2023年政府信息" / "公开工作年度报告")
         if ("年度报告" in t or "年报" in t) and "信息公开" in t and len(t) <= 80:
+            if "条例" in t or t.endswith("。") or re.search(r"[，,；;]", t) or not re.search(r"(?:19|20)\d{2}", t):
+                continue  # a sentence of the preamble, or a column name ("政府信息公开年报"), not a title
             return t, b
     return None, None
 
@@ -147,6 +185,11 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
         m2 = re.search(r"(20\d{2}|19\d{2})\s*年度?政[府务]信息公开", raw.text[:3000])
         if m2:
             meta.year = int(m2.group(1))
+    if meta.year is None:
+        # part one's first sentence: "2019年，我局……" / "2010年,本市各级政府部门……"
+        m3 = re.search(r"(?:^|\n|。)\s*(?:根据《条例》要求[，,])?((?:20|19)\d{2})\s*年度?(?![\d月])", raw.text[:2000])
+        if m3:
+            meta.year = int(m3.group(1))
     meta.level = agency_level(meta.agency)
     meta.format_version, meta.format_evidence = detect_format(raw, tables, headings_text)
     return meta
