@@ -28,6 +28,10 @@ def batch(
         "--progress/--no-progress", help="是否显示进度条（默认在终端中显示）")] = None,
     annotate: Annotated[bool, typer.Option(
         "--annotate", help="同时为每份报告写出带批注的 Word 文档（audits/ 下与审查页同名的 .docx）")] = False,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="执行引擎：local（本机进程池，默认）或 dask（dask.distributed 集群，需安装 nianbao[dask]）")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask 调度器地址（如 tcp://10.0.0.5:8786；省略则在本机启动 --jobs 个工作进程）")] = None,
     timeout: Annotated[float | None, typer.Option(
         "--timeout", help="每个文件解析或审查的时间上限（秒，0 表示不限；默认取配置 [limits] file_seconds，即 120），"
                           "超时的文件记为失败")] = None,
@@ -51,7 +55,7 @@ def batch(
     try:
         res = run_batch(list(inputs or []), out, jobs=jobs, previous=previous, rubric=rubric, resume=resume,
                         config=cfg, progress=progress, console=err, annotate=annotate, timeout=timeout,
-                        max_memory_mb=max_memory)
+                        max_memory_mb=max_memory, engine=engine, scheduler=scheduler)
     except BatchError as e:
         err.print(f"[red]错误：[/red]{escape(str(e))}", highlight=False)
         raise typer.Exit(2) from None

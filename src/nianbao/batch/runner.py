@@ -136,12 +136,17 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
               previous: str | Path | None = None, rubric: str | None = None, resume: bool = False,
               config: Any = None, progress: bool | None = None, console: Any = None,
               mp_context: str | None = None, annotate: bool = False, timeout: float | None = wk.DEFAULT_TIMEOUT,
-              max_memory_mb: int | None = wk.DEFAULT_MAX_MEMORY_MB) -> BatchResult:
+              max_memory_mb: int | None = wk.DEFAULT_MAX_MEMORY_MB, engine: str = "local",
+              scheduler: str | None = None) -> BatchResult:
     """Audit every report named by ``inputs`` into ``out``; see docs/batch.md.
 
     ``jobs=1`` runs everything in this process (no worker processes: for tests and debugging).
     ``timeout`` (seconds) and ``max_memory_mb`` bound each file's parse and audit; a file over a limit is
-    recorded as failed with the reason (None or 0: no limit; the memory cap needs worker processes)."""
+    recorded as failed with the reason (None or 0: no limit; the memory cap needs worker processes).
+    ``engine="dask"`` runs the parse and audit passes on dask.distributed (``scheduler``: a scheduler's
+    address; None: a LocalCluster of ``jobs`` worker processes); see batch/dask_engine.py."""
+    if engine not in ("local", "dask"):
+        raise BatchError(f"未知的执行引擎 {engine}（可选 local、dask）。")
     from rich.console import Console
 
     from nianbao.config import load_config
@@ -189,7 +194,7 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
         show = console.is_terminal if progress is None else progress
         limits = (float(timeout or 0), int(max_memory_mb or 0))
         res = _run(store, run, files, prev_files, jobs, rub, rubric, config, show, console, mp_context, res,
-                   annotate=annotate, limits=limits)
+                   annotate=annotate, limits=limits, engine=engine, scheduler=scheduler)
         store.finish_run(run)
         res.seconds = time.perf_counter() - t_start
         return res
@@ -213,7 +218,8 @@ def _rate_column():
 
 def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs: int, rub: Any,
          rubric_arg: str | None, config: Any, show: bool, console: Any, mp_context: str | None,
-         res: BatchResult, annotate: bool = False, limits: tuple[float, int] = (0.0, 0)) -> BatchResult:
+         res: BatchResult, annotate: bool = False, limits: tuple[float, int] = (0.0, 0), engine: str = "local",
+         scheduler: str | None = None) -> BatchResult:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -253,10 +259,16 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
     res.stages["hash"] = time.perf_counter() - t0
 
     audits_dir = store.path.parent / "audits"
-    executor = Pool(jobs, wk.init_worker, (rubric_arg, config, str(store.path), str(audits_dir), limits), mp_context,
-                    in_process=jobs == 1, ping=wk.ping, failure_reason=wk.failure_reason,
-                    preload=["nianbao.batch.worker", "nianbao.batch._preload"],
-                    env={"NIANBAO_BATCH_BACKEND": str(getattr(config, "backend", "sklearn"))})
+    initargs = (rubric_arg, config, str(store.path), str(audits_dir), limits)
+    executor: Any
+    if engine == "dask":
+        from nianbao.batch.dask_engine import DaskPool
+
+        executor = DaskPool(jobs, initargs, scheduler, store, audits_dir)
+    else:
+        executor = Pool(jobs, wk.init_worker, initargs, mp_context, in_process=jobs == 1, ping=wk.ping,
+                        failure_reason=wk.failure_reason, preload=["nianbao.batch.worker", "nianbao.batch._preload"],
+                        env={"NIANBAO_BATCH_BACKEND": str(getattr(config, "backend", "sklearn"))})
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("·"),
                         _rate_column(), TextColumn("·"),
                         TimeElapsedColumn(), TextColumn("剩余"), TimeRemainingColumn(), console=console,

@@ -144,6 +144,33 @@ def parse_chunk(items: list[tuple[str, str]]) -> list[dict[str, Any]]:
     return [parse_one(sha, path) for sha, path in items]
 
 
+def parse_bytes_chunk(items: list[tuple[str, str, bytes]]) -> list[dict[str, Any]]:
+    """parse_chunk for workers that cannot see the input files (Dask): each item carries the file's path
+    and bytes, parsed from a private temporary folder under the file's own name (messages name the path)."""
+    import tempfile
+
+    out = []
+    with tempfile.TemporaryDirectory(prefix="nianbao-") as tmp:
+        for sha, orig, data in items:
+            path = Path(tmp) / Path(orig).name
+            path.write_bytes(data)
+            try:
+                r = parse_one(sha, str(path))
+            finally:
+                path.unlink(missing_ok=True)
+            if r.get("reason"):
+                r["reason"] = r["reason"].replace(str(path), orig)
+            out.append(r)
+    return out
+
+
+def ensure_init(initargs: tuple) -> None:
+    """Initialise this process once for a batch (Dask workers: the first task of each batch does it)."""
+    if _STATE.get("initargs") != initargs:
+        init_worker(*initargs, in_process=True)
+        _STATE["initargs"] = initargs
+
+
 def _fmt_of(path: str) -> str:
     ext = Path(path).suffix.lower()
     return {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}.get(ext, "text")
@@ -161,47 +188,57 @@ def _con() -> sqlite3.Connection:
 
 def audit_one(item: dict[str, Any]) -> dict[str, Any]:
     """item: sha, key, html (file name), paths, copying (dict or None), previous (the sha of the same body's
-    previous report, or None)."""
+    previous report, or None); on engines without the batch folder (Dask) also blob and previous_blob (the
+    parsed reports) and return_files (the pages come back in the result's "files")."""
     t0 = time.perf_counter()
     base = {"sha": item["sha"], "key": item["key"]}
     try:
         with time_limit():
-            blob = load_report_blob(_con(), item["sha"])
+            blob = item["blob"] if "blob" in item else load_report_blob(_con(), item["sha"])
             if blob is None:
                 raise LookupError("解析结果不在数据库中")
             report = pickle.loads(zlib.decompress(blob))
             report.raw.source = item["paths"][0]
             audit = audit_report(report, rubric=_STATE["rubric"], config=_STATE["config"],
-                                 copying=item.get("copying"), previous=_previous_report(item.get("previous")))
+                                 copying=item.get("copying"), previous=_previous_report(item))
             d = audit.to_dict()
             html = render(d, "html")  # the dict is built once and serves the row and the page
-        out = _STATE["audits_dir"] / item["html"]
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-        tmp.write_text(html, encoding="utf-8")
-        os.replace(tmp, out)
+        files: dict[str, bytes] = {item["html"]: html.encode("utf-8")}
         if item.get("annotate"):
-            _write_annotated(report, d, Path(item["paths"][0]), out.with_suffix(".docx"))
+            files[str(Path(item["html"]).with_suffix(".docx"))] = _annotated(report, d, Path(item["paths"][0]))
+        if not item.get("return_files"):
+            write_files(_STATE["audits_dir"], files)
         row = summarise(d)
     except Exception as exc:  # noqa: BLE001
         return {**base, "status": "failed", "reason": failure_reason(exc, "审查"), "seconds": time.perf_counter() - t0}
-    return {**base, "status": "audited", "score": d["score"], "grade": d["grade"], "row": row,
-            "seconds": time.perf_counter() - t0}
+    out = {**base, "status": "audited", "score": d["score"], "grade": d["grade"], "row": row,
+           "seconds": time.perf_counter() - t0}
+    if item.get("return_files"):
+        out["files"] = files
+    return out
 
 
-def _previous_report(sha: str | None) -> Any:
+def _previous_report(item: dict[str, Any]) -> Any:
     """The parsed previous-year report the runner matched to this one (None when there is none)."""
-    blob = load_report_blob(_con(), sha) if sha else None
+    sha = item.get("previous")
+    blob = item.get("previous_blob") if "previous_blob" in item else (load_report_blob(_con(), sha) if sha else None)
     return pickle.loads(zlib.decompress(blob)) if blob is not None else None
 
 
-def _write_annotated(report: Any, d: dict[str, Any], source: Path, out: Path) -> None:
+def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write each page atomically (a reader never sees half a file)."""
+    for name, data in files.items():
+        out = Path(folder) / name
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, out)
+
+
+def _annotated(report: Any, d: dict[str, Any], source: Path) -> bytes:
     """--annotate: the commented DOCX next to the audit page (the author's own file when it is a DOCX)."""
     from nianbao.render.docx import annotated_docx
 
-    data = annotated_docx(report, d["findings"], source.read_bytes() if report.raw.format == "docx" else None)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, out)
+    return annotated_docx(report, d["findings"], source.read_bytes() if report.raw.format == "docx" else None)
 
 
 def audit_chunk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
