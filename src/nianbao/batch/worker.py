@@ -122,13 +122,16 @@ def failure_reason(exc: BaseException, stage: str = "解析") -> str:
 # --------------------------------------------------------------------------- parse stage
 
 
-def parse_one(sha: str, path: str) -> dict[str, Any]:
+def parse_one(sha: str, path: str, source: str | None = None) -> dict[str, Any]:
+    """Parse one file; ``source``: the path to record when ``path`` is a private copy of the input."""
     t0 = time.perf_counter()
     name = Path(path).name
     base = {"sha": sha, "name": name}
     try:
         with time_limit():
             report = load_report(Path(path))
+            if source is not None:
+                report.raw.source = source
             sentences, sigs = cp.extract(report)
             blob = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the batch
@@ -155,7 +158,7 @@ def parse_bytes_chunk(items: list[tuple[str, str, bytes]]) -> list[dict[str, Any
             path = Path(tmp) / Path(orig).name
             path.write_bytes(data)
             try:
-                r = parse_one(sha, str(path))
+                r = parse_one(sha, str(path), source=orig)
             finally:
                 path.unlink(missing_ok=True)
             if r.get("reason"):
