@@ -136,6 +136,15 @@ def test_silent_without_a_previous_report_or_for_years_that_do_not_follow(api_au
     assert notes["previous_not_compared"] == "上一年度报告的年度为2024年，不是本报告（2024年度）的上一年，未做跨年度比对。"
 
 
+def test_terminal_output_shows_the_comparison():
+    res = runner.invoke(app, ["score", str(Y2024), "--previous", str(Y2023), "--select", "Y", "--no-color"])
+    assert res.exit_code == 0, res.output
+    assert "[Y-01] 错误 · 跨年度" in res.stdout
+    assert "（2023年度报告）四、结转下年度继续办理" in res.stdout
+    assert "与上年度对比（松岭县市场监督管理局 2023年度）" in res.stdout
+    assert "本年新收申请         28         31     +3" in res.stdout
+
+
 def test_unreadable_previous_report_is_one_sentence_and_exit_2(tmp_path: Path):
     empty = tmp_path / "上年.txt"
     empty.write_bytes(b"")

@@ -16,6 +16,7 @@ from rich.text import Text
 from nianbao.vocab import GRADE_RICH, SEVERITIES
 
 from .common import (
+    FOLLOW_UP_LABELS,
     SEVERITY_RICH,
     category_label,
     cell_label,
@@ -195,4 +196,18 @@ def render_text(audit: dict, color: bool | None = None, width: int = 100) -> str
             console.print(
                 Text(f"· {m.get('agency', '')}（相似度{float(m.get('similarity') or 0):.2f}）：{m.get('sentence', '')}", style="dim")
             )
+    pv = audit.get("previous")
+    if pv:
+        py, year = pv.get("year"), (audit.get("report") or {}).get("year")
+        t = Table(title=f"与上年度对比（{pv.get('agency') or ''} {py or ''}年度）", box=box.SIMPLE_HEAVY,
+                  title_justify="left", title_style="bold")
+        for h in ("主要数字", f"{py or '上'}年度", f"{year or '本'}年度", "增减"):
+            t.add_column(h, justify="left" if h == "主要数字" else "right")
+        for k in pv.get("key_numbers") or []:
+            ch = k["change"]
+            t.add_row(k["label"], *("—" if k[x] is None else fmt_num(k[x]) for x in ("previous", "current")),
+                      "—" if ch is None else ("+" if ch > 0 else "") + fmt_num(ch))
+        console.print(t)
+        for p in pv.get("problems") or []:
+            console.print(Text(f"· 上年问题［{FOLLOW_UP_LABELS.get(p['status'], p['status'])}］{p['problem']}", style="dim"))
     return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
