@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import nianbao
-from nianbao.audit import load_report
+from nianbao.audit import audit_report, load_report
 from nianbao.cli import app
 from tests.conftest import ROOT, assert_evidence_contract
 
@@ -212,3 +212,14 @@ def test_markdown_audit_has_the_year_on_year_table(api_audit):
     assert "## 与上年度对比" in md
     assert "| 本年新收申请 | 28 | 31 | 3 |" in md and "| 2023年度 | 2024年度 |" in md
     assert "| 未见回应 |" in md
+
+
+def test_no_measures_at_all_is_one_finding_not_one_per_problem():
+    before = load_report(Y2023)
+    text = Y2024.read_text(encoding="utf-8")
+    cut = text[text.index("（二）上年度问题整改情况"):text.index("六、其他需要报告的事项")]
+    now = load_report(text.replace(cut, ""))
+    a = audit_report(now, only=["Y-03"], previous=before, use_classifier=False)
+    assert [(f.rule, f.severity, f.message) for f in a.findings] == [
+        ("Y-03", "warning", "上年（2023年度）报告第五部分列出了 3 个问题（如“一是政策解读形式较为单一，全年38篇解读中图文解读仅9篇，"
+                            "尚未制作视频解读；”），本年报告第五部分没有写整改情况或改进措施。")]

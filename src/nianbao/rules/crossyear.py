@@ -139,6 +139,11 @@ def problems_followed_up(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     # where a reader looks: this year's 整改 paragraph, else the part heading
     anchor = answers[0].para.loc if answers else part.loc
     label = _prev_label(prev)
+    if ups and not answers:  # no 整改/改进 text at all: one finding, not one per problem
+        page = prev.raw.page_of(ups[0].problem.start)
+        yield ctx.finding(anchor.start, anchor.end, part="problems", variant="no_answers", prev=label,
+                          where=f"第{page}页" if page else "第五部分", n=len(ups), problem=_short(ups[0].problem.text))
+        return
     for f in ups:
         if f.status == "addressed":
             continue
