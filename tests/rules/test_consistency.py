@@ -7,8 +7,8 @@ import json
 import pytest
 
 from nianbao.audit import load_report
-from nianbao.rules.consistency import agency_places
 from nianbao.rules.engine import run_rules
+from nianbao.rules.identity import agency_places
 from tests.conftest import ROOT, SEED
 
 K = ["K-01", "K-02", "K-03", "K-04", "K-05"]

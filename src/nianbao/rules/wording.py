@@ -16,7 +16,7 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.typos import trie_pattern
+from nianbao.rules.util import trie_pattern
 from nianbao.views import sentence_bounds
 
 

@@ -1,0 +1,277 @@
+"""Who the report speaks as (K-03, K-04): self-references and place names judged against the report's
+own agency, to catch a report copied from another unit's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nianbao.model import Finding, Report
+from nianbao.rules.base import RuleContext
+from nianbao.views import Sentence
+
+# --------------------------------------------------------------------------------------------- K-03
+
+_SELF_RE = re.compile(r"(?P<p>我|本)(?P<k>街道|局|委|厅|镇|乡|县|区|市|省)"
+                      r"(?!(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
+                      r"(?<=县)级|(?<=区)级|(?<=镇)级)")
+_PLACE_SUFFIXES = ("自治区", "街道", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡")
+_PLACE_RES = tuple(re.compile(rf"[\u4e00-\u9fff]{{{n},8}}?(?:自治区|街道|省|市|州|盟|县|旗|区|镇|乡)") for n in (2, 1))
+_NOT_PLACE = re.compile(r"和|城乡|管理|服务|发展|建设|资源|监督|委员|社区|^(?:城市|城区|市区|开发区|园区|新区|高新区|景区)$")
+
+
+def agency_places(agency: str | None) -> list[str]:
+    """The place names an agency name starts with: 晋江市安海镇人民政府 -> [晋江市, 安海镇]."""
+    out: list[str] = []
+    if not agency:
+        return out
+    pos = 0
+    while True:
+        m = next((m for rx in _PLACE_RES if (m := rx.match(agency, pos)) and not _NOT_PLACE.search(m.group(0))), None)
+        if not m:
+            break
+        out.append(m.group(0))
+        pos = m.end()
+    return out
+
+
+def _suffix(place: str) -> str:
+    return next(s for s in _PLACE_SUFFIXES if place.endswith(s))
+
+
+def _organ(agency: str) -> str | None:
+    for k, rx in (("局", r"局$"), ("委", r"委(?:员会)?$"), ("厅", r"厅$")):
+        if re.search(rx, agency):
+            return k
+    return None
+
+
+def _self_policy(report: Report) -> tuple[dict[str, str], str]:
+    """Forbidden self-reference kinds -> 'error'|'warning', and how the report's agency is described."""
+    m = report.meta
+    level, agency = m.level, m.agency or ""
+    places = [_suffix(p) for p in agency_places(agency)]
+    organs = {"局": "error", "委": "error", "厅": "error"}
+    if level == "township":
+        bad = {**organs, "街道": "error", "县": "warning", "区": "warning", "市": "warning", "省": "warning"}
+        # a 乡 calling itself 我镇 (or a 镇 我乡) copied a neighbour's text
+        if re.search(r"乡(?:人民政府)?$", agency):
+            bad["镇"] = "warning"
+        elif re.search(r"镇(?:人民政府)?$", agency):
+            bad["乡"] = "warning"
+        return bad, "乡镇"
+    if level == "street":
+        return {**organs, "镇": "error", "乡": "error", "县": "warning", "区": "warning", "市": "warning",
+                "省": "warning"}, "街道"
+    if level in ("county_gov", "city_gov", "province_gov"):
+        bad = {**organs, "镇": "error", "乡": "error", "街道": "error"}
+        if level == "county_gov":
+            if "县" in places and "区" not in places:
+                bad["区"] = "warning"
+            if "区" in places and "县" not in places:
+                bad["县"] = "warning"
+        elif level == "city_gov":
+            bad.update({"县": "warning", "区": "warning"})
+        else:
+            bad.update({"县": "warning", "区": "warning", "市": "warning"})
+        return bad, "人民政府"
+    if level == "department":
+        bad = {"镇": "error", "乡": "error", "街道": "error"}
+        own = _organ(agency)
+        if own:
+            bad.update({k: "error" for k in ("局", "委", "厅") if k != own})
+        if places:
+            low = places[-1]
+            if low in ("区", "市") and "县" not in places:
+                bad["县"] = "warning"
+            if low == "县" and "区" not in places:
+                bad["区"] = "warning"
+            if low in ("省", "自治区"):
+                bad.update({"县": "warning", "区": "warning", "市": "warning"})
+        return bad, "部门"
+    return {}, ""
+
+
+def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-03: 我局 in a township's report, 我镇 in a bureau's, 我县 in a township's …"""
+    bad, kind = _self_policy(report)
+    if not bad:
+        return
+    text = report.text
+    agency = report.meta.agency or ""
+    for s in report.views.sentences:
+        for m in _SELF_RE.finditer(text, s.start, s.end):
+            k = m.group("k")
+            if k not in bad:
+                continue
+            if m.group("p") == "本" and k in ("县", "区", "市", "省"):
+                continue  # 本市/本县 may name the jurisdiction the unit belongs to
+            if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
+                continue  # inside a quoted title
+            ev = m.group(0)
+            yield ctx.finding(m.start(), m.end(), evidence=ev, part=s.part, severity=bad[k],
+                              agency=agency, kind=kind, ev=ev, report=_own_short(report))
+
+
+def _own_short(report: Report) -> str:
+    agency = report.meta.agency or ""
+    level = report.meta.level
+    if level == "township":
+        return "乡" if re.search(r"乡(人民政府)?$", agency) else "镇"
+    if level == "street":
+        return "街道"
+    if level == "department":
+        return _organ(agency) or "单位"
+    places = agency_places(agency)
+    return _suffix(places[-1]) if places else "单位"
+
+
+# --------------------------------------------------------------------------------------------- K-04
+
+_SAME_LEVEL = {"township": ("镇", "乡"), "street": ("街道",), "county_gov": ("县", "区", "旗"),
+               "city_gov": ("市", "州", "盟"), "province_gov": ("省", "自治区")}
+# characters that do not occur in the two-character core of a place name but do in the words before a suffix
+# used on its own (在乡、通过乡政府网站、年内对乡、部分市、调整街道)
+_FUNC = set("在对把将被由向从与及并或的了是为以经依托围绕结合组织坚持查询调整年内全部分各本我该此其每乡镇县区市省街这那过托绕合织持询整通和")
+_BOUNDARY = set("在对由把将照据经向为于是即")
+_ORG = r"(?:人民政府|政府|党委|党委和政府|党委政府|办事处)?"
+# what a subject does next: 东石镇严格按照… / 河西区人民政府将…
+_SUBJ_VERB = (r"(?:严格|认真|始终|坚持|深入|积极|持续|全面|扎实|进一步|不断|高度|切实|按照|对照|围绕|以|把|共|全年|本年度|"
+              r"主动|依法|着力|紧紧|大力|聚焦|结合|健全|完善|加强|强化|推进|落实|将|针对|已|还|要|在|通过|依托|于|对|"
+              r"创新|建立|开展|组织|做好|注重|重视|印发|制定|及时|共计|累计|政府信息公开工作|政务公开工作)")
+_OWNER_RE = re.compile(r"(?P<suf>街道|镇|乡|县|区|市|省)(?:人民政府|政府|办事处)?(?:的)?(?:政府信息公开|信息公开|政务公开)")
+
+
+def _level_suffixes(report: Report) -> tuple[str, ...]:
+    level = report.meta.level
+    if level in _SAME_LEVEL:
+        return _SAME_LEVEL[level]
+    if level == "department":
+        places = agency_places(report.meta.agency)
+        if places:
+            low = _suffix(places[-1])
+            return {"县": ("县", "区"), "区": ("县", "区"), "市": ("市",), "省": ("省",)}.get(low, (low,))
+    return ()
+
+
+def _core(place: str) -> str:
+    return place[: -len(_suffix(place))] if place.endswith(_PLACE_SUFFIXES) else place
+
+
+def _ours_before(text: str, suf_start: int, places: list[str]) -> bool:
+    """The text before a suffix ends with one of the report's own place names (安海|镇)."""
+    return any(len(c) >= 1 and text[max(0, suf_start - len(c)):suf_start] == c for c in map(_core, places))
+
+
+def _core_ok(core: str) -> bool:
+    return len(core) == 2 and all("\u4e00" <= ch <= "\u9fff" and ch not in _FUNC for ch in core)
+
+
+def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-04: another unit of the same level (or another agency of our kind) left in the text."""
+    sufs = _level_suffixes(report)
+    agency = report.meta.agency or ""
+    places = agency_places(agency)
+    if not sufs or not places:
+        return
+    text = report.text
+    core = agency[len("".join(places)):] if report.meta.level == "department" else ""
+    seen: set[int] = set()
+
+    def emit(a: int, b: int, s: Sentence, how: str) -> Finding:
+        seen.add(a)
+        name = text[a:b]
+        return ctx.finding(a, b, evidence=name, part=s.part, agency=agency, how=how.format(name=name), name=name,
+                           place=places[-1])
+
+    def foreign_at(suf_start: int, lo: int, need_boundary: bool) -> int | None:
+        """Start of a foreign two-character place name ending at suf_start, or None."""
+        a = suf_start - 2
+        if a < lo or _ours_before(text, suf_start, places) or not _core_ok(text[a:suf_start]):
+            return None
+        if need_boundary:
+            prev = text[a - 1] if a > lo else ""
+            if a > lo and "\u4e00" <= prev <= "\u9fff" and prev not in _BOUNDARY:
+                return None
+        return a
+
+    is_dept = report.meta.level == "department"
+    lower = ("镇", "乡", "街道") if is_dept and sufs and sufs[0] in ("县", "区", "市") else ()
+    suf_alt = "|".join(sorted(sufs + lower, key=len, reverse=True))
+    own_alt = "|".join(re.escape(p) for p in places)
+    subj_re = re.compile(rf"(?P<own>(?:{own_alt})*)(?P<name>[\u4e00-\u9fff]{{2}}(?P<suf>{suf_alt}))(?P<org>{_ORG}|[\u4e00-\u9fff]{{1,10}}?(?:局|委员会|委|厅|办公室))"
+                         rf"(?={_SUBJ_VERB}|编制|暂无|承担|提供)")
+    lead_re = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:\s*\d{1,2}\s*月(?:份)?)?\s*[，,]\s*|[一二三四五六七八九十]是|"
+                         r"本年度[，,]?|全年|年内|此外[，,])*")
+    joint = re.compile(r"(?:赴|与|和|同|向|到|学习|借鉴|联合|会同|协同|配合|参观)[^，。；]{0,3}$")
+    first_rest = agency[len(places[0]):] if len(places) >= 2 else ""
+    for s in report.views.sentences:
+        sent_text = text[s.start:s.end]
+
+        def quoted(pos: int, _s: Sentence = s) -> bool:
+            return text.rfind("《", _s.start, pos) > text.rfind("》", _s.start, pos)
+
+        # (a) the subject of a sentence: 东石镇严格按照… / 2023年，东石镇… / 东坪县教育局始终坚持…
+        body = lead_re.match(text, s.body, s.end).end()
+        m = subj_re.match(text, body, s.end)
+        if m and foreign_at(m.start("suf"), m.start("name"), need_boundary=False) is not None:
+            org = m.group("org")
+            if m.group("suf") in sufs or re.search(r"局|委|厅", org):
+                yield emit(m.start("name"), m.end(), s, "以“{name}”作为主语叙述工作")
+        # (b) the owner of the disclosure work: 东石镇人民政府信息公开工作…
+        for om in _OWNER_RE.finditer(text, s.start, s.end):
+            if om.group("suf") not in sufs or quoted(om.start()):
+                continue
+            a = foreign_at(om.start("suf"), s.start, need_boundary=True)
+            if a is None or a in seen or joint.search(text[s.start:a]):
+                continue
+            yield emit(a, om.end("suf"), s, "写有“{name}”的政府信息公开工作")
+        # (c) 我镇（东石镇）
+        for pm in re.finditer(r"[我本](?:镇|乡|街道|县|区|市|局)[（(]([^）)]{2,12})[）)]", sent_text):
+            name = pm.group(1)
+            if name not in agency and not any(_core(p) in name for p in places):
+                a = s.start + pm.start(1)
+                yield emit(a, a + len(name), s, "在自称后注明“{name}”")
+        # (d) another agency of our own kind, or another place's government site: 东坪县市场监督管理局 / 东坪县人民政府网站
+        targets = [core] if is_dept and len(core) >= 2 else []
+        targets += ["人民政府门户网站", "人民政府网", "人民政府”门户网站", "人民政府网站"]
+        for tgt in targets:
+            for cm in re.finditer(re.escape(tgt), sent_text):
+                suf_at = s.start + cm.start()
+                for suf in sufs:
+                    if text[suf_at - len(suf):suf_at] != suf:
+                        continue
+                    a = foreign_at(suf_at - len(suf), s.start, need_boundary=False)
+                    if a is None or a in seen or quoted(a) or joint.search(text[s.start:a]):
+                        continue
+                    if a > s.start and text[a - 1] not in "“\"" and "\u4e00" <= text[a - 1] <= "\u9fff" \
+                            and text[a - 1] not in _BOUNDARY and not re.search(r"(?:依托|通过|在|由|请联系|联系|要求，)$",
+                                                                             text[s.start:a]):
+                        continue
+                    b = s.start + cm.end() if tgt == core else suf_at
+                    yield emit(a, b, s, "写有“{name}”")
+        # (f) another unit of our level named with its organ anywhere: 东坪县财政局未发出… / 东石镇人民政府…
+        org_re = (r"[\u4e00-\u9fff]{1,10}?(?:局|委员会|厅)(?![长])" if is_dept else r"(?:人民政府|办事处)")
+        for fm in re.finditer(rf"(?P<suf>{suf_alt})(?P<org>{org_re})", sent_text):
+            suf_at = s.start + fm.start("suf")
+            a = foreign_at(suf_at, s.start, need_boundary=False)
+            if a is None or a in seen or quoted(a) or joint.search(text[s.start:a]):
+                continue
+            prev = text[a - 1] if a > s.start else ""
+            if prev and "\u4e00" <= prev <= "\u9fff" and prev not in _BOUNDARY and prev not in "年度" \
+                    and not re.search(r"(?:请与|联系|依托|通过|针对)$", text[s.start:a]):
+                continue
+            if fm.group("suf") not in sufs and not is_dept:
+                continue
+            yield emit(a, s.start + fm.end(), s, "写有“{name}”")
+        # (e) our full name under another superior: 云阳市云溪区教育局 for 汀州市云溪区教育局
+        if first_rest and len(first_rest) >= 3:
+            for fm in re.finditer(re.escape(first_rest), sent_text):
+                at = s.start + fm.start()
+                sup = _suffix(places[0])
+                if text[at - len(sup):at] != sup:
+                    continue
+                a = at - len(sup) - 2
+                if a < s.start or a in seen or not _core_ok(text[a:at - len(sup)]) or _core(places[0]) == text[a:at - len(sup)]:
+                    continue
+                yield emit(a, at - len(sup) + len(sup), s, "在本单位名称前写有其他上级地名“{name}”")

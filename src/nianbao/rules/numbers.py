@@ -1,0 +1,316 @@
+"""Numbers in the text against the tables and against themselves (K-01, K-02).
+
+Precision first: a number in the text is compared with a table cell only when its phrase names the same
+quantity unambiguously (上年结转N件 ↔ 表三 二、总计); where the wording admits two readings, every reading
+the tables support is accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from nianbao.model import Finding, Report, Table
+from nianbao.rules.base import RuleContext
+from nianbao.rules.dates import PLAN_RE
+from nianbao.views import Sentence
+
+Values = list[tuple[float, str]]
+
+
+def _v(t: Table | None, row: str, col: str = "total") -> float | None:
+    if t is None:
+        return None
+    c = t.cell(row, col)
+    if c is None or c.status != "number" or c.value is None:
+        return None
+    return float(c.value)
+
+
+def _sum(t: Table | None, rows: list[str], col: str = "total") -> float | None:
+    if t is None:
+        return None
+    present = [r for r in rows if r in t.cells]
+    if not present:
+        return None
+    vals = [_v(t, r, col) for r in present]
+    if any(v is None for v in vals):
+        return None
+    return sum(vals)  # type: ignore[arg-type]
+
+
+def _rows(prefix: str, n: int) -> list[str]:
+    return [f"{prefix}_{i}" for i in range(1, n + 1)]
+
+
+def _req(report: Report) -> Table | None:
+    return report.tables.get("requests")
+
+
+def _rl(report: Report) -> Table | None:
+    return report.tables.get("review_litigation")
+
+
+def _vals(*pairs: tuple[float | None, str]) -> Values:
+    return [(v, d) for v, d in pairs if v is not None]
+
+
+def _new(r: Report) -> Values:
+    t = _req(r)
+    new, carried = _v(t, "new"), _v(t, "carried_over")
+    both = new + carried if new is not None and carried is not None else None
+    return _vals((new, "表三“一、本年新收政府信息公开申请数量”总计"), (both, "表三本年新收与上年结转之和"))
+
+
+def _new_only(r: Report) -> Values:
+    return _vals((_v(_req(r), "new"), "表三“一、本年新收政府信息公开申请数量”总计"))
+
+
+def _carried_over(r: Report) -> Values:
+    return _vals((_v(_req(r), "carried_over"), "表三“二、上年结转政府信息公开申请数量”总计"))
+
+
+def _completed(r: Report) -> Values:
+    return _vals((_v(_req(r), "total"), "表三“（七）总计”"))
+
+
+def _handled(r: Report) -> Values:
+    t = _req(r)
+    new, carried = _v(t, "new"), _v(t, "carried_over")
+    both = new + carried if new is not None and carried is not None else None
+    return _vals((_v(t, "total"), "表三“（七）总计”"), (both, "表三本年新收与上年结转之和"))
+
+
+def _carried_forward(r: Report) -> Values:
+    return _vals((_v(_req(r), "carried_forward"), "表三“四、结转下年度继续办理”总计"))
+
+
+def _granted(r: Report) -> Values:
+    return _vals((_v(_req(r), "granted"), "表三“（一）予以公开”总计"))
+
+
+def _partial(r: Report) -> Values:
+    return _vals((_v(_req(r), "partial"), "表三“（二）部分公开”总计"))
+
+
+def _denied(r: Report) -> Values:
+    return _vals((_sum(_req(r), _rows("denied", 8)), "表三“（三）不予公开”各项合计"))
+
+
+def _unable(r: Report) -> Values:
+    return _vals((_sum(_req(r), _rows("unable", 3)), "表三“（四）无法提供”各项合计"))
+
+
+def _not_processed(r: Report) -> Values:
+    return _vals((_sum(_req(r), _rows("not_processed", 5)), "表三“（五）不予处理”各项合计"))
+
+
+def _other_handling(r: Report) -> Values:
+    t = _req(r)
+    v = _v(t, "other") if t is not None and "other" in t.cells else _sum(t, _rows("other", 3))
+    return _vals((v, "表三“（六）其他处理”合计"))
+
+
+def _review(r: Report) -> Values:
+    return _vals((_v(_rl(r), "review"), "表四行政复议“总计”"))
+
+
+def _litigation(r: Report) -> Values:
+    t = _rl(r)
+    direct, after = _v(t, "direct_suit"), _v(t, "suit_after_review")
+    both = direct + after if direct is not None and after is not None else None
+    return _vals((both, "表四行政诉讼（未经复议直接起诉与复议后起诉）总计之和"),
+                 (direct, "表四“未经复议直接起诉”总计"))
+
+
+def _col(col: str) -> Callable[[Report], Values]:
+    names = {"natural": "自然人", "commercial": "商业企业", "research": "科研机构", "social": "社会公益组织",
+             "legal": "法律服务机构"}
+
+    def get(r: Report) -> Values:
+        return _vals((_v(_req(r), "new", col), f"表三本年新收申请“{names[col]}”列"))
+    return get
+
+
+def _orgs(r: Report) -> Values:
+    t = _req(r)
+    total, nat = _v(t, "new"), _v(t, "new", "natural")
+    return _vals((total - nat if total is not None and nat is not None else None,
+                  "表三本年新收申请“法人或其他组织”五列合计"))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    key: str
+    rx: re.Pattern
+    values: Callable[[Report], Values]
+    needs: str = ""  # a word the sentence must contain
+    after_new: bool = False  # only inside the sentence that states the new requests, after 其中
+
+
+_N = r"(?:共|总计|合计|计|为|达)?\s*(?P<n>\d+)\s*"
+_APPL = r"(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请"
+QUANTITIES: tuple[Quantity, ...] = (
+    Quantity("new", re.compile(rf"(?:新收|收到|接收|接到)(?:了)?{_APPL}{_N}件"), _new_only),
+    Quantity("accepted", re.compile(rf"受理(?:了)?{_APPL}{_N}件"), _new),
+    Quantity("carried_over", re.compile(rf"(?:上年度?|上一年度?|去年)(?:结转|转入)(?:的)?(?:政府信息公开)?(?:申请)?{_N}件"),
+             _carried_over),
+    Quantity("completed", re.compile(rf"(?<!未)(?:已办结|办结|办理完毕|答复完毕|作出答复|予以答复)(?:了)?(?:{_APPL})?{_N}件"),
+             _completed, needs="申请"),
+    Quantity("handled", re.compile(rf"(?<![人议案访])(?:办理|处理)(?:了)?{_APPL}{_N}件"), _handled),
+    Quantity("carried_forward", re.compile(rf"结转(?:至|到)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?{_N}件"),
+             _carried_forward),
+    Quantity("granted", re.compile(rf"(?<!不)予以公开{_N}件"), _granted, needs="申请"),
+    Quantity("partial", re.compile(rf"部分公开{_N}件"), _partial, needs="申请"),
+    Quantity("denied", re.compile(rf"不予公开{_N}件"), _denied, needs="申请"),
+    Quantity("unable", re.compile(rf"无法提供{_N}件"), _unable, needs="申请"),
+    Quantity("not_processed", re.compile(rf"不予处理{_N}件"), _not_processed, needs="申请"),
+    Quantity("other_handling", re.compile(rf"其他处理{_N}件"), _other_handling, needs="申请"),
+    Quantity("review", re.compile(rf"(?:被申请|申请|提起|发生|涉及)?行政复议(?:案件)?{_N}(?:件|起|宗)"), _review,
+             needs="信息公开"),
+    Quantity("litigation", re.compile(rf"(?:被提起|提起|被起诉|发生|涉及)?行政诉讼(?:案件)?{_N}(?:件|起|宗)"), _litigation,
+             needs="信息公开"),
+    Quantity("natural", re.compile(rf"自然人(?:申请|提出)?{_N}件"), _col("natural"), after_new=True),
+    Quantity("commercial", re.compile(rf"商业企业(?:申请|提出)?{_N}件"), _col("commercial"), after_new=True),
+    Quantity("research", re.compile(rf"科研机构(?:申请|提出)?{_N}件"), _col("research"), after_new=True),
+    Quantity("social", re.compile(rf"社会公益组织(?:申请|提出)?{_N}件"), _col("social"), after_new=True),
+    Quantity("legal", re.compile(rf"法律服务机构(?:申请|提出)?{_N}件"), _col("legal"), after_new=True),
+    Quantity("orgs", re.compile(rf"法人(?:或|和|及)其他组织(?:申请|提出)?{_N}件"), _orgs, after_new=True),
+)
+_REVIEW_ORGAN = re.compile(r"(?:办理|审理|受理|作出|收到|承办)[^，。；]{0,4}$")
+_OTHER_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_NEW_RX = re.compile(rf"(?:新收|收到|接收|接到|受理)(?:了)?{_APPL}{_N}件")
+_ZERO_RES: tuple[tuple[str, re.Pattern, Callable[[Report], Values]], ...] = (
+    ("new", re.compile(rf"(?:未|没有)(?:收到|受理|接到){_APPL}(?=[，。；]|的情况)"), _new_only),
+    ("review", re.compile(r"(?:未发生|没有发生|未出现|未有|无)[^，。；]{0,16}?(?:被申请|申请)?行政复议"), _review),
+    ("litigation", re.compile(r"(?:未发生|没有发生|未出现|未有|无)[^，。；]{0,16}?(?:被提起|提起)?行政诉讼"), _litigation),
+)
+_ZERO_SPOIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|责任追究|追责")
+
+
+def _sentence_ok(report: Report, s: Sentence, upto: int) -> bool:
+    year = report.meta.year
+    head = report.text[s.start:upto]
+    for m in _OTHER_YEAR.finditer(head):
+        if year is None or int(re.sub(r"\D", "", m.group(0))) != year:
+            return False
+    if re.search(r"较|比上年|同比|上年同期|去年同期|环比", head):
+        return False
+    return not PLAN_RE.search(report.text[s.start:s.end])
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def text_table_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-01: numbers quoted in the text that contradict the tables."""
+    if report.meta.format_version == "pre2019" or not (_req(report) or _rl(report)):
+        return
+    text = report.text
+    for s in report.views.sentences:
+        sent = text[s.start:s.end]
+        new_m = _NEW_RX.search(text, s.start, s.end)
+        for q in QUANTITIES:
+            if q.needs and q.needs not in sent and not (q.key in ("review", "litigation")
+                                                         and s.part == "review_litigation"):
+                continue
+            for m in q.rx.finditer(text, s.start, s.end):
+                if q.after_new and (new_m is None or m.start() < new_m.end()
+                                    or "其中" not in text[new_m.end():m.start()]):
+                    continue
+                if q.key in ("review", "litigation") and _REVIEW_ORGAN.search(text[s.start:m.start()]):
+                    continue
+                if not _sentence_ok(report, s, m.start()):
+                    continue
+                vals = q.values(report)
+                if not vals:
+                    continue
+                n = float(m.group("n"))
+                if any(abs(n - v) < 1e-9 for v, _ in vals):
+                    continue
+                v, desc = vals[0]
+                phrase = text[m.start():m.end()]
+                yield ctx.finding(m.start(), m.end(), evidence=phrase, part=s.part,
+                                  phrase=phrase, desc=desc, table_value=_fmt(v), variant="count")
+        for key, rx, get in _ZERO_RES:
+            if key != "new" and "信息公开" not in sent and s.part != "review_litigation":
+                continue
+            for m in rx.finditer(text, s.start, s.end):
+                clause_end = min([i for i in (text.find(c, m.end(), s.end) for c in "，。；") if i >= 0] or [s.end])
+                if _ZERO_SPOIL.search(text[m.start():clause_end]) or not _sentence_ok(report, s, m.start()):
+                    continue
+                vals = get(report)
+                if not vals or any(v == 0 for v, _ in vals):
+                    continue
+                v, desc = vals[0]
+                phrase = text[m.start():m.end()]
+                yield ctx.finding(m.start(), m.end(), evidence=phrase, part=s.part,
+                                  phrase=phrase, desc=desc, table_value=_fmt(v), variant="none")
+
+
+# --------------------------------------------------------------------------------------------- K-02
+
+_UNITS = "条|件|个|次|篇|期|场|人次|份|项|批次|户|家|名|人"
+_TOTAL_RE = re.compile(rf"(?:(?<![公一总])共(?:计)?[^，。；：\d]{{0,16}}?|总计|合计|累计)\s*(?P<n>\d+)\s*(?P<u>{_UNITS})")
+_APPROX = re.compile(r"^(?:余|多|以上|左右|万|千|百)")
+
+
+_LIST_STOP = re.compile(r"较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|去年")
+
+
+def _list_clauses(lst: str) -> str:
+    """The 其中 list up to the first 。/； or the first clause that is not a part (a comparison, another quantity)."""
+    lst = re.split(r"[。；;]", lst, maxsplit=1)[0]
+    kept = []
+    for clause in re.split(r"(?<=[，,])", lst):
+        if _LIST_STOP.search(clause):
+            break
+        kept.append(clause)
+    return "".join(kept)
+
+
+def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-02: '共N条，其中A条、B条' where the listed parts are clearly exhaustive and do not add up."""
+    text = report.text
+    sents = list(report.views.sentences)
+    for i, s in enumerate(sents):
+        for tm in _TOTAL_RE.finditer(text, s.start, s.end):
+            if _APPROX.match(text[tm.end():tm.end() + 2]):
+                continue
+            unit = tm.group("u")
+            # the 其中 list: in the same sentence after the total, or opening the next sentence of the paragraph
+            k = text.find("其中", tm.end(), s.end)
+            if k >= 0:
+                if _TOTAL_RE.search(text, tm.end(), k):
+                    continue  # another total stands between
+                if re.search(rf"\d+\s*(?:{_UNITS})", text[tm.end():k]):
+                    continue  # another count stands between: 其中 may belong to it ("共发布文件3条，解读6条，其中……")
+                lst_start, lst_end = k + 2, s.end
+            elif i + 1 < len(sents) and sents[i + 1].par_start == s.par_start and \
+                    text[sents[i + 1].body:sents[i + 1].body + 2] == "其中" and \
+                    _TOTAL_RE.search(text, tm.end(), s.end) is None:
+                lst_start, lst_end = sents[i + 1].body + 2, sents[i + 1].end
+            else:
+                continue
+            lst = _list_clauses(text[lst_start:lst_end])
+            if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", lst):
+                continue
+            parts = [(m.start(), m.end(), int(m.group(1)))
+                     for m in re.finditer(rf"(?<![\d.])(\d+)\s*(?:{_UNITS})", lst)]
+            if len(parts) < 2 or any(_APPROX.match(lst[b:b + 2]) for _, b, _ in parts):
+                continue
+            units = {re.sub(r"[\d\s]", "", lst[a:b]) for a, b, _ in parts}
+            if units != {unit}:
+                continue
+            total = int(tm.group("n"))
+            got = sum(p[2] for p in parts)
+            exhaustive = bool(re.search(r"其他|其余|剩余|另有", lst)) or ("自然人" in lst and "法人" in lst)
+            if got == total or (got < total and not exhaustive):
+                continue
+            a, b = tm.start(), lst_start + parts[-1][1]
+            ev = text[a:b]
+            listed = "＋".join(str(p[2]) for p in parts)
+            yield ctx.finding(a, b, evidence=ev, part=s.part,
+                              total=total, unit=unit, listed=listed, got=got, more_or_less='多于' if got > total else '少于')
