@@ -137,3 +137,34 @@ def test_a_part_heading_we_failed_to_read_is_not_a_missing_part():
     s01 = [f for f in audit.findings if f.rule == "S-01"]
     assert len(s01) == 1 and s01[0].cause == "parse" and s01[0].severity == "warning"
     assert all(p.score > 0 for p in audit.scorecard.parts)
+
+
+_BODY = ("一、总体情况\n\n{year}年，{who}坚持以公开为常态、不公开为例外，全年主动公开政府信息326条。\n\n"
+         "二、主动公开政府信息情况\n\n（略）\n")
+
+
+@pytest.mark.parametrize("head,year,agency", [
+    # no title on the page: the body that compiled the report
+    ("根据《中华人民共和国政府信息公开条例》要求，由青溪县政府办公室编制。本报告所列数据统计期限为{year}年1月1日至12月31日。",
+     2023, "青溪县政府"),
+    # only a contact line names it: the body the office belongs to
+    ("本报告电子版可在门户网站下载。如对本报告有疑问，请与青溪县白沙镇党政综合办公室联系（地址：白沙镇府前路1号）。",
+     2022, "青溪县白沙镇"),
+    # "现公布X…年度报告" with a bare place name: its government
+    ("根据《中华人民共和国政府信息公开条例》规定，现公布青溪县{year}年政府信息公开工作年度报告。", 2021, "青溪县人民政府"),
+])
+def test_copied_page_text_without_title_names_its_body_and_year(head, year, agency):
+    text = head.format(year=year) + "\n\n" + _BODY.format(year=year, who="我县")
+    rep = load_report(text.encode("utf-8"), require_report=False)
+    assert (rep.meta.title, rep.meta.agency, rep.meta.year) == (None, agency, year)
+
+
+def test_bulleted_page_metadata_and_a_wrapped_title():
+    text = ("• 信息来源：青溪县白沙镇\n• 发布日期：2023-01-18 09:30  • 浏览次数：\n"
+            "> 政务公开 > 乡镇街道 > 白沙镇 > 政府信息公开年报\n\n青溪县白沙镇2022年政府信息\n公开工作年度报告\n\n"
+            + _BODY.format(year=2022, who="白沙镇"))
+    rep = load_report(text.encode("utf-8"))
+    m = rep.meta
+    assert (m.title, m.agency, m.year) == ("青溪县白沙镇2022年政府信息公开工作年度报告", "青溪县白沙镇", 2022)
+    assert (m.published.isoformat(), m.published_source) == ("2023-01-18", "page")
+    assert "政务公开 >" not in rep.text and "浏览次数" not in rep.text
