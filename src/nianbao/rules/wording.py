@@ -155,7 +155,24 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if _light_verb_before(text[max(sp.start, m.start() - 10):m.start()], light):
                 continue
             mod = m.group(0)[:-1]
-            yield ctx.finding(de, de + 1, modifier=mod, verb=w1)
+            yield ctx.finding(de, de + 1, variant="adverbial", modifier=mod, verb=w1)
+        yield from _de_before_complement(text, sp.start, sp.end, ctx)
+
+
+_COMPLEMENT = re.compile(r"的(?P<adv>很|非常|十分|比较|较为|特别)(?=[\u4e00-\u9fff])")
+
+
+def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
+    """的 between a verb and its complement of degree ("落实的很到位" → 落实得很到位)."""
+    for m in _COMPLEMENT.finditer(text, lo, hi):
+        before = _STOP.split(text[max(lo, m.start() - 8):m.start()])[-1]
+        if len(before) < 2:
+            continue
+        toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(before)]
+        verb, flag = toks[-1]
+        if (flag != "v" and verb not in _de_di()[3] and verb not in _de_di()[4]) or len(verb) < 2:
+            continue
+        yield ctx.finding(m.start(), m.start() + 1, variant="complement", verb=verb, adverb=m.group("adv"))
 
 
 # --------------------------------------------------------------------------------------------- W-06
