@@ -38,7 +38,8 @@ KEY_LABELS = {k: label for k, label, _, _ in KEY_NUMBERS}
 
 # the lead words that tell a part-五 paragraph's role when the text says it outright
 _FIX_LEAD = re.compile(r"整改|改进|措施|计划|打算|下一步|今后|努力方向|工作安排|工作重点|针对|以下工作"
-                       r"|将[^。；]{0,12}(?:抓好|做好|着力|重点|进一步|继续|加强)")
+                       r"|将[^。；]{0,12}(?:抓好|做好|着力|重点|进一步|继续|加强)"
+                       r"|^(?:\d{4}年|明年|新的一年)[，,]?[^。；]{0,8}将")
 # where a problem paragraph turns to the measures ("……仍存在一定差距。下一步，我们将……一是……")
 _FIX_CUT = re.compile(r"(?<=[。；;！])\s*(?:下一步|今后|为此|针对(?:上述|以上|存在的?)?问题|改进措施|整改措施"
                       r"|(?:\d{4}年|明年|新的一年)[，,]?[^。；]{0,8}将)")
