@@ -41,8 +41,8 @@ _FURNITURE_IN_TITLE = re.compile(r"当前位置|您的位置|首页|>|＞|字号
 
 def _norm_agency(s: str | None) -> str:
     """"X镇人民政府" and "X镇", "X区政府" and "X区人民政府" name the same body."""
-    a = re.sub(r"\s+", "", s or "").replace("人民政府", "政府")
-    return re.sub(r"(?<=[省市县区旗州盟镇乡])政府$", "", a)
+    a = re.sub(r"\s+", "", s or "").replace("人民政府", "政府").replace("街道办事处", "街道")
+    return re.sub(r"(?<=[省市县区旗州盟镇乡木])政府$", "", a)
 
 
 def agency_right(read: str | None, fact: str) -> bool:
@@ -51,7 +51,7 @@ def agency_right(read: str | None, fact: str) -> bool:
     if not a or not b or fact.startswith("（"):
         return False
     # the report's own short name ("盐店镇") for the full one the site gives ("剑阁县盐店镇人民政府")
-    return a == b or a.endswith(b) or b.endswith(a) and (len(a) >= 4 or a.endswith(("镇", "乡", "街道")))
+    return a == b or a.endswith(b) or b.endswith(a) and (len(a) >= 4 or a.endswith(("镇", "乡", "街道", "苏木")))
 
 
 def _timed(fn, repeat: int, clock=time.perf_counter) -> float:

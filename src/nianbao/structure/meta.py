@@ -12,7 +12,7 @@ from nianbao.structure.dates import DATE_RE, find_period, parse_date_match
 from nianbao.structure.spec import format_spec, norm
 
 TITLE_RE = re.compile(
-    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:政[府务])?信息公开(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:年度)?(?:报告|年报)"
+    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:(?:政[府务])?信息公开|政务公开)(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:年度)?(?:报告|年报)"
 )
 @cache
 def _level_patterns() -> tuple[tuple[re.Pattern, str], ...]:
@@ -61,7 +61,7 @@ _PREAMBLE_AGENCY = (
     (re.compile(r"(?P<a>" + _CJK_NAME + _ORG + r")\s*(?:编制)?\s*(?:20\d{2}|19\d{2})\s*年度?(?:政府)?信息公开(?:工作)?"
                 r"(?:年度)?(?:报告|年报)"), "plain"),
     # "如对本报告有疑问，请与宣汉县政府信息公开管理办公室联系": the body the office belongs to
-    (re.compile(r"(?:请与|直接与|请联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（]|邮编)"), "office"),
+    (re.compile(r"(?:请与|直接与|请联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（。]|邮编)"), "office"),
     # part one's first sentence: "2024年，教育部坚持以……" / "2018年,安徽省全面贯彻……"
     (re.compile(r"(?:20\d{2})\s*年度?\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部|" + _PLACE + "))"
                 + _VERBS), "place"),
@@ -104,12 +104,12 @@ def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
     for i, b in enumerate(blocks):
         if b.kind == "table":
             continue
-        t = b.text.strip()
+        t = re.sub(r"^标\s*题\s*[:：|｜]?\s*", "", b.text.strip())  # an archive's "标题" label
         nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) and blocks[i + 1].kind != "table" else ""
         if "年度报告" not in t and "年报" not in t and len(t) <= 40 and len(nxt) <= 20 and \
                 re.search(r"(年度报告|年报)$", nxt) and "信息" in t + nxt:
             return t + nxt, b  # a title wrapped onto two lines ("…2023年政府信息" / "公开工作年度报告")
-        if ("年度报告" in t or "年报" in t) and "信息公开" in t and len(t) <= 80:
+        if ("年度报告" in t or "年报" in t) and ("信息公开" in t or "政务公开" in t) and len(t) <= 80:
             if "条例" in t or t.endswith("。") or re.search(r"[，,；;]", t) or not re.search(r"(?:19|20)\d{2}", t):
                 continue  # a sentence of the preamble, or a column name ("政府信息公开年报"), not a title
             return t, b
