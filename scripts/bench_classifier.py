@@ -61,9 +61,10 @@ def bench_backend(backend: str, texts: list[str], parts: list, repeats: int) -> 
 
 def bench_segmenters(texts: list[str], repeats: int) -> dict:
     from nianbao.classify.lexicon import domain_dict_path
-    from nianbao.classify.segment import get_tokenizer, normalize
+    from nianbao.classify.segment import get_tokenizer
+    from nianbao.textnorm import compact
 
-    docs = [normalize(t) for t in texts]
+    docs = [compact(t) for t in texts]
     out: dict = {}
     t0 = time.perf_counter()
     tok = get_tokenizer()

@@ -106,7 +106,7 @@ def build_docs(reports) -> tuple[list[cp.Doc], float]:
     for sha, agency, year, sents in reports:
         rows, entries = [], []
         for s in sents:
-            norm = cp.normalise(s)
+            norm = cp.sentence_key(s)
             if len(norm) < settings.min_chars:
                 continue
             r = row_of.get(norm)

@@ -171,7 +171,7 @@ def test_template_sentences_excluded():
               "本年度我局未收取政府信息公开信息处理费。"):
         assert cp.template_name(s) is not None, s
     assert cp.template_name("全年通过门户网站主动公开政府信息642条，较2022年增加87条。") is None
-    assert cp.normalise("全年公开 642 条，较2022年增加87条。") == "全年公开#条较#年增加#条"
+    assert cp.sentence_key("全年公开 642 条，较2022年增加87条。") == "全年公开#条较#年增加#条"
     assert cp.split_sentences("第一句。第二句！\n第三句") == [(0, 4), (4, 8), (9, 12)]
 
 

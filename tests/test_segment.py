@@ -9,6 +9,7 @@ import jieba
 import pytest
 
 from nianbao.classify import read_corpus, segment
+from nianbao.textnorm import compact
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "paragraphs.jsonl"
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
@@ -37,7 +38,7 @@ def test_lazy_dictionary_segments_exactly_like_jieba(tokenizers):
     texts = _texts()
     assert len(texts) > 2000
     for t in texts:
-        s = segment.normalize(t)
+        s = compact(t)
         assert lazy.lcut(s, HMM=True) == full.lcut(s, HMM=True)
         assert lazy.lcut(s, HMM=False) == full.lcut(s, HMM=False)
     assert lazy.total == full.total

@@ -22,7 +22,6 @@ from __future__ import annotations
 import copy
 import re
 import tomllib
-import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ import numpy as np
 
 from nianbao import views
 from nianbao.crossyear import agency_key, body_keys
+from nianbao.textnorm import compact, sentence_key
 
 _KEEP = re.compile(r"[\w#]")
 _DIGITS = re.compile(r"\d+")
@@ -80,17 +80,11 @@ def load_templates() -> tuple[Settings, tuple[Template, ...]]:
 
 def template_name(sentence: str) -> str | None:
     """The template entry a sentence belongs to (None for free text)."""
-    s = _WS.sub("", unicodedata.normalize("NFKC", sentence))
+    s = compact(sentence)
     for t in load_templates()[1]:
         if t.matches(s):
             return t.name
     return None
-
-
-def normalise(sentence: str) -> str:
-    s = unicodedata.normalize("NFKC", sentence)
-    s = "".join(_KEEP.findall(s))
-    return _DIGITS.sub("#", s)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -154,10 +148,10 @@ def extract(report: Any) -> tuple[list[list], bytes]:
             base = found if found >= 0 else None
         for s, e in split_sentences(ptext):
             sent = ptext[s:e]
-            norm = normalise(sent)
+            norm = sentence_key(sent)
             if len(norm) < settings.min_chars:
                 continue
-            flat = _WS.sub("", unicodedata.normalize("NFKC", sent))
+            flat = compact(sent)
             if any(t.matches(flat) for t in templates):
                 continue
             out.append([None if base is None else base + s, None if base is None else base + e, sent, norm])

@@ -23,7 +23,6 @@ import re
 import struct
 import tempfile
 import threading
-import unicodedata
 from pathlib import Path
 
 from .lexicon import domain_dict_path
@@ -201,11 +200,6 @@ def get_tokenizer():
                         log.warning("segmenter cache unusable, loading jieba's whole dictionary: %s", e)
                         _tokenizer = _full_tokenizer(jieba)
     return _tokenizer
-
-
-def normalize(text: str) -> str:
-    """NFKC, drop all whitespace (PDF extraction inserts spaces between digits and Chinese)."""
-    return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 
 def mask_digits(text: str) -> str:

@@ -8,7 +8,9 @@ import re
 from functools import lru_cache
 from math import log1p
 
-from .segment import cut, mask_digits, normalize
+from nianbao.textnorm import compact
+
+from .segment import cut, mask_digits
 
 SEP = "\x1f"
 
@@ -27,7 +29,7 @@ def decode(doc: str) -> tuple[str, str]:
 def word_tokens(doc: str) -> list[str]:
     """jieba words (figures masked) as unigrams and bigrams, plus a part-id token."""
     part, text = decode(doc)
-    words = cut(mask_digits(normalize(text)))
+    words = cut(mask_digits(compact(text)))
     feats = list(words)
     feats.extend(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
     feats.append(f"§part={part or 'none'}")
@@ -37,7 +39,7 @@ def word_tokens(doc: str) -> list[str]:
 def char_tokens(doc: str) -> list[str]:
     """Character 1- to 3-grams of the normalised text with figures masked."""
     _, text = decode(doc)
-    s = mask_digits(normalize(text))
+    s = mask_digits(compact(text))
     out: list[str] = []
     n = len(s)
     for k in (1, 2, 3):
@@ -91,7 +93,7 @@ def compile_markers(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 def spec_row(text: str, phrases: list[str] | tuple[str, ...], markers: tuple[re.Pattern[str], ...]) -> list[float]:
     """Dense counts that tell a concrete paragraph (figures, dates, names) from generic 套话."""
-    s = normalize(text)
+    s = compact(text)
     n = max(len(s), 1)
     figures = len(_NUM.findall(s))
     entities = sum(1 for m in _ENTITY.findall(s) if not _GENERIC_SELF.match(m))

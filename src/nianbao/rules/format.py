@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import first_in
-from nianbao.structure.spec import format_spec, norm
+from nianbao.structure.spec import format_spec, label_key
 from nianbao.views import sentence_bounds
 
 _NAMES = {"2021": "2021 年版格式（国办公开办函〔2021〕30号）", "2019": "2019 年试行格式（国办公开办函〔2019〕60号）",
@@ -38,7 +38,7 @@ def obsolete_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     t2 = report.tables.get("proactive")
     if t2 is not None and t2.layout == "2019":
-        fp = [w for w in format_spec()["fingerprints"]["2019"]["table2"] if norm(w) in norm(t2.header_text)]
+        fp = [w for w in format_spec()["fingerprints"]["2019"]["table2"] if label_key(w) in label_key(t2.header_text)]
         loc = None
         for w in fp:
             for variant in (w, w.replace("（", "(").replace("）", ")")):
@@ -69,14 +69,14 @@ def obsolete_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if expected_format(report.meta.year) != "2021":
         return
-    obsolete = {norm(v) for v in format_spec()["parts"]["review_litigation"].get("obsolete", [])}
+    obsolete = {label_key(v) for v in format_spec()["parts"]["review_litigation"].get("obsolete", [])}
     p = report.part("review_litigation")
     if p is None:
         return
     title = re.sub(r"^[一二三四五六七八九十]+[、.．]\s*", "", p.title)
     # the old heading alone is a tolerated variant (S-03); with the old tables it betrays the old template
     old_tables = any(t.layout == "2019" for t in report.tables.values() if t.id in ("proactive", "requests"))
-    if norm(title) in obsolete and old_tables:
+    if label_key(title) in obsolete and old_tables:
         yield ctx.finding(p.loc.start, p.loc.end, part="review_litigation",
                           title=p.title)
 

@@ -39,14 +39,14 @@ def part_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def heading_wording(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    from nianbao.structure.spec import format_spec, norm
+    from nianbao.structure.spec import format_spec, label_key
 
     for p in report.parts:
         if p.canonical:
             continue
         bare = re.sub(r"^[一二三四五六七八九十]+[、.．]\s*", "", p.title)
         old_tables = any(t.layout == "2019" for t in report.tables.values() if t.id in ("proactive", "requests"))
-        if old_tables and norm(bare) in {norm(v) for v in format_spec()["parts"][p.id].get("obsolete", [])}:
+        if old_tables and label_key(bare) in {label_key(v) for v in format_spec()["parts"][p.id].get("obsolete", [])}:
             continue  # reported as an obsolete heading (F-03)
         yield ctx.finding(p.loc.start, p.loc.end, part=p.id,
                           num=PART_NUMBERS[p.id], title=p.title, part_names=PART_NAMES[p.id])
@@ -69,10 +69,10 @@ def missing_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 def _missing_columns(t) -> list[str]:
     """Column labels the format prints in a table's header that this table's header lacks."""
-    from nianbao.structure.spec import format_spec, norm
+    from nianbao.structure.spec import format_spec, label_key
 
     spec = format_spec()["tables"]
-    header = norm(t.header_text)
+    header = label_key(t.header_text)
     if not header:
         return []
     if t.id == "requests":
@@ -86,7 +86,7 @@ def _missing_columns(t) -> list[str]:
         cols = spec["proactive"]["columns"][t.layout]
         wanted = {c for row in spec["proactive"]["expected"][t.layout].values() for c in row}
         groups = [cols[c] for c in cols if c in wanted]
-    return [labels[0] for labels in groups if not any(_loosely_in(norm(x), header) for x in labels)]
+    return [labels[0] for labels in groups if not any(_loosely_in(label_key(x), header) for x in labels)]
 
 
 def _loosely_in(label: str, header: str) -> bool:

@@ -7,7 +7,7 @@ from nianbao.ingest.script import simplify
 from nianbao.model import Block, Location, Paragraph, ParseNote, Part, RawDocument, Report, Table
 from nianbao.structure.meta import build_meta
 from nianbao.structure.sections import build_part, find_part_headings
-from nianbao.structure.spec import norm
+from nianbao.structure.spec import label_key
 from nianbao.structure.tables import detect_proactive_layout, parse_proactive, parse_requests, parse_review_litigation
 from nianbao.views import walk_headings
 
@@ -21,7 +21,7 @@ _TABLE_PARSERS = {
 
 
 def _guess_table_id(block: Block) -> str | None:
-    t = norm(block.text)
+    t = label_key(block.text)
     if "勾稽" in t or "本年新收" in t or "予以公开" in t:
         return "requests"
     if "结果维持" in t and "尚未审结" in t:

@@ -9,7 +9,7 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Block, Location, RawDocument, ReportMeta, Table
 from nianbao.structure.dates import DATE_RE, find_period, parse_date_match
-from nianbao.structure.spec import format_spec, norm
+from nianbao.structure.spec import format_spec, label_key
 
 TITLE_RE = re.compile(
     r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:(?:政[府务])?信息公开|政务公开)(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:年度)?(?:报告|年报)"
@@ -140,7 +140,7 @@ def detect_format(raw: RawDocument, tables: dict[str, Table], headings_text: str
     evidence: list[str] = []
     t2 = tables.get("proactive")
     if t2 is not None and t2.layout in ("2019", "2021"):
-        words = [w for w in fp[t2.layout]["table2"] if norm(w) in norm(t2.header_text)]
+        words = [w for w in fp[t2.layout]["table2"] if label_key(w) in label_key(t2.header_text)]
         evidence.extend(words)
         return t2.layout, evidence
     t3 = tables.get("requests")
@@ -149,9 +149,9 @@ def detect_format(raw: RawDocument, tables: dict[str, Table], headings_text: str
             return "2021", ["表三（六）其他处理分三项"]
         if "other" in t3.cells:
             return "2019", ["表三（六）其他处理为单行"]
-    h = norm(headings_text)
-    old = [w for w in fp["pre2019"]["headings"] if norm(w) in h]
-    words = [w for w in fp["pre2019"]["words"] if norm(w) in norm(raw.text)]
+    h = label_key(headings_text)
+    old = [w for w in fp["pre2019"]["headings"] if label_key(w) in h]
+    words = [w for w in fp["pre2019"]["words"] if label_key(w) in label_key(raw.text)]
     if old or words:
         return "pre2019", old + words
     return "unknown", evidence

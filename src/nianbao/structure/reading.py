@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from nianbao.model import Finding, ParseNote, Report
-from nianbao.structure.spec import format_spec, norm, strip_numbering
+from nianbao.structure.spec import format_spec, label_key, strip_numbering
 from nianbao.vocab import PART_IDS, PART_NAMES, PART_NUMBERS, TABLE_NUMBERS
 
 _NUM = "".join(PART_NUMBERS.values())
@@ -152,14 +152,14 @@ def _lost_rows(report: Report, tid: str, missing: list[str]) -> list[str]:
     rows = {r["key"]: r for r in spec.get("rows", [])} if isinstance(spec.get("rows"), list) else {}
     part = report.part(tid)
     region = report.text[part.loc.start or 0: part.end or len(report.text)] if part else report.text
-    flat = norm(region)
+    flat = label_key(region)
     out = []
     for key in missing:
         r = rows.get(key)
         if not r:
             continue
         # the label's first words: a wrapped label cell interleaves its lines with the row's numbers
-        forms = [strip_numbering(norm(x))[:6] for x in r.get("labels", [])]
+        forms = [strip_numbering(label_key(x))[:6] for x in r.get("labels", [])]
         if any(len(f) == 6 and f in flat for f in forms):
             out.append(strip_numbering(r["labels"][0]))
     return out

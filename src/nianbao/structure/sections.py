@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from nianbao.model import Block, Heading, Paragraph, Part, RawDocument
-from nianbao.structure.spec import format_spec, norm
+from nianbao.structure.spec import format_spec, label_key
 
 CN_NUM = "一二三四五六七八九十"
 PART_HEADING = re.compile(rf"^\s*(?P<num>[{CN_NUM}]{{1,3}})\s*(?P<sep>[、.．,，:：\s])\s*(?P<title>.{{2,60}})$")
@@ -29,16 +29,16 @@ class PartHit:
 def classify_part_heading(title: str) -> tuple[str | None, bool, bool] | None:
     """Map a part heading's title (after the numbering) to a part id; (pid, canonical, obsolete) or None."""
     spec = format_spec()
-    t = norm(title)
+    t = label_key(title)
     for words in spec["extra_parts"].values():
-        if any(norm(w) in t for w in words):
+        if any(label_key(w) in t for w in words):
             return None, False, True
     order = ["review_litigation", "problems", "other", "proactive", "requests", "overview"]
     for pid in order:
         p = spec["parts"][pid]
-        if any(norm(k) in t for k in p["keywords"]):
-            canonical = t == norm(p["canonical"]) or t in {norm(v) for v in p.get("variants", [])}
-            obsolete = t in {norm(v) for v in p.get("obsolete", [])}
+        if any(label_key(k) in t for k in p["keywords"]):
+            canonical = t == label_key(p["canonical"]) or t in {label_key(v) for v in p.get("variants", [])}
+            obsolete = t in {label_key(v) for v in p.get("obsolete", [])}
             return pid, canonical, obsolete
     return None
 

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from nianbao.model import Block, Cell, ParseNote, RawCell, Table
-from nianbao.structure.spec import format_spec, norm, strip_numbering
+from nianbao.structure.spec import format_spec, label_key, strip_numbering
 
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 _DASHES = {"/", "-", "—", "－", "——", "--", "\\", "／", "–"}
@@ -103,13 +103,13 @@ def _row_index() -> list[tuple[str, set[str], str | None, str | None]]:
     """Normalised label forms of every table-3 row, computed once."""
     out = []
     for r in format_spec()["tables"]["requests"]["rows"]:
-        forms = {norm(x) for x in r["labels"]} | {strip_numbering(norm(x)) for x in r["labels"]}
+        forms = {label_key(x) for x in r["labels"]} | {strip_numbering(label_key(x)) for x in r["labels"]}
         out.append((r["key"], forms, r.get("group"), r.get("only")))
     return out
 
 
 def match_request_row(label: str, group: str | None, layout_hint: str | None) -> str | None:
-    n = norm(label)
+    n = label_key(label)
     bare = strip_numbering(n)
     cands = []
     for key, forms, grp, only in _row_index():
@@ -141,11 +141,11 @@ def match_request_row(label: str, group: str | None, layout_hint: str | None) ->
 @cache
 def _group_forms() -> dict[str, tuple[set[str], set[str]]]:
     groups = format_spec()["tables"]["requests"]["groups"]
-    return {g: ({norm(f) for f in forms}, {strip_numbering(norm(f)) for f in forms}) for g, forms in groups.items()}
+    return {g: ({label_key(f) for f in forms}, {strip_numbering(label_key(f)) for f in forms}) for g, forms in groups.items()}
 
 
 def _group_of(label: str) -> str | None:
-    n = norm(label)
+    n = label_key(label)
     for g, (full, bare) in _group_forms().items():
         if n in full or strip_numbering(n) in bare:
             return g
@@ -157,7 +157,7 @@ def parse_requests(blocks: list[Block], notes: list[ParseNote]) -> Table:
     cols: list[str] = spec["columns"]
     rows = [r for b in blocks for r in (b.rows or [])]
     # layout: the 2021 format has three （六） sub-rows
-    flat = norm("".join(c.text for r in rows for c in r))
+    flat = label_key("".join(c.text for r in rows for c in r))
     layout = "2021" if ("逾期不补正" in flat or "逾期未按收费通知" in flat) else "2019"
     table = Table(id="requests", layout=layout, start=blocks[0].start, end=blocks[-1].end, page=blocks[0].page)
     header_parts: list[str] = []
@@ -282,30 +282,30 @@ def parse_review_litigation(blocks: list[Block], notes: list[ParseNote]) -> Tabl
 
 
 def _match_proactive_row(label: str) -> str | None:
-    n = strip_numbering(norm(label))
+    n = strip_numbering(label_key(label))
     for r in format_spec()["tables"]["proactive"]["rows"]:
-        if n in {norm(x) for x in r["labels"]}:
+        if n in {label_key(x) for x in r["labels"]}:
             return r["key"]
     return None
 
 
 def _match_proactive_col(label: str, layout: str) -> str | None:
-    n = norm(label)
+    n = label_key(label)
     cols = format_spec()["tables"]["proactive"]["columns"][layout]
     for key, labels in cols.items():
-        if n in {norm(x) for x in labels}:
+        if n in {label_key(x) for x in labels}:
             return key
     for key, labels in cols.items():
-        if any(norm(x) in n or n in norm(x) and len(n) >= 4 for x in labels):
+        if any(label_key(x) in n or n in label_key(x) and len(n) >= 4 for x in labels):
             return key
     return None
 
 
 def detect_proactive_layout(text: str) -> str:
     fp = format_spec()["fingerprints"]
-    t = norm(text)
-    old = sum(1 for w in fp["2019"]["table2"] if norm(w) in t)
-    new = sum(1 for w in fp["2021"]["table2"] if norm(w) in t)
+    t = label_key(text)
+    old = sum(1 for w in fp["2019"]["table2"] if label_key(w) in t)
+    new = sum(1 for w in fp["2021"]["table2"] if label_key(w) in t)
     if old == new == 0:
         return "unknown"
     return "2019" if old > new else "2021"
@@ -325,11 +325,11 @@ def parse_proactive(blocks: list[Block], notes: list[ParseNote]) -> Table:
         if not nonempty:
             continue
         first = nonempty[0]
-        if norm(first) == norm("信息内容"):
+        if label_key(first) == label_key("信息内容"):
             header_cols = [_match_proactive_col(t, lay) for t in nonempty[1:]]
             header_bits.extend(nonempty)
             continue
-        if norm(first).startswith(norm("第二十条")):
+        if label_key(first).startswith(label_key("第二十条")):
             header_bits.extend(nonempty)
             continue
         key = _match_proactive_row(first)
