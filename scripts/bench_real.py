@@ -28,7 +28,7 @@ structure rule on the statistical period). A finding without a location matches 
 category in the same excerpt.
 
 * precision(rule) = findings of the rule matching at least one annotation / findings of the rule (truncation rules'
-  unmatched findings left out). A finding whose evidence is exactly an annotated text (two characters or more) at
+  unmatched findings left out). A finding whose evidence holds an annotated text (two characters or more) at
   another place of the excerpt is the same defect repeated and counts as correct (not for recall). The same per category and per severity.
 * recall(category) = annotations of the category matched by at least one finding / annotations. Also per kind.
 * false alarms per clean excerpt = unmatched findings (truncation rules left out) on ``clean: true`` excerpts /
@@ -191,13 +191,13 @@ class Scored:
 
 
 def same_defect_elsewhere(ann: Annotation, f: Found, text: str) -> bool:
-    """The finding's evidence is the annotated text itself (at least two characters), at another place of the same
-    excerpt: the same defect repeated, of which the reader marked one occurrence (e.g. 概述 in the parts list and as
-    a heading). Counts for the finding's precision, never for recall."""
+    """The finding's evidence holds the annotated text itself (at least two characters), at another place of the same
+    excerpt: the same defect repeated, of which the reader marked one occurrence (e.g. 概述 in the parts list and in
+    the heading 一、概述). Counts for the finding's precision, never for recall."""
     if not compatible(ann.category, f) or f.start is None or f.end is None:
         return False
-    ev = text[f.start:f.end]
-    return len(ev) >= 2 and ev == text[ann.start:ann.end]
+    marked = text[ann.start:ann.end]
+    return len(marked) >= 2 and marked in text[f.start:f.end]
 
 
 def score_excerpt(ex: Excerpt, findings: list[Found]) -> Scored:
@@ -420,6 +420,16 @@ def markdown(results: dict[str, dict], skipped: Counter, command: str) -> str:
             lines.append(f"| {code} | {sev} | {emitted} | {v['tp']} | {v['fp']} | {_f(v['precision'])} | {target} | "
                          f"{cr.get('precision', '—')} | {cr.get('recall', '—')} |")
         lines.append("")
+        below = []
+        for code, v in r["rules"].items():
+            spec = get_rule(code)
+            goal = {"error": 0.97, "warning": 0.90}.get(spec.severity if spec else "", None)
+            emitted = v["severity"].get("error", 0) + v["severity"].get("warning", 0)
+            if goal is not None and emitted and v["precision"] is not None and v["precision"] < goal:
+                below.append(f"{code} {_f(v['precision'])} ({v['tp']}/{v['tp'] + v['fp']})")
+        if below:
+            lines.append(f"Rules below their precision target on {s}: " + ", ".join(below) + ".")
+            lines.append("")
         if s == "dev":
             lines.append("| kind | annotated | found | recall |")
             lines.append("|---|---:|---:|---:|")
