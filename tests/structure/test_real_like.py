@@ -168,3 +168,14 @@ def test_bulleted_page_metadata_and_a_wrapped_title():
     assert (m.title, m.agency, m.year) == ("青溪县白沙镇2022年政府信息公开工作年度报告", "青溪县白沙镇", 2022)
     assert (m.published.isoformat(), m.published_source) == ("2023-01-18", "page")
     assert "政务公开 >" not in rep.text and "浏览次数" not in rep.text
+
+
+def test_stock_headings_are_not_copy_detection_sentences_whatever_their_bracket_width():
+    from nianbao.batch.copying import extract
+
+    body = "2023年，白沙镇在镇政府门户网站主动公开各类政府信息共计326条，较上年增加41条。"
+    for open_, close in (("（", "）"), ("(", ")")):
+        text = (f"青溪县白沙镇2023年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+                f"{open_}四{close}政府信息公开平台建设情况。{body}\n")
+        rep = load_report(text.encode("utf-8"))
+        assert [x[2] for x in extract(rep)[0]] == [body], open_

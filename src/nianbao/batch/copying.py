@@ -40,6 +40,8 @@ _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:件|条|次|个|人次|万元|元|%|％|篇|期|场|项|家|名|人|批次|份|户)")
 _MERSENNE = np.uint64((1 << 61) - 1)
+# a run-in or stand-alone numbered heading, after NFKC: "(一)主动公开情况。", "四、政府信息公开平台建设情况"
+_NUMBERED_HEADING = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])[^。;!?,，]{0,24}[。:：]?$")
 _MAX32 = np.uint64(0xFFFFFFFF)
 
 
@@ -152,8 +154,8 @@ def extract(report: Any) -> tuple[list[list], bytes]:
             if len(norm) < settings.min_chars:
                 continue
             flat = compact(sent)
-            if any(t.matches(flat) for t in templates):
-                continue
+            if _NUMBERED_HEADING.match(flat) or any(t.matches(flat) for t in templates):
+                continue  # a stock heading ("（四）政府信息公开平台建设情况。", "(四)…" alike) or template wording
             out.append([None if base is None else base + s, None if base is None else base + e, sent, norm])
     sigs = signatures([x[3] for x in out], settings.num_perm)
     return out, sigs.tobytes()
