@@ -7,6 +7,9 @@ No I/O happens here. Every span is a pair of character offsets into ``RawDocumen
 
 from __future__ import annotations
 
+import re
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -64,6 +67,9 @@ class ParseNote:
     page: int | None = None
 
 
+_NEWLINE = re.compile("\n")
+
+
 @dataclass
 class RawDocument:
     source: str  # path or "<text>"
@@ -81,16 +87,15 @@ class RawDocument:
     def page_of(self, offset: int) -> int | None:
         if not self.page_starts:
             return None
-        page = 1
-        for i, s in enumerate(self.page_starts):
-            if s <= offset:
-                page = i + 1
-            else:
-                break
-        return page
+        return max(1, bisect_right(self.page_starts, offset))  # page_starts ascend: O(log pages)
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, max(0, offset)) + 1
+        """1-based line of a text offset, by bisect on the line starts (computed once): O(log lines)."""
+        starts = self.__dict__.get("_line_starts")
+        if starts is None or starts[1] is not self.text:  # computed for this text (never stale if text is replaced)
+            starts = self.__dict__["_line_starts"] = (
+                array("q", [0, *(m.end() for m in _NEWLINE.finditer(self.text))]), self.text)
+        return bisect_right(starts[0], max(0, offset))
 
 
 # --------------------------------------------------------------------------- structured report

@@ -67,8 +67,12 @@ def read_file_bounded(path: str | Path, limits: Limits | None = None) -> bytes:
     with os.fdopen(fd, "rb") as f:
         if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
             raise InputError("special", name, "不是普通文件")
-        # a file that grows while read (or reports size 0, as /proc files do) is cut at the limit
-        data = f.read(lim.input_bytes + 1)
+        # read what stat announced, then on in chunks: a file that grows while read (or reports size 0,
+        # as /proc files do) is cut at the limit; read(n) would allocate n bytes up front
+        buf = bytearray(f.read(st.st_size + 1) if st.st_size else b"")
+        while len(buf) <= lim.input_bytes and (chunk := f.read(min(_CHUNK, lim.input_bytes + 1 - len(buf)))):
+            buf += chunk
+        data = bytes(buf)
     if len(data) > lim.input_bytes:
         raise InputError("limit", name, limit_message("input_mb", lim))
     return data
