@@ -35,7 +35,7 @@ t0 = time.perf_counter()
 out = {{}}
 if mode == "refuse":
     from nianbao.errors import InputError
-    from nianbao.api import load_report
+    from nianbao.audit import load_report
     try:
         load_report(path)
         out["result"] = "read (under the limits)"
@@ -44,12 +44,12 @@ if mode == "refuse":
 else:
     from nianbao import limits
     limits.configure(limits.Limits().scaled(1000))
-    from nianbao.api import load_report
+    from nianbao.audit import load_report
     rep = load_report(path)
     out["read_s"] = time.perf_counter() - t0
     out["paragraphs"] = len(rep.paragraphs())
     if mode == "audit":
-        from nianbao.pipeline import audit_report
+        from nianbao.audit import audit_report
         a = audit_report(rep)
         out["findings"] = len(a.findings)
         out["score"] = a.score

@@ -13,6 +13,7 @@ from rich.table import Table as RichTable
 from rich.tree import Tree
 
 from nianbao.errors import InputError
+from nianbao.termsafe import markup_safe, visible
 
 app = typer.Typer(
     add_completion=False,
@@ -39,8 +40,8 @@ def _root(
 
 
 def _fail(message: str) -> None:
-    """One unwrapped sentence on stderr, then exit status 2."""
-    sys.stderr.write(f"错误：{message}\n")
+    """One unwrapped sentence on stderr, then exit status 2 (a file name's control characters made visible)."""
+    sys.stderr.write(f"错误：{visible(message, keep_newlines=False)}\n")
     raise typer.Exit(2)
 
 
@@ -70,40 +71,52 @@ def inspect(
 
 
 def _print_inspect(d: dict) -> None:
-    con = Console()
+    """The structure as tables; every string from the report is plain text (Text objects, controls made
+    visible): a title like ``[link=…]`` or an ESC sequence is shown, never obeyed."""
+    from rich.text import Text
+
+    from nianbao.termsafe import visible_strings
+
+    d = visible_strings(d)
+    con = Console(highlight=False)
     meta = RichTable(show_header=False, box=None)
     for k, label in [("title", "标题"), ("agency", "机关"), ("level", "层级"), ("year", "年度"),
                      ("published", "落款日期"), ("format_version", "格式版本")]:
-        meta.add_row(label, str(d.get(k)))
+        meta.add_row(label, Text(str(d.get(k))))
     per = d["period"]
-    meta.add_row("统计期间", f"{per['start']} 至 {per['end']}" if per["start"] else "未找到")
+    meta.add_row("统计期间", Text(f"{per['start']} 至 {per['end']}" if per["start"] else "未找到"))
     con.print(meta)
     tree = Tree("报告结构")
     for p in d["parts"]:
-        node = tree.add(f"[bold]{p['title']}[/bold]  ({p['id']}, {len(p['paragraphs'])} 段)")
+        label = Text(p["title"], style="bold")
+        label.append(f"  ({p['id']}, {len(p['paragraphs'])} 段)", style="")
+        node = tree.add(label)
         _add_headings(node, p["headings"])
     con.print(tree)
     for tid, t in d["tables"].items():
-        rt = RichTable(title=f"表格 {tid}（{t['layout']} 版）", show_lines=False)
+        rt = RichTable(title=Text(f"表格 {tid}（{t['layout']} 版）"), show_lines=False)
         rt.add_column("行")
         for c in t["columns"]:
-            rt.add_column(t["col_labels"].get(c, c), justify="right")
+            rt.add_column(Text(t["col_labels"].get(c, c)), justify="right")
         for r in t["rows"]:
-            rt.add_row(t["row_labels"].get(r, r), *[
-                "" if (cell := t["cells"][r].get(c)) is None else (cell["raw"] if cell["value"] is None else str(cell["value"]))
+            rt.add_row(Text(t["row_labels"].get(r, r)), *[
+                Text("" if (cell := t["cells"][r].get(c)) is None else (cell["raw"] if cell["value"] is None else str(cell["value"])))
                 for c in t["columns"]])
         con.print(rt)
         if t["missing_rows"]:
-            con.print(f"  缺少的行：{', '.join(t['missing_rows'])}")
+            con.print(Text(f"  缺少的行：{', '.join(t['missing_rows'])}"))
     for n in d["parse_notes"]:
-        con.print(f"[yellow]解析说明[/yellow] {n['code']}: {n['message']}", highlight=False)
+        line = Text("解析说明", style="yellow")
+        line.append(f" {n['code']}: {n['message']}")
+        con.print(line)
 
 
 def _add_headings(node, headings) -> None:
-    for h in headings:
-        sub = node.add(f"{h['title'][:40]}  ({len(h['paragraphs'])} 段)")
-        _add_headings(sub, h["children"])
+    from rich.text import Text
 
+    for h in headings:
+        sub = node.add(Text(f"{h['title'][:40]}  ({len(h['paragraphs'])} 段)"))
+        _add_headings(sub, h["children"])
 
 
 def _split_codes(values: list[str] | None) -> list[str]:
@@ -148,6 +161,7 @@ def score(
         _fail(str(e))
         return
     configure_limits(cfg.limits)
+    _check_output(output)  # before the audit: a wrong -o fails in a second, not after the work
     try:
         rep = load_report(report)
         prev = load_report(previous) if previous is not None else None
@@ -164,10 +178,11 @@ def score(
     else:
         out = result.to_text(color=False) if fmt == "text" else result.render(fmt)
         if output is not None:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(out, encoding="utf-8")
-            err.print(f"已写入 {output}（得分 {result.score}，{result.grade}）", highlight=False)
+            _write_output(output, out)
+            err.print(f"已写入 {markup_safe(str(output))}（得分 {result.score}，{result.grade}）", highlight=False)
         else:
+            # Markdown/HTML on a terminal: the report's ESC and control characters are shown, never obeyed
+            out = visible(out)
             sys.stdout.write(out if out.endswith("\n") else out + "\n")
     if fail_under is not None and result.score < fail_under:
         raise typer.Exit(1)
@@ -193,12 +208,33 @@ def _write_binary(result, report: Path, output: Path | None, annotate: bool) -> 
             _fail(str(e))
             return
         what = "PDF"
+    _check_output(target)
+    _write_output(target, data)
+    err.print(f"已写入 {markup_safe(str(target))}（{what}；得分 {result.score}，{result.grade}）", highlight=False)
+
+
+def _check_output(path: Path | None) -> None:
+    """-o must name a file whose folder exists or can be made: not a folder, not below a file."""
+    if path is None:
+        return
+    if path.is_dir():
+        _fail(f"{path}：这是一个目录，不能作为输出文件；请在 -o 后给出文件名，例如 {path / '审查报告.html'}。")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                _fail(f"{path}：上级路径 {parent} 是一个文件而不是目录，无法在其下写入输出文件。")
+            break
+
+
+def _write_output(path: Path, data: str | bytes) -> None:
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
     except OSError as e:
-        _fail(f"无法写入 {target}（{e.strerror or type(e).__name__}）。")
-    err.print(f"已写入 {target}（{what}；得分 {result.score}，{result.grade}）", highlight=False)
+        _fail(f"{path}：无法写入输出文件（{e.strerror or type(e).__name__}）。")
 
 
 @app.command()

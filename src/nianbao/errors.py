@@ -17,7 +17,8 @@ MESSAGES: dict[str, str] = {
     "unreadable": "{name}：无法读取该文件（{detail}）。",
     "special": "{name}：不是普通文件（{detail}），为避免读取无尽数据或长时间等待，已拒绝读取。",
     "limit": "{name}：{detail}，已拒绝读取。",
-    "executable": "{name}：这是可执行程序或二进制文件（{detail}），不是报告文件。",
+    "executable": "{name}：这是可执行程序或二进制文件（{detail}），不是报告文件；请确认选择的文件是否正确。",
+    "unsupported_kind": "{name}：这是{detail}，不是可审查的报告格式（支持 PDF、DOCX、HTML 和 TXT）。",
     "too_deep": "{name}：HTML 标签嵌套层数超过解析器上限（{detail}），无法完整读取正文；请另存为 DOCX、PDF 或纯文本后再试。",
     "not_report": "{name}：看起来不是政府信息公开工作年度报告（未找到报告标题或任何法定部分）。",
 }

@@ -40,15 +40,14 @@ def batch(
                              "超出的文件记为失败")] = None,
 ) -> None:
     """批量审查：并行审查成百上千份年度报告，结果存入可续跑的数据库，输出排名表、汇总图表、雷同检测和每份报告的审查页。"""
-    from rich.markup import escape
-
     from nianbao.batch.runner import BatchError, run_batch
     from nianbao.config import load_config
+    from nianbao.termsafe import markup_safe, visible
 
     try:
         cfg = load_config(config)
     except (OSError, ValueError) as e:
-        err.print(f"[red]错误：[/red]{escape(str(e))}", highlight=False)
+        sys.stderr.write(f"错误：{visible(str(e), keep_newlines=False)}\n")  # one unwrapped sentence
         raise typer.Exit(2) from None
     timeout = cfg.limits.file_seconds if timeout is None else timeout
     max_memory = int(cfg.limits.file_memory_mb) if max_memory is None else max_memory
@@ -57,12 +56,13 @@ def batch(
                         config=cfg, progress=progress, console=err, annotate=annotate, timeout=timeout,
                         max_memory_mb=max_memory, engine=engine, scheduler=scheduler)
     except BatchError as e:
-        err.print(f"[red]错误：[/red]{escape(str(e))}", highlight=False)
+        sys.stderr.write(f"错误：{visible(str(e), keep_newlines=False)}\n")  # one unwrapped sentence
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        err.print(f"已中断。已完成的结果都已保存在 {out}，运行 nianbao batch --out {out} --resume 继续。",
+        err.print(f"已中断。已完成的结果都已保存在 {markup_safe(str(out))}，"
+                  f"运行 nianbao batch --out {markup_safe(str(out))} --resume 继续。",
                   highlight=False)
         raise typer.Exit(130) from None
     for m in res.missing_inputs:
-        err.print(f"[yellow]注意：[/yellow]没有找到与 {m} 对应的文件。", highlight=False)
+        err.print(f"[yellow]注意：[/yellow]没有找到与 {markup_safe(str(m))} 对应的文件。", highlight=False)
     sys.stdout.write(res.summary_line() + "\n")

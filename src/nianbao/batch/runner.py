@@ -102,6 +102,21 @@ def discover(inputs: Iterable[str | Path], exclude: Path | None = None) -> tuple
 # --------------------------------------------------------------------------- the batch
 
 
+def _make_out(out: Path) -> None:
+    """The output folder and its audits/ folder; a file in the way is one sentence, not a traceback."""
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"输出路径 {out} 是一个文件，不是目录；请在 --out 后给出一个目录（不存在时会自动创建）。")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "audits").mkdir(exist_ok=True)
+    except FileExistsError:
+        raise BatchError(f"无法创建输出目录 {out}：路径中的 {out / 'audits'} 或某一级上级路径是文件而不是目录。") from None
+    except NotADirectoryError:
+        raise BatchError(f"无法创建输出目录 {out}：某一级上级路径是文件而不是目录。") from None
+    except OSError as e:
+        raise BatchError(f"无法创建输出目录 {out}（{e.strerror or type(e).__name__}）。") from None
+
+
 def _lock(out: Path):
     """One batch per output folder, on every platform (filelock: fcntl on POSIX, msvcrt on Windows)."""
     from filelock import FileLock, Timeout
@@ -154,8 +169,7 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
 
     t_start = time.perf_counter()
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "audits").mkdir(exist_ok=True)
+    _make_out(out)
     lock = _lock(out)
     store = Store(out)
     console = console or Console(stderr=True)

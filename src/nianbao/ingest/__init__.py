@@ -13,6 +13,39 @@ from nianbao.model import RawDocument
 __all__ = ["read_document", "read_bytes", "sniff_format"]
 
 
+# magic bytes of files that are not reports: (prefix, what it is, error code)
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x7fELF", "ELF 可执行文件", "executable"),
+    (b"MZ", "Windows 可执行文件（EXE/DLL）", "executable"),
+    (b"\xcf\xfa\xed\xfe", "macOS 可执行文件（Mach-O）", "executable"),
+    (b"\xce\xfa\xed\xfe", "macOS 可执行文件（Mach-O）", "executable"),
+    (b"\xca\xfe\xba\xbe", "macOS 通用可执行文件或 Java 类文件", "executable"),
+    (b"\x00asm", "WebAssembly 程序", "executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文档（.doc/.xls/.ppt），请另存为 DOCX 或 PDF", "unsupported_kind"),
+    (b"\x89PNG", "PNG 图片", "unsupported_kind"),
+    (b"\xff\xd8\xff", "JPEG 图片", "unsupported_kind"),
+    (b"GIF8", "GIF 图片", "unsupported_kind"),
+    (b"Rar!", "RAR 压缩包", "unsupported_kind"),
+    (b"7z\xbc\xaf\x27\x1c", "7z 压缩包", "unsupported_kind"),
+    (b"\x1f\x8b", "gzip 压缩文件", "unsupported_kind"),
+    (b"{\\rtf", "RTF 文档，请另存为 DOCX 或 PDF", "unsupported_kind"),
+)
+
+
+def sniff_kind(data: bytes) -> tuple[str, str] | None:
+    """(error code, what it is) for a file that is plainly not a report by content, else None."""
+    for magic, what, code in _MAGIC:
+        if data.startswith(magic):
+            return code, what
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 without a byte-order mark has a NUL in every other byte: leave it to the text reader
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) < len(head) // 4:
+            return "executable", "含有大量控制字节的二进制数据"
+    return None
+
+
 def sniff_format(data: bytes, name: str = "") -> str:
     head = data[:2048].lstrip()
     if head.startswith(b"%PDF"):
@@ -61,6 +94,9 @@ def _read(data: bytes, name: str) -> RawDocument:
         return read_html(data, name)
     if fmt in ("zip", "other"):
         raise InputError("unsupported", name)
+    kind = sniff_kind(data)
+    if kind:
+        raise InputError(kind[0], name, kind[1])
     from nianbao.ingest.text import read_text
 
     return read_text(data, name)

@@ -61,10 +61,13 @@ def read_html(data: bytes, name: str) -> RawDocument:
         raise InputError("empty", name)
     text, enc = decode_html(data)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    parser = lhtml.HTMLParser()
     try:
-        root = lhtml.document_fromstring(text)
+        root = lhtml.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
+        _check_depth(parser, name)
         raise InputError("corrupt", name, type(exc).__name__) from None
+    _check_depth(parser, name)
     for el in root.iter(etree.Comment, etree.ProcessingInstruction):
         el.drop_tree() if el.getparent() is not None else None
     for el in list(root.iter("script", "style", "noscript")):
@@ -83,6 +86,13 @@ def read_html(data: bytes, name: str) -> RawDocument:
         raise InputError("empty", name)
     return build_document(name, "html", items, encoding=enc, data=data, published_hint=published,
                           agency_hint=agency)
+
+
+def _check_depth(parser, name: str) -> None:
+    """libxml2 stops reading below 256 nested elements: say so instead of 'empty' (issue #14)."""
+    for e in parser.error_log:
+        if "Excessive depth" in e.message:
+            raise InputError("too_deep", name, "libxml2 最多读取 256 层，超出部分无法读取")
 
 
 # --------------------------------------------------------------------------- chrome

@@ -6,12 +6,14 @@ lines form one table, even across blank lines and separator lines such as ``----
 
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 
 from nianbao.errors import InputError
 from nianbao.ingest.builder import Item, build_document
 from nianbao.ingest.page import evidence_from_lines, split_furniture
-from nianbao.model import RawDocument
+from nianbao.model import ParseNote, RawDocument
 
 _SEPARATOR = re.compile(r"^[\s\-—=_|:：+]*$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -21,14 +23,30 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode report bytes; returns (text, encoding) or raises InputError('encoding')."""
+    text, enc, _ = decode_with_faults(data, name)
+    return text, enc
+
+
+# a few undecodable bytes in an otherwise valid UTF-8/UTF-16 file are read as U+FFFD with a parse note
+_MAX_FAULTS = 8
+
+
+def decode_with_faults(data: bytes, name: str) -> tuple[str, str, int]:
+    """(text, encoding, number of undecodable sequences replaced by U+FFFD) or InputError('encoding').
+
+    A file cut one byte short (UTF-16 with an odd trailing byte, UTF-8 with a broken last character),
+    or with a lone surrogate, is read, not rejected: the reader adds a parse note."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        return _lenient(data[3:], "utf-8", "utf-8-sig")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return _lenient(data, "utf-16", "utf-16")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
+    text, enc, faults = _lenient(data, "utf-8", "utf-8")
+    if faults <= _MAX_FAULTS and faults * 1000 <= max(len(data), 1000):
+        return text, enc, faults
     for enc in ("gbk", "gb18030"):
         try:
             text = data.decode(enc)
@@ -37,8 +55,31 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         # a real Chinese report decodes to mostly CJK characters, not to noise
         cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
         if cjk >= max(4, len(text) // 20):
-            return text, enc
+            return text, enc, 0
     raise InputError("encoding", name)
+
+
+def _lenient(data: bytes, codec: str, label: str) -> tuple[str, str, int]:
+    _FAULTS.n = 0
+    text = data.decode(codec, errors="nianbao-fault")
+    faults = _FAULTS.n
+    # UTF-16 may decode a lone surrogate code unit without complaint: it is a fault too
+    lone = len(_SURROGATE.findall(text))
+    if lone:
+        text = _SURROGATE.sub("\ufffd", text)
+    return text, label, faults + lone
+
+
+_FAULTS = threading.local()
+
+
+def _count_fault(err: UnicodeError) -> tuple[str, int]:
+    _FAULTS.n = getattr(_FAULTS, "n", 0) + 1
+    return "\ufffd", err.end  # type: ignore[attr-defined]
+
+
+codecs.register_error("nianbao-fault", _count_fault)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _split_row(line: str) -> list[str]:
@@ -74,9 +115,11 @@ def items_from_text(text: str) -> list[Item]:
 def read_text(data: bytes, name: str) -> RawDocument:
     if not data.strip():
         raise InputError("empty", name)
-    text, enc = decode(data, name)
+    text, enc, faults = decode_with_faults(data, name)
     if not text.strip():
         raise InputError("empty", name)
+    notes = [ParseNote("encoding_fault", f"文件中有 {faults} 处字节不符合 {enc.upper()} 编码（如文件末尾被截断），"
+                                         "已用“\ufffd”代替后继续读取，请核对原文件。")] if faults else []
     # text copied from a web page: its breadcrumb and metadata lines are evidence, not report text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     body, furniture = split_furniture(lines)
@@ -85,4 +128,4 @@ def read_text(data: bytes, name: str) -> RawDocument:
     if ev.title and not any(ev.title.replace(" ", "") in it.text.replace(" ", "") for it in items[:3]):
         items.insert(0, Item("heading", ev.title))
     return build_document(name, "text", items, encoding=enc, data=data, published_hint=ev.published,
-                          agency_hint=ev.agency)
+                          agency_hint=ev.agency, notes=notes)

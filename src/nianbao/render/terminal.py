@@ -13,6 +13,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from nianbao.termsafe import visible_strings
 from nianbao.vocab import GRADE_RICH, SEVERITIES
 
 from .common import (
@@ -105,7 +106,7 @@ def _parts_table(audit: dict) -> Table:
         title = p.get("title") or part_title(audit, p.get("id"))
         if not p.get("present", True):
             title += "（缺失）"
-        t.add_row(title, fmt_num(p.get("score")), fmt_num(p.get("max")), *(str(c.get(s, 0)) for s in SEVERITIES))
+        t.add_row(Text(title), fmt_num(p.get("score")), fmt_num(p.get("max")), *(str(c.get(s, 0)) for s in SEVERITIES))
     doc = per.get(None)
     dd = sum(float(d.get("points") or 0) for d in audit.get("document_deductions") or [])
     if doc or dd:
@@ -160,6 +161,7 @@ def render_text(audit: dict, color: bool | None = None, width: int = 100) -> str
     """The audit as terminal text. color=None: colour only when stdout is a terminal."""
     if color is None:
         color = sys.stdout.isatty()
+    audit = visible_strings(audit)  # report text is shown, never obeyed: no ESC or control reaches the terminal
     buf = io.StringIO()
     console = Console(
         file=buf,

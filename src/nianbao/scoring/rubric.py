@@ -60,10 +60,15 @@ def load_rubric(name_or_path: str | Path | None = None) -> Rubric:
         res = resources.files("nianbao.data.rubrics").joinpath(f"{name_or_path}.toml")
         return _validate(tomllib.loads(res.read_text(encoding="utf-8")), f"nianbao/data/rubrics/{name_or_path}.toml")
     p = Path(name_or_path)
+    from nianbao.errors import InputError
+    from nianbao.ingest.limits import read_file_bounded
+
     try:
-        d = tomllib.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RubricError(f"评分细则文件 {p} 不存在。") from None
+        d = tomllib.loads(read_file_bounded(p).decode("utf-8"))
+    except InputError as e:  # missing, a directory, a FIFO or device, too large
+        raise RubricError(f"评分细则文件 {e}") from None
+    except UnicodeDecodeError:
+        raise RubricError(f"评分细则文件 {p}：不是 UTF-8 编码的 TOML 文本（可能是二进制文件）。") from None
     except tomllib.TOMLDecodeError as e:
         raise RubricError(f"评分细则文件 {p} 不是有效的 TOML：{e}") from None
     return _validate(d, str(p))
