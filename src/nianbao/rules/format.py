@@ -95,7 +95,8 @@ def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(p.loc.start, p.loc.end, part=None,
                           title=p.title, variant="old_part")
     ov = report.part("overview")
-    if ov is not None and "概述" in ov.title:
+    # the old outline's title was exactly 概述 (一、概述); 总结概述 and the like are merely unusual (S-03)
+    if ov is not None and re.sub(r"^[一二三四五六七八九十]+\s*[、.．]\s*|\s", "", ov.title) == "概述":
         yield ctx.finding(ov.loc.start, ov.loc.end, part="overview", severity="warning",
                           title=ov.title, variant="old_overview")
 
