@@ -74,7 +74,7 @@ _FULL_WIDTH = re.compile("[，；：？！（）]")
 def half_width_punctuation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """P-01: half-width , ; : ? ! ( ) inside Chinese sentences; one finding per paragraph.
 
-    A text without a single full-width ，；：？！（） but with three or more half-width marks is a converted
+    A text without a single full-width ，；：？！（） but with half-width marks is a converted
     rendering (a web page or copy normalised to half-width, e.g. by NFKC), not a slip here and there: it gets one
     note (info) instead of a warning per paragraph."""
     text = report.text
@@ -84,7 +84,7 @@ def half_width_punctuation(report: Report, ctx: RuleContext) -> Iterator[Finding
         marks = _half_width_marks(seg)
         if marks:
             hits.append((sp, seg, marks))
-    if sum(len(m) for _, _, m in hits) >= 3 and not _FULL_WIDTH.search(text):
+    if hits and not _FULL_WIDTH.search(text):
         sp, seg, marks = hits[0]
         s, e, _ = marks[0]
         a, b = snippet(seg, s, e, 0, len(seg), before=8, after=4)
