@@ -54,7 +54,7 @@ def inspect(
     report: Annotated[Path, typer.Argument(help="报告文件（PDF、DOCX、HTML 或 TXT）")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text 或 json")] = "text",
 ) -> None:
-    """显示 nianbao 对报告结构的理解：标题、机关、年度、落款日期、统计期间、格式版本、六个部分和法定表格。"""
+    """显示 nianbao 对报告结构的理解：标题、机关、年度、发布日期（落款或网页）、统计期间、格式版本、六个部分和法定表格。"""
     from nianbao.audit import load_report
     from nianbao.render.report_json import report_to_dict
 
@@ -81,8 +81,11 @@ def _print_inspect(d: dict) -> None:
     con = Console(highlight=False)
     meta = RichTable(show_header=False, box=None)
     for k, label in [("title", "标题"), ("agency", "机关"), ("level", "层级"), ("year", "年度"),
-                     ("published", "落款日期"), ("format_version", "格式版本")]:
-        meta.add_row(label, Text(str(d.get(k))))
+                     ("published", "发布日期"), ("format_version", "格式版本")]:
+        value = str(d.get(k))
+        if k == "published" and d.get(k):
+            value += {"signature": "（落款）", "page": "（据网页）"}.get(d.get("published_source") or "", "")
+        meta.add_row(label, Text(value))
     per = d["period"]
     meta.add_row("统计期间", Text(f"{per['start']} 至 {per['end']}" if per["start"] else "未找到"))
     con.print(meta)

@@ -179,3 +179,15 @@ def test_stock_headings_are_not_copy_detection_sentences_whatever_their_bracket_
                 f"{open_}四{close}政府信息公开平台建设情况。{body}\n")
         rep = load_report(text.encode("utf-8"))
         assert [x[2] for x in extract(rep)[0]] == [body], open_
+
+
+def test_table_rows_that_repeat_narrative_make_the_table_doubtful():
+    """A ruled frame read as a table turns prose into table rows: a parse note, and no charge for the table."""
+    prose = "本年度我局认真贯彻落实条例要求，依法依规办理每一件政府信息公开申请，确保答复及时准确、程序合法规范。"
+    lines = SRC.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("一、本年新收政府信息公开申请数量"))
+    lines.insert(at, "\t".join([prose] * 9))
+    rep = load_report("\n".join(lines).encode("utf-8"))
+    d = audit_report(rep, use_classifier=False).to_dict()["reading"]
+    assert d["doubtful_tables"] == ["requests"] and d["confidence"]["tables"]["requests"] == 0.5
+    assert [n["code"] for n in d["notes"]] == ["table_narrative_rows"]
