@@ -22,8 +22,10 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 import statistics
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -106,9 +108,24 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
 # --------------------------------------------------------------------------- engines
 
 
+# pdfium is not thread-safe: one document at a time per process (a forked child starts with a free lock)
+_PDFIUM_LOCK = threading.Lock()
+if hasattr(os, "register_at_fork"):
+    def _fresh_lock() -> None:
+        global _PDFIUM_LOCK
+        _PDFIUM_LOCK = threading.Lock()
+
+    os.register_at_fork(after_in_child=_fresh_lock)
+
+
 def _pdfium_pages(data: bytes, name: str) -> list[_Page] | None:
     """Characters with their boxes and the page's rules through pypdfium2 (about 15 times faster than
     pdfplumber on Word/WPS exports); None when a page needs what only pdfplumber reads (form XObjects)."""
+    with _PDFIUM_LOCK:
+        return _pdfium_pages_locked(data, name)
+
+
+def _pdfium_pages_locked(data: bytes, name: str) -> list[_Page] | None:
     import ctypes
 
     import pypdfium2 as pdfium
