@@ -191,3 +191,13 @@ def test_table_rows_that_repeat_narrative_make_the_table_doubtful():
     d = audit_report(rep, use_classifier=False).to_dict()["reading"]
     assert d["doubtful_tables"] == ["requests"] and d["confidence"]["tables"]["requests"] == 0.5
     assert [n["code"] for n in d["notes"]] == ["table_narrative_rows"]
+
+
+def test_a_row_label_cut_short_by_its_cell_still_finds_its_row(source):
+    """Real exports print "2.其他法律行政止公开" when the cell is too narrow for the label."""
+    text = SRC.read_text(encoding="utf-8").replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+    rep = load_report(text.encode("utf-8"))
+    t = rep.tables["requests"]
+    assert t.missing_rows == [] and t.extra_rows == []
+    assert t.row_labels["denied_2"] == "2.其他法律行政止公开"
+    assert _cells(rep) == _cells(source)
