@@ -48,13 +48,23 @@ def classify_paragraphs(report: Report, backend: str = "sklearn") -> tuple[list 
     """Predictions for report.paragraphs() (None when no model is available), the threshold, a note."""
     try:
         clf = _classifier(backend)
-    except Exception as exc:  # noqa: BLE001 - a missing or broken model must not stop the audit
+    except Exception as exc:  # noqa: BLE001 - a missing or broken model must not stop the audit: it fails closed
         return None, None, f"段落分类器不可用，未做套话和主题判断：{exc}"
     paras = report.paragraphs()
     if not paras:
         return [], getattr(clf, "threshold", 0.5), None
-    preds = clf.predict([p.text for p in paras], [p.part for p in paras])
+    try:
+        preds = clf.predict([p.text for p in paras], [p.part for p in paras])
+        if len(preds) != len(paras):
+            raise ValueError(f"返回 {len(preds)} 个结果，应为 {len(paras)} 个")
+    except Exception as exc:  # noqa: BLE001 - a broken model: the audit says so (fails closed), never passes silently
+        return None, None, f"段落分类器运行出错，未做套话和主题判断：{type(exc).__name__}（{str(exc)[:80]}）"
     return preds, float(getattr(clf, "threshold", 0.5)), None
+
+
+# Why an audit is incomplete is said at its top; its score is marked and ``score --fail-under`` exits with
+# EXIT_INCOMPLETE instead of passing: a gate must never pass because a check could not run (issue #14).
+EXIT_INCOMPLETE = 3
 
 
 @dataclass
@@ -68,6 +78,11 @@ class Audit:
     threshold: float | None = None  # the classifier's calibrated boilerplate threshold
     reading: Reading | None = None  # how sure we are of what we read (structure/reading.py)
     previous: Report | None = None  # the same body's report of the year before (cross-year rules, ``previous``)
+    incomplete: list[str] = field(default_factory=list)  # checks that could not run: the score may be too high
+
+    @property
+    def complete(self) -> bool:
+        return not self.incomplete
 
     @property
     def score(self) -> float:
@@ -139,8 +154,9 @@ def audit_report(report: Report, *, rubric: Rubric | str | Path | None = None, c
     findings = reconcile(run_rules(report, config, threshold=thr, copying=copying, only=only, previous=previous),
                          reading)
     card = score(report, findings, rub)
+    incomplete = [f"{note}；套话和主题相关的检查未做，得分可能偏高，仅供参考。"] if note else []
     return Audit(report, findings, card, predictions=preds, copying=copying, extra_notes=notes, threshold=thr,
-                 reading=reading, previous=previous)
+                 reading=reading, previous=previous, incomplete=incomplete)
 
 
 def _previous_notes(report: Report, previous: Report) -> list[ParseNote]:

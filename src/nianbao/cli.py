@@ -139,7 +139,7 @@ def score(
     select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则（代码或前缀，可用逗号分隔）")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些规则（代码或前缀）")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="配置文件（nianbao.toml 或 pyproject.toml）")] = None,
-    fail_under: Annotated[float | None, typer.Option("--fail-under", help="得分低于此值时以状态 1 退出")] = None,
+    fail_under: Annotated[float | None, typer.Option("--fail-under", help="得分低于此值时以状态 1 退出；审查不完整（如段落分类器不可用）时以状态 3 退出，不予通过")] = None,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="终端输出是否着色")] = None,
     previous: Annotated[Path | None, typer.Option(
         "--previous", help="同一机关上一年度的报告（任一格式）：加做跨年度核对（结转衔接、现行有效件数、上年问题整改、照搬上年文字）和主要数字的同比")] = None,
@@ -187,6 +187,12 @@ def score(
             # Markdown/HTML on a terminal: the report's ESC and control characters are shown, never obeyed
             out = visible(out)
             sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    if fail_under is not None and result.incomplete:
+        from nianbao.audit import EXIT_INCOMPLETE
+
+        sys.stderr.write(f"审查不完整，--fail-under 不予通过（退出状态 {EXIT_INCOMPLETE}）："
+                         f"{visible(result.incomplete[0], keep_newlines=False)}\n")
+        raise typer.Exit(EXIT_INCOMPLETE)
     if fail_under is not None and result.score < fail_under:
         raise typer.Exit(1)
 

@@ -58,6 +58,8 @@ def audit_to_dict(a: Audit) -> dict[str, Any]:
         "copying": a.copying,
         "reading": (a.reading or Reading()).to_dict(),
         **({"previous": _previous_block(a)} if a.previous is not None else {}),
+        # present only when a check could not run (classifier missing or broken): the score is incomplete
+        **({"incomplete": list(a.incomplete)} if a.incomplete else {}),
     }
 
 

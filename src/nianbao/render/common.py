@@ -253,6 +253,11 @@ def header_fields(audit: dict) -> list[tuple[str, str]]:
     return out
 
 
+def incomplete_warnings(audit: dict) -> list[str]:
+    """Checks that could not run (the audit failed closed): said first, above everything else."""
+    return [str(w) for w in audit.get("incomplete") or []]
+
+
 def reading_warnings(audit: dict) -> list[str]:
     """What we could not read reliably, in a clerk's words, for the top of an audit (empty when all is well)."""
     rd = audit.get("reading") or {}

@@ -26,6 +26,7 @@ from .common import (
     fmt_score,
     grade_color,
     header_fields,
+    incomplete_warnings,
     location_label,
     part_title,
     previous_page,
@@ -428,12 +429,18 @@ def _previous(audit: dict) -> str:
 
 
 def _reading(audit: dict) -> str:
+    out = ""
+    inc = incomplete_warnings(audit)
+    if inc:  # the audit failed closed: said before anything else, its score is marked incomplete
+        lis = "".join(f"<li>{e(w)}</li>" for w in inc)
+        out += (f'<div class="wrap"><section id="incomplete" class="card reading-warning" role="alert">'
+                f"<h2>审查不完整，得分仅供参考</h2><ul class=\"plain\">{lis}</ul></section></div>\n")
     ws = reading_warnings(audit)
     if not ws:
-        return ""
+        return out
     lis = "".join(f"<li>{e(w)}</li>" for w in ws)
-    return (f'<div class="wrap"><section id="reading" class="card reading-warning" role="alert">'
-            f"<h2>读取提示</h2><ul class=\"plain\">{lis}</ul></section></div>\n")
+    return out + (f'<div class="wrap"><section id="reading" class="card reading-warning" role="alert">'
+                  f"<h2>读取提示</h2><ul class=\"plain\">{lis}</ul></section></div>\n")
 
 
 def render_html(audit: dict) -> str:

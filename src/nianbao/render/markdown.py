@@ -19,6 +19,7 @@ from .common import (
     fmt_percent,
     fmt_score,
     header_fields,
+    incomplete_warnings,
     location_label,
     part_title,
     previous_page,
@@ -79,8 +80,12 @@ def render_markdown(audit: dict) -> str:
     grade = audit.get("grade") or ""
     add(f"# {md_escape(report_title(audit))} · 审核报告")
     add("")
-    add(f"**得分：{fmt_score(audit.get('score'))} / 100　等级：{md_escape(grade)}**")
+    add(f"**得分：{fmt_score(audit.get('score'))} / 100{'（审查不完整）' if audit.get('incomplete') else ''}"
+        f"　等级：{md_escape(grade)}**")
     add("")
+    for w in incomplete_warnings(audit):
+        add(f"> **审查不完整**：{md_escape(w)}")
+        add("")
     for w in reading_warnings(audit):
         add(f"> **读取提示**：{md_escape(w)}")
         add("")

@@ -28,6 +28,7 @@ from .common import (
     fmt_score,
     grade_color,
     header_fields,
+    incomplete_warnings,
     location_label,
     part_title,
     reading_warnings,
@@ -73,7 +74,10 @@ def _header(audit: dict) -> Panel:
     score = Text()
     score.append("得分 ", style="dim")
     score.append(fmt_score(audit.get("score")), style=grade_color(audit, grade, GRADE_RICH, "bold"))
-    score.append(" / 100   ", style="dim")
+    score.append(" / 100", style="dim")
+    if audit.get("incomplete"):
+        score.append("（审查不完整）", style="bold red")
+    score.append("   ", style="dim")
     score.append("等级 ", style="dim")
     score.append(grade, style=grade_color(audit, grade, GRADE_RICH, "bold"))
     rub = audit.get("rubric") or {}
@@ -174,6 +178,8 @@ def render_text(audit: dict, color: bool | None = None, width: int = 100) -> str
         legacy_windows=False,
         soft_wrap=False,
     )
+    for w in incomplete_warnings(audit):
+        console.print(Text(f"审查不完整：{w}", style="bold red"))
     console.print(_header(audit))
     for w in reading_warnings(audit):
         console.print(Text(f"读取提示：{w}", style="bold yellow"))
