@@ -259,7 +259,7 @@ def _ratio(a: int, b: int) -> float | None:
 
 
 def summarise(scored: list[Scored]) -> dict[str, Any]:
-    rule = defaultdict(lambda: {"severity": Counter(), "category": "", "tp": 0, "fp": 0, "fp_examples": []})
+    rule = defaultdict(lambda: {"severity": Counter(), "category": "", "tp": 0, "fp": 0, "fp_examples": [], "found": 0})
     cat_p: dict[str, Counter] = defaultdict(Counter)
     sev_p: dict[str, Counter] = defaultdict(Counter)
     cat_r: dict[str, Counter] = defaultdict(Counter)
@@ -283,6 +283,9 @@ def summarise(scored: list[Scored]) -> dict[str, Any]:
             if not h:
                 r["fp_examples"].append({"excerpt": ex.id, "evidence": f.evidence[:40], "message": f.message[:90],
                                          "start": f.start})
+        for a in ex.annotations:
+            for code in {f.rule for f in sc.findings if matches(a, f)}:
+                rule[code]["found"] += 1
         for a, ok in zip(ex.annotations, sc.found, strict=True):
             cat_r[a.category]["n"] += 1
             kind_r[f"{a.category}/{a.kind}"]["n"] += 1
@@ -304,8 +307,11 @@ def summarise(scored: list[Scored]) -> dict[str, Any]:
         "clean": clean_n,
         "annotations": sum(len(sc.excerpt.annotations) for sc in scored),
         "rules": {k: {"category": v["category"], "severity": dict(v["severity"]), "tp": v["tp"], "fp": v["fp"],
-                      "precision": _ratio(v["tp"], v["tp"] + v["fp"]), "fp_examples": v["fp_examples"]}
-                  for k, v in sorted(rule.items())},
+                      "precision": _ratio(v["tp"], v["tp"] + v["fp"]), "fp_examples": v["fp_examples"],
+                      "found": v["found"],
+                      "recall": _ratio(v["found"], sum(1 for sc in scored for a in sc.excerpt.annotations
+                                                       if a.category == v["category"]))}
+                  for k, v in sorted(rule.items()) if v["tp"] + v["fp"] or v["found"]},
         "precision_by_category": {c: {"tp": v["tp"], "fp": v["fp"], "precision": _ratio(v["tp"], v["tp"] + v["fp"])}
                                   for c, v in sorted(cat_p.items())},
         "precision_by_severity": {s: {"tp": sev_p[s]["tp"], "fp": sev_p[s]["fp"],
@@ -409,8 +415,8 @@ def markdown(results: dict[str, dict], skipped: Counter, command: str) -> str:
                          f"{cc.get('recall', '—')} | {cc.get('precision', '—')} |")
         lines.append("")
         lines.append("| rule | declared severity | findings by severity | hits | false alarms | precision (real) | target | "
-                     "precision (corpus) | recall (corpus) |")
-        lines.append("|---|---|---|---:|---:|---:|---:|---:|---:|")
+                     "annotations found | recall (real, of its category) | precision (corpus) | recall (corpus) |")
+        lines.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for code, v in r["rules"].items():
             spec = get_rule(code)
             sev = spec.severity if spec else max(v["severity"], key=v["severity"].get)
@@ -418,7 +424,7 @@ def markdown(results: dict[str, dict], skipped: Counter, command: str) -> str:
             cr = crules.get(code, {})
             emitted = ", ".join(f"{k} {n}" for k, n in sorted(v["severity"].items()))
             lines.append(f"| {code} | {sev} | {emitted} | {v['tp']} | {v['fp']} | {_f(v['precision'])} | {target} | "
-                         f"{cr.get('precision', '—')} | {cr.get('recall', '—')} |")
+                         f"{v['found']} | {_f(v['recall'])} | {cr.get('precision', '—')} | {cr.get('recall', '—')} |")
         lines.append("")
         below = []
         for code, v in r["rules"].items():
