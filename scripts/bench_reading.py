@@ -120,6 +120,19 @@ def measure_pdf(r: dict, path: Path, repeat: int) -> dict:
     }
 
 
+def measure_page_text(r: dict, path: Path) -> dict:
+    """A saved page's text: parts, agency, year, date; tables whose cells ran together must be flagged, not charged."""
+    rep = load_report(path)
+    audit = audit_report(rep, use_classifier=False)
+    m = rep.meta
+    charged = [f.rule for f in audit.findings if f.rule in ("S-01", "S-04") and f.cause != "parse"]
+    return {"id": r["id"], "parts_found": [p.id for p in rep.parts], "all_parts": [p.id for p in rep.parts] == SIX,
+            "agency_right": agency_right(m.agency, r["agency"]), "year_right": m.year == r["year"],
+            "published_right": (m.published and m.published.isoformat()) == r["published"],
+            "unread_tables_flagged": audit.reading.unread_tables if audit.reading else [],
+            "structure_findings_charged": charged, "score": audit.score}
+
+
 def measure_copied(manifest: dict) -> dict:
     pub = manifest["copied_text"]["published"]
     rows = []
@@ -205,9 +218,11 @@ def main(argv: list[str] | None = None) -> int:
             absent += 1
             continue
         pdfs.append(measure_pdf(r, p, a.repeat))
+    pages = [measure_page_text(r, CACHE / "study" / r["text_cache"]) for r in manifest["report"]
+             if r.get("text_cache") and (CACHE / "study" / r["text_cache"]).exists()]
     copied = measure_copied(manifest)
     fixtures = measure_fixtures()
-    result = {"pdfs": pdfs, "pdfs_absent": absent, "copied": copied, "fixtures": fixtures}
+    result = {"pdfs": pdfs, "pdfs_absent": absent, "page_texts": pages, "copied": copied, "fixtures": fixtures}
     if a.json:
         a.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
 
@@ -222,6 +237,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{x['pdfplumber_chars_s']} | {x['pdfium_text_boxes_s']} |")
         if x["wrong"]:
             print(f"|  | 错误单元格：{'；'.join(x['wrong'])} |")
+    for x in pages:
+        print(f"| {x['id']}（网页文本） | — | {'是' if x['all_parts'] else '否'} | "
+              f"{x['structure_findings_charged'].count('S-01')} | 表格未读出并已提示：{len(x['unread_tables_flagged'])} 张 | "
+              f"{'对' if x['agency_right'] else '错'} | {'对' if x['year_right'] else '错'} | "
+              f"{'对' if x['published_right'] else '错'} | {x['score']} |  |  |  |  |  |")
     c = copied
     print()
     print(f"网页复制文本 {c['excerpts']} 份（缺 {c['absent']}，读取失败 {c['failed']}）：机关 {c['agency_right']}/{c['agency_known']}，"

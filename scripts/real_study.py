@@ -77,6 +77,18 @@ def check(cache: Path) -> int:
             bad += 1
         else:
             print(f"一致 {r['id']}")
+    for r in m["report"]:
+        if not r.get("text_cache"):
+            continue
+        p = cache / r["text_cache"]
+        if not p.exists():
+            print(f"缺少 {r['id']} 的网页文本：{p}（从 {r['repo']} 的 {r['text_path']} 取得）")
+            bad += 1
+        elif hashlib.sha256(p.read_bytes()).hexdigest() != r["text_sha256"]:
+            print(f"不一致 {r['id']} 网页文本")
+            bad += 1
+        else:
+            print(f"一致 {r['id']}（网页文本）")
     # the facts themselves must be consistent: table 3's identity on every report that records the rows
     for r in m["report"]:
         t3 = (r.get("tables") or {}).get("requests") or {}
