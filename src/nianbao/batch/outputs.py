@@ -98,7 +98,7 @@ def ranking_columns(data: BatchData) -> list[str]:
     return (["排名", "机关", "层级", "年度", "文件格式", "报告格式版本", "得分", "等级"]
             + [f"{data.part_titles[p]}（得分）" for p in data.part_ids]
             + [SEVERITY_LABELS[s] for s in SEVERITIES] + [f"{CATEGORY_LABELS.get(c, c)}问题" for c in CATEGORIES]
-            + ["与其他单位雷同", "与上年报告雷同", "主要问题1", "主要问题2", "主要问题3", "审查报告", "文件路径"])
+            + ["与其他单位雷同", "与上年报告雷同", "主要问题1", "主要问题2", "主要问题3", "读取提示", "审查报告", "文件路径"])
 
 
 def ranking_values(data: BatchData, r: dict[str, Any]) -> list[Any]:
@@ -111,7 +111,7 @@ def ranking_values(data: BatchData, r: dict[str, Any]) -> list[Any]:
              r.get("format_version") or "", r["score"], r["grade"]] + parts
             + [r["counts"]["error"], r["counts"]["warning"], r["counts"]["info"]] + cats
             + [_pct(r.get("other_units_share")), _pct(r.get("previous_year_share"))] + top[:3]
-            + [r["html"], "；".join(r["paths"])])
+            + [r.get("reading") or "", r["html"], "；".join(r["paths"])])
 
 
 # OWASP CSV injection: a cell whose text starts with one of these is a formula in Excel, WPS and LibreOffice

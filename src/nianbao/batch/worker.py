@@ -281,6 +281,8 @@ def summarise(d: dict[str, Any]) -> dict[str, Any]:
         "findings": len(d["findings"]), "top": top, "rules": rules,
         "other_units_share": cpd.get("other_units_share"), "previous_year_share": cpd.get("previous_year_share"),
         "key_numbers": audit_key_numbers(d),  # the per-body history in summary.html
+        # what could not be read reliably (not charged), in a clerk's words; "" when reading was sure
+        "reading": "；".join((d.get("reading") or {}).get("summary") or []) if (d.get("reading") or {}).get("low") else "",
     }
 
 
