@@ -138,6 +138,7 @@ def _pdfium_pages_locked(data: bytes, name: str) -> list[_Page] | None:
             raise InputError("encrypted", name) from None
         raise
     pages: list[_Page] = []
+    unmapped = 0
     try:
         check_pages(len(doc), name)  # nianbao.limits: refuse before reading any page
         for i in range(len(doc)):
@@ -154,7 +155,7 @@ def _pdfium_pages_locked(data: bytes, name: str) -> list[_Page] | None:
                     continue
                 code = R.FPDFText_GetUnicode(tp.raw, k)
                 if code in (0, 0xFFFE, 0xFFFD) or R.FPDFText_HasUnicodeMapError(tp.raw, k) == 1:
-                    chars.append({"text": "\ufffd", "x0": 0.0, "x1": 0.0, "top": 0.0, "bottom": 0.0, "size": 0.0})
+                    unmapped += 1
                     continue
                 ch = chr(code)
                 if ch in "\r\n":
@@ -201,9 +202,9 @@ def _pdfium_pages_locked(data: bytes, name: str) -> list[_Page] | None:
             page.close()
     finally:
         doc.close()
-    if sum(1 for p in pages for ln in p.lines if "\ufffd" in ln.text) and not any(
-            re.search(r"[\u4e00-\u9fff]", ln.text) for p in pages for ln in p.lines):
-        return None  # unmapped glyphs only: pdfplumber tells garbled from scanned
+    mapped = sum(len(ln.text) for p in pages for ln in p.lines)
+    if unmapped and unmapped >= 0.3 * (unmapped + mapped):
+        return None  # glyphs without Unicode: pdfplumber tells a garbled text layer from a scanned one
     return pages
 
 
