@@ -15,16 +15,20 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from nianbao.vocab import CATEGORIES, PART_IDS, PART_NAMES, SEVERITIES  # noqa: F401 - the vocabulary, re-exported
+from nianbao.vocab import (  # noqa: F401 - the vocabulary, re-exported
+    CATEGORIES,
+    PART_IDS,
+    PART_NAMES,
+    SEVERITIES,
+    Category,
+    PartId,
+    Severity,
+    SourceFormat,
+)
 
 if TYPE_CHECKING:
     from nianbao.views import TextViews
 
-PartId = Literal["overview", "proactive", "requests", "review_litigation", "problems", "other"]
-Category = Literal[
-    "format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate", "crossyear"
-]
-Severity = Literal["error", "warning", "info"]
 
 
 # --------------------------------------------------------------------------- ingest output
@@ -73,7 +77,7 @@ _NEWLINE = re.compile("\n")
 @dataclass
 class RawDocument:
     source: str  # path or "<text>"
-    format: Literal["text", "pdf", "docx", "html"]
+    format: SourceFormat
     text: str
     blocks: list[Block]
     encoding: str | None = None

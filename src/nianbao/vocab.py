@@ -10,10 +10,12 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
+from typing import Literal, get_args
 
 # --------------------------------------------------------------------------------------------- severities
 
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")  # most severe first
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = get_args(Severity)  # most severe first
 SEVERITY_ORDER: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -25,10 +27,11 @@ def severity_rank(severity: str | None) -> int:
 
 # --------------------------------------------------------------------------------------------- categories
 
-CATEGORIES: tuple[str, ...] = (
+Category = Literal[
     "format", "structure", "content", "table", "date", "consistency", "typo", "punctuation", "boilerplate",
     "crossyear",  # against the same body's report of the year before (only when one is given)
-)
+]
+CATEGORIES: tuple[str, ...] = get_args(Category)
 CATEGORY_LABELS: dict[str, str] = {
     "format": "格式",
     "structure": "结构",
@@ -64,11 +67,13 @@ def is_government(level: str | None) -> bool:
 
 # --------------------------------------------------------------------------------------------- documents
 
-SOURCE_FORMATS: tuple[str, ...] = ("text", "pdf", "docx", "html")
+SourceFormat = Literal["text", "pdf", "docx", "html"]
+SOURCE_FORMATS: tuple[str, ...] = get_args(SourceFormat)
 SOURCE_FORMAT_LABELS: dict[str, str] = {"text": "纯文本", "pdf": "PDF", "docx": "Word", "html": "网页"}
 SOURCE_FORMAT_SHORT: dict[str, str] = {"text": "TXT", "pdf": "PDF", "docx": "DOCX", "html": "HTML"}
 
-FORMAT_VERSIONS: tuple[str, ...] = ("2021", "2019", "pre2019", "unknown")
+FormatVersion = Literal["2021", "2019", "pre2019", "unknown"]
+FORMAT_VERSIONS: tuple[str, ...] = get_args(FormatVersion)
 FORMAT_LABELS: dict[str, str] = {
     "2021": "2021版（国办公开办函〔2021〕30号）",
     "2019": "2019试行版（国办公开办函〔2019〕60号）",
@@ -88,7 +93,9 @@ def format_spec() -> dict:
 
 
 _spec = format_spec()
-PART_IDS: tuple[str, ...] = tuple(_spec["parts"])  # in the mandated order
+PartId = Literal["overview", "proactive", "requests", "review_litigation", "problems", "other"]
+PART_IDS: tuple[str, ...] = tuple(_spec["parts"])  # in the mandated order (the format spec's)
+assert PART_IDS == get_args(PartId), "data/spec/format.toml parts differ from vocab.PartId"
 PART_NAMES: dict[str, str] = {pid: p["canonical"] for pid, p in _spec["parts"].items()}
 PART_NUMBERS: dict[str, str] = {pid: p["number"] for pid, p in _spec["parts"].items()}  # 一 … 六
 

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Literal
 
 from nianbao.model import Block, ParseNote, RawCell, RawDocument
+from nianbao.vocab import SourceFormat
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CJK = r"\u3400-\u9fff"
@@ -177,7 +178,7 @@ def _split_subs(it: Item) -> list[Item]:
 
 def build_document(
     source: str,
-    fmt: Literal["text", "pdf", "docx", "html"],
+    fmt: SourceFormat,
     items: list[Item],
     *,
     encoding: str | None = None,
