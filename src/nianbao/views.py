@@ -108,9 +108,10 @@ def walk_headings(headings: Iterable[Heading]) -> Iterator[Heading]:
 
 
 def segment(text: str) -> list[str]:
-    """The one place text is cut into words (jieba with the domain dictionary, no HMM).
-
-    Swap the segmenter here and every user of :meth:`TextViews.words` follows."""
+    """The one place the rules cut text into words: jieba with the domain dictionary, no HMM (W-01's word
+    boundaries, :meth:`TextViews.words`). Swap the segmenter here and they follow. The classifier's
+    features cut compacted, digit-masked text with HMM (``classify.segment.cut``), as its model was
+    trained; both load the one tokenizer, ``classify.segment.get_tokenizer``."""
     from nianbao.classify.segment import get_tokenizer
 
     return get_tokenizer().lcut(text, HMM=False)

@@ -20,7 +20,7 @@ from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, as_list, trie_pattern, typo_punct_lexicon
-from nianbao.views import snippet
+from nianbao.views import segment, snippet
 
 _IS_CJK = re.compile(f"[{CJK}]")
 _CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
@@ -76,7 +76,7 @@ def _boundaries(seg: str, i: int, n: int) -> tuple[int, set[int]]:
         b += 1
     bounds = {a}
     pos = a
-    for tok in _tokenizer().lcut(seg[a:b], HMM=False):
+    for tok in segment(seg[a:b]):
         pos += len(tok)
         bounds.add(pos)
     return a, bounds
