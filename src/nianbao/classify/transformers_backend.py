@@ -27,6 +27,8 @@ WEIGHTS_FILE = "model.safetensors"
 HEADS_FILE = "heads.json"
 VOCAB_FILE = "vocab.txt"
 SPECIALS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
+# The second text segment the transformer model was trained with: not vocab.PART_NAMES, because the shipped
+# weights saw "行政复议行政诉讼情况" for review_litigation; change both together when retraining.
 PART_NAMES_ZH = {
     "overview": "总体情况",
     "proactive": "主动公开政府信息情况",

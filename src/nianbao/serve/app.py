@@ -107,10 +107,12 @@ def audit_bytes(data: bytes, name: str, batch: str | None = None) -> Result:
 def row(r: Result) -> dict[str, Any]:
     """What the page shows for one file."""
     from nianbao.batch.worker import summarise
+    from nianbao.render.common import grade_color
 
     s = summarise(r.audit)
     base = f"/r/{r.id}"
-    return {"id": r.id, "name": r.name, "score": s["score"], "grade": s["grade"], "agency": s["agency"],
+    return {"id": r.id, "name": r.name, "score": s["score"], "grade": s["grade"],
+            "grade_color": grade_color(r.audit, s["grade"]), "agency": s["agency"],
             "year": s["year"], "findings": s["findings"], "counts": s["counts"], "top": s["top"],
             "links": {"html": f"{base}/audit.html", "json": f"{base}/audit.json", "docx": f"{base}/annotated.docx"}}
 

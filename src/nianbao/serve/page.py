@@ -28,8 +28,7 @@ table { width:100%; border-collapse:collapse; background:#fff; margin-top:12px; 
 th, td { border:1px solid var(--line); padding:7px 9px; text-align:left; vertical-align:top; }
 th { background:#f0f2f4; }
 td.num { text-align:right; white-space:nowrap; }
-.grade { font-weight:700; } .g-优秀 { color:var(--ok); } .g-良好 { color:#0969da; } .g-合格 { color:#9a6700; }
-.g-不合格 { color:#cf222e; }
+.grade { font-weight:700; }
 .err { color:#cf222e; }
 .top { color:var(--muted); font-size:13px; margin-top:3px; }
 a.dl { margin-right:10px; white-space:nowrap; }
@@ -81,7 +80,7 @@ footer { color:var(--muted); font-size:12.5px; margin:30px 0; }
       tr.className = 'ok';
       tr.innerHTML = '<td>' + esc(name) + '</td><td>' + esc(r.agency || '') + ' ' + esc(r.year || '') + '</td>' +
         '<td class="num score">' + esc(Number(r.score).toFixed(1)) + '</td>' +
-        '<td class="grade g-' + esc(r.grade) + '">' + esc(r.grade) + '</td>' +
+        '<td class="grade" style="color:' + esc(r.grade_color) + '">' + esc(r.grade) + '</td>' +
         '<td>' + esc(r.findings) + ' 条（错误 ' + esc(r.counts.error) + '，警告 ' + esc(r.counts.warning) +
         '，提示 ' + esc(r.counts.info) + '）<div class="top">' + top + '</div></td>' +
         '<td><a class="dl html" href="' + r.links.html + '" target="_blank">审查报告</a>' +
