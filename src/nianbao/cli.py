@@ -56,8 +56,14 @@ def inspect(
 ) -> None:
     """显示 nianbao 对报告结构的理解：标题、机关、年度、发布日期（落款或网页）、统计期间、格式版本、六个部分和法定表格。"""
     from nianbao.audit import load_report
+    from nianbao.config import ConfigError, load_config
+    from nianbao.limits import configure as configure_limits
     from nianbao.render.report_json import report_to_dict
 
+    try:
+        configure_limits(load_config().limits)  # the [limits] of a nianbao.toml found from here
+    except ConfigError as e:
+        _fail(str(e))
     try:
         rep = load_report(report)
     except InputError as e:

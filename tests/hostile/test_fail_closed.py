@@ -57,3 +57,19 @@ def test_a_working_classifier_is_complete():
     res = runner.invoke(app, ["score", str(REPORT), "--fail-under", "10", "--format", "json"])
     assert res.exit_code == 0
     assert "incomplete" not in json.loads(res.stdout)
+
+
+def test_batch_ranking_says_incomplete(tmp_path, monkeypatch):
+    import csv
+    import shutil
+
+    from nianbao.batch.runner import run_batch
+
+    monkeypatch.setattr(audit_mod, "_classifier", _missing)
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(REPORT, src / REPORT.name)
+    run_batch([src], tmp_path / "out", jobs=1, progress=False)
+    with (tmp_path / "out" / "ranking.csv").open(encoding="utf-8-sig", newline="") as f:
+        row = next(csv.DictReader(f))
+    assert row["读取提示"].startswith("审查不完整：段落分类器不可用")

@@ -282,7 +282,10 @@ def summarise(d: dict[str, Any]) -> dict[str, Any]:
         "other_units_share": cpd.get("other_units_share"), "previous_year_share": cpd.get("previous_year_share"),
         "key_numbers": audit_key_numbers(d),  # the per-body history in summary.html
         # what could not be read reliably (not charged), in a clerk's words; "" when reading was sure
-        "reading": "；".join((d.get("reading") or {}).get("summary") or []) if (d.get("reading") or {}).get("low") else "",
+        # a check that could not run (classifier missing or broken) comes first: the score is incomplete
+        "reading": "；".join([*(f"审查不完整：{w}" for w in d.get("incomplete") or []),
+                             *((d.get("reading") or {}).get("summary") or [] if (d.get("reading") or {}).get("low")
+                               else [])]),
     }
 
 
