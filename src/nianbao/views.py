@@ -133,6 +133,14 @@ class TextViews:
         self._words: dict[int, list[str]] = {}
         self._predictions: dict[int, Any] | None = None
 
+    def __getstate__(self) -> dict:
+        # a pickled report (batch store, worker processes) carries no caches: object ids, on which the
+        # attached predictions are keyed, do not survive unpickling; everything is rebuilt on demand
+        return {"report": self.report}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["report"])
+
     # ---------------------------------------------------------------- paragraphs
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
