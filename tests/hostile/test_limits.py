@@ -36,29 +36,26 @@ def _refused(data: bytes, name: str) -> str:
     return str(e.value)
 
 
-def test_docx_bomb_refused_while_inflating():
-    bomb = docx_bomb(L.Limits().member_mb * MiB + 2 * MiB)  # 66 MiB of XML in a ~70 KB file
+def _refused_small(bomb: bytes, name: str) -> tuple[str, int]:
+    """(message, peak traced memory) of refusing a small-but-expanding bomb."""
     assert len(bomb) < 200_000
     tracemalloc.start()
     try:
-        msg = _refused(bomb, "bomb.docx")
-        peak = tracemalloc.get_traced_memory()[1]
+        return _refused(bomb, name), tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def test_docx_bomb_refused_while_inflating():
+    bomb = docx_bomb(L.Limits().member_mb * MiB + 2 * MiB)  # 66 MiB of XML in a ~70 KB file
+    msg, peak = _refused_small(bomb, "bomb.docx")
     assert msg == ("bomb.docx：压缩包内单个部件解压后的大小超过上限（64 MB；word/document.xml 为 66.0 MB；"
                    "可在配置的 [limits] member_mb 中调整），已拒绝读取。")
     assert peak < 16 * MiB  # counted in chunks: the inflated 66 MiB never exist at once
 
 
 def test_pdf_flate_bomb_refused_while_inflating():
-    bomb = pdf_bomb(L.Limits().stream_mb * MiB + 2 * MiB)
-    assert len(bomb) < 200_000
-    tracemalloc.start()
-    try:
-        msg = _refused(bomb, "bomb.pdf")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    msg, peak = _refused_small(pdf_bomb(L.Limits().stream_mb * MiB + 2 * MiB), "bomb.pdf")
     assert msg.startswith("bomb.pdf：PDF 单个数据流解压后的大小超过上限（64 MB")
     assert peak < 16 * MiB
 
