@@ -12,7 +12,7 @@ from nianbao.structure.dates import DATE_RE, find_period, parse_date_match
 from nianbao.structure.spec import format_spec, label_key
 
 TITLE_RE = re.compile(
-    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:(?:政[府务])?信息公开|政务公开)(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:年度)?(?:报告|年报)"
+    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:(?:政[府务])?信息公开|政务公开)(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:开展)?(?:年度)?(?:报告|年报)"
 )
 @cache
 def _level_patterns() -> tuple[tuple[re.Pattern, str], ...]:
@@ -41,7 +41,17 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
     if agency and re.search(r"[省市县区旗州盟]$", agency) and not m.group("pre"):
         # "2022年上海市政府信息公开工作年度报告": the 政府 went into the match of 政府信息公开
         agency += "人民政府"
+    # a portal's column name on the title's first line: "乡镇(街道办)" / "昌荣镇2025年…"
+    agency = _COLUMN_PREFIX.sub("", agency or "")
+    # the agency line above a title that names it again: "北京市X区民政局" / "X区民政局2009年…"
+    for k in range(3, len(agency) // 2 + 1):
+        if agency[:-k].endswith(agency[-k:]):
+            agency = agency[:-k]
+            break
     return agency or None, year
+
+
+_COLUMN_PREFIX = re.compile(r"^(?:乡镇|镇街|街镇|部门|市直部门|区直部门|县直部门|区县|县区)(?:[(（][^)）]{1,6}[)）])?(?=[\u4e00-\u9fff]{2})")
 
 
 _ORG = r"(?:人民政府|政府|办公室|办公厅|管理局|局|委员会|管委会|街道办事处|街道|镇|乡|中心|厅|委|院|署|办)"
@@ -55,18 +65,55 @@ _PREAMBLE_AGENCY = (
     # "……要求，由光山县政府办公室编制" / "由北京市大兴区编制的" / "本报告由南平市政府信息公开工作领导小组办公室根据"
     (re.compile(r"由(?P<a>[\u4e00-\u9fff]{3,40}?)" + _PAREN + r"(?:编制|根据|依据|按照)"), "office"),
     # "现公布清远市清新区人民政府办公室(以下简称…)2022年…" / "特向社会公布2024年度永安市卫生健康局信息公开年度报告"
-    (re.compile(r"(?:现(?:将|予)?(?:公布|发布|公开)|特(?:向社会)?公布|现将)《?(?:(?:20\d{2}|19\d{2})\s*年度?)?(?P<a>"
+    (re.compile(r"(?:现(?:将|予)?(?:向社会)?(?:公布|发布|公开)|特(?:向社会)?公布|现将)《?(?:(?:20\d{2}|19\d{2})\s*年度?)?(?P<a>"
                 + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE + r"))" + _PAREN
                 + r"\s*(?:(?:20\d{2}|19\d{2})\s*年度?)?(?:政府)?信息公开"), "place"),
     (re.compile(r"(?P<a>" + _CJK_NAME + _ORG + r")\s*(?:编制)?\s*(?:20\d{2}|19\d{2})\s*年度?(?:政府)?信息公开(?:工作)?"
                 r"(?:年度)?(?:报告|年报)"), "plain"),
     # "如对本报告有疑问，请与宣汉县政府信息公开管理办公室联系": the body the office belongs to
     (re.compile(r"(?:请与|直接与|请联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（。]|邮编)"), "office"),
-    # part one's first sentence: "2024年，教育部坚持以……" / "2018年,安徽省全面贯彻……"
-    (re.compile(r"(?:20\d{2})\s*年度?\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部|" + _PLACE + "))"
-                + _VERBS), "place"),
+    # part one's first sentence: "2024年，教育部坚持以……" / "2018年,安徽省全面贯彻……" / "……领导下，X局坚持……"
+    (re.compile(r"(?:(?:20\d{2})\s*年度?|领导下|指导下)\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部|"
+                + _PLACE + "))" + _VERBS), "place"),
+    # "本报告的电子版可在兴海县人民政府(http://…)…获取": the site the report is published on
+    (re.compile(r"电子版[^。]{0,6}?(?:可在|可从|可登录|在)[“\"]?(?P<a>" + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE
+                + r"))[”\"]?(?:门户网站|网站|政府网|政务网|[(（]\s*(?:http|www|网址))"), "place"),
+    # the body's own rules named in part one: "印发《东阳市X局信息公开工作机制(试行)》"
+    (re.compile(r"《(?P<a>" + _CJK_NAME + _ORG + r")(?:网上)?(?:政府)?(?:信息|政务)公开[^》]{0,12}?"
+                r"(?:指南|目录|制度|机制|清单|细则|规程)(?:[(（]试行[)）])?》"), "plain"),
 )
-_OFFICE_END = re.compile(r"街道办事处|人民政府|政府(?!信息)|政府(?=信息公开)|局|委员会|管委会|管理委员会|中心|办公厅|厅|"
+# "(以下简称自治区北部湾办)": the full name an abbreviation stands for
+_ABBREVIATION = re.compile(r"(?P<full>[\u4e00-\u9fff]{4,40}?)[(（]以下(?:简称|称)[“\"]?(?P<abbr>[\u4e00-\u9fff]{2,16})[”\"]?[)）]")
+_VERB_PREFIX = re.compile(r"现|特|编制|公布|公开|发布|推进|加强|落实|建立|完善|印发|制定|及时|按照|根据|依据|通过|组织|召开|经")
+_NOT_IN_PLACE = re.compile(r"[我本的在与对各全该由向将了是为年月日届]")
+
+
+def _expand_short_name(short: str, text: str) -> str | None:
+    """A self-name without its place ("市文化和旅游局", "县统计局") → the full name the text also writes
+    ("保山市文化和旅游局"), as a whole word after punctuation or a line start."""
+    if not short or short[0] not in "省市县区州旗盟" or len(short) < 3:
+        return None
+    for m in re.finditer(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}?)" + re.escape(short), text):
+        prefix = m.group(1)
+        if not _NOT_IN_PLACE.search(prefix) and not _VERB_PREFIX.match(prefix):
+            return prefix + short
+    return None
+
+
+def _same_body_fuller(fuller: str, short: str) -> bool:
+    """"北京市大兴区人民政府" is "大兴区人民政府" with its higher-level place written out."""
+    def key(a: str) -> str:
+        return re.sub(r"(?:人民)?政府$", "", a)
+    f, s = key(fuller), key(short)
+    return len(f) > len(s) >= 3 and f.endswith(s) and re.search(_PLACE + "$", f[: len(f) - len(s)]) is not None
+
+
+def _expand_abbreviation(agency: str, text: str) -> str:
+    for m in _ABBREVIATION.finditer(text[:3000]):
+        if m.group("abbr") == agency:
+            return re.sub(r"^.*(?:由|现将|公布|根据|对)", "", m.group("full"))
+    return agency
+_OFFICE_END = re.compile(r"^[\u4e00-\u9fff]{2,20}分局|街道办事处|街道(?=党政|综合|党工委|办公)|人民政府|政府(?!信息)|政府(?=信息公开)|局|委员会|管委会|管理委员会|中心|办公厅|厅|"
                          r"[镇乡](?=党政|综合|人民|政府|办|信息)|苏木(?=党政|综合|人民|政府|办)")
 
 
@@ -92,11 +139,18 @@ def agency_from_preamble(text: str) -> str | None:
                 a = _body_of_office(a) or ""
             elif how == "place" and re.search(_PLACE + "$", a):
                 a += "人民政府"
+            a = _expand_short_name(a, text) or a
             # a short self-name ("区政府办公室", "我乡") names no body
             if (len(a) >= 4 or a.endswith(("部", "镇", "乡"))) and len(a) >= 3 and a[0] not in "区市县镇乡我本全该各局" \
                     and not a.startswith(("中华人民共和国", "国务院", "本报告", "报告")):
                 return a
     return None
+
+
+_FLOWING_TITLE = re.compile(r"\s*(\S(?:(?!报告).){5,50}?(?:政[府务])?(?:信息公开|政务公开)(?:(?!报告)\S){0,10}?"
+                            r"(?:年度报告|年报|工作报告))\s*(?=一、|[（(]一[)）]|本(?:年度)?报告|根据)")
+# a site's accessibility switches before the title on a copied page: "关怀版 无障碍 无障碍2015年X镇…"
+_TOOLBAR = re.compile(r"^(?:(?:关怀版|无障碍|长者模式|适老版|老年模式|简体版|繁體版|繁体版)\s*)+")
 
 
 def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
@@ -105,14 +159,22 @@ def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
         if b.kind == "table":
             continue
         t = re.sub(r"^标\s*题\s*[:：|｜]?\s*", "", b.text.strip())  # an archive's "标题" label
+        t = _TOOLBAR.sub("", t)
         nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) and blocks[i + 1].kind != "table" else ""
         if "年度报告" not in t and "年报" not in t and len(t) <= 40 and len(nxt) <= 20 and \
                 re.search(r"(年度报告|年报)$", nxt) and "信息" in t + nxt:
             return t + nxt, b  # a title wrapped onto two lines ("…2023年政府信息" / "公开工作年度报告")
-        if ("年度报告" in t or "年报" in t) and ("信息公开" in t or "政务公开" in t) and len(t) <= 80:
-            if "条例" in t or t.endswith("。") or re.search(r"[，,；;]", t) or not re.search(r"(?:19|20)\d{2}", t):
-                continue  # a sentence of the preamble, or a column name ("政府信息公开年报"), not a title
-            return t, b
+        if ("年度报告" in t or "年报" in t or re.search(r"信息公开工作报告(?:[(（][^)）]{1,6}[)）])?$", t)) \
+                and ("信息公开" in t or "政务公开" in t) and len(t) <= 80:
+            if not ("条例" in t or t.endswith("。") or re.search(r"[，,；;]|如下|现将|现予", t) or
+                    not re.search(r"(?:19|20)\d{2}", t)):
+                return t, b
+            # else a sentence of the preamble, or a column name ("政府信息公开年报"), not a title
+        # a report saved as one flowing paragraph: the title is its head ("X2019年 政府信息公开工作年度报告 一、总体情况…")
+        m = _FLOWING_TITLE.match(b.text)
+        if m and re.search(r"(?:19|20)\d{2}", m.group(1)) and not re.search(r"[，,；;。、]|条例", m.group(1)):
+            title = re.sub(r"\s+", "", m.group(1))
+            return title, Block(b.kind, title, b.start + m.start(1), b.start + m.end(1), b.page)
     return None, None
 
 
@@ -174,6 +236,11 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
         meta.published_source = "page"
     if not meta.agency:
         meta.agency = sig_agency or agency_from_preamble(raw.text) or raw.agency_hint
+    elif (fuller := agency_from_preamble(raw.text)) and _same_body_fuller(fuller, meta.agency):
+        # the title's "大兴区", the preamble's "由北京市大兴区编制"
+        meta.agency = fuller + ("人民政府" if meta.agency.endswith("人民政府") and not fuller.endswith("政府") else "")
+    if meta.agency:
+        meta.agency = _expand_abbreviation(meta.agency, raw.text)
     per = find_period(raw.text[: max(2000, tail_from // 3)]) or find_period(raw.text)
     if per:
         start, end, m = per

@@ -1,0 +1,76 @@
+"""The reporting body and the title as real copied report pages give them (team-written text, their layouts).
+
+Each case is one general cause of a wrong or missing agency seen on the study set's copied page texts
+(corpora/real/study_set.toml, `scripts/bench_reading.py`): the exact title, agency and year read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nianbao.audit import load_report
+
+_BODY = ("一、总体情况\n\n{year}年，{who}坚持以公开为常态、不公开为例外，全年主动公开政府信息326条。\n\n"
+         "二、主动公开政府信息情况\n\n（略）\n")
+
+
+def _meta(text: str):
+    m = load_report(text.encode("utf-8"), require_report=False).meta
+    return m.title, m.agency, m.year
+
+
+@pytest.mark.parametrize("head,who,expected", [
+    # the report saved as one flowing paragraph: the title is its head, the body follows inline
+    ("青溪县人民政府2019年 政府信息公开工作年度报告 一、总体情况2019年，我县坚持以公开为常态，全年主动公开信息326条。", None,
+     ("青溪县人民政府2019年政府信息公开工作年度报告", "青溪县人民政府", 2019)),
+    # a title worded "…政务信息公开工作开展年度报告"
+    ("青溪县审计局2025年政务信息公开工作开展年度报告", "审计局",
+     ("青溪县审计局2025年政务信息公开工作开展年度报告", "青溪县审计局", 2025)),
+    # an older title "…政府信息公开工作报告(全文)"
+    ("青溪县2012年政府信息公开工作报告(全文)", "我县", ("青溪县2012年政府信息公开工作报告(全文)", "青溪县", 2012)),
+    # the site's accessibility switches copied before the title
+    ("关怀版 无障碍 无障碍2015年白沙镇政府信息公开工作年度报告", "白沙镇",
+     ("2015年白沙镇政府信息公开工作年度报告", "白沙镇", 2015)),
+    # the agency line above a title that names the body again
+    ("青溪县民政局\n\n民政局2009年政府信息公开年报", "我局",
+     ("青溪县民政局民政局2009年政府信息公开年报", "青溪县民政局", 2009)),
+    # a portal column name as the title's first line; the preamble gives the full name
+    ("乡镇(街道办)\n\n白沙镇2025年政府信息公开工作年度报告\n\n现向社会公布青溪县白沙镇2025年度政府信息公开工作年度报告。",
+     "白沙镇", ("乡镇(街道办)白沙镇2025年政府信息公开工作年度报告", "青溪县白沙镇", 2025)),
+    # the title's short name, the preamble's with its higher-level place
+    ("2009年度白沙区政府信息公开工作报告\n\n本报告由青州市白沙区编制。", "白沙区",
+     ("2009年度白沙区政府信息公开工作报告", "青州市白沙区人民政府", 2009)),
+    # the title uses the abbreviation the preamble defines
+    ("青州新区办2022年政府信息公开工作年度报告\n\n本年度报告由青州市青州新区规划建设管理办公室(以下简称青州新区办)编制。",
+     "青州新区办", ("青州新区办2022年政府信息公开工作年度报告", "青州市青州新区规划建设管理办公室", 2022)),
+])
+def test_titles_as_pages_give_them(head, who, expected):
+    text = head + "\n\n" + (_BODY.format(year=expected[2], who=who) if who else "")
+    assert _meta(text) == expected
+
+
+@pytest.mark.parametrize("head,year,agency", [
+    # a short self-name ("县统计局") and its full name written elsewhere as a whole word
+    ("本报告根据《条例》编制。\n\n2023年，在县委、县政府的领导下，县统计局不断完善公开机制。\n\n"
+     "（一）主动公开。青溪县统计局组织专题培训2次。", 2023, "青溪县统计局"),
+    # "现向社会公布X…年度报告"
+    ("根据《条例》规定，现向社会公布2022年青州农业农村局政府信息公开工作年度报告。", 2022, "青州农业农村局"),
+    # a short self-name is not completed with the verb before it ("公开市X局权责清单")
+    ("根据《条例》规定，现将市水利局2022年政府信息公开工作情况报告如下。\n\n"
+     "（一）主动公开。公开市水利局权责清单事项30项。", 2022, None),
+    # the contact is a 街道's office: the 街道
+    ("本报告根据《条例》编制。如有疑问，请与青溪县白沙街道综合办公室联系（电话：0000-1234567）。", 2024, "青溪县白沙街道"),
+    # the contact is a district branch of a city bureau: the branch
+    ("本报告根据《条例》编制。如有疑问，请与青州市公安局白沙区分局联系，联系电话：0000-1234567。", 2022, "青州市公安局白沙区分局"),
+    # only the site the report is published on names the body
+    ("本报告中使用数据统计期限为2021年1月1日至12月31日。本报告的电子版可在青溪县人民政府(http://www.example.gov.cn)"
+     "政府信息公开年度报告专栏获取。", 2021, "青溪县人民政府"),
+    # "在……领导下，X局坚持……"
+    ("根据《条例》要求编制本报告。\n\n2021年，在县委、县政府的正确领导下，青溪县住房和城乡建设局坚持依法公开。", 2021,
+     "青溪县住房和城乡建设局"),
+    # the body's own rules named in part one
+    ("根据《条例》要求编制本报告。\n\n（一）健全制度。建立了《青溪县教育局网上信息公开审查制度》。", 2020, "青溪县教育局"),
+])
+def test_copied_page_text_names_its_body(head, year, agency):
+    text = head + "\n\n" + _BODY.format(year=year, who="我局")
+    assert _meta(text)[1:] == (agency, year)
