@@ -153,10 +153,12 @@ def score(
     """审查并评分一份年度报告：得分、等级、各部分得分和每一条问题（证据、位置、修改建议）。"""
     from nianbao.audit import audit_report, load_report
     from nianbao.config import load_config
+    from nianbao.render import FORMATS
     from nianbao.scoring import RubricError, load_rubric
 
-    if fmt not in ("text", "json", "md", "html", "pdf"):
-        _fail(f"不支持的输出格式 {fmt}（可选 text、json、md、html、pdf）。")
+    formats = (*FORMATS, "pdf")  # pdf: the HTML audit printed by the system's browser
+    if fmt not in formats:
+        _fail(f"不支持的输出格式 {fmt}（可选 {'、'.join(formats)}）。")
     try:
         rub = load_rubric(rubric)
     except RubricError as e:
