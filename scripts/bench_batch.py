@@ -143,7 +143,8 @@ CHILD = r"""
 import json, resource, sys
 from nianbao.batch import run_batch
 if __name__ == "__main__":
-    res = run_batch([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]) or None, progress=False)
+    engine = sys.argv[4] if len(sys.argv) > 4 else "local"
+    res = run_batch([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]) or None, progress=False, engine=engine)
     print(json.dumps({"files": res.files, "audited": res.audited, "failed": res.failed, "seconds": res.seconds,
                       "stages": res.stages, "copy": res.copy_stats,
                       "self_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -151,12 +152,12 @@ if __name__ == "__main__":
 """
 
 
-def run_batch_child(inp: Path, out: Path, jobs: int) -> dict:
+def run_batch_child(inp: Path, out: Path, jobs: int, engine: str = "local") -> dict:
     script = out.parent / "bench_child.py"
     script.write_text(CHILD, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(script), str(inp), str(out), str(jobs)], stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, str(script), str(inp), str(out), str(jobs), engine], stdout=subprocess.PIPE,
                             text=True, env=env)
     sampler = Sampler(proc.pid)
     sampler.start()
@@ -218,6 +219,61 @@ def profile(n: int) -> None:
     st.sort_stats("cumulative").print_stats(20)
 
 
+def compare(n: int, repeats: int, append: Path | None) -> int:
+    """--jobs 1 vs --jobs 2 vs --engine dask on one generated input, interleaved so that the load of a shared
+    machine falls on all of them alike; wall time, CPU seconds (batch process + descendants) and memory."""
+    import statistics
+
+    modes = [("local, --jobs 1", 1, "local"), ("local, --jobs 2", 2, "local"), ("dask LocalCluster, 2 workers", 2, "dask")]
+    runs: dict[str, list[dict]] = {m[0]: [] for m in modes}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "in").mkdir()
+        generate(n, tmp / "in")
+        loads = []
+        for rep in range(repeats):
+            for label, jobs, engine in modes:
+                out = tmp / f"out-{rep}-{jobs}-{engine}"
+                r = run_batch_child(tmp / "in", out, jobs, engine)
+                loads.append(os.getloadavg()[0])
+                runs[label].append(r)
+                print(label, f"{r['wall']:.1f} s", f"cpu {r['parent_cpu'] + r['workers_cpu']:.1f} s", r["stages"],
+                      flush=True)
+    med = {k: statistics.median(x["wall"] for x in v) for k, v in runs.items()}
+    lines = [
+        f"Measured {date.today().isoformat()} by `scripts/bench_batch.py --n {n} --compare {repeats}` on "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. **Conditions: the "
+        f"machine was shared with other jobs** (load average {min(loads):.1f}–{max(loads):.1f} during the runs, "
+        "on 2 cores), so wall-clock ratios understate what a quiet machine gives; the CPU column (batch process "
+        "+ all its descendants, user+system) is what the work costs. The three modes run interleaved on the "
+        "same generated text reports.",
+        "",
+        "| mode | runs | wall s (median) | reports/s | speed-up vs jobs 1 | CPU s (median) | worker start s "
+        "| parse / copy / audit / outputs s | peak PSS all processes MB | failed |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    base = med[modes[0][0]]
+    for label, _, _ in modes:
+        v = runs[label]
+        cpu = statistics.median(x["parent_cpu"] + x["workers_cpu"] for x in v)
+        st = {k: statistics.median(x["stages"].get(k, 0.0) for x in v) for k in ("start", "parse", "copying", "audit",
+                                                                                  "outputs")}
+        lines.append(f"| {label} | {len(v)} | {med[label]:.1f} | {n / med[label]:.1f} | {base / med[label]:.2f}× | "
+                     f"{cpu:.1f} | {st['start']:.2f} | {st['parse']:.1f} / {st['copying']:.1f} / {st['audit']:.1f} / "
+                     f"{st['outputs']:.1f} | {max(x['total_pss_mb'] for x in v):.0f} | {v[0]['failed']} |")
+    print("\n".join(lines))
+    if append:
+        start, end = "<!-- batch-scaling:start -->", "<!-- batch-scaling:end -->"
+        block = "\n".join([start, "### jobs 1 vs jobs 2 vs Dask, side by side", "", *lines, end])
+        text = append.read_text(encoding="utf-8") if append.exists() else "# Benchmarks\n"
+        if start in text and end in text:
+            text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
+        else:
+            text = text.rstrip("\n") + "\n\n" + block + "\n"
+        append.write_text(text, encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, nargs="+", default=[100])
@@ -225,10 +281,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=0, help="0 = all cores")
     ap.add_argument("--append", type=Path, default=None, help="append a result table to this Markdown file")
     ap.add_argument("--profile", type=int, default=0, help="profile n reports in-process instead")
+    ap.add_argument("--compare", type=int, default=0, metavar="REPEATS",
+                    help="jobs 1, jobs 2 and Dask (2 workers) side by side on the same input, alternating, REPEATS times")
     args = ap.parse_args(argv)
     if args.profile:
         profile(args.profile)
         return 0
+    if args.compare:
+        return compare(args.n[0], args.compare, args.append)
     lines = []
     for n in args.n:
         with tempfile.TemporaryDirectory() as tmp:

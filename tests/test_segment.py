@@ -20,10 +20,11 @@ def tokenizers(tmp_path_factory):
     jieba.setLogLevel(logging.WARNING)
     full = segment._full_tokenizer(jieba)
     path = tmp_path_factory.mktemp("segcache") / "freq.bin"
-    segment.build_cache(path, full.FREQ, full.total)
-    freq, total = segment.open_cache(path)
+    segment.build_cache(path, full.FREQ, full.total, segment.pos_tags(full))
+    freq, total, tags = segment.open_cache(path)
     lazy = jieba.Tokenizer()
     lazy.FREQ, lazy.total, lazy.initialized = freq, total, True
+    lazy.nianbao_pos_tags = tags
     return full, lazy
 
 
@@ -46,6 +47,21 @@ def test_lazy_dictionary_segments_exactly_like_jieba(tokenizers):
     for w in ("依申请公开", "政府信息公开", "政府信", "不存在的词语组合"):
         assert lazy.FREQ.get(w) == full.FREQ.get(w)
         assert (w in lazy.FREQ) == (w in full.FREQ)
+
+
+def test_lazy_part_of_speech_tags_match_posseg(tokenizers):
+    import jieba.posseg as pseg
+
+    full, lazy = tokenizers
+    ref = pseg.POSTokenizer(full)  # reads the whole dictionary file, then the domain dictionary's tags
+    fast = pseg.POSTokenizer.__new__(pseg.POSTokenizer)
+    fast.tokenizer, fast.word_tag_tab = lazy, lazy.nianbao_pos_tags
+    for t in _texts()[::7]:
+        s = compact(t)
+        assert [(w.word, w.flag) for w in fast.cut(s)] == [(w.word, w.flag) for w in ref.cut(s)]
+    # a domain-dictionary word keeps the tag the domain dictionary gives it
+    word, *rest = next(ln.split() for ln in open(segment.domain_dict_path(), encoding="utf-8") if len(ln.split()) == 3)
+    assert fast.word_tag_tab.get(word) == ref.word_tag_tab.get(word) == rest[-1]
 
 
 def test_get_tokenizer_builds_the_cache_once(tmp_path, monkeypatch):

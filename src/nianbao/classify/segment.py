@@ -36,7 +36,7 @@ _WS = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 
-_MAGIC = b"NIANBAO-JIEBA-FREQ-1\n"
+_MAGIC = b"NIANBAO-JIEBA-FREQ-2\n"
 _NBUCKETS = 1 << 16
 _HEADER = struct.Struct("<QI")  # total, number of buckets
 
@@ -47,7 +47,8 @@ def _bucket(prefix: str) -> int:
 
 class LazyFreq:
     """The part of jieba's ``FREQ`` dict that jieba's cutting uses (``in``, ``[]``, ``get``), reading
-    each bucket of the memory-mapped dictionary on first use."""
+    each bucket of the memory-mapped dictionary on first use. (The same class serves the part-of-speech
+    table, ``word_tag_tab``, that jieba.posseg reads with ``get``.)"""
 
     __slots__ = ("_d", "_seen", "_loaded", "_mm", "_offsets")
 
@@ -129,15 +130,22 @@ def _full_tokenizer(jieba_mod):
     return tok
 
 
-def build_cache(path: Path, freq: dict[str, int], total: int) -> None:
-    """Write ``freq`` bucketed by the first two characters of each word (atomically)."""
-    buckets: list[dict[str, int]] = [{} for _ in range(_NBUCKETS)]
-    for w, f in freq.items():
+def _bucketed(table: dict) -> list[bytes]:
+    buckets: list[dict] = [{} for _ in range(_NBUCKETS)]
+    for w, f in table.items():
         buckets[_bucket(w[:2])][w] = f
-    blobs = [marshal.dumps(b) if b else b"" for b in buckets]
-    head = len(_MAGIC) + _HEADER.size + 8 * (_NBUCKETS + 1)
+    return [marshal.dumps(b) if b else b"" for b in buckets]
+
+
+def build_cache(path: Path, freq: dict[str, int], total: int, tags: dict[str, str] | None = None) -> None:
+    """Write ``freq`` and the part-of-speech ``tags``, each bucketed by the first two characters of each
+    word, to ``path`` (atomically)."""
+    blobs = _bucketed(freq) + _bucketed(tags or {})
+    head = len(_MAGIC) + _HEADER.size + 8 * (2 * _NBUCKETS + 2)
     offsets = [head]
-    for b in blobs:
+    for i, b in enumerate(blobs):
+        if i == _NBUCKETS:
+            offsets.append(offsets[-1])  # the end of the last FREQ bucket is the start of the first tag bucket
         offsets.append(offsets[-1] + len(b))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -145,7 +153,7 @@ def build_cache(path: Path, freq: dict[str, int], total: int) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(_MAGIC)
             f.write(_HEADER.pack(int(total), _NBUCKETS))
-            f.write(struct.pack(f"<{_NBUCKETS + 1}Q", *offsets))
+            f.write(struct.pack(f"<{2 * _NBUCKETS + 2}Q", *offsets))
             for b in blobs:
                 f.write(b)
         os.replace(tmp, path)
@@ -154,7 +162,8 @@ def build_cache(path: Path, freq: dict[str, int], total: int) -> None:
         raise
 
 
-def open_cache(path: Path) -> tuple[LazyFreq, int]:
+def open_cache(path: Path) -> tuple[LazyFreq, int, LazyFreq]:
+    """(FREQ, total, part-of-speech tags) of a cache written by ``build_cache``."""
     with path.open("rb") as f:
         mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
     if mm[: len(_MAGIC)] != _MAGIC:
@@ -162,8 +171,23 @@ def open_cache(path: Path) -> tuple[LazyFreq, int]:
     total, nb = _HEADER.unpack_from(mm, len(_MAGIC))
     if nb != _NBUCKETS:
         raise ValueError(f"{path}: unexpected bucket count")
-    offsets = list(struct.unpack_from(f"<{nb + 1}Q", mm, len(_MAGIC) + _HEADER.size))
-    return LazyFreq(mm, offsets), total
+    offsets = list(struct.unpack_from(f"<{2 * nb + 2}Q", mm, len(_MAGIC) + _HEADER.size))
+    if offsets[-1] != len(mm):
+        raise ValueError(f"{path}: truncated")
+    return LazyFreq(mm, offsets[: nb + 1]), total, LazyFreq(mm, offsets[nb + 1:])
+
+
+def pos_tags(tok) -> dict[str, str]:
+    """jieba.posseg's word -> tag table for ``tok``: its dictionary file's tags, then the user dictionary's
+    (what ``POSTokenizer(tok)`` builds, without importing jieba.posseg)."""
+    tags: dict[str, str] = {}
+    with tok.get_dict_file() as f:
+        for line in f:
+            parts = line.strip().decode("utf-8").split(" ")
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    tags.update(getattr(tok, "user_word_tag_tab", {}) or {})
+    return tags
 
 
 def _fast_tokenizer(jieba_mod):
@@ -171,14 +195,15 @@ def _fast_tokenizer(jieba_mod):
     if not path.is_file():
         full = _full_tokenizer(jieba_mod)
         try:
-            build_cache(path, full.FREQ, full.total)
+            build_cache(path, full.FREQ, full.total, pos_tags(full))
         except OSError as e:
             log.warning("segmenter cache %s not written: %s", path, e)
         return full
-    freq, total = open_cache(path)
+    freq, total, tags = open_cache(path)
     tok = jieba_mod.Tokenizer()
     tok.FREQ, tok.total = freq, total
     tok.initialized = True
+    tok.nianbao_pos_tags = tags  # for get_pos_tokenizer
     return tok
 
 
@@ -200,6 +225,26 @@ def get_tokenizer():
                         log.warning("segmenter cache unusable, loading jieba's whole dictionary: %s", e)
                         _tokenizer = _full_tokenizer(jieba)
     return _tokenizer
+
+
+_pos_tokenizer = None
+
+
+def get_pos_tokenizer():
+    """A jieba.posseg POSTokenizer over the shared tokenizer, with the domain dictionary's tags; from the
+    cache its tag table is lazy too (POSTokenizer() itself reads the whole dictionary file)."""
+    global _pos_tokenizer
+    if _pos_tokenizer is None:
+        import jieba.posseg as pseg
+
+        tok = get_tokenizer()
+        with _lock:
+            if _pos_tokenizer is None:
+                pt = pseg.POSTokenizer.__new__(pseg.POSTokenizer)
+                pt.tokenizer = tok
+                pt.word_tag_tab = getattr(tok, "nianbao_pos_tags", None) or pos_tags(tok)
+                _pos_tokenizer = pt
+    return _pos_tokenizer
 
 
 def mask_digits(text: str) -> str:

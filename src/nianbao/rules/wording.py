@@ -101,13 +101,10 @@ def _de_di() -> tuple[re.Pattern | None, frozenset[str], frozenset[str], tuple[s
             frozenset(d.get("final_verbs", ())))
 
 
-@cache
 def _pos_tokenizer():
-    import jieba.posseg as pseg
+    from nianbao.classify.segment import get_pos_tokenizer  # domain tags included, tag table loaded lazily
 
-    from nianbao.classify.segment import get_tokenizer
-
-    return pseg.POSTokenizer(get_tokenizer())
+    return get_pos_tokenizer()
 
 
 def _light_verb_before(before: str, light: frozenset[str]) -> bool:

@@ -1,0 +1,180 @@
+"""Start-up of `nianbao score` (whole processes, hyperfine-style medians), the old path beside the new one.
+
+    python scripts/bench_startup.py [--runs 10] [--append docs/benchmarks.md]
+
+Each command is run once to warm the page cache (and the segmenter's dictionary cache), then ``--runs``
+times; the table gives the median and min wall time, CPU seconds and peak RSS of the process (os.wait4).
+"old path" is the same tree with the classifier scored by scikit-learn/skops (NIANBAO_CLASSIFIER_RUNTIME=
+skops) and jieba's whole dictionary loaded (NIANBAO_SEGMENTER=jieba), i.e. what `score` did before.
+Floors: an empty interpreter; a process that only cuts the report with jieba (whole dictionary, the
+"jieba floor"); a process that only extracts the PDF's text with pypdfium2 (the "pypdfium2 floor").
+Also: the top of ``python -X importtime`` for the new path, and the time the interpreter takes to exit
+after the command is done. Bytecode is compiled first (PYTHONDONTWRITEBYTECODE is unset for the runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = ROOT / "tests" / "fixtures" / "reports" / "county_bureau_2023.txt"
+PDF = ROOT / "tests" / "fixtures" / "formats" / "county_bureau_2023.pdf"
+PY = sys.executable
+
+JIEBA_FLOOR = """
+import sys, jieba, logging
+jieba.setLogLevel(logging.WARNING)
+jieba.lcut(open(sys.argv[1], encoding="utf-8").read())
+"""
+PDFIUM_FLOOR = """
+import sys, pypdfium2
+pdf = pypdfium2.PdfDocument(sys.argv[1])
+"".join(p.get_textpage().get_text_range() for p in pdf)
+"""
+EXIT_PROBE = """
+import atexit, runpy, sys, time
+stamp = sys.argv[1]
+atexit.register(lambda: open(stamp, "w").write(repr(time.time())))  # runs after every other handler
+sys.argv = ["nianbao", *sys.argv[2:]]
+try:
+    runpy.run_module("nianbao.cli", run_name="__main__")
+except SystemExit:
+    pass
+"""
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "NIANBAO_SEGMENTER",
+                                                             "NIANBAO_CLASSIFIER_RUNTIME")}
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall s, CPU s, peak RSS MiB) of one process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{cmd} failed with status {proc.returncode}")
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+
+
+def measure(cmd: list[str], env: dict[str, str], runs: int) -> dict[str, float]:
+    run_once(cmd, env)  # warm-up
+    rows = [run_once(cmd, env) for _ in range(runs)]
+    return {"median": statistics.median(r[0] for r in rows), "min": min(r[0] for r in rows),
+            "cpu": statistics.median(r[1] for r in rows), "rss": max(r[2] for r in rows)}
+
+
+def exit_seconds(args: list[str], env: dict[str, str], runs: int) -> float:
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        stamp = Path(tmp) / "t"
+        for _ in range(runs):
+            subprocess.run([PY, "-c", EXIT_PROBE, str(stamp), *args], env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=False)
+            end = time.time()
+            out.append(end - float(stamp.read_text()))
+    return statistics.median(out)
+
+
+def importtime(args: list[str], env: dict[str, str], top: int = 10) -> list[tuple[str, float]]:
+    res = subprocess.run([PY, "-X", "importtime", "-m", "nianbao.cli", *args], env=env, capture_output=True,
+                         text=True, check=False)
+    tops: dict[str, float] = {}
+    for line in res.stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _, cum, name = line.split("|")
+        if name.startswith("  "):  # nested import: counted in its top-level parent
+            continue
+        try:
+            tops[name.strip()] = tops.get(name.strip(), 0.0) + int(cum) / 1e6
+        except ValueError:
+            continue
+    return sorted(tops.items(), key=lambda kv: -kv[1])[:top]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--append", type=Path, default=None)
+    a = ap.parse_args(argv)
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], check=False, env=_env())
+    new, old = _env(), _env(NIANBAO_CLASSIFIER_RUNTIME="skops", NIANBAO_SEGMENTER="jieba")
+    score_txt = [PY, "-m", "nianbao.cli", "score", str(TEXT)]
+    score_pdf = [PY, "-m", "nianbao.cli", "score", str(PDF)]
+    cases = [
+        ("`python -c pass` (interpreter floor)", [PY, "-c", "pass"], new),
+        ("jieba floor: a process that only cuts the report with jieba", [PY, "-c", JIEBA_FLOOR, str(TEXT)], new),
+        ("`nianbao score` text report — **new path**", score_txt, new),
+        ("`nianbao score` text report — old path (skops + whole jieba dictionary)", score_txt, old),
+        ("pypdfium2 floor: a process that only extracts the PDF's text", [PY, "-c", PDFIUM_FLOOR, str(PDF)], new),
+        ("`nianbao score` PDF report — new path", score_pdf, new),
+        ("`nianbao score` PDF report — old path", score_pdf, old),
+    ]
+    results = []
+    for label, cmd, env in cases:
+        r = measure(cmd, env, a.runs)
+        results.append((label, r))
+        print(f"{label}: median {r['median']:.3f} s, min {r['min']:.3f} s, CPU {r['cpu']:.3f} s, RSS {r['rss']:.0f} MiB",
+              flush=True)
+    ex_new = exit_seconds(["score", str(TEXT)], new, 5)
+    ex_old = exit_seconds(["score", str(TEXT)], old, 5)
+    imports = importtime(["score", str(TEXT)], new)
+    print("exit", ex_new, ex_old, imports)
+    if a.append:
+        floor = {k: r for k, r in results}
+        jieba_floor = floor["jieba floor: a process that only cuts the report with jieba"]["median"]
+        pdf_floor = floor["pypdfium2 floor: a process that only extracts the PDF's text"]["median"]
+        load = os.getloadavg()[0]
+        lines = [
+            f"Measured {date.today().isoformat()} by `scripts/bench_startup.py --runs {a.runs}` on "
+            f"{platform.machine()}, {os.cpu_count()} cores **shared with other jobs** (load average {load:.1f} at "
+            f"the end: the figures are upper bounds; min is the closest to a quiet machine), Python "
+            f"{platform.python_version()}, bytecode compiled. Report: `{TEXT.relative_to(ROOT)}` and its PDF. "
+            "Old path = same tree with `NIANBAO_CLASSIFIER_RUNTIME=skops NIANBAO_SEGMENTER=jieba` (what "
+            "`score` did before: scikit-learn + skops + jieba's whole dictionary).",
+            "",
+            "| whole process | median s | min s | CPU s | peak RSS MiB | × jieba floor | × pypdfium2 floor |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for label, r in results:
+            lines.append(f"| {label} | {r['median']:.3f} | {r['min']:.3f} | {r['cpu']:.3f} | {r['rss']:.0f} | "
+                         f"{r['median'] / jieba_floor:.2f} | {r['median'] / pdf_floor:.2f} |")
+        lines += ["", f"Interpreter exit after the text `score` is done: new path {ex_new * 1000:.0f} ms, old path "
+                  f"{ex_old * 1000:.0f} ms (median of 5).", "",
+                  "Largest top-level imports of the new path (`python -X importtime`, cumulative):", "",
+                  "| module | s |", "|---|---|"]
+        lines += [f"| `{m}` | {s:.3f} |" for m, s in imports]
+        _write_section(a.append, "startup", "### `nianbao score` start-up (`scripts/bench_startup.py`)", lines)
+    return 0
+
+
+def _write_section(path: Path, name: str, title: str, lines: list[str]) -> None:
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = "\n".join([start, title, "", *lines, end])
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if start in text and end in text:
+        a, b = text.index(start), text.index(end) + len(end)
+        text = text[:a] + block + text[b:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
