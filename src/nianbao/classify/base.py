@@ -38,6 +38,15 @@ class Prediction:
         return self.boilerplate >= threshold
 
 
+def part_per_text(texts: list[str], parts: list[str | None] | None) -> list[str | None]:
+    """The part of each text (None throughout when not given); a list of another length is an error."""
+    if parts is None:
+        return [None] * len(texts)
+    if len(parts) != len(texts):
+        raise ValueError("texts and parts must have the same length")
+    return list(parts)
+
+
 @runtime_checkable
 class ParagraphClassifier(Protocol):
     name: str

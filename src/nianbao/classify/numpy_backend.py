@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import Prediction
+from .base import Prediction, part_per_text
 from .textfeat import FEATURE_NAMES, char_tokens, compile_markers, decode, encode, spec_row, word_tokens
 
 NPZ_FILE = "model.npz"
@@ -245,10 +245,7 @@ class NumpyParagraphClassifier:
     def predict(self, texts: list[str], parts: list[str | None] | None = None) -> list[Prediction]:
         if not texts:
             return []
-        if parts is None:
-            parts = [None] * len(texts)
-        if len(parts) != len(texts):
-            raise ValueError("texts and parts must have the same length")
+        parts = part_per_text(texts, parts)
         scores = self.decision([encode(t, p) for t, p in zip(texts, parts, strict=True)])
         with np.errstate(over="ignore"):
             proba = 1.0 / (1.0 + np.exp(self._a * scores + self._cb))  # sigmoid calibration, per column

@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
-from .base import TOPICS, Example, Prediction, by_split
+from .base import TOPICS, Example, Prediction, by_split, part_per_text
 from .features import SpecificityFeatures, char_analyzer, encode, word_analyzer
 
 MODEL_FILE = "model.skops"
@@ -93,10 +93,7 @@ class SklearnParagraphClassifier:
     def predict(self, texts: list[str], parts: list[str | None] | None = None) -> list[Prediction]:
         if not texts:
             return []
-        if parts is None:
-            parts = [None] * len(texts)
-        if len(parts) != len(texts):
-            raise ValueError("texts and parts must have the same length")
+        parts = part_per_text(texts, parts)
         X = self._features.transform([encode(t, p) for t, p in zip(texts, parts, strict=True)])
         bp_classes = list(self._bp.classes_)
         p_bp = self._bp.predict_proba(X)[:, bp_classes.index(1)]

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from .base import TOPICS, Example, Prediction, by_split
+from .base import TOPICS, Example, Prediction, by_split, part_per_text
 
 WEIGHTS_FILE = "model.safetensors"
 HEADS_FILE = "heads.json"
@@ -154,10 +154,7 @@ class TransformersParagraphClassifier:
 
         if not texts:
             return []
-        if parts is None:
-            parts = [None] * len(texts)
-        if len(parts) != len(texts):
-            raise ValueError("texts and parts must have the same length")
+        parts = part_per_text(texts, parts)
         out: list[Prediction] = []
         with torch.inference_mode():
             for i in range(0, len(texts), batch_size):
