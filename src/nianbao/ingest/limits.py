@@ -19,6 +19,9 @@ from nianbao.errors import InputError
 from nianbao.limits import Limits, current, limit_message
 
 _CHUNK = 1 << 20  # inflate 1 MiB at a time
+# a DOCX paragraph mark (<w:p>) per paragraph, and one per table cell: a report's document holds a few
+# thousand; past this many per allowed paragraph the file is refused before python-docx parses it
+_MARKS_PER_PARAGRAPH = 5
 
 _SPECIAL = (
     (stat.S_ISFIFO, "命名管道（FIFO）"),
@@ -104,11 +107,20 @@ def check_zip(data: bytes, name: str, limits: Limits | None = None) -> None:
             if info.file_size > lim.member_bytes:
                 raise InputError("limit", name, limit_message("member_mb", lim, f"{info.filename} 为 {_mb(info.file_size)}"))
             size = 0
+            marks, tail = 0, b""  # paragraph marks of the main document, counted on the way
+            body = info.filename == "word/document.xml"
             try:
                 with zf.open(info) as member:
                     while chunk := member.read(_CHUNK):
                         size += len(chunk)
                         total += len(chunk)
+                        if body:
+                            window = tail + chunk
+                            marks += window.count(b"<w:p>") + window.count(b"<w:p ")
+                            tail = chunk[-4:]  # a mark cut by the chunk edge is counted in the next window
+                            if marks > _MARKS_PER_PARAGRAPH * lim.paragraphs:
+                                raise InputError("limit", name, limit_message(
+                                    "paragraphs", lim, f"word/document.xml 含 {marks} 个以上的段落标记"))
                         if size > lim.member_bytes:
                             raise InputError("limit", name, limit_message("member_mb", lim, f"{info.filename} 解压到上限仍未结束"))
                         if total > lim.zip_total_bytes:
