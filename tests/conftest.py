@@ -38,6 +38,11 @@ def require_tool(ok: bool, what: str) -> None:
     pytest.skip(f"{what} not installed (run scripts/setup_system.sh as root)")
 
 
+def text_at(report, finding) -> str:
+    """The report text at a finding's location."""
+    return report.text[finding.location.start:finding.location.end]
+
+
 def assert_evidence_contract(report, findings, previous=None) -> None:
     """Every finding shows what it points at: a non-empty evidence; for a finding on a span of text,
     exactly report.text[start:end]; for a table finding (or a cross-year finding on cells), cells equal to

@@ -9,7 +9,7 @@ import pytest
 from nianbao.audit import load_report
 from nianbao.rules.engine import run_rules
 from nianbao.rules.identity import agency_places
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT
 
 K = ["K-01", "K-02", "K-03", "K-04", "K-05"]
 TOWN = "晋江市安海镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
@@ -44,10 +44,8 @@ def at(r, evidence: str, after: int = 0) -> tuple[int, int]:
     return i, i + len(evidence)
 
 
-def test_seed_gets_no_consistency_finding():
-    if not SEED.is_file():
-        pytest.skip("the user's example report is not present")
-    fs = run_rules(load_report(SEED), only=K)
+def test_seed_gets_no_consistency_finding(seed_path):
+    fs = run_rules(load_report(seed_path), only=K)
     assert fs == []
 
 

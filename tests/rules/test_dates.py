@@ -12,7 +12,7 @@ from nianbao.audit import load_report
 from nianbao.config import Config
 from nianbao.rules.dates import deadline_for
 from nianbao.rules.engine import run_rules
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT
 
 D = ["D-01", "D-02", "D-03", "D-04", "D-05", "D-06"]
 TOWN = "晋江市安海镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
@@ -28,10 +28,8 @@ def spans(r, fs):
     return [(f.rule, f.evidence, f.part, f.location.start, f.location.end) for f in fs]
 
 
-def test_seed_gets_only_the_half_year_slip():
-    if not SEED.is_file():
-        pytest.skip("the user's example report is not present")
-    r = load_report(SEED)
+def test_seed_gets_only_the_half_year_slip(seed_path):
+    r = load_report(seed_path)
     fs = run_rules(r, only=D)
     start = r.text.index("2023年上半年，安海镇")
     assert spans(r, fs) == [("D-01", "2023年上半年", "overview", start, start + 8)]

@@ -6,7 +6,7 @@ import pytest
 
 from nianbao.audit import load_report
 from nianbao.rules.engine import run_rules
-from tests.conftest import SEED
+from tests.conftest import text_at
 from tests.rules.test_typos import clean_reports
 
 HEAD = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
@@ -19,26 +19,20 @@ def audit(body: str, codes=CODES, head: str = HEAD, tail: str = TAIL):
     return r, run_rules(r, only=codes)
 
 
-def at(r, f) -> str:
-    return r.text[f.location.start:f.location.end]
-
-
 # ------------------------------------------------------------------------------------------ the user's example
 
 
-def test_seed_gives_exactly_the_two_punctuation_defects():
-    if not SEED.is_file():
-        pytest.skip("user's example not available")
-    r = load_report(SEED)
+def test_seed_gives_exactly_the_two_punctuation_defects(seed_path):
+    r = load_report(seed_path)
     fs = run_rules(r, only=CODES)
     assert [(f.rule, f.part, f.evidence) for f in fs] == [
         ("P-04", "overview", "(一) 主动公开情况"),
         ("P-01", "overview", "强化工作指导监督,跟进落实"),
     ]
     mixed, half = fs
-    assert at(r, mixed) == "(一) 主动公开情况"
+    assert text_at(r, mixed) == "(一) 主动公开情况"
     assert "“(一)”使用了半角括号" in mixed.message
-    assert at(r, half) == "强化工作指导监督,跟进落实"
+    assert text_at(r, half) == "强化工作指导监督,跟进落实"
     assert half.message == "该段中文句子里使用了半角标点共6处（“,”6处），中文行文应使用全角标点。"
     assert (mixed.severity, half.severity) == ("warning", "warning")
 

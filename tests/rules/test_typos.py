@@ -11,7 +11,7 @@ import pytest
 from nianbao.audit import load_report
 from nianbao.model import Report
 from nianbao.rules.engine import run_rules
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, text_at
 
 HEAD = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
 TAIL = "\n二、主动公开政府信息情况\n本年度主动公开政府信息123条。"
@@ -23,21 +23,15 @@ def audit(body: str, codes=CODES):
     return r, run_rules(r, only=codes)
 
 
-def at(r, f) -> str:
-    return r.text[f.location.start:f.location.end]
-
-
 # ------------------------------------------------------------------------------------------ W-01
 
 
-def test_seed_duplicate_after_page_break_join():
-    if not SEED.is_file():
-        pytest.skip("user's example not available")
-    r = load_report(SEED)
+def test_seed_duplicate_after_page_break_join(seed_path):
+    r = load_report(seed_path)
     fs = run_rules(r, only=CODES)
     assert [(f.rule, f.evidence, f.part) for f in fs] == [("W-01", "执行执行", "overview")]
     f = fs[0]
-    assert at(r, f) == "执行执行"
+    assert text_at(r, f) == "执行执行"
     assert r.text[f.location.start - 2:f.location.end + 2] == "坚决执行执行政府"
     assert f.suggestion == "将“执行执行”改为“执行”。"
     assert f.severity == "error"
@@ -110,7 +104,7 @@ def test_confusion_pair_reported_with_right_form():
     assert fs[0].suggestion == "将“布署”改为“部署”。"
     assert "“布署”应为“部署”" in fs[0].message
     assert "“部”不作“布”" in fs[0].message
-    assert at(r, fs[0]) == "布署"
+    assert text_at(r, fs[0]) == "布署"
 
 
 def test_confusion_unless_context_is_respected():
