@@ -126,7 +126,7 @@ def _join_cut_table_rows(rows: list[list[str]], merged: list[list[bool]] | None,
 @cache
 def _inline_part_heading() -> re.Pattern[str]:
     """A part heading written inside a paragraph: "……12月31日。一、总体情况 2024年，……"."""
-    from nianbao.structure.spec import format_spec
+    from nianbao.vocab import format_spec
 
     titles = []
     for p in format_spec()["parts"].values():
