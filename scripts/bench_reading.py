@@ -126,9 +126,13 @@ def measure_page_text(r: dict, path: Path) -> dict:
     audit = audit_report(rep, use_classifier=False)
     m = rep.meta
     charged = [f.rule for f in audit.findings if f.rule in ("S-01", "S-04") and f.cause != "parse"]
-    return {"id": r["id"], "parts_found": [p.id for p in rep.parts], "all_parts": [p.id for p in rep.parts] == SIX,
+    got = m.published and m.published.isoformat()
+    return {"id": r["id"], "format": r["format_version"], "parts_found": [p.id for p in rep.parts],
+            # the six parts are measured on reports of the current formats only (the old outline has others)
+            "all_parts": [p.id for p in rep.parts] == SIX if r["parts"] == SIX else None,
             "agency_right": agency_right(m.agency, r["agency"]), "year_right": m.year == r["year"],
-            "published_right": (m.published and m.published.isoformat()) == r["published"],
+            # the page's date, or the 落款 where the report is signed with another date
+            "published_right": got in (r["published"], r.get("signed")),
             "unread_tables_flagged": audit.reading.unread_tables if audit.reading else [],
             "structure_findings_charged": charged, "score": audit.score}
 
@@ -238,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         if x["wrong"]:
             print(f"|  | 错误单元格：{'；'.join(x['wrong'])} |")
     for x in pages:
-        print(f"| {x['id']}（网页文本） | — | {'是' if x['all_parts'] else '否'} | "
+        six = "—（旧格式）" if x["all_parts"] is None else ("是" if x["all_parts"] else "否")
+        print(f"| {x['id']}（网页文本，{x['format']}） | — | {six} | "
               f"{x['structure_findings_charged'].count('S-01')} | 表格未读出并已提示：{len(x['unread_tables_flagged'])} 张 | "
               f"{'对' if x['agency_right'] else '错'} | {'对' if x['year_right'] else '错'} | "
               f"{'对' if x['published_right'] else '错'} | {x['score']} |  |  |  |  |  |")

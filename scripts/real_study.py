@@ -97,6 +97,10 @@ def check(cache: Path) -> int:
                 if t3["new"][c] + t3["carried_over"][c] != t3["total"][c] + t3["carried_forward"][c]:
                     print(f"事实有误 {r['id']}: 表三第{c + 1}列 一+二 ≠ 三(七)+四")
                     bad += 1
+    from collections import Counter
+    for key in ("kind", "level", "format_version", "year"):
+        counts = Counter(str(r[key]) for r in m["report"])
+        print(f"{key}: " + "，".join(f"{k} {v}" for k, v in sorted(counts.items())))
     n_held = len(held(m))
     print(f"{n_held} 份持有副本，{len(m['report']) - n_held} 份只记事实，"
           f"{len(m['copied_text']['published'])} 份网页复制文本的发布日期")

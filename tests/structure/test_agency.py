@@ -74,3 +74,15 @@ def test_titles_as_pages_give_them(head, who, expected):
 def test_copied_page_text_names_its_body(head, year, agency):
     text = head + "\n\n" + _BODY.format(year=year, who="我局")
     assert _meta(text)[1:] == (agency, year)
+
+
+def test_site_chrome_run_together_with_the_report_is_cut_before_its_title():
+    """A saved page flattened to one line: breadcrumb, 来源/时间, share buttons, then the report."""
+    text = ("当前位置： 首页政务公开政府信息公开年报 青溪县水利局2013年信息公开年度报告 来源：青溪县人民政府 "
+            "时间：2014-02-25 00:00 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： --> 青溪县水利局2013年 信息公开年度报告 "
+            "根据《中华人民共和国政府信息公开条例》，特向社会公布2013年度青溪县水利局信息公开年度报告。"
+            "本报告中所列数据的统计期限自2013年1月1日起至2013年12月31日止。 一、概述 2013年我局不断完善公开内容。")
+    rep = load_report(text.encode("utf-8"), require_report=False)
+    m = rep.meta
+    assert (m.title, m.agency, m.year) == ("青溪县水利局2013年信息公开年度报告", "青溪县水利局", 2013)
+    assert rep.text.startswith("青溪县水利局2013年 信息公开年度报告 根据") and "当前位置" not in rep.text

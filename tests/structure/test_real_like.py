@@ -201,3 +201,17 @@ def test_a_row_label_cut_short_by_its_cell_still_finds_its_row(source):
     assert t.missing_rows == [] and t.extra_rows == []
     assert t.row_labels["denied_2"] == "2.其他法律行政止公开"
     assert _cells(rep) == _cells(source)
+
+
+def test_flowing_text_heading_right_after_a_table_unit():
+    """A page saved as one line: part 三's heading follows the last cell of table 2 ("…元三、收到和处理…")."""
+    text = ("青溪县2019年政府信息公开工作年度报告 本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。"
+            "一、总体情况2019年，我县认真贯彻落实《条例》，全年主动公开政府信息326条。"
+            "二、主动公开政府信息情况 第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1231200.5元"
+            "三、收到和处理政府信息公开申请情况 本年新收政府信息公开申请23件，全部按期办结。"
+            "四、政府信息公开行政复议、行政诉讼情况 本年未发生行政复议和行政诉讼。"
+            "五、存在的主要问题及改进情况 信息公开队伍能力仍有欠缺。六、其他需要报告的事项 无其他需要报告的事项")
+    rep = load_report(text.encode("utf-8"))
+    assert [p.id for p in rep.parts] == SIX
+    assert (rep.parts[2].title, rep.parts[2].paragraphs[0].text) == (
+        "三、收到和处理政府信息公开申请情况", "本年新收政府信息公开申请23件，全部按期办结。")

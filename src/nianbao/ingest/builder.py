@@ -133,7 +133,8 @@ def _inline_part_heading() -> re.Pattern[str]:
         titles += [p["canonical"], *p.get("variants", [])]
     titles.sort(key=len, reverse=True)
     alts = "|".join(r"\s*".join(map(re.escape, t)) for t in titles)
-    return re.compile(rf"(?<![\u4e00-\u9fff])[一二三四五六]\s*[、.．]\s*(?:{alts})")
+    # not inside a word, except after the unit that ends a table run together before it ("…94432.52元三、收到和…")
+    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[元件条次个项篇]))[一二三四五六]\s*[、.．]\s*(?:{alts})")
 
 
 _INLINE_SUB = re.compile(r"(?<=[。；！？])\s*(?=[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）])")

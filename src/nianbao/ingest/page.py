@@ -97,20 +97,32 @@ def evidence_from_meta(metas: dict[str, str]) -> PageEvidence:
 _TITLE_AFTER_CRUMB = re.compile(r"[>＞»]\s*(?:年度报告|年报|政府信息公开年报)?\s*([^>＞»]{4,80}?信息公开[^>＞»]{0,20}(?:年度报告|年报))\s*$")
 
 
+_TITLE_IN_CHROME = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,40}?(?:19|20)\d{2}\s*年度?\s*(?:政[府务])?(?:信息公开|政务公开)"
+                              r"[\u4e00-\u9fff\s]{0,12}?(?:年度报告|年报)")
+
+
 def split_furniture(lines: list[str], head: int = 15, tail: int = 8) -> tuple[list[str], list[str]]:
     """(body lines, furniture lines): furniture is looked for among the first and last lines only. A
     breadcrumb run together with the title ("…>年度报告兴国县2015年政府信息公开工作年度报告") keeps the title."""
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
     drop: set[int] = set()
     keep: dict[int, str] = {}
+    chrome: list[str] = []
     for i in idx[:head]:
         if is_furniture(lines[i]):
             drop.add(i)
             m = _TITLE_AFTER_CRUMB.search(lines[i].strip())
             if m:
                 keep[i] = m.group(1)
+        elif _FURNITURE.match(t := lines[i].strip()):
+            # the chrome run together with the report ("当前位置：首页… 来源：… 时间：… 文字版 相关链接： --> X2013年
+            # 信息公开年度报告 根据…"): the report starts at the last title written in its head
+            titles = list(_TITLE_IN_CHROME.finditer(t[:400]))
+            if titles:
+                chrome.append(t[: titles[-1].start()])
+                lines[i] = t[titles[-1].start():]
     for i in idx[-tail:]:
         if is_furniture(lines[i]):
             drop.add(i)
     body = [keep.get(i, ln) for i, ln in enumerate(lines) if i not in drop or i in keep]
-    return body, [lines[i] for i in sorted(drop)]
+    return body, [lines[i] for i in sorted(drop)] + chrome
