@@ -155,3 +155,13 @@ def test_docx_paragraph_marks_counted_before_parsing():
     finally:
         L.configure(previous)
     assert "段落和表格行数超过上限（20 个；word/document.xml 含 101 个以上的段落标记；" in msg
+
+
+def test_html_tags_counted_before_parsing():
+    html = b"<html><body>" + b"<p>\xe6\x9c\xac</p>" * 60 + b"</body></html>"
+    previous = L.configure(L.Limits(paragraphs=2))
+    try:
+        msg = _refused(html, "many.html")
+    finally:
+        L.configure(previous)
+    assert "段落和表格行数超过上限（2 个；文件含 124 个 HTML 标签；" in msg

@@ -91,6 +91,7 @@ def _read(data: bytes, name: str) -> RawDocument:
     if fmt == "html":
         from nianbao.ingest.html import read_html
 
+        _limits.check_markup(data, "html", name)
         return read_html(data, name)
     if fmt in ("zip", "other"):
         raise InputError("unsupported", name)
@@ -99,6 +100,7 @@ def _read(data: bytes, name: str) -> RawDocument:
         raise InputError(kind[0], name, kind[1])
     from nianbao.ingest.text import read_text
 
+    _limits.check_markup(data, "text", name)
     return read_text(data, name)
 
 

@@ -182,6 +182,25 @@ def _inflated_size(data: bytes, start: int, cap: int) -> int:
     return size
 
 
+# tags per allowed paragraph in an HTML page (site chrome included), newlines per allowed paragraph in text
+_TAGS_PER_PARAGRAPH = 50
+_LINES_PER_PARAGRAPH = 5
+
+
+def check_markup(data: bytes, fmt: str, name: str, limits: Limits | None = None) -> None:
+    """Refuse HTML or text with far more tags or lines than the paragraph limit allows, before parsing
+    (counting bytes is fast; building millions of elements or paragraphs is not)."""
+    lim = limits or current()
+    if fmt == "html":
+        tags = data.count(b"<")
+        if tags > _TAGS_PER_PARAGRAPH * lim.paragraphs:
+            raise InputError("limit", name, limit_message("paragraphs", lim, f"文件含 {tags} 个 HTML 标签"))
+    elif fmt == "text":
+        lines = data.count(b"\n") + data.count(b"\r")  # CRLF counts twice, hence the factor 2
+        if lines > 2 * _LINES_PER_PARAGRAPH * lim.paragraphs:
+            raise InputError("limit", name, limit_message("paragraphs", lim, f"文件含 {lines} 个换行"))
+
+
 def check_pages(count: int, name: str, limits: Limits | None = None) -> None:
     lim = limits or current()
     if count > lim.pages:
