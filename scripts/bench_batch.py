@@ -248,18 +248,20 @@ def compare(n: int, repeats: int, append: Path | None) -> int:
         "+ all its descendants, user+system) is what the work costs. The three modes run interleaved on the "
         "same generated text reports.",
         "",
-        "| mode | runs | wall s (median) | reports/s | speed-up vs jobs 1 | CPU s (median) | worker start s "
-        "| parse / copy / audit / outputs s | peak PSS all processes MB | failed |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| mode | runs | wall s (median) | reports/s | speed-up vs jobs 1 | CPU s, all processes (median) "
+        "| of which the batch process | worker start s | parse / copy / audit / outputs s "
+        "| peak PSS all processes MB | failed |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     base = med[modes[0][0]]
     for label, _, _ in modes:
         v = runs[label]
         cpu = statistics.median(x["parent_cpu"] + x["workers_cpu"] for x in v)
+        pcpu = statistics.median(x["parent_cpu"] for x in v)
         st = {k: statistics.median(x["stages"].get(k, 0.0) for x in v) for k in ("start", "parse", "copying", "audit",
                                                                                   "outputs")}
         lines.append(f"| {label} | {len(v)} | {med[label]:.1f} | {n / med[label]:.1f} | {base / med[label]:.2f}× | "
-                     f"{cpu:.1f} | {st['start']:.2f} | {st['parse']:.1f} / {st['copying']:.1f} / {st['audit']:.1f} / "
+                     f"{cpu:.1f} | {pcpu:.1f} | {st['start']:.2f} | {st['parse']:.1f} / {st['copying']:.1f} / {st['audit']:.1f} / "
                      f"{st['outputs']:.1f} | {max(x['total_pss_mb'] for x in v):.0f} | {v[0]['failed']} |")
     print("\n".join(lines))
     if append:

@@ -19,6 +19,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 def tokenizers(tmp_path_factory):
     jieba.setLogLevel(logging.WARNING)
     full = segment._full_tokenizer(jieba)
+    full.domain_tags = dict(full.user_word_tag_tab)  # a POSTokenizer built on `full` consumes them
     path = tmp_path_factory.mktemp("segcache") / "freq.bin"
     segment.build_cache(path, full.FREQ, full.total, segment.pos_tags(full))
     freq, total, tags = segment.open_cache(path)
@@ -49,11 +50,21 @@ def test_lazy_dictionary_segments_exactly_like_jieba(tokenizers):
         assert (w in lazy.FREQ) == (w in full.FREQ)
 
 
+def _reference_pos(full):
+    """jieba.posseg's own POSTokenizer: the whole dictionary file's tags, then the domain dictionary's."""
+    import jieba.posseg as pseg
+
+    ref = pseg.POSTokenizer(full)
+    ref.makesure_userdict_loaded()
+    ref.word_tag_tab.update(full.domain_tags)
+    return ref
+
+
 def test_lazy_part_of_speech_tags_match_posseg(tokenizers):
     import jieba.posseg as pseg
 
     full, lazy = tokenizers
-    ref = pseg.POSTokenizer(full)  # reads the whole dictionary file, then the domain dictionary's tags
+    ref = _reference_pos(full)
     fast = pseg.POSTokenizer.__new__(pseg.POSTokenizer)
     fast.tokenizer, fast.word_tag_tab = lazy, lazy.nianbao_pos_tags
     for t in _texts()[::7]:
@@ -87,3 +98,38 @@ def test_damaged_cache_falls_back_to_plain_jieba(tmp_path, monkeypatch):
     tok = segment.get_tokenizer()
     assert isinstance(tok.FREQ, dict)
     assert tok.lcut("依申请公开") == ["依申请公开"]
+
+
+_POS_PROBE = """
+import json, sys
+from nianbao.classify.segment import get_pos_tokenizer
+pt = get_pos_tokenizer()
+texts = json.loads(sys.stdin.read())
+import jieba.posseg
+print(json.dumps({"cuts": [[[w.word, w.flag] for w in pt.cut(t)] for t in texts],
+                  "default": [[w.word, w.flag] for w in jieba.posseg.cut(texts[0])]}))
+"""
+
+
+def test_pos_tokenizer_in_a_fresh_process_tags_like_posseg(tokenizers, tmp_path):
+    """get_pos_tokenizer imports jieba.posseg with its tables unmarshalled from the cache and without the
+    module-level tokenizer's dictionary read; the tags are the same, and jieba.posseg.cut still works."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import jieba.posseg as pseg
+
+    full, _ = tokenizers
+    ref = _reference_pos(full)
+    texts = [compact(t) for t in _texts()[::50]]
+    env = {**os.environ, "NIANBAO_CACHE_DIR": str(tmp_path),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    for _ in range(2):  # the first run builds the caches, the second reads them
+        res = subprocess.run([sys.executable, "-c", _POS_PROBE], input=json.dumps(texts), capture_output=True,
+                             text=True, env=env, timeout=300, check=True)
+        got = json.loads(res.stdout)
+        assert got["cuts"] == [[[w.word, w.flag] for w in ref.cut(t)] for t in texts]
+        assert got["default"] == [[w.word, w.flag] for w in pseg.POSTokenizer(jieba.Tokenizer()).cut(texts[0])]
+    assert len(list(tmp_path.glob("jieba-posseg-*.bin"))) == 1

@@ -230,13 +230,103 @@ def get_tokenizer():
 _pos_tokenizer = None
 
 
+_POS_MODEL = ("char_state_tab", "prob_start", "prob_trans", "prob_emit")
+
+
+def _preload_posseg_model() -> None:
+    """Put jieba.posseg's HMM tables into sys.modules from a marshal cache before jieba.posseg imports them.
+
+    The tables are Python modules of dict literals (3.4 MB of bytecode, ~0.3 CPU-s to execute on every
+    import); the same dicts unmarshal in ~10 ms. Built once from the real modules, keyed by their files."""
+    import sys
+    import types
+
+    if "jieba.posseg" in sys.modules:
+        return
+    import jieba
+
+    folder = Path(jieba.__file__).parent / "posseg"
+    h = hashlib.sha256(_MAGIC)
+    for name in _POS_MODEL:
+        st = os.stat(folder / f"{name}.py")
+        h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    path = cache_dir() / f"jieba-posseg-{h.hexdigest()[:16]}.bin"
+    try:
+        tables = marshal.loads(path.read_bytes())
+        if not (isinstance(tables, tuple) and len(tables) == len(_POS_MODEL)):
+            raise ValueError("bad posseg cache")
+    except (OSError, ValueError, EOFError, TypeError):
+        import importlib
+
+        tables = tuple(importlib.import_module(f"jieba.posseg.{n}").P for n in _POS_MODEL)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(marshal.dumps(tables))
+            os.replace(tmp, path)
+        except OSError as e:
+            log.warning("posseg cache %s not written: %s", path, e)
+        return
+    for name, table in zip(_POS_MODEL, tables, strict=True):
+        mod = types.ModuleType(f"jieba.posseg.{name}")
+        mod.P = table
+        sys.modules.setdefault(mod.__name__, mod)
+
+
+class _TagsOnFirstUse:
+    """jieba.posseg's module-level POSTokenizer reads jieba's whole dictionary file when jieba.posseg is
+    imported (0.3 CPU-s); nianbao never uses that one, so its table is read only if someone does."""
+
+    def __init__(self, owner) -> None:
+        self._owner = owner
+
+    def _real(self) -> dict:
+        self._owner.load_word_tag(self._owner.tokenizer.get_dict_file())  # replaces this object on the owner
+        return self._owner.word_tag_tab
+
+    def get(self, key, default=None):
+        return self._real().get(key, default)
+
+    def __getitem__(self, key):
+        return self._real()[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._real()
+
+    def update(self, other) -> None:
+        self._real().update(other)
+
+
+def _import_posseg():
+    import io
+    import sys
+
+    if "jieba.posseg" in sys.modules:
+        return sys.modules["jieba.posseg"]
+    import jieba
+
+    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")  # instance attribute, for the import only
+    try:
+        import jieba.posseg as pseg
+    finally:
+        del jieba.dt.get_dict_file
+    pseg.dt.word_tag_tab = _TagsOnFirstUse(pseg.dt)
+    return pseg
+
+
 def get_pos_tokenizer():
     """A jieba.posseg POSTokenizer over the shared tokenizer, with the domain dictionary's tags; from the
-    cache its tag table is lazy too (POSTokenizer() itself reads the whole dictionary file)."""
+    cache its tag table is lazy too (POSTokenizer() itself reads the whole dictionary file), and its HMM
+    tables are unmarshalled rather than imported."""
     global _pos_tokenizer
     if _pos_tokenizer is None:
-        import jieba.posseg as pseg
-
+        if os.environ.get("NIANBAO_SEGMENTER") != "jieba":
+            try:
+                _preload_posseg_model()
+            except OSError as e:  # pragma: no cover - no jieba files: the import below says so
+                log.warning("posseg tables not preloaded: %s", e)
+        pseg = _import_posseg()
         tok = get_tokenizer()
         with _lock:
             if _pos_tokenizer is None:
