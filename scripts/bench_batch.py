@@ -265,14 +265,9 @@ def compare(n: int, repeats: int, append: Path | None) -> int:
                      f"{st['outputs']:.1f} | {max(x['total_pss_mb'] for x in v):.0f} | {v[0]['failed']} |")
     print("\n".join(lines))
     if append:
-        start, end = "<!-- batch-scaling:start -->", "<!-- batch-scaling:end -->"
-        block = "\n".join([start, "### jobs 1 vs jobs 2 vs Dask, side by side", "", *lines, end])
-        text = append.read_text(encoding="utf-8") if append.exists() else "# Benchmarks\n"
-        if start in text and end in text:
-            text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
-        else:
-            text = text.rstrip("\n") + "\n\n" + block + "\n"
-        append.write_text(text, encoding="utf-8")
+        from benchdoc import write_section
+
+        write_section(append, "batch-scaling", "### jobs 1 vs jobs 2 vs Dask, side by side", lines)
     return 0
 
 

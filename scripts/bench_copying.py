@@ -1,14 +1,13 @@
 """Benchmark copy detection (the batch's serial stage) at 1k, 10k and 100k synthetic reports.
 
-    python scripts/bench_copying.py --n 1000 10000 100000 [--append docs/benchmarks.md] [--old]
+    python scripts/bench_copying.py --n 1000 10000 100000 [--append docs/benchmarks.md]
 
 Reports are synthesised cheaply, sentence by sentence, with the mix copy detection meets: stock phrasing
 shared by many units (套话, ~15 %), sentences copied from another unit with small edits (~5 %), last
 year's sentences for a tenth of the units, and free text built from a pool of clauses with the unit's
 name and figures. Signatures are computed once per distinct sentence with the batch's own
 ``copying.signatures``; then ``copying.detect`` runs as in ``nianbao batch`` (the stage alone: no parsing,
-no audits). ``--old`` also times the previous datasketch implementation (git show of an older commit is
-not needed: it is vendored nowhere; pass a module path with --old-module) where it finishes in time.
+no audits).
 """
 
 from __future__ import annotations
@@ -26,7 +25,10 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
+
+from benchdoc import write_section  # noqa: E402
 
 from nianbao.batch import copying as cp  # noqa: E402
 
@@ -159,21 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         for n, s, d, c, v, cm, dt, per, fl, pv, rss, _ in rows:
             lines.append(f"| {n:,} | {s:,} | {d:,} | {c:,} | {v:,} | {cm:,} | {dt:.2f} | {per:.2f} | {fl:,} | {pv:,} "
                          f"| {rss:.0f} |")
-        _write_section(args.append, "copying", "### Copy detection at scale (`scripts/bench_copying.py`)", lines)
+        write_section(args.append, "copying", "### Copy detection at scale (`scripts/bench_copying.py`)", lines)
     return 0
-
-
-def _write_section(path: Path, name: str, title: str, lines: list[str]) -> None:
-    """Replace (or append) the block between <!-- name:start --> and <!-- name:end --> in a Markdown file."""
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    block = "\n".join([start, title, "", *lines, end])
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if start in text and end in text:
-        a, b = text.index(start), text.index(end) + len(end)
-        text = text[:a] + block + text[b:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,10 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from benchdoc import write_section  # noqa: E402
+
 TEXT = ROOT / "tests" / "fixtures" / "reports" / "county_bureau_2023.txt"
 PDF = ROOT / "tests" / "fixtures" / "formats" / "county_bureau_2023.pdf"
 PY = sys.executable
@@ -240,20 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                   "Largest top-level imports of the new path (`python -X importtime`, cumulative):", "",
                   "| module | s |", "|---|---|"]
         lines += [f"| `{m}` | {s:.3f} |" for m, s in imports]
-        _write_section(a.append, "startup", "### `nianbao score` start-up (`scripts/bench_startup.py`)", lines)
+        write_section(a.append, "startup", "### `nianbao score` start-up (`scripts/bench_startup.py`)", lines)
     return 0
-
-
-def _write_section(path: Path, name: str, title: str, lines: list[str]) -> None:
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    block = "\n".join([start, title, "", *lines, end])
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if start in text and end in text:
-        a, b = text.index(start), text.index(end) + len(end)
-        text = text[:a] + block + text[b:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,18 @@
+"""Write one benchmark's section of docs/benchmarks.md (between its own markers, so others stay untouched)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_section(path: Path, name: str, title: str, lines: list[str]) -> None:
+    """Replace (or append) the block between <!-- name:start --> and <!-- name:end --> in a Markdown file."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = "\n".join([start, title, "", *lines, end])
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if start in text and end in text:
+        a, b = text.index(start), text.index(end) + len(end)
+        text = text[:a] + block + text[b:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
