@@ -4,8 +4,8 @@
 
 Reports are synthesised cheaply, sentence by sentence, with the mix copy detection meets: stock phrasing
 shared by many units (套话, ~15 %), sentences copied from another unit with small edits (~5 %), last
-year's sentences for a tenth of the units, and free text built from a pool of clauses with the unit's
-name and figures. Signatures are computed once per distinct sentence with the batch's own
+year's sentences for a tenth of the units, and free text built from random pieces of the team's paragraph
+corpus with the unit's name and figures. Signatures are computed once per distinct sentence with the batch's own
 ``copying.signatures``; then ``copying.detect`` runs as in ``nianbao batch`` (the stage alone: no parsing,
 no audits).
 """
