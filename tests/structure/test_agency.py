@@ -86,3 +86,14 @@ def test_site_chrome_run_together_with_the_report_is_cut_before_its_title():
     m = rep.meta
     assert (m.title, m.agency, m.year) == ("青溪县水利局2013年信息公开年度报告", "青溪县水利局", 2013)
     assert rep.text.startswith("青溪县水利局2013年 信息公开年度报告 根据") and "当前位置" not in rep.text
+
+
+def test_site_chrome_run_together_ends_at_its_last_chrome_word_not_at_a_title_in_the_report():
+    """The report's first sentence names a title-like phrase ("编制2020年度政府信息公开年度报告"): it stays."""
+    text = ("当前位置： 首页政务公开政府信息公开青溪县审批局政府信息公开年报 青溪县审批局2020年政府信息公开工作年度报告 来源： "
+            "时间：2021-01-27 15:41 --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： 根据《中华人民共和国政府信息公开条例》"
+            "要求，结合我局实际，编制2020年度政府信息公开年度报告。本报告中所列数据的统计期限为2020年1月1日至2020年12月31日。"
+            "如有疑问，请与青溪县审批局办公室联系。一、总体情况2020年，我局全年公开政务信息356条。")
+    rep = load_report(text.encode("utf-8"), require_report=False)
+    assert rep.text.startswith("根据《中华人民共和国政府信息公开条例》要求，结合我局实际，编制2020年度")
+    assert (rep.meta.agency, rep.meta.year) == ("青溪县审批局", 2020)

@@ -97,8 +97,20 @@ def evidence_from_meta(metas: dict[str, str]) -> PageEvidence:
 _TITLE_AFTER_CRUMB = re.compile(r"[>＞»]\s*(?:年度报告|年报|政府信息公开年报)?\s*([^>＞»]{4,80}?信息公开[^>＞»]{0,20}(?:年度报告|年报))\s*$")
 
 
-_TITLE_IN_CHROME = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,40}?(?:19|20)\d{2}\s*年度?\s*(?:政[府务])?(?:信息公开|政务公开)"
-                              r"[\u4e00-\u9fff\s]{0,12}?(?:年度报告|年报)")
+_CHROME_WORD = re.compile(r"(?:当前位置|您的位置|相关链接|文件下载|文字版|全真版|QQ空间|微博|微信|-->|分享到|打印|关闭|【打印】|【关闭】"
+                          r"|收藏|字号|大|中|小|来源[:：]\S*|时间[:：]\S*|\d{1,2}:\d{2}(?::\d{2})?|浏览次数[:：]?\d*)[:：]?")
+
+
+def _chrome_end(line: str) -> int:
+    """Where the chrome at the head of a line ends: after its last chrome word before the first long run of text
+    (the report's own sentences); 0 when fewer than three chrome words are seen."""
+    end, words = 0, 0
+    for m in re.finditer(r"\S+", line):
+        if len(m.group(0)) > 40:
+            break
+        if _CHROME_WORD.fullmatch(m.group(0)):
+            end, words = m.end(), words + 1
+    return end if words >= 3 else 0
 
 
 def split_furniture(lines: list[str], head: int = 15, tail: int = 8) -> tuple[list[str], list[str]]:
@@ -116,11 +128,11 @@ def split_furniture(lines: list[str], head: int = 15, tail: int = 8) -> tuple[li
                 keep[i] = m.group(1)
         elif _FURNITURE.match(t := lines[i].strip()):
             # the chrome run together with the report ("当前位置：首页… 来源：… 时间：… 文字版 相关链接： --> X2013年
-            # 信息公开年度报告 根据…"): the report starts at the last title written in its head
-            titles = list(_TITLE_IN_CHROME.finditer(t[:400]))
-            if titles:
-                chrome.append(t[: titles[-1].start()])
-                lines[i] = t[titles[-1].start():]
+            # 信息公开年度报告 根据…"): the report starts after the last chrome word before its first long run of text
+            end = _chrome_end(t)
+            if end:
+                chrome.append(t[:end])
+                lines[i] = t[end:].lstrip()
     for i in idx[-tail:]:
         if is_furniture(lines[i]):
             drop.add(i)
