@@ -358,6 +358,9 @@ def _survivable_console() -> None:
 
 
 def main() -> None:
+    from nianbao import recache
+
+    recache.install()  # compiled regexes from the per-user cache: start-up without re-parsing every pattern
     _survivable_console()
     app()
 

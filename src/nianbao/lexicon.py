@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
+
+from nianbao.datacache import parse_toml
 
 
 @cache
@@ -13,11 +14,11 @@ def lexicon(name: str) -> dict:
     path = resources.files("nianbao.data").joinpath("lexicon", f"{name}.toml")
     if not path.is_file():
         return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return parse_toml(path.read_text(encoding="utf-8"))
 
 
 @cache
 def data_toml(relpath: str) -> dict:
     """Any TOML file shipped under nianbao/data/ (e.g. 'deadlines.toml')."""
     path = resources.files("nianbao.data").joinpath(*relpath.split("/"))
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return parse_toml(path.read_text(encoding="utf-8"))

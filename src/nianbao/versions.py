@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from nianbao import __version__
+from nianbao.datacache import parse_toml
 
 _RULE_DATA = ("nianbao.data.rules", "nianbao.data.lexicon")
 
@@ -51,7 +51,7 @@ def ruleset() -> dict[str, Any]:
             digest.update(str(f)[len(root):].replace("\\", "/").encode())
             digest.update(b"\0" + data + b"\0")
             if package == "nianbao.data.rules" and f.name.endswith(".toml"):
-                count += len(tomllib.loads(data.decode("utf-8")).get("rule", []))
+                count += len(parse_toml(data.decode("utf-8")).get("rule", []))
     sha = digest.hexdigest()
     return {"version": f"{__version__}+{sha[:12]}", "rules": count, "sha256": sha}
 

@@ -7,10 +7,11 @@ Every module that needs one of these names or labels imports it from here; nothi
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 from typing import Literal, get_args
+
+from nianbao.datacache import parse_toml
 
 # --------------------------------------------------------------------------------------------- severities
 
@@ -89,7 +90,7 @@ FORMAT_LABELS: dict[str, str] = {
 def format_spec() -> dict:
     """data/spec/format.toml: the mandated parts, tables and format fingerprints."""
     data = resources.files("nianbao.data.spec").joinpath("format.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    return parse_toml(data.decode("utf-8"))
 
 
 _spec = format_spec()

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import copy
 import re
-import tomllib
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ import numpy as np
 
 from nianbao import views
 from nianbao.crossyear import agency_key, body_keys
+from nianbao.datacache import parse_toml
 from nianbao.textnorm import compact, sentence_key
 
 _KEEP = re.compile(r"[\w#]")
@@ -71,7 +71,7 @@ class Template:
 
 @cache
 def load_templates() -> tuple[Settings, tuple[Template, ...]]:
-    data = tomllib.loads(resources.files("nianbao.data").joinpath("lexicon/template_sentences.toml")
+    data = parse_toml(resources.files("nianbao.data").joinpath("lexicon/template_sentences.toml")
                          .read_text(encoding="utf-8"))
     s = data.get("settings", {})
     settings = Settings(**{k: v for k, v in s.items() if k in Settings.__dataclass_fields__})

@@ -7,6 +7,8 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from nianbao.datacache import parse_toml
+
 log = logging.getLogger(__name__)
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
@@ -23,7 +25,7 @@ def boilerplate_lexicon(directory: str | None = None) -> tuple[tuple[str, ...], 
     if not path.is_file():
         return (), ()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as e:
         log.warning("cannot read %s: %s", path, e)
         return (), ()

@@ -25,6 +25,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from nianbao.datacache import cache_dir
+
 from .lexicon import domain_dict_path
 
 log = logging.getLogger(__name__)
@@ -91,19 +93,6 @@ class LazyFreq:
         if p not in self._seen:
             self._load(p)
         self._d[word] = freq
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("NIANBAO_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return Path(xdg) / "nianbao"
-    home = Path.home()
-    if home.is_dir() and os.access(home, os.W_OK):
-        return home / ".cache" / "nianbao"
-    return Path(tempfile.gettempdir()) / f"nianbao-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
 
 
 def _cache_key(jieba_mod) -> str:

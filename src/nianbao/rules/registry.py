@@ -7,10 +7,10 @@ lives in ``nianbao/rules/<module>.py`` (the file is named after the module, and 
 from __future__ import annotations
 
 import importlib
-import tomllib
 from functools import cache
 from importlib import resources
 
+from nianbao.datacache import parse_toml
 from nianbao.model import CATEGORIES
 from nianbao.rules.base import Check, Example, RuleSpec
 
@@ -26,7 +26,7 @@ def rule_files() -> list[str]:
 
 def _load_file(module: str) -> list[RuleSpec]:
     path = resources.files("nianbao.data.rules").joinpath(f"{module}.toml")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = parse_toml(path.read_text(encoding="utf-8"))
     source = f"nianbao/data/rules/{module}.toml"
     specs = []
     for r in data.get("rule", []):
