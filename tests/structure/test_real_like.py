@@ -218,13 +218,15 @@ def test_flowing_text_heading_right_after_a_table_unit():
 
 
 def test_flowing_text_part_heading_in_the_bodys_own_words():
-    """Inline part 五 worded "存在的主要问题及明年工作计划": found by its keyword, up to where the text goes on."""
+    """Inline parts in the body's own words: found by the part's keyword, up to 情况 or where the text goes on."""
     text = ("青溪县公安局2024年政府信息公开工作年度报告 本报告中有关情况的统计期限为2024年1月1日至12月31日。"
             "一、总体情况2024年，我局全年主动公开政府信息135条。二、主动公开政府信息情况 本年制发规范性文件0件。"
-            "三、收到和处理政府信息公开申请情况 本年新收申请8件。四、政府信息公开行政复议、行政诉讼情况 本年无复议诉讼。"
+            "三、收到和处理政府信息公开申请情况 本年新收申请8件。四、政府信息公开行政复议与行政诉讼情况行政复议行政诉讼结果维持"
+            "0000000000"
             " 五、存在的主要问题及明年工作计划2024年，我局信息公开属性认定不够准确。六、其他需要报告的事项 无。")
     rep = load_report(text.encode("utf-8"))
     assert [p.id for p in rep.parts] == SIX
-    p5 = rep.parts[4]
+    p4, p5 = rep.parts[3], rep.parts[4]
+    assert (p4.title, p4.canonical) == ("四、政府信息公开行政复议与行政诉讼情况", False)  # 与 for 、, table 4's header follows
     assert (p5.title, p5.canonical, p5.paragraphs[0].text) == (
         "五、存在的主要问题及明年工作计划", False, "2024年，我局信息公开属性认定不够准确。")

@@ -133,10 +133,11 @@ def _inline_part_heading() -> re.Pattern[str]:
     for p in format_spec()["parts"].values():
         titles += [p["canonical"], *p.get("variants", [])]
         # a title of the body's own wording that opens with the part's keyword ("五、存在的主要问题及明年工作计划"),
-        # ending where the text goes on with a number, a bracket or punctuation
+        # ending at its first 情况/事项 ("四、政府信息公开行政复议与行政诉讼情况" before table 4's header) or where the
+        # text goes on with a number, a bracket or punctuation
         kws = "|".join(map(re.escape, sorted(p["keywords"], key=len, reverse=True)))
-        worded.append(rf"{p['number']}\s*[、.．]\s*(?:政府信息公开(?:工作)?)?(?:{kws})[\u4e00-\u9fff]{{0,12}}"
-                      r"(?=[\s\d（(，,。：:]|$)")
+        worded.append(rf"{p['number']}\s*[、.．]\s*(?:政府信息公开(?:工作)?)?(?:{kws})"
+                      r"(?:[\u4e00-\u9fff]{0,12}?(?:情况|事项)|[\u4e00-\u9fff]{0,12}(?=[\s\d（(，,。：:]|$))")
     titles.sort(key=len, reverse=True)
     alts = "|".join(r"\s*".join(map(re.escape, t)) for t in titles)
     # not inside a word, except after the unit that ends a table run together before it ("…94432.52元三、收到和…")
