@@ -121,7 +121,16 @@ def measure_pdf(r: dict, path: Path, repeat: int) -> dict:
 
 
 def measure_page_text(r: dict, path: Path) -> dict:
-    """A saved page's text: parts, agency, year, date; tables whose cells ran together must be flagged, not charged."""
+    """A saved page's text: parts, agency, year, date; tables whose cells ran together must be flagged, not charged.
+    A page with the title alone must be refused with one sentence (``title_only``), not graded."""
+    from nianbao.errors import InputError
+
+    if r.get("title_only"):
+        try:
+            load_report(path)
+        except InputError as e:
+            return {"id": r["id"], "format": r["format_version"], "refused": e.code}
+        return {"id": r["id"], "format": r["format_version"], "refused": None}
     rep = load_report(path)
     audit = audit_report(rep, use_classifier=False)
     m = rep.meta
@@ -242,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         if x["wrong"]:
             print(f"|  | 错误单元格：{'；'.join(x['wrong'])} |")
     for x in pages:
+        if "refused" in x:
+            print(f"| {x['id']}（网页只有标题） | — | — | 0 | — | 拒绝审查：{x['refused'] or '否（被评分）'} |  |  |  |  |  |  |  |  |")
+            continue
         six = "—（旧格式）" if x["all_parts"] is None else ("是" if x["all_parts"] else "否")
         print(f"| {x['id']}（网页文本，{x['format']}） | — | {six} | "
               f"{x['structure_findings_charged'].count('S-01')} | 表格未读出并已提示：{len(x['unread_tables_flagged'])} 张 | "

@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "unsupported_kind": "{name}：这是{detail}，不是可审查的报告格式（支持 PDF、DOCX、HTML 和 TXT）。",
     "too_deep": "{name}：HTML 标签嵌套层数超过解析器上限（{detail}），无法完整读取正文；请另存为 DOCX、PDF 或纯文本后再试。",
     "not_report": "{name}：看起来不是政府信息公开工作年度报告（未找到报告标题或任何法定部分）。",
+    "title_only": "{name}：只有报告标题，没有正文（网页上的报告可能放在附件里），无法审查；请取得报告全文或附件后再审查。",
 }
 
 

@@ -97,3 +97,15 @@ def test_site_chrome_run_together_ends_at_its_last_chrome_word_not_at_a_title_in
     rep = load_report(text.encode("utf-8"), require_report=False)
     assert rep.text.startswith("根据《中华人民共和国政府信息公开条例》要求，结合我局实际，编制2020年度")
     assert (rep.meta.agency, rep.meta.year) == ("青溪县审批局", 2020)
+
+
+def test_site_chrome_after_the_breadcrumbs_title_is_cut_too():
+    """The saved line opens with the breadcrumb's title, then 来源/时间/share buttons, then the report."""
+    text = ("青溪县财政局2020年度政府信息公开工作年度报告 来源： 时间：2021-01-28 09:43 --> 微信 微博 QQ空间 全真版 文字版 "
+            "文件下载 相关链接： 青溪县财政局2020年度 政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》要求，"
+            "结合我局工作实际，现编制完成了本报告。本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。"
+            " 一、总体情况 2020年，我局扎实推进政务公开工作。")
+    rep = load_report(text.encode("utf-8"), require_report=False)
+    m = rep.meta
+    assert (m.title, m.agency, m.year) == ("青溪县财政局2020年度政府信息公开工作年度报告", "青溪县财政局", 2020)
+    assert rep.text.startswith("青溪县财政局2020年度 政府信息公开工作年度报告 根据") and "微博" not in rep.text

@@ -230,3 +230,14 @@ def test_flowing_text_part_heading_in_the_bodys_own_words():
     assert (p4.title, p4.canonical) == ("四、政府信息公开行政复议与行政诉讼情况", False)  # 与 for 、, table 4's header follows
     assert (p5.title, p5.canonical, p5.paragraphs[0].text) == (
         "五、存在的主要问题及明年工作计划", False, "2024年，我局信息公开属性认定不够准确。")
+
+
+def test_a_page_with_the_title_alone_is_refused_not_graded():
+    """The report was an attachment: the saved page holds its title only — one Chinese sentence, no grade."""
+    from nianbao.errors import InputError
+
+    text = ("标题: 青溪县公安局2020年政府信息公开工作年度报告\n发布时间: 2021-01-28 11:10\n"
+            "==================== 正文 ====================\n青溪县公安局2020年政府信息公开工作年度报告\n")
+    with pytest.raises(InputError) as e:
+        load_report(text.encode("utf-8"))
+    assert e.value.code == "title_only"

@@ -126,9 +126,10 @@ def split_furniture(lines: list[str], head: int = 15, tail: int = 8) -> tuple[li
             m = _TITLE_AFTER_CRUMB.search(lines[i].strip())
             if m:
                 keep[i] = m.group(1)
-        elif _FURNITURE.match(t := lines[i].strip()):
+        elif _FURNITURE.match(t := lines[i].strip()) or len(t) > 160:
             # the chrome run together with the report ("当前位置：首页… 来源：… 时间：… 文字版 相关链接： --> X2013年
-            # 信息公开年度报告 根据…"): the report starts after the last chrome word before its first long run of text
+            # 信息公开年度报告 根据…", or the breadcrumb's title first): the report starts after the last chrome word
+            # before its first long run of text (three chrome words at least)
             end = _chrome_end(t)
             if end:
                 chrome.append(t[:end])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from nianbao.errors import InputError
 from nianbao.ingest.script import simplify
 from nianbao.model import Block, Location, Paragraph, ParseNote, Part, RawDocument, Report, Table
@@ -94,6 +96,9 @@ def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
         preamble.append(Paragraph(b.text, loc, None))
     if require_report and not parts and meta.title is None:
         raise InputError("not_report", raw.source)
+    if require_report and not parts and not tables and len(re.sub(r"\s+", "", raw.text)) - len(meta.title or "") < 60:
+        # a page that carries the title alone (the report itself was an attachment): nothing to audit, nothing to charge
+        raise InputError("title_only", raw.source)
     return Report(raw=raw, meta=meta, parts=parts, tables=tables, notes=notes, preamble=preamble,
                   extra_parts=extra)
 
