@@ -4,7 +4,8 @@ folder that the segmenter's dictionary cache uses too).
 ``parse_toml(text)`` is ``tomllib.loads(text)`` memoised on disk with marshal, keyed by a hash of the text:
 the package's rule declarations and lexicons take ~0.1 CPU-s to parse on every start and ~10 ms to
 unmarshal. A file whose data marshal cannot hold (TOML dates) is simply parsed each time. Set
-``NIANBAO_CACHE_DIR`` to choose the folder; an unwritable folder only costs the speed-up.
+``NIANBAO_CACHE_DIR`` to choose the folder (an unwritable one only costs the speed-up); ``NIANBAO_NO_CACHE=1``
+turns off this cache, the regex cache (recache.py) and the segmenter's (plain jieba), as benchmarks do.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def parse_toml(text: str) -> dict:
     """``tomllib.loads(text)``, from the on-disk cache when this exact text was parsed before."""
+    if os.environ.get("NIANBAO_NO_CACHE"):
+        return tomllib.loads(text)
     raw = text.encode("utf-8")
     path = cache_dir() / "toml" / f"{hashlib.blake2b(_VERSION + raw, digest_size=16).hexdigest()}.bin"
     try:

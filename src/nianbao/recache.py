@@ -31,7 +31,9 @@ def _path():
 
 def install() -> None:
     """Route ``re``'s compiler through the cache (idempotent; a no-op outside CPython 3.11+)."""
-    if _state or sys.implementation.name != "cpython" or sys.version_info < (3, 11):
+    import os
+
+    if _state or sys.implementation.name != "cpython" or sys.version_info < (3, 11) or os.environ.get("NIANBAO_NO_CACHE"):
         return
     try:
         import _sre

@@ -205,7 +205,7 @@ def get_tokenizer():
                 import jieba
 
                 jieba.setLogLevel(logging.WARNING)
-                if os.environ.get("NIANBAO_SEGMENTER") == "jieba":
+                if os.environ.get("NIANBAO_SEGMENTER") == "jieba" or os.environ.get("NIANBAO_NO_CACHE"):
                     _tokenizer = _full_tokenizer(jieba)
                 else:
                     try:
@@ -310,7 +310,7 @@ def get_pos_tokenizer():
     tables are unmarshalled rather than imported."""
     global _pos_tokenizer
     if _pos_tokenizer is None:
-        if os.environ.get("NIANBAO_SEGMENTER") != "jieba":
+        if os.environ.get("NIANBAO_SEGMENTER") != "jieba" and not os.environ.get("NIANBAO_NO_CACHE"):
             try:
                 _preload_posseg_model()
             except OSError as e:  # pragma: no cover - no jieba files: the import below says so
