@@ -40,7 +40,7 @@ class DaskPool:
         self._cluster = None
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="30s")
+                self.client = Client(scheduler, timeout="10s")
             else:
                 self._cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                              dashboard_address=None, silence_logs=40)
