@@ -241,3 +241,15 @@ def test_a_page_with_the_title_alone_is_refused_not_graded():
     with pytest.raises(InputError) as e:
         load_report(text.encode("utf-8"))
     assert e.value.code == "title_only"
+
+
+def test_flowing_text_part_heading_with_a_slip_before_its_keyword():
+    """"四、政府信息公开行政法复议、行政诉讼情况" (a stray 法): found by its keyword, ending at 情况, not charged missing."""
+    text = ("青溪县2022年政府信息公开工作年度报告 本报告中所列数据统计时限为2022年1月1日至2022年12月31日。"
+            "一、总体情况 2022年，全县主动公开政府信息14571条。二、主动公开政府信息情况 本年制发规范性文件88件。"
+            "三、收到和处理政府信息公开申请情况 本年新收申请74件。"
+            "四、政府信息公开行政法复议、行政诉讼情况行政复议 行政诉讼 结果维持 0 1 1 0 2"
+            " 五、存在的主要问题及改进情况 意见征集形式较为单一。六、其他需要报告的事项 无。")
+    rep = load_report(text.encode("utf-8"))
+    assert [p.id for p in rep.parts] == SIX
+    assert (rep.parts[3].title, rep.parts[3].canonical) == ("四、政府信息公开行政法复议、行政诉讼情况", False)

@@ -136,8 +136,10 @@ def _inline_part_heading() -> re.Pattern[str]:
         # ending at its first 情况/事项 ("四、政府信息公开行政复议与行政诉讼情况" before table 4's header) or where the
         # text goes on with a number, a bracket or punctuation
         kws = "|".join(map(re.escape, sorted(p["keywords"], key=len, reverse=True)))
-        worded.append(rf"{p['number']}\s*[、.．]\s*(?:政府信息公开(?:工作)?)?(?:{kws})"
-                      r"(?:[\u4e00-\u9fff]{0,12}?(?:情况|事项)|[\u4e00-\u9fff]{0,12}(?=[\s\d（(，,。：:]|$))")
+        # (or with a few words before the keyword, then ending at 情况/事项: "四、政府信息公开行政法复议、行政诉讼情况")
+        worded.append(rf"{p['number']}\s*[、.．]\s*(?:(?:政府信息公开(?:工作)?)?(?:{kws})"
+                      r"(?:[\u4e00-\u9fff]{0,12}?(?:情况|事项)|[\u4e00-\u9fff]{0,12}(?=[\s\d（(，,。：:]|$))"
+                      rf"|[\u4e00-\u9fff、]{{1,12}}?(?:{kws})[\u4e00-\u9fff、]{{0,8}}?(?:情况|事项))")
     titles.sort(key=len, reverse=True)
     alts = "|".join(r"\s*".join(map(re.escape, t)) for t in titles)
     # not inside a word, except after the unit that ends a table run together before it ("…94432.52元三、收到和…")
