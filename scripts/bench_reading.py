@@ -140,6 +140,7 @@ def measure_page_text(r: dict, path: Path) -> dict:
             # the six parts are measured on reports of the current formats only (the old outline has others)
             "all_parts": [p.id for p in rep.parts] == SIX if r["parts"] == SIX else None,
             "agency_right": agency_right(m.agency, r["agency"]), "year_right": m.year == r["year"],
+            "format_right": m.format_version == r["format_version"],
             # the page's date, or the 落款 where the report is signed with another date
             "published_right": got in (r["published"], r.get("signed")),
             "unread_tables_flagged": audit.reading.unread_tables if audit.reading else [],
@@ -255,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {x['id']}（网页只有标题） | — | — | 0 | — | 拒绝审查：{x['refused'] or '否（被评分）'} |  |  |  |  |  |  |  |  |")
             continue
         six = "—（旧格式）" if x["all_parts"] is None else ("是" if x["all_parts"] else "否")
-        print(f"| {x['id']}（网页文本，{x['format']}） | — | {six} | "
+        print(f"| {x['id']}（网页文本，{x['format']}{'' if x['format_right'] else '，格式判断错'}） | — | {six} | "
               f"{x['structure_findings_charged'].count('S-01')} | 表格未读出并已提示：{len(x['unread_tables_flagged'])} 张 | "
               f"{'对' if x['agency_right'] else '错'} | {'对' if x['year_right'] else '错'} | "
               f"{'对' if x['published_right'] else '错'} | {x['score']} |  |  |  |  |  |")

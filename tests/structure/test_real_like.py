@@ -253,3 +253,18 @@ def test_flowing_text_part_heading_with_a_slip_before_its_keyword():
     rep = load_report(text.encode("utf-8"))
     assert [p.id for p in rep.parts] == SIX
     assert (rep.parts[3].title, rep.parts[3].canonical) == ("四、政府信息公开行政法复议、行政诉讼情况", False)
+
+
+def test_format_from_table_2_labels_when_the_tables_ran_together():
+    """Cells run together on a saved page: table 2 cannot be read, its column labels still tell the format,
+    so the report is not charged with an unknown format (F-01) for our misreading."""
+    text = ("青溪县2022年政府信息公开工作年度报告 本报告中所列数据统计时限为2022年1月1日至2022年12月31日。"
+            "一、总体情况 2022年，全县主动公开政府信息14571条。二、主动公开政府信息情况第二十条第（一）项 信息内容 本年制发件数 "
+            "本年废止件数 现行有效件数 规章000行政规范性文件8855698第二十条第（五）项信息内容本年处理决定数量行政许可10690"
+            "第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费9116.36 "
+            "三、收到和处理政府信息公开申请情况 本年新收申请74件。四、政府信息公开行政复议、行政诉讼情况 本年无复议诉讼。"
+            "五、存在的主要问题及改进情况 意见征集形式较为单一。六、其他需要报告的事项 无。")
+    rep = load_report(text.encode("utf-8"))
+    assert (rep.meta.format_version, rep.meta.format_evidence) == (
+        "2021", ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"])
+    assert "F-01" not in [f.rule for f in audit_report(rep, use_classifier=False).findings]

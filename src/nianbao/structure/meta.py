@@ -211,9 +211,15 @@ def detect_format(raw: RawDocument, tables: dict[str, Table], headings_text: str
             return "2021", ["表三（六）其他处理分三项"]
         if "other" in t3.cells:
             return "2019", ["表三（六）其他处理为单行"]
+    # tables that could not be read (cells run together on a saved page): table 2's column labels in the text
+    text_key = label_key(raw.text)
+    hits = {lay: [w for w in fp[lay]["table2"] if label_key(w) in text_key] for lay in ("2021", "2019")}
+    best, other = sorted(hits, key=lambda lay: len(hits[lay]), reverse=True)
+    if len(hits[best]) >= 3 and len(hits[best]) > len(hits[other]):
+        return best, hits[best]
     h = label_key(headings_text)
     old = [w for w in fp["pre2019"]["headings"] if label_key(w) in h]
-    words = [w for w in fp["pre2019"]["words"] if label_key(w) in label_key(raw.text)]
+    words = [w for w in fp["pre2019"]["words"] if label_key(w) in text_key]
     if old or words:
         return "pre2019", old + words
     return "unknown", evidence
