@@ -85,6 +85,26 @@ def test_timeout_and_memory_cap_in_workers_spare_the_chunk_mates(tmp_path, monke
     ]
 
 
+@needs_fork
+def test_a_file_stuck_where_the_alarm_cannot_reach_is_killed_and_named(tmp_path, monkeypatch):
+    """A parse stuck in a call that never returns to Python (simulated: SIGALRM blocked) is ended by the
+    parent, which kills its worker; the file is recorded as failed and the others are audited."""
+    _inputs(tmp_path / "in")
+    real = worker.load_report
+
+    def stuck(path):
+        if Path(path).name == "big.txt":
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(600)
+        return real(path)
+
+    monkeypatch.setattr(worker, "load_report", stuck)
+    res = run_batch([tmp_path / "in"], tmp_path / "out", jobs=2, progress=False, mp_context="fork", timeout=1)
+    assert (res.files, res.audited, res.failed) == (3, 2, 1)
+    assert _failures(tmp_path / "out") == [
+        ("big.txt", "解析超时：处理时间远超每个文件 1 秒的上限且无法中断（--timeout），工作进程已被终止，已跳过该文件")]
+
+
 # --------------------------------------------------------------------------- orphans
 
 _BATCH = """

@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 CRASH_REASON = "解析出错：工作进程意外退出（可能是解析库崩溃或内存不足），已跳过该文件"
+HUNG_REASON = "解析超时：处理时间远超每个文件 {seconds:g} 秒的上限且无法中断（--timeout），工作进程已被终止，已跳过该文件"
 PR_SET_PDEATHSIG = 1
 
 
@@ -53,7 +54,7 @@ class Pool:
 
     def __init__(self, jobs: int, init: Callable[..., None], initargs: tuple, mp_context: str | None,
                  in_process: bool, ping: Callable[[], int], failure_reason: Callable[[BaseException], str],
-                 preload: Sequence[str] = (), env: dict[str, str] | None = None) -> None:
+                 preload: Sequence[str] = (), env: dict[str, str] | None = None, timeout: float = 0.0) -> None:
         self.jobs = jobs
         self.init = init
         self.initargs = initargs
@@ -64,6 +65,11 @@ class Pool:
         self._pool: ProcessPoolExecutor | None = None
         self._pool_workers = 0
         self.startup = 0.0  # seconds spent starting worker processes
+        # The per-file limit is enforced inside the worker (SIGALRM); a call that never returns to Python (a hung
+        # C library) is caught here: a chunk still running long after every file of it could have timed out gets
+        # its worker killed, and is then isolated like a crash (reason: HUNG_REASON).
+        self.timeout = float(timeout or 0)
+        self._hung: set[int] = set()  # id() of items whose chunk was killed for running too long
         if in_process:
             init(*initargs, in_process=True)
         else:
@@ -127,6 +133,29 @@ class Pool:
             self._check_workers()
             self._drain(fn, deque([x] for x in isolate), 1, 1, on_result, on_crash, None)
 
+    def _kill_hung(self, inflight: dict[Future, list], started: dict[Future, float]) -> bool:
+        """Kill the pool when a chunk has been running for twice its files' time limits plus one more (a queued
+        chunk's clock may start while the one ahead of it still runs); True when it did."""
+        now = time.monotonic()
+        hung = []
+        for f, ch in inflight.items():
+            if f.running() and f not in started:
+                started[f] = now
+            if f in started and not f.done() and now - started[f] > self.timeout * (2 * len(ch) + 1):
+                hung.append(ch)
+        if not hung:
+            return False
+        for ch in hung:
+            self._hung.update(id(it) for it in ch)
+        procs = list((getattr(self._pool, "_processes", None) or {}).values())
+        for p in procs:
+            if p.is_alive():
+                p.kill()
+        return True
+
+    def _crash_reason(self, item: Any) -> str:
+        return HUNG_REASON.format(seconds=self.timeout) if id(item) in self._hung else CRASH_REASON
+
     def _check_workers(self) -> None:
         """Before blaming single files: can a worker start and answer at all?"""
         pool = self._get_pool(1)
@@ -139,6 +168,7 @@ class Pool:
     def _drain(self, fn: Callable, chunks: deque, workers: int, max_inflight: int, on_result: Callable,
                on_crash: Callable, broken_to: list | None) -> None:
         inflight: dict[Future, list] = {}
+        started: dict[Future, float] = {}
         try:
             while chunks or inflight:
                 pool = self._get_pool(workers)
@@ -151,16 +181,20 @@ class Pool:
                         chunks.appendleft(ch)
                         broken = True
                         break
-                done = wait(list(inflight), return_when=FIRST_COMPLETED)[0] if inflight else set()
+                done = wait(list(inflight), timeout=1.0 if self.timeout else None,
+                                 return_when=FIRST_COMPLETED)[0] if inflight else set()
+                if self.timeout and self._kill_hung(inflight, started):
+                    done = wait(list(inflight), timeout=30)[0]  # every future of the killed pool fails now
                 for f in done:
                     ch = inflight.pop(f)
+                    started.pop(f, None)
                     try:
                         results = f.result()
                     except BrokenProcessPool:
                         broken = True
                         if broken_to is None:
                             for it in ch:
-                                on_crash(it, CRASH_REASON)
+                                on_crash(it, self._crash_reason(it))
                         else:
                             broken_to.extend(ch)
                         continue
@@ -178,6 +212,7 @@ class Pool:
                         else:
                             broken_to.extend(ch)
                     inflight.clear()
+                    started.clear()
                     self._discard_pool()
         except BaseException:
             self._discard_pool()

@@ -282,7 +282,7 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
     else:
         executor = Pool(jobs, wk.init_worker, initargs, mp_context, in_process=jobs == 1, ping=wk.ping,
                         failure_reason=wk.failure_reason, preload=["nianbao.batch.worker", "nianbao.batch._preload"],
-                        env={"NIANBAO_BATCH_BACKEND": str(getattr(config, "backend", "sklearn"))})
+                        env={"NIANBAO_BATCH_BACKEND": str(getattr(config, "backend", "sklearn"))}, timeout=limits[0])
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("·"),
                         _rate_column(), TextColumn("·"),
                         TimeElapsedColumn(), TextColumn("剩余"), TimeRemainingColumn(), console=console,
@@ -353,7 +353,7 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
 
             def audit_crash(item: dict, reason: str) -> None:
                 store.save_audit({"sha": item["sha"], "key": item["key"], "status": "failed",
-                                  "reason": reason.replace("解析出错", "审查出错")})
+                                  "reason": reason.replace("解析出错", "审查出错").replace("解析超时", "审查超时")})
                 progress.advance(task2)
 
             executor.map(wk.audit_chunk, items, _chunksize(len(items), jobs), audited, audit_crash)
