@@ -21,7 +21,7 @@ install: $(VENV)/bin/activate
 install-dev: $(VENV)/bin/activate
 	bash scripts/setup_system.sh
 	$(PIP) install -q "torch==2.13.0"
-	$(PIP) install -q -e ".[dev,transformer,serve,dask]"
+	$(PIP) install -q -e ".[dev,transformer,serve,dask,ocr]"
 
 demo: install
 	@mkdir -p $(DEMO_OUT)

@@ -210,7 +210,7 @@ def test_gbk_text_report_reads_like_utf8():
     ("name", "code", "words"),
     [
         ("encrypted.pdf", "encrypted", "已加密"),
-        ("scanned.pdf", "scanned", "没有文字层"),
+        ("scanned.pdf", "scanned_empty", "没有读出"),  # OCR (the ocr extra) reads no usable text in it
         ("garbled.pdf", "garbled", "乱码"),
         ("empty.txt", "empty", "文件为空"),
     ],
@@ -222,6 +222,18 @@ def test_bad_files_raise_input_error(name, code, words):
     assert err.value.code == code
     assert str(err.value).startswith(f"{path}：")
     assert words in str(err.value)
+
+
+def test_scan_without_the_ocr_extra_names_the_extra(monkeypatch):
+    from nianbao.ingest import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    path = FORMATS / "scanned.pdf"
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    assert err.value.code == "scanned"
+    assert str(err.value) == (f"{path}：PDF 没有文字层（扫描件或图片）；安装文字识别扩展后即可审查："
+                              "pip install 'nianbao[ocr]'，或提供可复制文字的版本。")
 
 
 def test_truncated_pdf_and_broken_docx_are_corrupt():

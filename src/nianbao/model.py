@@ -45,6 +45,7 @@ class RawCell:
     start: int | None = None  # offsets into RawDocument.text, when the cell text is in it
     end: int | None = None
     merged: bool = False  # True when filled from a merged (spanning) cell
+    confidence: float = 1.0  # how sure the reader is of the text (OCR's recognition score; 1.0 for a text layer)
 
 
 @dataclass
@@ -87,6 +88,7 @@ class RawDocument:
     published_hint: date | None = None  # e.g. 发布日期 from a web page's chrome
     agency_hint: str | None = None  # e.g. 发布机构 from a web page's chrome
     notes: list[ParseNote] = field(default_factory=list)
+    ocr: dict | None = None  # set when the text was read by OCR (ingest/ocr.py): engine, dpi, confidence
 
     def page_of(self, offset: int) -> int | None:
         if not self.page_starts:

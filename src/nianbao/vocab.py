@@ -68,10 +68,10 @@ def is_government(level: str | None) -> bool:
 
 # --------------------------------------------------------------------------------------------- documents
 
-SourceFormat = Literal["text", "pdf", "docx", "html"]
+SourceFormat = Literal["text", "pdf", "docx", "html", "image"]
 SOURCE_FORMATS: tuple[str, ...] = get_args(SourceFormat)
-SOURCE_FORMAT_LABELS: dict[str, str] = {"text": "纯文本", "pdf": "PDF", "docx": "Word", "html": "网页"}
-SOURCE_FORMAT_SHORT: dict[str, str] = {"text": "TXT", "pdf": "PDF", "docx": "DOCX", "html": "HTML"}
+SOURCE_FORMAT_LABELS: dict[str, str] = {"text": "纯文本", "pdf": "PDF", "docx": "Word", "html": "网页", "image": "图片"}
+SOURCE_FORMAT_SHORT: dict[str, str] = {"text": "TXT", "pdf": "PDF", "docx": "DOCX", "html": "HTML", "image": "IMG"}
 
 FormatVersion = Literal["2021", "2019", "pre2019", "unknown"]
 FORMAT_VERSIONS: tuple[str, ...] = get_args(FormatVersion)

@@ -58,6 +58,8 @@ def sniff_format(data: bytes, name: str = "") -> str:
         except zipfile.BadZipFile:
             pass
         return "zip"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
     low = head[:1024].lower()
     if name.lower().endswith((".htm", ".html", ".shtml")) or low.startswith((b"<!doctype html", b"<html")) or (
         b"<html" in low and b"<body" in data[:65536].lower()
@@ -93,6 +95,10 @@ def _read(data: bytes, name: str) -> RawDocument:
 
         _limits.check_markup(data, "html", name)
         return read_html(data, name)
+    if fmt == "image":
+        from nianbao.ingest.ocr import read_scan
+
+        return read_scan(data, name, kind="image")
     if fmt in ("zip", "other"):
         raise InputError("unsupported", name)
     kind = sniff_kind(data)

@@ -99,6 +99,10 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
         pages = _pdfplumber_pages(data, name)
     if not pages:
         raise InputError("corrupt", name, "没有页面")
+    if not _has_text(pages):
+        from nianbao.ingest.ocr import read_scan
+
+        return read_scan(data, name, kind="pdf")
     _check_text_layer(pages, name)
     _drop_running_lines(pages)
     items = _items(pages)
@@ -549,6 +553,12 @@ def _rejoin_punctuation(lines: list[_Line]) -> list[_Line]:
 
 
 # --------------------------------------------------------------------------- checks
+
+
+def _has_text(pages: list[_Page]) -> bool:
+    """False for an image-only PDF (a scan): then OCR reads it, when the ``ocr`` extra is installed."""
+    return any(ln.text.strip() for p in pages for ln in p.lines) or any(
+        c.strip() for p in pages for t in p.tables for row in t.rows for c in row)
 
 
 def _check_text_layer(pages: list[_Page], name: str) -> None:

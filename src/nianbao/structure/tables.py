@@ -23,7 +23,7 @@ def parse_cell(rc: RawCell | None, confidence: float = 1.0) -> Cell:
         return Cell(None, "", confidence=0.0, status="missing")
     raw = rc.text.strip()
     base = dict(raw=rc.text, page=rc.page, src_row=rc.row, src_col=rc.col, start=rc.start, end=rc.end)
-    conf = confidence * (0.9 if rc.merged else 1.0)
+    conf = confidence * (0.9 if rc.merged else 1.0) * rc.confidence
     if raw == "":
         return Cell(None, status="blank", confidence=conf, **base)
     if raw in _DASHES:
