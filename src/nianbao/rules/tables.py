@@ -68,7 +68,7 @@ def _sum_finding(ctx: RuleContext, t: Table, left: list[tuple[str, str]], right:
     start, end = _span([t.cell(*first)])
     # evidence: the cells of the identity, leaving out zero addends of long sums
     shown = [(r, c) for r, c in left + right if len(right) <= 6 or (r, c) in left or t.value(r, c)]
-    refs = [_cell_ref(t, r, c) for r, c in shown]
+    refs = [_cell_ref(t, r, c) | {"side": "left" if (r, c) in left else "right"} for r, c in shown]
     evidence = "；".join(f"{_row_name(t, r)}·{COL_NAMES.get(c, t.col_labels.get(c, c))}={_fmt(t.value(r, c))}"
                         for r, c in shown)
     cause = _cause(involved)

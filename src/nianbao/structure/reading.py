@@ -46,14 +46,22 @@ class Reading:
     unread_parts: list[str] = field(default_factory=list)  # heading in the text, part not read
     unread_tables: list[str] = field(default_factory=list)  # table in the text, not read
     doubtful_tables: list[str] = field(default_factory=list)  # read, but rows lost or narrative rows
+    ocr: dict | None = None  # the report was a scan read by OCR (RawDocument.ocr), with suspected misreads
+    labels: dict[str, tuple[dict, dict]] = field(default_factory=dict, repr=False)  # table -> row, col labels
 
     @property
     def low(self) -> bool:
-        return self.structure < LOW or any(v < LOW for v in self.tables.values())
+        # a scan read by OCR is always said at the top of the audit: every number may be a misreading
+        return self.ocr is not None or self.structure < LOW or any(v < LOW for v in self.tables.values())
 
     def summary(self) -> list[str]:
         """Sentences for the top of an audit, in a clerk's words."""
         out = []
+        if self.ocr:
+            out.append(f"本报告为扫描件，经文字识别（OCR）读取，平均置信度 {self.ocr['mean_confidence']:.2f}；"
+                       "表格数字如有疑问请以原件为准。")
+            for m in self.ocr.get("suspected_misreads", []):
+                out.append(m["message"])
         for pid in self.unread_parts:
             out.append(f"第{_NUM[PART_IDS.index(pid)]}部分未能可靠读取，未据此扣分。")
         for tid in self.unread_tables:
@@ -71,6 +79,7 @@ class Reading:
             "unread_parts": list(self.unread_parts),
             "unread_tables": list(self.unread_tables),
             "doubtful_tables": list(self.doubtful_tables),
+            "ocr": self.ocr,
             "notes": [{"code": n.code, "message": n.message, "page": n.page, "start": n.start, "end": n.end}
                       for n in self.notes],
         }
@@ -85,6 +94,9 @@ def _heading_pattern(pid: str) -> re.Pattern[str]:
 
 def assess(report: Report) -> Reading:
     rd = Reading()
+    if report.raw.ocr:
+        rd.ocr = dict(report.raw.ocr) | {"suspected_misreads": []}
+        rd.labels = {tid: (t.row_labels, t.col_labels) for tid, t in report.tables.items()}
     text = report.text
     present = {p.id for p in report.parts}
     # 1. part headings in the text that did not become parts
@@ -183,6 +195,14 @@ def reconcile(findings: list[Finding], reading: Reading) -> list[Finding]:
     for f in findings:
         if f.cause == "parse":
             continue
+        if reading.ocr is not None and (misread := ocr_misread(f, reading.labels)) is not None:
+            f.cause = "parse"
+            f.severity = "info"
+            f.message = f.message.rstrip() + "（疑似文字识别误读，未据此扣分）"
+            reading.ocr["suspected_misreads"].append(misread)
+            reading.notes.append(ParseNote("ocr_misread", misread["message"], start=f.location.start,
+                                           end=f.location.end, page=f.location.page))
+            continue
         hit = (f.rule in _PART_RULES and f.part in reading.unread_parts
                or f.rule in _TABLE_MISSING_RULES and f.part in reading.unread_tables
                or (f.rule.startswith(_TABLE_RULE_PREFIX) or f.rule in _ROW_RULES)
@@ -192,3 +212,44 @@ def reconcile(findings: list[Finding], reading: Reading) -> list[Finding]:
             f.severity = "info" if f.severity == "warning" else "warning" if f.severity == "error" else f.severity
             f.message = f.message.rstrip() + "（可能是读取问题，未据此扣分）"
     return findings
+
+
+# OCR confuses glyphs of similar shape; a sum identity that one such slip explains is a reading doubt
+_LOOKALIKE = {frozenset(p) for p in ("38", "68", "69", "89", "08", "06", "09", "17", "14", "35", "56", "25", "27")}
+
+
+def _one_digit_apart(a: int, b: int) -> bool:
+    sa, sb = str(a), str(b)
+    if len(sa) != len(sb):
+        return False
+    diff = [(x, y) for x, y in zip(sa, sb, strict=True) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in _LOOKALIKE
+
+
+def ocr_misread(f: Finding, labels: dict[str, tuple[dict, dict]] | None = None) -> dict | None:
+    """For a failed sum identity on a scanned report: the one cell whose reading, changed in one digit to a
+    look-alike (3/8, 6/9, 1/7 …), makes the identity hold — or None when no cell, or more than one, does."""
+    cells = [c for c in f.cells if c.get("side") in ("left", "right") and isinstance(c.get("value"), int | float)]
+    if not cells or not all(float(c["value"]).is_integer() for c in cells):
+        return None
+    left = sum(int(c["value"]) for c in cells if c["side"] == "left")
+    right = sum(int(c["value"]) for c in cells if c["side"] == "right")
+    diff = left - right
+    if diff == 0:
+        return None
+    hits = []
+    for c in cells:
+        v = int(c["value"])
+        want = v - diff if c["side"] == "left" else v + diff
+        if want >= 0 and _one_digit_apart(v, want):
+            hits.append((c, want))
+    if len(hits) != 1:
+        return None
+    c, want = hits[0]
+    table = _TABLE_NAMES.get(c["table"], c["table"])
+    rows, cols = (labels or {}).get(c["table"], ({}, {}))
+    where = f"{rows.get(c['row'], c['row'])}·{cols.get(c['col'], c['col'])}"
+    msg = (f"{table}“{where}”读作 {int(c['value'])}，若实为 {want} 则{f.rule}的勾稽关系成立，"
+           "疑似文字识别误读，请核对原件；未据此扣分。")
+    return {"rule": f.rule, "table": c["table"], "row": c["row"], "col": c["col"], "read": int(c["value"]),
+            "likely": want, "message": msg}

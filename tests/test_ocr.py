@@ -1,0 +1,106 @@
+"""Scanned reports (issue #16): OCR of team-made scans, and OCR misreads as reading notes.
+
+The scans are made here from our own fixture PDFs (scripts/make_scans.py); nothing scanned is committed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from nianbao.audit import audit, audit_report
+from nianbao.ingest import read_document
+from nianbao.render import render_text
+from nianbao.structure import parse_report
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMATS = ROOT / "tests" / "fixtures" / "formats"
+REPORTS = ROOT / "tests" / "fixtures" / "reports"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from make_scans import make_scan  # noqa: E402
+
+ocr = pytest.importorskip("nianbao.ingest.ocr")
+if not ocr.available():  # the ocr extra is installed by `make test`; fail there rather than skip
+    pytest.fail("the ocr extra (rapidocr-onnxruntime) is not installed: pip install -e '.[ocr]'",
+                pytrace=False)
+
+
+def _cells(report) -> dict:
+    return {(tid, r, c): cell.value for tid, t in report.tables.items() for r, row in t.cells.items()
+            for c, cell in row.items()}
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    """county_bureau_2023 printed and scanned at 150 dpi, and the same report read from its text layer."""
+    pdf = FORMATS / "county_bureau_2023.pdf"
+    scan = make_scan(pdf, tmp_path_factory.mktemp("scan") / "扫描件.pdf", dpi=150)
+    return audit(scan), parse_report(read_document(pdf))
+
+
+def test_scan_is_read_like_its_text_layer(scanned):
+    a, truth = scanned
+    rep = a.report
+    assert rep.raw.ocr is not None and rep.raw.ocr["dpi"] == ocr.DEFAULT_DPI and rep.raw.ocr["pages"] == 5
+    assert rep.meta.title == truth.meta.title == "青溪县市场监督管理局2023年政府信息公开工作年度报告"
+    assert (rep.meta.agency, rep.meta.year, rep.meta.published) == (truth.meta.agency, 2023, truth.meta.published)
+    assert [p.id for p in rep.parts] == [p.id for p in truth.parts]
+    got, want = _cells(rep), _cells(truth)
+    assert len(want) == 200
+    assert {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v} == {}
+    # every table cell carries its OCR confidence and page
+    cells = [c for t in rep.tables.values() for row in t.cells.values() for c in row.values() if c.status == "number"]
+    assert all(c.page in (3, 4, 5) for c in cells)
+    assert all(0.0 < c.confidence <= 1.0 for c in cells)
+    assert any(c.confidence < 1.0 for c in cells)
+
+
+def test_the_audit_says_it_was_read_by_ocr(scanned):
+    a, _ = scanned
+    d = a.to_dict()
+    ocr_info = d["reading"]["ocr"]
+    assert ocr_info["engine"].startswith("RapidOCR 1.4")
+    assert 0.9 < ocr_info["mean_confidence"] <= 1.0
+    first = d["reading"]["summary"][0]
+    assert first.startswith("本报告为扫描件，经文字识别（OCR）读取，平均置信度 0.9")
+    assert "本报告为扫描件，经文字识别（OCR）读取" in render_text(d)
+    assert any(n["code"] == "ocr" for n in d["parse_notes"])
+
+
+def test_an_image_is_read_by_ocr(tmp_path):
+    png = make_scan(FORMATS / "county_bureau_2023.pdf", tmp_path / "第1页.png", dpi=150)
+    doc = read_document(png)
+    assert doc.format == "image" and doc.ocr is not None
+    assert doc.text.startswith("青溪县市场监督管理局2023年政府信息公开工作年度报告\n本报告依据")
+
+
+def test_ocr_misread_is_a_reading_note_not_a_deduction(tmp_path):
+    """表三 row 1.本机关不掌握相关政府信息 reads 5+1+0+0+0+0 = 8: one look-alike digit (6 read as 8) explains it.
+    On a scan that is a reading note and costs nothing; in a text report it is the report's error."""
+    text = (REPORTS / "county_bureau_2023.txt").read_text(encoding="utf-8")
+    row = "1.本机关不掌握相关政府信息\t5\t1\t0\t0\t0\t0\t6"
+    assert row in text
+    bad = tmp_path / "r.txt"
+    bad.write_text(text.replace(row, row[:-1] + "8"), encoding="utf-8")
+
+    as_text = audit(bad)
+    t3 = {f.rule: f for f in as_text.findings if f.rule.startswith("T3-")}
+    assert set(t3) == {"T3-02", "T3-03"} and all(f.cause == "report" for f in t3.values())
+
+    rep = parse_report(read_document(bad))
+    rep.raw.ocr = {"engine": ocr.ENGINE, "dpi": 150, "pages": 5, "boxes": 300, "mean_confidence": 0.97,
+                   "low_confidence_boxes": 3, "skew_corrected": [0.0] * 5}
+    as_scan = audit_report(rep)
+    for f in as_scan.findings:
+        if f.rule in t3:
+            assert (f.cause, f.severity) == ("parse", "info")
+            assert f.message == t3[f.rule].message + "（疑似文字识别误读，未据此扣分）"
+    # both identities point at the same cell: 总计 of 1.本机关不掌握相关政府信息, read 8, likely 6
+    assert [(m["rule"], m["row"], m["col"], m["read"], m["likely"]) for m in as_scan.reading.ocr["suspected_misreads"]] \
+        == [("T3-03", "unable_1", "total", 8, 6), ("T3-02", "unable_1", "total", 8, 6)]
+    assert as_scan.reading.ocr["suspected_misreads"][0]["message"] == (
+        "表三“1.本机关不掌握相关政府信息·总计”读作 8，若实为 6 则T3-03的勾稽关系成立，疑似文字识别误读，请核对原件；未据此扣分。")
+    assert (as_text.score, as_scan.score) == (92.0, 100.0)
