@@ -36,7 +36,7 @@ def test_pdf_cells_know_their_page():
     assert rep.text[cell.start:cell.end] == "23"
 
 
-@pytest.mark.parametrize("name,code", [("encrypted.pdf", "encrypted"), ("scanned.pdf", "scanned"),
+@pytest.mark.parametrize("name,code", [("encrypted.pdf", "encrypted"), ("scanned.pdf", "scanned_empty"),
                                        ("garbled.pdf", "garbled"), ("empty.txt", "empty")])
 def test_bad_files_get_one_clear_sentence(name, code):
     with pytest.raises(InputError) as ei:
