@@ -95,7 +95,8 @@ def test_clear_chinese_refusals(server, monkeypatch):
     status, _, body = _post(f"{base}/audit", "空.txt", b"")
     assert (status, body.decode()) == (400, "空.txt：文件为空，没有可审查的内容。\n")
     status, _, body = _post(f"{base}/audit?format=json", "照片.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100)
-    assert status == 422 and json.loads(body)["error"] == "照片.png：不支持的文件格式（支持 PDF、DOCX、HTML 和 TXT）。"
+    # an image is read by OCR (the ocr extra); one that cannot be decoded is refused as damaged
+    assert status == 422 and json.loads(body)["error"] == "照片.png：文件已损坏或格式不正确，无法解析（图片无法解码）。"
     app = server[1]
     limits = app.state.limits
     try:
