@@ -56,11 +56,16 @@ def _vals(*pairs: tuple[float | None, str]) -> Values:
     return [(v, d) for v, d in pairs if v is not None]
 
 
+def _new_plus_carried(t: Table | None) -> float | None:
+    """表三 本年新收 + 上年结转, or None unless both are numbers."""
+    new, carried = _v(t, "new"), _v(t, "carried_over")
+    return new + carried if new is not None and carried is not None else None
+
+
 def _new(r: Report) -> Values:
     t = _req(r)
-    new, carried = _v(t, "new"), _v(t, "carried_over")
-    both = new + carried if new is not None and carried is not None else None
-    return _vals((new, "表三“一、本年新收政府信息公开申请数量”总计"), (both, "表三本年新收与上年结转之和"))
+    return _vals((_v(t, "new"), "表三“一、本年新收政府信息公开申请数量”总计"),
+                 (_new_plus_carried(t), "表三本年新收与上年结转之和"))
 
 
 def _new_only(r: Report) -> Values:
@@ -77,9 +82,7 @@ def _completed(r: Report) -> Values:
 
 def _handled(r: Report) -> Values:
     t = _req(r)
-    new, carried = _v(t, "new"), _v(t, "carried_over")
-    both = new + carried if new is not None and carried is not None else None
-    return _vals((_v(t, "total"), "表三“（七）总计”"), (both, "表三本年新收与上年结转之和"))
+    return _vals((_v(t, "total"), "表三“（七）总计”"), (_new_plus_carried(t), "表三本年新收与上年结转之和"))
 
 
 def _carried_forward(r: Report) -> Values:
