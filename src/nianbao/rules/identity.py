@@ -18,6 +18,11 @@ _SELF_RE = re.compile(r"(?P<p>我|本)(?P<k>街道|局|委|厅|镇|乡|县|区|�
 _PLACE_SUFFIXES = ("自治区", "街道", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡")
 _PLACE_RES = tuple(re.compile(rf"[\u4e00-\u9fff]{{{n},8}}?(?:自治区|街道|省|市|州|盟|县|旗|区|镇|乡)") for n in (2, 1))
 _NOT_PLACE = re.compile(r"和|城乡|管理|服务|发展|建设|资源|监督|委员|社区|^(?:城市|城区|市区|开发区|园区|新区|高新区|景区)$")
+# A sentence's lead-in before its subject (2023年，/ 一是 / 此外，), and a name that follows a joint-action word
+# (赴X局学习, 与X区联合): neither depends on the report, so they are compiled once.
+_LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:\s*\d{1,2}\s*月(?:份)?)?\s*[，,]\s*|[一二三四五六七八九十]是|"
+                   r"本年度[，,]?|全年|年内|此外[，,])*")
+_JOINT = re.compile(r"(?:赴|与|和|同|向|到|学习|借鉴|联合|会同|协同|配合|参观)[^，。；]{0,3}$")
 
 
 def agency_places(agency: str | None) -> list[str]:
@@ -201,9 +206,6 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     own_alt = "|".join(re.escape(p) for p in places)
     subj_re = re.compile(rf"(?P<own>(?:{own_alt})*)(?P<name>[\u4e00-\u9fff]{{2}}(?P<suf>{suf_alt}))(?P<org>{_ORG}|[\u4e00-\u9fff]{{1,10}}?(?:局|委员会|委|厅|办公室))"
                          rf"(?={_SUBJ_VERB}|编制|暂无|承担|提供)")
-    lead_re = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:\s*\d{1,2}\s*月(?:份)?)?\s*[，,]\s*|[一二三四五六七八九十]是|"
-                         r"本年度[，,]?|全年|年内|此外[，,])*")
-    joint = re.compile(r"(?:赴|与|和|同|向|到|学习|借鉴|联合|会同|协同|配合|参观)[^，。；]{0,3}$")
     first_rest = agency[len(places[0]):] if len(places) >= 2 else ""
     for s in report.views.sentences:
         sent_text = text[s.start:s.end]
@@ -212,7 +214,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             return text.rfind("《", _s.start, pos) > text.rfind("》", _s.start, pos)
 
         # (a) the subject of a sentence: 东石镇严格按照… / 2023年，东石镇… / 东坪县教育局始终坚持…
-        body = lead_re.match(text, s.body, s.end).end()
+        body = _LEAD.match(text, s.body, s.end).end()
         m = subj_re.match(text, body, s.end)
         if m and foreign_at(m.start("suf"), m.start("name"), need_boundary=False) is not None:
             org = m.group("org")
@@ -223,7 +225,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if om.group("suf") not in sufs or quoted(om.start()):
                 continue
             a = foreign_at(om.start("suf"), s.start, need_boundary=True)
-            if a is None or a in seen or joint.search(text[s.start:a]):
+            if a is None or a in seen or _JOINT.search(text[s.start:a]):
                 continue
             yield emit(a, om.end("suf"), s, "写有“{name}”的政府信息公开工作")
         # (c) 我镇（东石镇）
@@ -242,7 +244,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     if text[suf_at - len(suf):suf_at] != suf:
                         continue
                     a = foreign_at(suf_at - len(suf), s.start, need_boundary=False)
-                    if a is None or a in seen or quoted(a) or joint.search(text[s.start:a]):
+                    if a is None or a in seen or quoted(a) or _JOINT.search(text[s.start:a]):
                         continue
                     if a > s.start and text[a - 1] not in "“\"" and "\u4e00" <= text[a - 1] <= "\u9fff" \
                             and text[a - 1] not in _BOUNDARY and not re.search(r"(?:依托|通过|在|由|请联系|联系|要求，)$",
@@ -255,7 +257,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         for fm in re.finditer(rf"(?P<suf>{suf_alt})(?P<org>{org_re})", sent_text):
             suf_at = s.start + fm.start("suf")
             a = foreign_at(suf_at, s.start, need_boundary=False)
-            if a is None or a in seen or quoted(a) or joint.search(text[s.start:a]):
+            if a is None or a in seen or quoted(a) or _JOINT.search(text[s.start:a]):
                 continue
             prev = text[a - 1] if a > s.start else ""
             if prev and "\u4e00" <= prev <= "\u9fff" and prev not in _BOUNDARY and prev not in "年度" \
