@@ -17,9 +17,9 @@ from nianbao.vocab import (
     PART_NAMES,
     SEVERITIES,
     SEVERITY_LABELS,
-    SEVERITY_ORDER,
     SOURCE_FORMAT_LABELS,
     grade_style,
+    severity_rank,
 )
 
 CELL_STATUS_LABELS: dict[str, str] = {
@@ -99,7 +99,7 @@ def findings_by_part(audit: dict) -> list[tuple[str | None, list[tuple[int, dict
         groups.setdefault(f.get("part"), []).append((i, f))
     out = []
     for pid in sorted(groups, key=lambda p: (part_rank(p), str(p))):
-        items = sorted(groups[pid], key=lambda t: (_loc_start(t[1]), SEVERITY_ORDER.get(t[1].get("severity"), 9), t[0]))
+        items = sorted(groups[pid], key=lambda t: (_loc_start(t[1]), severity_rank(t[1].get("severity")), t[0]))
         out.append((pid, items))
     return out
 
@@ -113,7 +113,7 @@ def checklist(audit: dict) -> list[tuple[int, dict]]:
     """
     items = [(i, f) for i, f in enumerate(audit.get("findings") or []) if f.get("cause", "report") == "report"]
     items.sort(
-        key=lambda t: (SEVERITY_ORDER.get(t[1].get("severity"), 9), part_rank(t[1].get("part")), _loc_start(t[1]), t[0])
+        key=lambda t: (severity_rank(t[1].get("severity")), part_rank(t[1].get("part")), _loc_start(t[1]), t[0])
     )
     return items
 
