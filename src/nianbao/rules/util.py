@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from nianbao.lexicon import lexicon
 from nianbao.model import Paragraph, Report
@@ -36,7 +35,6 @@ def narrative(report: Report, parts: tuple[str, ...] | None = None) -> Iterator[
             yield p
 
 
-@cache
 def typo_punct_lexicon() -> dict:
     """data/lexicon/typo_punct.toml, shared by the typo and punctuation checks."""
     return lexicon("typo_punct")
