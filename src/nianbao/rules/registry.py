@@ -58,8 +58,7 @@ def all_rules() -> tuple[RuleSpec, ...]:
                 raise ValueError(f"rule code {s.code} declared twice")
             seen.add(s.code)
             specs.append(s)
-    order = {s.code: i for i, s in enumerate(specs)}
-    return tuple(sorted(specs, key=lambda s: (CATEGORIES.index(s.category), order[s.code])))
+    return tuple(sorted(specs, key=lambda s: CATEGORIES.index(s.category)))  # stable: keeps declaration order
 
 
 def get_rule(code: str) -> RuleSpec | None:
