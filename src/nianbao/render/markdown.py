@@ -30,6 +30,7 @@ from .common import (
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_BREAKS = re.compile(r"[\t\r\n]+")  # a value must not break a table row or list item
 _MD_LEAD = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))")
 
 
@@ -40,7 +41,7 @@ def md_escape(s: str) -> str:
     """
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    s = re.sub(r"[\t\r\n]+", " ", s)
+    s = _MD_BREAKS.sub(" ", s)
     return _MD_LEAD.sub(_escape_lead, s)
 
 
@@ -52,7 +53,7 @@ def _escape_lead(m: re.Match) -> str:
 
 def md_code(s: str) -> str:
     """An inline code span holding s verbatim (fence longer than any backtick run inside)."""
-    s = re.sub(r"[\t\r\n]+", " ", s)
+    s = _MD_BREAKS.sub(" ", s)
     longest = max((len(m) for m in re.findall(r"`+", s)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if s.startswith("`") or s.endswith("`") or not s.strip() else ""
