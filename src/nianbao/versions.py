@@ -64,11 +64,17 @@ def model_info(model_dir: Path | None = None, backend: str = "sklearn") -> dict[
         path = find_model_dir(backend, model_dir)
     except ModelNotFoundError:
         return None
-    card_path = path / "card.json"
-    card = json.loads(card_path.read_text(encoding="utf-8")) if card_path.is_file() else {}
+    card = _card(str(path))
     data = card.get("data") or {}
     return {"name": card.get("name", path.name), "backend": card.get("backend", backend),
             "version": card.get("version"), "data_sha256": data.get("sha256"), "path": str(path)}
+
+
+@cache
+def _card(model_dir: str) -> dict[str, Any]:
+    """The model card, read once per process and model folder (every audit's JSON names the model)."""
+    card_path = Path(model_dir) / "card.json"
+    return json.loads(card_path.read_text(encoding="utf-8")) if card_path.is_file() else {}
 
 
 def rubric_info(rubric: Any = None) -> dict[str, str]:

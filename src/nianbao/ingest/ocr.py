@@ -167,14 +167,15 @@ def _ruled(horiz: Any, vert: Any, x: int, y: int, cw: int, ch: int) -> bool:
     h, w = horiz.shape
     m = 4
 
-    def share(band: Any) -> float:
-        return float((band.max(axis=0 if band.shape[0] <= band.shape[1] else 1) > 0).mean()) if band.size else 0.0
+    def share(band: Any, along: int) -> float:
+        """Share of positions along the side that have rule somewhere across the band's few pixels."""
+        return float((band.max(axis=1 - along) > 0).mean()) if band.size else 0.0
 
     top = horiz[max(0, y - m):y + 1, x:x + cw]
     bottom = horiz[y + ch - 1:min(h, y + ch + m), x:x + cw]
     left = vert[y:y + ch, max(0, x - m):x + 1]
     right = vert[y:y + ch, x + cw - 1:min(w, x + cw + m)]
-    return min(share(top), share(bottom), share(left), share(right)) >= 0.7
+    return min(share(top, 1), share(bottom, 1), share(left, 0), share(right, 0)) >= 0.7
 
 
 # --------------------------------------------------------------------------- recognition
@@ -464,12 +465,8 @@ def read_scan(data: bytes, name: str, *, kind: str = "pdf", dpi: int = DEFAULT_D
     from nianbao.ingest.builder import build_document
     from nianbao.model import ParseNote
 
-    if kind == "pdf":
-        grays = _gray_pages_from_pdf(data, dpi, name)
-        scale = dpi / 72
-    else:
-        grays = [_gray_from_image(data, name)]
-        scale = dpi / 72
+    grays = _gray_pages_from_pdf(data, dpi, name) if kind == "pdf" else [_gray_from_image(data, name)]
+    scale = dpi / 72  # pixels per PDF point (an image is taken as scanned at ``dpi``)
     pages, cell_conf, all_conf, skews, texts = [], [], [], [], []
     for i, g in enumerate(grays):
         page, confs, stats = _page(i + 1, g, scale)
@@ -493,7 +490,7 @@ def read_scan(data: bytes, name: str, *, kind: str = "pdf", dpi: int = DEFAULT_D
     attach_confidence(doc, cell_conf)
     doc.ocr = {"engine": ENGINE, "dpi": dpi, "pages": len(pages), "boxes": len(all_conf),
                "mean_confidence": mean, "low_confidence_boxes": low,
-               "skew_corrected": [s for s in skews]}
+               "skew_corrected": skews}
     return doc
 
 
