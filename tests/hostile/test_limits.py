@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tracemalloc
+from contextlib import contextmanager
 
 import pytest
 
@@ -34,6 +35,21 @@ def _refused(data: bytes, name: str) -> str:
         read_bytes(data, name)
     assert e.value.code == "limit", str(e.value)
     return str(e.value)
+
+
+@contextmanager
+def _limits(**changes):
+    """Run the block under Limits(**changes), restoring the previous limits after."""
+    previous = L.configure(L.Limits(**changes))
+    try:
+        yield
+    finally:
+        L.configure(previous)
+
+
+def _refused_under(data: bytes, name: str, **changes) -> str:
+    with _limits(**changes):
+        return _refused(data, name)
 
 
 def _refused_small(bomb: bytes, name: str) -> tuple[str, int]:
@@ -69,11 +85,7 @@ def test_zip_total_counted_while_inflating():
         z.writestr("word/document.xml", b"<w:document/>")
         for i in range(3):
             z.writestr(f"word/media/image{i}.bin", b"\0" * (2 * MiB))
-    previous = L.configure(L.Limits(zip_total_mb=5))
-    try:
-        msg = _refused(buf.getvalue(), "many.docx")
-    finally:
-        L.configure(previous)
+    msg = _refused_under(buf.getvalue(), "many.docx", zip_total_mb=5)
     assert "压缩包解压后的总大小超过上限（5 MB；" in msg
 
 
@@ -105,12 +117,8 @@ def test_paragraph_limit_and_configure():
 def test_input_size_limit(tmp_path):
     f = tmp_path / "big.txt"
     f.write_bytes(b"a" * (2 * MiB))
-    previous = L.configure(L.Limits(input_mb=1))
-    try:
-        with pytest.raises(InputError) as e:
-            read_document(f)
-    finally:
-        L.configure(previous)
+    with _limits(input_mb=1), pytest.raises(InputError) as e:
+        read_document(f)
     assert str(e.value) == f"{f}：文件大小超过上限（1 MB；实际 2.0 MB；可在配置的 [limits] input_mb 中调整），已拒绝读取。"
 
 
@@ -149,19 +157,11 @@ def test_docx_paragraph_marks_counted_before_parsing():
         z.writestr("[Content_Types].xml", _DOCX_TYPES)
         z.writestr("_rels/.rels", _DOCX_RELS)
         z.writestr("word/document.xml", b"<w:document " + _W + b"><w:body>" + body + b"</w:body></w:document>")
-    previous = L.configure(L.Limits(paragraphs=20))
-    try:
-        msg = _refused(buf.getvalue(), "many.docx")
-    finally:
-        L.configure(previous)
+    msg = _refused_under(buf.getvalue(), "many.docx", paragraphs=20)
     assert "段落和表格行数超过上限（20 个；word/document.xml 含 101 个以上的段落标记；" in msg
 
 
 def test_html_tags_counted_before_parsing():
     html = b"<html><body>" + b"<p>\xe6\x9c\xac</p>" * 60 + b"</body></html>"
-    previous = L.configure(L.Limits(paragraphs=2))
-    try:
-        msg = _refused(html, "many.html")
-    finally:
-        L.configure(previous)
+    msg = _refused_under(html, "many.html", paragraphs=2)
     assert "段落和表格行数超过上限（2 个；文件含 124 个 HTML 标签；" in msg
