@@ -645,17 +645,12 @@ def markdown(res: dict, spd: dict, command: str, classifier: str) -> str:
 
 
 def write_docs(section: str, path: Path = DOCS) -> None:
-    body = f"{START}\n{section.rstrip()}\n{END}"
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
-    else:
-        text = "# Benchmarks\n\nEach section is written by its own script; edit only between your markers.\n"
-    if START in text and END in text:
-        a, b = text.index(START), text.index(END) + len(END)
-        text = text[:a] + body + text[b:]
-    else:
-        text = text.rstrip() + "\n\n## Accuracy on injected defects\n\n" + body + "\n"
-    path.write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from benchdoc import replace_block
+
+    replace_block(path, START, END, f"{START}\n{section.rstrip()}\n{END}",
+                  heading="## Accuracy on injected defects\n\n",
+                  new_file="# Benchmarks\n\nEach section is written by its own script; edit only between your markers.\n")
 
 
 def print_console(res: dict, spd: dict, top: int = 30) -> None:

@@ -446,14 +446,11 @@ def markdown(results: dict[str, dict], skipped: Counter, command: str) -> str:
 
 
 def write_docs(section: str, docs: Path = DOCS) -> None:
-    text = docs.read_text(encoding="utf-8") if docs.is_file() else "# Benchmarks\n"
-    block = f"{START}\n{section}{END}"
-    if START in text and END in text:
-        a, b = text.index(START), text.index(END) + len(END)
-        text = text[:a] + block + text[b:]
-    else:
-        text = text.rstrip() + "\n\n## Accuracy on real report text (issue #12)\n\n" + block + "\n"
-    docs.write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from benchdoc import replace_block
+
+    replace_block(docs, START, END, f"{START}\n{section}{END}",
+                  heading="## Accuracy on real report text (issue #12)\n\n")
 
 
 def print_report(name: str, r: dict, fp_examples: int, misses: int) -> None:
