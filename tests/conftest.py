@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,18 @@ def seed_path() -> Path:
     if not SEED.is_file():
         pytest.skip("the user's example report (../shared/seeds) is not present")
     return SEED
+
+
+def load_script(name: str):
+    """scripts/<name>.py imported as module ``name`` (registered in sys.modules, so dataclasses and later
+    calls see the same module)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def require_tool(ok: bool, what: str) -> None:

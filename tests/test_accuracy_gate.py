@@ -20,30 +20,20 @@ are false alarms: ``python scripts/bench_accuracy.py --quick`` (lists the first 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from tests.conftest import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((ROOT / "tests" / "accuracy" / "floors.json").read_text(encoding="utf-8"))
 
 
-def _bench():
-    if "bench_accuracy" in sys.modules:
-        return sys.modules["bench_accuracy"]
-    spec = importlib.util.spec_from_file_location("bench_accuracy", ROOT / "scripts" / "bench_accuracy.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["bench_accuracy"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-B = _bench()
+B = load_script("bench_accuracy")
 
 
 @pytest.fixture(scope="module")

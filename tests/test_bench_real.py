@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from tests.conftest import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_real", ROOT / "scripts" / "bench_real.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["bench_real"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-B = _bench()
+B = load_script("bench_real")
 TEXT = "2023年度政府信息公开工作年度报告\n截止2023年底，我镇共主动公开信息120条，更好的满足群众需求。"
 
 

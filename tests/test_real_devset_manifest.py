@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
+from tests.conftest import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("real_devset", ROOT / "scripts" / "real_devset.py")
-real_devset = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(real_devset)
+real_devset = load_script("real_devset")
 
 MANIFEST = ROOT / "corpora" / "real" / "devset" / "h12d.jsonl"
 

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import tomllib
 
 from nianbao.rules.base import template_fields
 from nianbao.rules.registry import KNOWN_KEYS
-from tests.conftest import ROOT
+from tests.conftest import load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("new_rule", ROOT / "scripts" / "new_rule.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("new_rule")
 
 
 def test_scaffold_of_a_rule_in_a_new_module(tmp_path):
