@@ -37,15 +37,6 @@ def _failures(out: Path) -> list[tuple[str, str]]:
         return [(Path(r["文件路径"]).name, r["原因"]) for r in csv.DictReader(f)]
 
 
-def _slow_on_big(real):
-    def parse(sha, path):
-        if Path(path).name == "big.txt":
-            time.sleep(120)  # far past the limit: the test would hang if the limit did not work
-        return real(sha, path)
-
-    return parse
-
-
 def test_timeout_fails_one_file_in_process(tmp_path, monkeypatch):
     _inputs(tmp_path / "in")
     real = worker.load_report
