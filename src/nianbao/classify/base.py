@@ -47,6 +47,19 @@ def part_per_text(texts: list[str], parts: list[str | None] | None) -> list[str 
     return list(parts)
 
 
+def predictions(p_bp, p_topic, topics: tuple[str, ...] | list[str]) -> list[Prediction]:
+    """One Prediction per row: ``p_bp[i]`` the boilerplate probability, ``p_topic[i]`` the topic
+    probabilities in the order of ``topics`` (numpy arrays; the numpy and sklearn backends share this)."""
+    import numpy as np
+
+    out = []
+    for i in range(len(p_topic)):
+        row = p_topic[i]
+        proba = {t: round(float(v), 6) for t, v in zip(topics, row, strict=True)}
+        out.append(Prediction(boilerplate=float(p_bp[i]), topic=topics[int(np.argmax(row))], topic_proba=proba))
+    return out
+
+
 @runtime_checkable
 class ParagraphClassifier(Protocol):
     name: str

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import Prediction, part_per_text
+from .base import Prediction, part_per_text, predictions
 from .textfeat import FEATURE_NAMES, char_tokens, compile_markers, decode, encode, spec_row, word_tokens
 
 NPZ_FILE = "model.npz"
@@ -255,12 +255,7 @@ class NumpyParagraphClassifier:
         denom = p_topic.sum(axis=1, keepdims=True)
         p_topic = np.divide(p_topic, denom, out=np.full_like(p_topic, 1.0 / p_topic.shape[1]), where=denom != 0)
         p_topic[(p_topic > 1.0) & (p_topic <= 1.0 + 1e-5)] = 1.0
-        out = []
-        for i in range(len(texts)):
-            row = p_topic[i]
-            proba_d = {t: round(float(v), 6) for t, v in zip(self.topics, row, strict=True)}
-            out.append(Prediction(boilerplate=float(p_bp[i]), topic=self.topics[int(np.argmax(row))], topic_proba=proba_d))
-        return out
+        return predictions(p_bp, p_topic, self.topics)
 
 
 def load(model_dir: Path, skops_file: str = "model.skops") -> NumpyParagraphClassifier:

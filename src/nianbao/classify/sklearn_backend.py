@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
-from .base import TOPICS, Example, Prediction, by_split, part_per_text
+from .base import TOPICS, Example, Prediction, by_split, part_per_text, predictions
 from .features import SpecificityFeatures, char_analyzer, encode, word_analyzer
 
 MODEL_FILE = "model.skops"
@@ -98,12 +98,7 @@ class SklearnParagraphClassifier:
         bp_classes = list(self._bp.classes_)
         p_bp = self._bp.predict_proba(X)[:, bp_classes.index(1)]
         p_topic = self._topic.predict_proba(X)
-        out = []
-        for i in range(len(texts)):
-            row = p_topic[i]
-            proba = {t: round(float(v), 6) for t, v in zip(self.topics, row, strict=True)}
-            out.append(Prediction(boilerplate=float(p_bp[i]), topic=self.topics[int(np.argmax(row))], topic_proba=proba))
-        return out
+        return predictions(p_bp, p_topic, self.topics)
 
 
 # --------------------------------------------------------------------------- training
