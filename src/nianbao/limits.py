@@ -42,6 +42,11 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def _in_bytes(name: str) -> property:
+    """A read-only property: the ``name`` field (MiB) in whole bytes."""
+    return property(lambda self: int(getattr(self, name) * MiB))
+
+
 @dataclass(frozen=True)
 class Limits:
     input_mb: float = 64
@@ -54,30 +59,13 @@ class Limits:
     file_seconds: float = 120
     file_memory_mb: float = 2048
 
-    # byte values for the checks
-    @property
-    def input_bytes(self) -> int:
-        return int(self.input_mb * MiB)
-
-    @property
-    def member_bytes(self) -> int:
-        return int(self.member_mb * MiB)
-
-    @property
-    def zip_total_bytes(self) -> int:
-        return int(self.zip_total_mb * MiB)
-
-    @property
-    def stream_bytes(self) -> int:
-        return int(self.stream_mb * MiB)
-
-    @property
-    def pdf_total_bytes(self) -> int:
-        return int(self.pdf_total_mb * MiB)
-
-    @property
-    def file_memory_bytes(self) -> int:
-        return int(self.file_memory_mb * MiB)
+    # byte values for the checks (each the *_mb field above in bytes)
+    input_bytes = _in_bytes("input_mb")
+    member_bytes = _in_bytes("member_mb")
+    zip_total_bytes = _in_bytes("zip_total_mb")
+    stream_bytes = _in_bytes("stream_mb")
+    pdf_total_bytes = _in_bytes("pdf_total_mb")
+    file_memory_bytes = _in_bytes("file_memory_mb")
 
     def to_dict(self) -> dict[str, float]:
         return asdict(self)

@@ -16,7 +16,7 @@ from io import BytesIO
 from pathlib import Path
 
 from nianbao.errors import InputError
-from nianbao.limits import Limits, current, limit_message
+from nianbao.limits import Limits, MiB, current, limit_message
 
 _CHUNK = 1 << 20  # inflate 1 MiB at a time
 # a DOCX paragraph mark (<w:p>) per paragraph, and one per table cell: a report's document holds a few
@@ -32,7 +32,7 @@ _SPECIAL = (
 
 
 def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+    return f"{n / MiB:.1f} MB"
 
 
 def read_file_bounded(path: str | Path, limits: Limits | None = None) -> bytes:
