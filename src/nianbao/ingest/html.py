@@ -16,7 +16,7 @@ from datetime import date
 
 from nianbao.errors import InputError
 from nianbao.ingest.builder import Item, build_document
-from nianbao.ingest.page import evidence_from_meta, is_furniture
+from nianbao.ingest.page import PageEvidence, evidence_from_meta, is_furniture
 from nianbao.model import RawDocument
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -72,8 +72,9 @@ def read_html(data: bytes, name: str) -> RawDocument:
         el.drop_tree() if el.getparent() is not None else None
     for el in list(root.iter("script", "style", "noscript")):
         el.drop_tree()
-    published, agency = _hints(root)
-    title = evidence_from_meta(_metas(root)).title
+    meta = evidence_from_meta(_metas(root))
+    published, agency = _hints(root, meta)
+    title = meta.title
     body = root.find("body") if root.find("body") is not None else root
     _drop_chrome(body)
     container = _container(body)
@@ -120,9 +121,8 @@ def _metas(root) -> dict[str, str]:
     return out
 
 
-def _hints(root) -> tuple[date | None, str | None]:
+def _hints(root, ev: PageEvidence) -> tuple[date | None, str | None]:
     # the site's own metadata (PubDate, ContentSource) first, then the visible 发布日期/发布机构 lines
-    ev = evidence_from_meta(_metas(root))
     p2, a2 = _visible_hints(root)
     return ev.published or p2, ev.agency or a2
 
