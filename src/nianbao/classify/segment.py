@@ -25,7 +25,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from nianbao.datacache import cache_dir
+from nianbao.datacache import cache_dir, write_atomic
 
 from .lexicon import domain_dict_path
 
@@ -249,11 +249,7 @@ def _preload_posseg_model() -> None:
 
         tables = tuple(importlib.import_module(f"jieba.posseg.{n}").P for n in _POS_MODEL)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                f.write(marshal.dumps(tables))
-            os.replace(tmp, path)
+            write_atomic(path, marshal.dumps(tables))
         except OSError as e:
             log.warning("posseg cache %s not written: %s", path, e)
         return
