@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nianbao.model import Paragraph, Report
+from nianbao.textnorm import compact
 
 # key numbers: (key, label, table, [(row, col), ...] summed)
 _DENIED = [f"denied_{i}" for i in range(1, 9)]
@@ -111,7 +112,7 @@ def agency_key(agency: str | None) -> str | None:
     the batch's copy detection uses the same key for a unit's identity."""
     if not agency:
         return None
-    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", agency))
+    s = compact(agency)
     return s.replace("(", "（").replace(")", "）") or None
 
 

@@ -26,6 +26,11 @@ _KEEP = re.compile(r"[\w#]")
 _DIGITS = re.compile(r"\d+")
 
 
+def no_space(text: str) -> str:
+    """All whitespace removed, nothing else changed."""
+    return _WS.sub("", text)
+
+
 def compact(text: str) -> str:
     """NFKC, all whitespace removed."""
     return _WS.sub("", unicodedata.normalize("NFKC", text))

@@ -27,6 +27,7 @@ from lxml import etree
 from nianbao.model import Report
 from nianbao.render.common import severity_label
 from nianbao.render.docx_map import CharPos, OffsetMap, W, build_map
+from nianbao.textnorm import no_space
 
 W_NS = W[1:-1]
 NB = "{urn:nianbao:tmp}"  # temporary markers, removed before saving
@@ -51,10 +52,6 @@ class _Anchor:
     cell: object | None = None  # a blank table cell commented as a whole
     replacement: str | None = None
     evidence: str | None = None  # shown in the comment when the range is not the evidence itself
-
-
-def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
 
 
 def comment_text(f: dict, whole: bool = False, evidence: str | None = None) -> list[str]:
@@ -202,7 +199,7 @@ def _anchors(report: Report, findings: list[dict], omap: OffsetMap, first_id: in
             if tracked and s is not None:
                 a.replacement = replacement_of(f, text)
         ev = f.get("evidence") or ""
-        if s is not None and e is not None and ev and _squash(ev) != _squash(text[s:e]):
+        if s is not None and e is not None and ev and no_space(ev) != no_space(text[s:e]):
             a.evidence = ev  # e.g. a table identity: the cells and values it involves
         out.append(a)
     _drop_conflicting_changes(out)
