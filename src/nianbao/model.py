@@ -210,6 +210,8 @@ class ReportMeta:
     agency: str | None = None
     level: str | None = None  # agency kind: township, street, county_gov, city_gov, province_gov, department
     year: int | None = None
+    year_source: str | None = None  # "title", "period", "text" (a sentence of the text; weaker evidence), None
+    agency_source: str | None = None  # "title", "signature", "preamble", "page" (the site's 来源 line), None
     published: date | None = None
     published_source: str | None = None  # "signature", "page", None
     period_start: date | None = None

@@ -87,6 +87,22 @@ def test_text_contradicts_tables(body, evidence):
     assert fs[0].severity == "error"
 
 
+def test_self_reference_not_judged_on_the_sites_source_line():
+    # no title: the body is known only from the page's 来源 line, which names the site (the county), not the bureau
+    text = "来源：青溪县人民政府\n一、总体情况\n2023年，我局主动公开政府信息120条，本局专栏更新及时。"
+    r, fs = audit(text, ["K-03"])
+    assert (r.meta.agency, r.meta.agency_source) == ("青溪县人民政府", "page")
+    assert fs == []
+
+
+def test_count_of_one_office_is_not_the_governments_table():
+    head = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+    body = "2023年，县政府办代表县政府受理政府信息公开申请17件，均已按时答复。"
+    assert audit(head + body + TABLES, ["K-01"])[1] == []
+    r, fs = audit(head + "2023年，我县受理政府信息公开申请17件。" + TABLES, ["K-01"])
+    assert [f.evidence for f in fs] == ["受理政府信息公开申请17件"]
+
+
 @pytest.mark.parametrize("body", [
     "全年共受理申请30件（含上年结转2件）。",  # 受理 may include the carried-over requests
     "2022年收到申请20件，较上年增加8件。",  # another year
@@ -153,6 +169,10 @@ def test_self_reference_mismatch(head, body, evidence, severity):
     (BUREAU, "2023年，我局按照我县政务公开工作要点推进工作，本局专栏更新及时。"),
     (BUREAU, "本市场主体信息按规定公开，本办法另行制定。"),
     ("白河市望城区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "我区、我市两级平台同步发布。"),
+    # an autonomous region (and its departments) calls itself 我区
+    ("青川自治区审计厅2023年政府信息公开工作年度报告\n一、总体情况\n", "我厅围绕我区审计工作重点，主动公开审计结果公告12条。"),
+    # 我局 throughout and never 我县: the body was read wrong, not a slip of a copied text
+    ("青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "2023年，我局主动公开信息120条。我局专栏更新及时。"),
 ])
 def test_self_reference_near_misses(head, body):
     assert audit(head + body, ["K-03"])[1] == []

@@ -97,6 +97,7 @@ def test_wrong_year_found(body, evidence):
     "依据《青溪县2022年政务公开工作要点》（青政办〔2022〕5号）开展工作。",
     "2022年度报告指出的问题已全部整改。",
     "2024年3月底前完成栏目梳理。",
+    "2024年1月，我局完成了2023年度报告的编制，共收集数据12项。",  # the weeks between the year's end and the report
 ])
 def test_wrong_year_near_misses(body):
     assert audit(BUREAU + body, ["D-02"])[1] == []
@@ -183,6 +184,20 @@ def test_signed_before_year_end():
 
 
 # ------------------------------------------------------------------------------------------ corpus
+
+
+def test_year_read_from_a_sentence_is_not_measured_against_other_dates():
+    # no title, no period: the year comes from a sentence of the text, too weak for D-02 and D-05
+    text = "发布时间：2023-03-01\n一、总体情况\n2023年，我局共主动公开政府信息120条。2022年，我局共办理申请5件。"
+    r, fs = audit(text, ["D-02", "D-05"])
+    assert (r.meta.year, r.meta.year_source, r.meta.published) == (2023, "text", date(2023, 3, 1))
+    assert fs == []
+
+
+def test_last_years_report_published_is_not_the_report_year():
+    text = "一、总体情况\n本年度，我街道及时更新公开指南，发布2019年政府信息公开年度报告。"
+    r = load_report(text, require_report=False)
+    assert (r.meta.year, r.meta.year_source) == (None, None)
 
 
 def _clean_reports() -> list[Path]:

@@ -119,7 +119,8 @@ def test_document_number_missing_bracket():
     r, fs = audit("本报告按照《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔202130号）要求编制。", ["W-03"])
     assert [f.evidence for f in fs] == ["〔202130号"]
     assert "缺少右括号" in fs[0].message
-    assert fs[0].cause == "report" and fs[0].severity == "error"
+    # a note: on real published pages such a lost bracket was never the author's (issue #12, docs/benchmarks.md)
+    assert fs[0].cause == "report" and fs[0].severity == "info"
 
 
 @pytest.mark.parametrize("sentence, evidence", [

@@ -167,8 +167,8 @@ def title_text_year_conflict(report: Report) -> int | None:
 def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """D-02: another year used as the current year of the report."""
     year = report_year(report)
-    if year is None or title_text_year_conflict(report) is not None:
-        return
+    if year is None or report.meta.year_source not in ("title", "period") or title_text_year_conflict(report) is not None:
+        return  # a year read from a sentence of the text is no measure for the other years of the text
     text = report.text
     for s in report.views.sentences:
         m = _YEAR_LEAD_RE.match(text, s.body, s.end)
@@ -185,6 +185,8 @@ def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if COMPARE_RE.search(rest[:12]) or re.search(r"上年度|去年|上一年|年度报告|报告指出|问题整改|整改情况", sent):
             continue
+        if y == year + 1 and m.group("md"):
+            continue  # "2024年1月，我局编制了2023年度报告": the weeks between the year's end and the report
         if y > year and (DEADLINE_RE.search(sent) or not (m.group("stat") or re.search(r"共|累计|完成了|取得了|已", rest))):
             continue  # a later year without figures: most likely a plan worded without a plan marker
         a, b = m.start("y"), m.end("y") + 1
@@ -329,8 +331,8 @@ def late_publication(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 def early_signature(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """D-05: signed/published before the report year has ended."""
     m = report.meta
-    if m.year is None or m.published is None:
-        return
+    if m.year is None or m.published is None or m.year_source not in ("title", "period"):
+        return  # a year guessed from a sentence of the text ("2023年，我局…") may be another year than the report's
     if m.published >= date(m.year, 12, 31):
         return
     a, b, ev = _pub_location(report)

@@ -99,23 +99,38 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
 
 def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03: 我局 in a township's report, 我镇 in a bureau's, 我县 in a township's …"""
+    if report.meta.agency_source == "page":
+        return  # the site's 来源 line names the publishing site (a government), not always the reporting body
     bad, kind = _self_policy(report)
     if not bad:
         return
     text = report.text
     agency = report.meta.agency or ""
+    if "自治区" in agency:
+        bad.pop("区", None)  # 我区: an autonomous region (and its departments) calls itself 区
+    hits: list[tuple[re.Match, Sentence]] = []
+    own = 0
+    mine = _own_short(report)
     for s in report.views.sentences:
         for m in _SELF_RE.finditer(text, s.start, s.end):
             k = m.group("k")
+            if k == mine:
+                own += 1
             if k not in bad:
                 continue
             if m.group("p") == "本" and k in ("县", "区", "市", "省"):
                 continue  # 本市/本县 may name the jurisdiction the unit belongs to
             if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
                 continue  # inside a quoted title
-            ev = m.group(0)
-            yield ctx.finding(m.start(), m.end(), evidence=ev, part=s.part, severity=bad[k],
-                              agency=agency, kind=kind, ev=ev, report=_own_short(report))
+            hits.append((m, s))
+    # a report that calls itself 我局 throughout and never by its own kind was most likely read with the wrong body
+    # (a bureau's report under its government's title or site): only slips among the report's own self-references
+    if len(hits) >= 2 and own == 0:
+        return
+    for m, s in hits:
+        ev = m.group(0)
+        yield ctx.finding(m.start(), m.end(), evidence=ev, part=s.part, severity=bad[m.group("k")],
+                          agency=agency, kind=kind, ev=ev, report=mine)
 
 
 def _own_short(report: Report) -> str:

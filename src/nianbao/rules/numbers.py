@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from nianbao.model import Finding, Report, Table
 from nianbao.rules.base import RuleContext
 from nianbao.rules.dates import PLAN_RE
+from nianbao.rules.prose_numbers import share_matches
 from nianbao.views import Sentence
 
 Values = list[tuple[float, str]]
@@ -192,9 +193,16 @@ _ZERO_RES: tuple[tuple[str, re.Pattern, Callable[[Report], Values]], ...] = (
 _ZERO_SPOIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|责任追究|追责")
 
 
+# a count of one office or level of a government, not of the government's whole report ("区政府办代表区政府受理
+# 申请17件" in a district report whose table three counts every department): 政府办, 办公室, 本级, 代表
+_PART_OF_GOVERNMENT = re.compile(r"政府办|办公室|办公厅|本级|代表|各部门|[^我本全]局|委员会|中心")
+
+
 def _sentence_ok(report: Report, s: Sentence, upto: int) -> bool:
     year = report.meta.year
     head = report.text[s.start:upto]
+    if report.meta.level in ("county_gov", "city_gov", "province_gov") and _PART_OF_GOVERNMENT.search(head):
+        return False
     for m in _OTHER_YEAR.finditer(head):
         if year is None or int(re.sub(r"\D", "", m.group(0))) != year:
             return False
@@ -274,6 +282,32 @@ def _list_clauses(lst: str) -> str:
     return "".join(kept)
 
 
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_SHARE_AFTER = re.compile(rf"(?<![\d.])(\d+)\s*(?:{_UNITS})[^，。；,;\d]{{0,4}}?[，,]?\s*(?:所?占(?:比例|比重|比)?(?:为|达)?|比例为)\s*"
+                          r"(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _without_nested(lst: str) -> str:
+    """The list without its bracketed breakdowns ("预决算公开197条（政府预决算32条、部门预决算165条）"), and ending at a
+    bracket it did not open (the list itself stood in brackets: "(其中……856条)对于……")."""
+    prev = None
+    while prev != lst:  # blanked, not cut, so that offsets into the list stay offsets into the text
+        prev, lst = lst, _PAREN.sub(lambda m: "＿" * len(m.group(0)), lst)
+    close = re.search(r"[)）]", lst)
+    return lst[:close.start()] if close else lst
+
+
+def _share_of_item(raw: str, items: list[int], total: int) -> bool:
+    """A share written after an item that is its share of another item, not of the total."""
+    for m in _SHARE_AFTER.finditer(raw):
+        a, p = int(m.group(1)), float(m.group(2))
+        if share_matches(a, total, p):
+            continue
+        if any(b >= a and b != total and share_matches(a, b, p) for b in items):
+            return True
+    return False
+
+
 def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-02: '共N条，其中A条、B条' where the listed parts are clearly exhaustive and do not add up."""
     text = report.text
@@ -297,7 +331,8 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 lst_start, lst_end = sents[i + 1].body + 2, sents[i + 1].end
             else:
                 continue
-            lst = _list_clauses(text[lst_start:lst_end])
+            raw = text[lst_start:lst_end]
+            lst = _list_clauses(_without_nested(raw))
             if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", lst):
                 continue
             parts = [(m.start(), m.end(), int(m.group(1)))
@@ -312,6 +347,8 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             exhaustive = bool(re.search(r"其他|其余|剩余|另有", lst)) or ("自然人" in lst and "法人" in lst)
             if got == total or (got < total and not exhaustive):
                 continue
+            if _share_of_item(raw, [p[2] for p in parts], total):
+                continue  # a share shows one item counts part of another (57项, of which 45项, 占比78.9%)
             a, b = tm.start(), lst_start + parts[-1][1]
             ev = text[a:b]
             listed = "＋".join(str(p[2]) for p in parts)

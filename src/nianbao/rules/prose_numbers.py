@@ -26,6 +26,12 @@ _SOME = re.compile(r"(?:收到|受理|接到|新收)[^，。；,;未没]{0,16}?(
 _OTHER_MATTER = re.compile(r"复议|诉讼|投诉|举报|上年|去年|上一年|往年|结转|此前|以前")
 
 
+def share_matches(count: int, base: int, percent: float) -> bool:
+    """count / base is the written percentage, allowing for rounding either way."""
+    real = 100 * count / base
+    return abs(real - percent) <= 1.5 or abs(round(real) - percent) <= 1
+
+
 def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """Shares stated after a total, up to the end of the sentence (。), or of the next one when it opens with 其中."""
     text = report.text
@@ -48,7 +54,12 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 if a > total:
                     continue
                 real = 100 * a / total
-                if abs(real - p) > 1.5 and abs(round(real) - p) > 1:
+                # the share of a nearer count ("共89项，其中行政许可57项，实现……的有45项，占比78.9%": 45 of 57)
+                bases = [int(c.group("n")) for c in _COUNT.finditer(text, tm.end(), m.start())
+                         if c.group("u") == unit and c.start() != m.start()]
+                if any(b >= a and share_matches(a, b, p) for b in bases):
+                    continue
+                if not share_matches(a, total, p):
                     yield ctx.finding(m.start("p"), m.end(), variant="share",
                                       count=a, unit=unit, written=m.group("p"), total=total, real=real)
                     break

@@ -414,8 +414,10 @@ def garbled_text(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-03: replacement characters, (cid:N), mojibake, document numbers and article citations with lost characters."""
     text = report.text
     pdf = report.raw.format == "pdf"
-    cause = "parse" if pdf else "report"
-    note = "（源文件为PDF，也可能是文字提取造成的，请对照原件核实。）" if pdf else ""
+    page = report.raw.format == "html"
+    cause = "parse" if pdf or page else "report"
+    note = ("（源文件为PDF，也可能是文字提取造成的，请对照原件核实。）" if pdf else
+            "（源文件为网页，也可能是网页转存或编码造成的，请对照原件核实。）" if page else "")
     literals = tuple(as_list(typo_punct_lexicon().get("garbled", {}).get("literals")))
     max_lines = int(ctx.params.get("max_garbled_lines", 5))
     garbled: list[tuple[int, int, list[str], str | None]] = []
@@ -438,11 +440,10 @@ def garbled_text(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(a, b, kinds='；'.join(kinds), meant=meant, more=more, note=note, cause=cause, variant="garbled")
     for start, end, what in sorted(lost_characters(text)):
         kind, desc = what
-        if kind == "docno":
-            yield ctx.finding(start, end, ref=text[start:end], desc=desc, note=note,
-                              cause=cause, variant="doc_number")
-        else:
-            yield ctx.finding(start, end, ref=text[start:end], desc=desc, note=note, cause=cause, variant="article")
+        # a note, not an error: on published pages a lost 〕 or 项 was the page's or the copy's as often as the
+        # author's (real dev set: 0 of 4 such findings were the author's slip, docs/benchmarks.md)
+        yield ctx.finding(start, end, ref=text[start:end], desc=desc, note=note, cause=cause,
+                          variant="doc_number" if kind == "docno" else "article", severity="info")
 
 
 def lost_characters(text: str) -> Iterator[tuple[int, int, tuple[str, str]]]:

@@ -232,6 +232,8 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
         meta.title = title
         meta.title_loc = Location(raw.page_of(tb.start), raw.line_of(tb.start), tb.start, tb.end)
         meta.agency, meta.year = parse_title(title)
+        meta.year_source = "title" if meta.year is not None else None
+        meta.agency_source = "title" if meta.agency else None
     d, db, sig_agency, ab = find_signature(raw, tail_from)
     if d:
         meta.published = d
@@ -241,7 +243,9 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
         meta.published = raw.published_hint
         meta.published_source = "page"
     if not meta.agency:
-        meta.agency = sig_agency or agency_from_preamble(raw.text) or raw.agency_hint
+        pre = None if sig_agency else agency_from_preamble(raw.text)
+        meta.agency = sig_agency or pre or raw.agency_hint
+        meta.agency_source = "signature" if sig_agency else "preamble" if pre else "page" if meta.agency else None
     elif (fuller := agency_from_preamble(raw.text)) and _same_body_fuller(fuller, meta.agency):
         # the title's "大兴区", the preamble's "由北京市大兴区编制"
         meta.agency = fuller + ("人民政府" if meta.agency.endswith("人民政府") and not fuller.endswith("政府") else "")
@@ -253,16 +257,20 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
         meta.period_start, meta.period_end, meta.period_text = start, end, m.group(0)
         meta.period_loc = Location(raw.page_of(m.start()), raw.line_of(m.start()), m.start(), m.end())
         if meta.year is None and start.year == end.year:
-            meta.year = start.year
+            meta.year, meta.year_source = start.year, "period"
     if meta.year is None:
-        m2 = re.search(r"(20\d{2}|19\d{2})\s*年度?政[府务]信息公开", raw.text[:3000])
-        if m2:
-            meta.year = int(m2.group(1))
+        # "2019年政府信息公开…" — not the report that an earlier sentence says was published ("发布2019年政府信息公开年度报告"
+        # in the 2020 report) or one a notice is about ("关于做好2019年政府信息公开工作年度报告…的通知")
+        for m2 in re.finditer(r"(20\d{2}|19\d{2})\s*年度?政[府务]信息公开", raw.text[:3000]):
+            if re.search(r"(?:发布|公布|公开|报送|上报|完成|编制了|撰写了|做好|关于)(?:了)?\s*$", raw.text[max(0, m2.start() - 6):m2.start()]):
+                continue
+            meta.year, meta.year_source = int(m2.group(1)), "text"
+            break
     if meta.year is None:
         # part one's first sentence: "2019年，我局……" / "2010年,本市各级政府部门……"
         m3 = re.search(r"(?:^|\n|。)\s*(?:根据《条例》要求[，,])?((?:20|19)\d{2})\s*年度?(?![\d月])", raw.text[:2000])
         if m3:
-            meta.year = int(m3.group(1))
+            meta.year, meta.year_source = int(m3.group(1)), "text"
     meta.level = agency_level(meta.agency)
     meta.format_version, meta.format_evidence = detect_format(raw, tables, headings_text)
     return meta
