@@ -136,10 +136,16 @@ def body_keys(agencies: Iterable[str | None]) -> dict[str, str]:
     """agency key -> the key of its body: a name without its parent divisions joins the one full name
     it is the end of (when exactly one name in the set is)."""
     keys = sorted({k for a in agencies if (k := agency_key(a))})
+    present = set(keys)
+    longer: dict[str, list[str]] = {}  # key -> the longer keys that end with it (in sorted order)
+    for o in keys:  # only a key's own suffixes can be its shorter names: linear in the total length
+        for i in range(1, len(o)):
+            if o[i:] in present:
+                longer.setdefault(o[i:], []).append(o)
     out = {}
     for k in keys:
-        longer = [o for o in keys if len(o) > len(k) and same_body(k, o)]
-        out[k] = longer[0] if len(longer) == 1 else k
+        hits = [o for o in longer.get(k, ()) if same_body(k, o)]
+        out[k] = hits[0] if len(hits) == 1 else k
     return out
 
 

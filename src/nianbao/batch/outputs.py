@@ -128,10 +128,15 @@ def spreadsheet_safe(value: Any) -> Any:
 def _append_strings(ws: Any, values: list[Any]) -> None:
     """Append a row whose text cells are neutralised and typed as strings (openpyxl would write a text
     starting with '=' as a live formula)."""
-    ws.append([spreadsheet_safe(v) for v in values])
-    for cell in ws[ws.max_row]:
+    from openpyxl.cell import Cell
+
+    cells = []
+    for v in values:
+        cell = Cell(ws, value=spreadsheet_safe(v))
         if isinstance(cell.value, str):
             cell.data_type = "s"
+        cells.append(cell)
+    ws.append(cells)  # (not ws[ws.max_row] afterwards: max_row scans every cell, quadratic in the rows)
 
 
 def _atomic(path: Path):

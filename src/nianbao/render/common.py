@@ -6,6 +6,7 @@ Renderers never recompute scores: everything here only reads and orders what the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from nianbao.views import SENTENCE_END, sentence_bounds
 from nianbao.vocab import (
@@ -42,11 +43,15 @@ def grade_names(audit: dict) -> list[str]:
     """The grades of the rubric that graded this audit, best first (the default rubric's for an audit
     written before the audit carried them)."""
     names = (audit.get("rubric") or {}).get("grades")
-    if names:
-        return list(names)
+    return list(names) if names else list(_default_grades())
+
+
+@cache
+def _default_grades() -> tuple[str, ...]:
+    """The default rubric's grades (parsed once: a batch summary asks for them once per report)."""
     from nianbao.scoring import load_rubric
 
-    return [g for g, _ in load_rubric().grades]
+    return tuple(g for g, _ in load_rubric().grades)
 
 
 def grade_color(audit: dict, grade: str | None, palette: tuple[str, ...] = GRADE_COLORS, default: str = "#59636e") -> str:
