@@ -13,8 +13,8 @@ How a page is read:
 3. RapidOCR finds and reads the text boxes. A box inside a table cell whose reading is unsure (or any
    number) is read again from the whole cell image, and the surer reading is kept.
 4. Every box becomes "characters" with page coordinates (in PDF points, like a text-layer PDF), so the
-   PDF reader's own layout steps — lines, paragraphs, running headers and page numbers, table grids from
-   cell rectangles, tables joined across pages — read the scan exactly as they read a text PDF.
+   shared page layout (``nianbao.ingest.layout``: lines, paragraphs, running headers and page numbers,
+   table grids from cell rectangles, tables joined across pages) reads the scan as it reads a text PDF.
 
 Every table cell keeps its OCR confidence (``RawCell.confidence``, then ``Cell.confidence``) and page;
 the document carries an ``ocr`` summary (engine, dpi, pages, mean and lowest confidence) that the
@@ -73,10 +73,10 @@ def _gray_pages_from_pdf(data: bytes, dpi: int, name: str) -> list[Any]:
     import numpy as np
     import pypdfium2 as pdfium
 
-    from nianbao.ingest import pdf as layout
     from nianbao.ingest.limits import check_pages
+    from nianbao.ingest.pdf import PDFIUM_LOCK
 
-    with layout._PDFIUM_LOCK:  # pdfium is not thread-safe (see ingest/pdf.py)
+    with PDFIUM_LOCK:  # pdfium is not thread-safe (see ingest/pdf.py)
         try:
             pdf = pdfium.PdfDocument(data)
         except Exception as exc:  # noqa: BLE001 - any failure is a file we cannot read
@@ -335,7 +335,7 @@ def read_page(gray: Any) -> tuple[list[_Box], list[tuple[int, int, int, int]], f
     return kept, cells, angle
 
 
-# --------------------------------------------------------------------------- into the PDF reader's layout
+# --------------------------------------------------------------------------- into the shared page layout
 
 
 def _chars(boxes: list[_Box], scale: float) -> list[dict]:
@@ -376,7 +376,7 @@ def _glyph_size(b: _Box) -> float:
 
 
 def _page(number: int, gray: Any, scale: float) -> tuple[Any, list[tuple[list[str], list[float]]], dict]:
-    from nianbao.ingest import pdf as layout
+    from nianbao.ingest import layout
 
     boxes, cells, angle = read_page(gray)
     chars = _chars(boxes, scale)
@@ -385,21 +385,21 @@ def _page(number: int, gray: Any, scale: float) -> tuple[Any, list[tuple[list[st
     rects = [(x0 / scale, t / scale, x1 / scale, b / scale) for x0, t, x1, b in cells]
     for group in _tables_of(rects):
         group = _snap(group)
-        grid = layout._grid_from_cells(group)
+        grid = layout.grid_from_cells(group)
         if grid is None or grid[1] < 2:
             continue
         bbox = (min(r[0] for r in group), min(r[1] for r in group), max(r[2] for r in group),
                 max(r[3] for r in group))
-        table = layout._fill_table(grid, chars, bbox, number)
-        if not layout._holds_table(table):
+        table = layout.fill_table(grid, chars, bbox, number)
+        if not layout.holds_table(table):
             continue
         tables.append(table)
         taken.append(bbox)
         confs.extend(zip(table.rows, _cell_confidences(grid, chars), strict=True))
-    free = [c for c in chars if not layout._in_any(c, taken)] if taken else chars
+    free = [c for c in chars if not layout.in_any(c, taken)] if taken else chars
     stats = {"boxes": len(boxes), "skew": round(angle, 2), "confidence": [b.conf for b in boxes],
              "texts": [b.text for b in boxes]}
-    return layout._Page(number, height, layout._lines(free), tables), confs, stats
+    return layout.Page(number, height, layout.text_lines(free), tables), confs, stats
 
 
 def _snap(rects: list[tuple[float, float, float, float]], tol: float = 3.0) -> list[tuple[float, float, float, float]]:
@@ -461,7 +461,7 @@ def read_scan(data: bytes, name: str, *, kind: str = "pdf", dpi: int = DEFAULT_D
     """Read an image-only PDF (``kind="pdf"``) or an image by OCR."""
     if not available():
         raise InputError("scanned", name)
-    from nianbao.ingest import pdf as layout
+    from nianbao.ingest import layout
     from nianbao.ingest.builder import build_document
     from nianbao.model import ParseNote
 
@@ -478,8 +478,8 @@ def read_scan(data: bytes, name: str, *, kind: str = "pdf", dpi: int = DEFAULT_D
     readable = sum(len(b) for b in texts)
     if readable < _MIN_CHARS:
         raise InputError("scanned_empty", name)
-    layout._drop_running_lines(pages)
-    items = layout._items(pages)
+    layout.drop_running_lines(pages)
+    items = layout.page_items(pages)
     mean = round(statistics.fmean(all_conf), 3) if all_conf else 0.0
     low = sum(1 for c in all_conf if c < 0.9)
     note = ParseNote("ocr", f"本报告为扫描件，经文字识别（OCR，{ENGINE}，{dpi} dpi）读取：共 {len(pages)} 页、"
