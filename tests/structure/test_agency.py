@@ -102,3 +102,11 @@ def test_site_chrome_run_together_with_the_report_is_cut(text, meta, starts):
     rep = load_report(text.encode("utf-8"), require_report=False)
     assert _meta(text) == meta
     assert rep.text.startswith(starts) and "微博" not in rep.text and "当前位置" not in rep.text
+
+
+def test_flowing_report_keeps_its_text_after_the_title():
+    # one flowing paragraph: the title is its head; the rest is the report's text, read by the prose rules
+    text = "青溪县人民政府2019年 政府信息公开工作年度报告 一、总体情况2019年，我县主动公开政府信息8769条。其中，网站发布2100条。"
+    rep = load_report(text.encode("utf-8"), require_report=False)
+    assert [rep.text[p.loc.start:p.loc.end] for p in rep.preamble] == [
+        "一、总体情况2019年，我县主动公开政府信息8769条。其中，网站发布2100条。"]

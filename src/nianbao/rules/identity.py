@@ -12,8 +12,8 @@ from nianbao.views import Sentence
 
 # --------------------------------------------------------------------------------------------- K-03
 
-_SELF_RE = re.compile(r"(?P<p>我|本)(?P<k>街道|局|委|厅|镇|乡|县|区|市|省)"
-                      r"(?!(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
+_SELF_RE = re.compile(r"(?P<p>我|本)(?P<k>街道|局|委|厅|镇|乡|县|区|市|省|办)"
+                      r"(?!(?<=办)[理事法结件公好实文会案]|(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
                       r"(?<=县)级|(?<=区)级|(?<=镇)级)")
 _PLACE_SUFFIXES = ("自治区", "街道", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡")
 _PLACE_RES = tuple(re.compile(rf"[\u4e00-\u9fff]{{{n},8}}?(?:自治区|街道|省|市|州|盟|县|旗|区|镇|乡)") for n in (2, 1))
@@ -85,6 +85,7 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
         own = _organ(agency)
         if own:
             bad.update({k: "error" for k in ("局", "委", "厅") if k != own})
+            bad["办"] = "warning"  # 我办: an office's self-reference (县政府办) in a bureau's report
         if places:
             low = places[-1]
             if low in ("区", "市") and "县" not in places:

@@ -86,6 +86,7 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _COUNT = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{_UNITS})(?![\d%％])")
+_COUNT_APPROX = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<approx>余|多)?\s*(?P<u>{_UNITS})(?![\d%％])")
 _LIST_OPEN = re.compile(r"\s*[。，,；;:：]?\s*(?:其中|包括|包含)\s*(?:包括|有)?\s*[:：,，]?")
 _K02_TOTAL = re.compile(r"(?:(?<![公一总])共(?:计)?[^，。；：\d]{0,16}?|总计|合计|累计)\s*$")
 
@@ -107,14 +108,15 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                                r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)", lst)
             if nested:
                 lst = lst[:nested.start()]
-            items = list(_COUNT.finditer(lst))
+            items = list(_COUNT_APPROX.finditer(lst))
             unit = tm.group("u")
+            approx = any(i.group("approx") for i in items)
             if len(items) < 3 or any(i.group("u") != unit for i in items) or \
-                    re.search(r"余|多|约|左右|%|％|复议|诉讼", lst):
+                    re.search(r"余|多|约|左右|%|％|复议|诉讼", _COUNT_APPROX.sub("", lst)):
                 continue
             total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
-            if got == total:
-                continue
+            if got == total or (approx and got <= total):
+                continue  # "1600余条": only lower bounds that already exceed the total are sure to contradict it
             exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; "))) \
                 or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()]))  # "其中：" announces the full breakdown
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
@@ -125,7 +127,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # K-02's finding
             last = items[-1]
             yield ctx.finding(tm.start(), lo.end() + last.end(), variant="sum", total=total, unit=unit,
-                              listed="＋".join(i.group("n") for i in items), got=got,
+                              listed="＋".join(i.group("n") + (i.group("approx") or "") for i in items),
+                              got=f"{got}余" if approx else got,
                               relation="多于" if got > total else "少于")
 
 

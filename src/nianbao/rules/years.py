@@ -70,6 +70,16 @@ _OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务�
                   r"(?P<y2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^。；\n]{0,16}?(?:前|发布|公布|公开|上传|完成)")
 
 
+# the report naming itself as it is published: "现向社会公布X镇人民政府2023年政府信息公开工作年度报告" ("发布2019年……年度报告"
+# without 现/特 is last year's report, told as work done)
+_SELF_NAME = re.compile(r"(?:现|特|特此|兹|现将|现予)(?:向社会)?(?:予以)?(?:公布|发布|公开|编制)(?P<pre>[^。；\n《》]{0,40}?)"
+                        r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+# a work arrangement for a year, made in the report year: "制定2022年度政府信息公开任务分工表" in the 2023 report
+_PLAN_DOC = re.compile(r"(?:制定|印发|出台|编制|制发)(?:了)?《?(?P<y>(?:19|20)\d{2})\s*年度?"
+                       r"(?P<n>[^。；，、《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))")
+_PAST = re.compile(r"上年|去年|上一年|往年|以来|历年|此前")
+
+
 def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """D-08: the notice on compiling the annual report cited with another year; the report of the year itself said
     to be published within that same year."""
@@ -86,6 +96,19 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if y == year and y2 == year:
             yield ctx.finding(m.start("y"), m.end("y"), variant="own_report", year=year, next=year + 1,
                               previous=year - 1)
+    if report.meta.year_source not in ("title", "period"):
+        return  # the two checks below compare with the report year: only a year the report states itself
+    for m in _SELF_NAME.finditer(text):
+        y = int(m.group("y"))
+        if y != year and abs(y - year) <= 3:
+            name = re.sub(r"\s", "", text[m.start("pre"):m.end()])
+            yield ctx.finding(m.start("y"), m.end("y"), variant="self_name", year=year, other=y, name=name)
+    for s in report.views.sentences:
+        for m in _PLAN_DOC.finditer(text, s.start, s.end):
+            if int(m.group("y")) != year - 1 or _PAST.search(text[s.start:s.end]):
+                continue
+            yield ctx.finding(m.start("y"), m.end("y"), variant="plan_doc", year=year, other=year - 1,
+                              name=text[m.start("y"):m.end("n")])
 
 
 # --------------------------------------------------------------------------------------------- D-09

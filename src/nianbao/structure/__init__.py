@@ -90,10 +90,17 @@ def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
     preamble: list[Paragraph] = []
     title_end = meta.title_loc.end if meta.title_loc else -1
     for b in blocks[:first_part_block]:
-        if b.kind == "table" or b.start <= title_end and meta.title_loc is not None or b.text.strip() in ("引言", "前言"):
+        if b.kind == "table" or b.text.strip() in ("引言", "前言"):
             continue
-        loc = Location(raw.page_of(b.start), raw.line_of(b.start), b.start, b.end)
-        preamble.append(Paragraph(b.text, loc, None))
+        start = b.start
+        if b.start <= title_end and meta.title_loc is not None:
+            # a report saved as one flowing paragraph: the title is its head, the rest is the report's text
+            rest = raw.text[title_end:b.end]
+            if b.end - title_end < 20 or not rest.strip():
+                continue
+            start = title_end + len(rest) - len(rest.lstrip())
+        loc = Location(raw.page_of(start), raw.line_of(start), start, b.end)
+        preamble.append(Paragraph(raw.text[start:b.end], loc, None))
     if require_report and not parts and meta.title is None:
         raise InputError("not_report", raw.source)
     if require_report and not parts and not tables and len(re.sub(r"\s+", "", raw.text)) - len(meta.title or "") < 60:
