@@ -20,6 +20,7 @@ TOML_FILES = [
     "agency_terms.toml",
     "placeholders.toml",
     "old_format_terms.toml",
+    "set_phrases.toml",
 ]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LEVELS = {"township", "street", "county_gov", "city_gov", "province_gov", "department"}
@@ -116,6 +117,21 @@ def test_confusions_have_no_duplicate_or_nested_wrong_forms():
     assert len(wrongs) == len(set(wrongs))
     nested = [(a, b) for a in wrongs for b in wrongs if a != b and a in b]
     assert nested == []
+
+
+def test_context_free_and_context_pairs_do_not_overlap():
+    # W-02 (confusions.toml, every context) and W-04 (context_confusions.toml, only in context) match the same spans
+    # the same way (rules.util.span_matches): one wrong form inside the other would give two findings for one slip
+    context = {p["wrong"] for p in load("context_confusions.toml")["pair"]}
+    both = sorted((p["wrong"], w) for p in CONF for w in context if p["wrong"] in w or w in p["wrong"])
+    assert both == []
+
+
+def test_set_phrases_are_han_and_long_enough():
+    d = load("set_phrases.toml")
+    for t in [*d["terms"], *d["doc_codes"]]:
+        assert len(t) >= 4 and all(HAN.match(ch) for ch in t), t
+    assert all(HAN.match(w[0]) for w in d["words"])
 
 
 def test_unless_entries_contain_their_wrong_form():

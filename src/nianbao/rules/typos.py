@@ -11,7 +11,6 @@ Text spans come from the report's cached views (``report.views.spans()``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +18,7 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, as_list, trie_pattern, typo_punct_lexicon
+from nianbao.rules.util import CJK, as_list, domain_terms, span_matches, trie_pattern, typo_punct_lexicon
 from nianbao.views import segment, snippet
 
 _IS_CJK = re.compile(f"[{CJK}]")
@@ -134,18 +133,6 @@ def _is_duplicate(seg: str, i: int, n: int, allow: frozenset[str], contexts: dic
     return not any(i < k < i + n for k in bounds)
 
 
-@cache
-def _domain_words() -> frozenset[str]:
-    """Multi-character terms of the jieba domain dictionary (data/lexicon/domain_dict.txt)."""
-    from importlib import resources
-
-    path = resources.files("nianbao.data").joinpath("lexicon", "domain_dict.txt")
-    if not path.is_file():
-        return frozenset()
-    return frozenset(ln.split()[0] for ln in path.read_text(encoding="utf-8").splitlines()
-                     if ln.strip() and len(ln.split()[0]) >= 4)
-
-
 def _junction_slip(seg: str, i: int, n: int, contexts: dict[str, tuple[str, ...]]) -> str | None:
     """A two-or-more-character word doubled where jieba splits the copies into two neighbouring words
     ("政府信息|信息公开"): a slip when dropping one copy leaves a domain term that spans the junction
@@ -158,7 +145,7 @@ def _junction_slip(seg: str, i: int, n: int, contexts: dict[str, tuple[str, ...]
     dedup = seg[:i + n] + seg[i + 2 * n:]
     junction = i + n
     spanning = []
-    for term in _domain_words():
+    for term in domain_terms():
         # an occurrence of the term that starts before the junction and ends after it
         k = dedup.find(term, max(0, junction - len(term) + 1), junction + len(term) - 1)
         if k != -1 and k < junction < k + len(term):
@@ -244,18 +231,10 @@ def confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     text = report.text
-    spans = report.views.spans()
-    starts = [sp.start for sp in spans]
-    for m in rx.finditer(text):  # one pass over the whole text, then keep what lies in a span
+    for sp, m in span_matches(report, rx):
         pos, wrong = m.start(), m.group(0)
-        n = bisect_right(starts, pos) - 1
-        if n < 0 or pos + len(wrong) > spans[n].end:
-            continue  # a table cell, or across two blocks
-        sp = spans[n]
-        seg = text[sp.start:sp.end]
-        k = pos - sp.start
         pair = pairs[wrong]
-        if _excused(seg, k, pair):
+        if _excused(text[sp.start:sp.end], pos - sp.start, pair):
             continue
         why = f"{pair.why.rstrip('。')}。" if pair.why else ""
         yield ctx.finding(

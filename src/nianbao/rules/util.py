@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from nianbao.lexicon import lexicon
 from nianbao.model import Paragraph, Report
+from nianbao.views import Span
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # the Han ranges, for character classes
 
@@ -33,6 +35,29 @@ def narrative(report: Report, parts: tuple[str, ...] | None = None) -> Iterator[
     for p in report.paragraphs():
         if parts is None or p.part in parts:
             yield p
+
+
+def span_matches(report: Report, rx: re.Pattern) -> Iterator[tuple[Span, re.Match]]:
+    """Matches of `rx` that lie inside one text span of the report (a narrative paragraph, a heading, the title;
+    ``report.views.spans()``), in text order: the one way the word-list checks (W-02, W-04, W-07) match, so a
+    match never runs across two blocks and never reads a table cell. Lookbehinds see the text before the span;
+    lookaheads stop at its end."""
+    text = report.text
+    for sp in report.views.spans():
+        for m in rx.finditer(text, sp.start, sp.end):
+            yield sp, m
+
+
+@cache
+def domain_terms() -> frozenset[str]:
+    """Terms of four characters or more in the jieba domain dictionary (data/lexicon/domain_dict.txt)."""
+    from importlib import resources
+
+    path = resources.files("nianbao.data").joinpath("lexicon", "domain_dict.txt")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(ln.split()[0] for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and len(ln.split()[0]) >= 4)
 
 
 def typo_punct_lexicon() -> dict:

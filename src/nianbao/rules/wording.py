@@ -1,9 +1,11 @@
 """Misused words that only a context reveals (issue #12): 截止 before a date, 做为, 二种, 反应 for 反映, 申述 in a
-complaint, misremembered institutional terms (W-04); 的 where 地 is required before a verb (W-05).
+complaint, misremembered institutional terms (W-04); 的 where 地 is required before a verb (W-05); stacked words
+(W-06); phrases that lost a character (W-07); set phrases one character off (W-08: 主功公开, 国办公开函).
 
 The pairs and their context conditions live in ``data/lexicon/context_confusions.toml``; the adverbial modifiers
-for 的/地 in ``data/lexicon/de_di.toml``. Only narrative paragraphs, headings and the title are read (never table
-cells), through ``report.views.spans()``.
+for 的/地 in ``data/lexicon/de_di.toml``; the set phrases in ``domain_dict.txt`` and ``set_phrases.toml``. Only
+narrative paragraphs, headings and the title are read (never table cells): the word lists are matched through
+``rules.util.span_matches``, the one span matching W-02 shares.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from os.path import commonprefix
 
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import trie_pattern
-from nianbao.views import sentence_bounds
+from nianbao.rules.util import CJK, domain_terms, span_matches, trie_pattern
+from nianbao.views import segment, sentence_bounds
 
 
 @dataclass(frozen=True)
@@ -77,13 +80,12 @@ def context_confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     text = report.text
-    for sp in report.views.spans():
-        for m in rx.finditer(text, sp.start, sp.end):
-            a, b = m.start(), m.end()
-            for p in pairs[m.group(0)]:
-                if _holds(p, text, a, b, sp.start, sp.end):
-                    yield ctx.finding(a, b, wrong=p.wrong, right=p.right, why=p.why.rstrip("。"))
-                    break
+    for sp, m in span_matches(report, rx):
+        a, b = m.start(), m.end()
+        for p in pairs[m.group(0)]:
+            if _holds(p, text, a, b, sp.start, sp.end):
+                yield ctx.finding(a, b, wrong=p.wrong, right=p.right, why=p.why.rstrip("。"))
+                break
 
 
 # --------------------------------------------------------------------------------------------- W-05
@@ -255,11 +257,171 @@ def _slips() -> tuple[re.Pattern | None, tuple[tuple[str, str], ...]]:
 
 def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-07: a fixed phrase that lost or gained a character ("党国务院", "2023我镇", "0条占;")."""
-    text = report.text
     rx, rules = _slips()
     if rx is None:
         return
+    for _, m in span_matches(report, rx):
+        fix, why = rules[int(m.lastgroup[1:])]
+        yield ctx.finding(m.start(), m.end(), why=why.rstrip("。"), fix=fix or ctx.spec.fix)
+
+
+# --------------------------------------------------------------------------------------------- W-08
+
+_HAN = re.compile(f"[{CJK}]")
+_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万两")
+# A character jieba's dictionary counts as a word of its own fewer times than this is a bound morpheme (思, 讼, 增, 函):
+# standing alone between words it is a slip; 的, 和, 中, 或 stand alone all the time.
+_BOUND_FREQ = 20000
+_DOCNO_AHEAD = re.compile(r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}")
+
+
+@cache
+def _set_phrases() -> tuple[re.Pattern | None, dict[str, tuple[tuple[str, bool], ...]], frozenset[str],
+                            re.Pattern | None]:
+    """(a regex finding the halves of the set phrases, half -> (phrase, is its first half) for it and the shorter
+    halves it starts with, all phrases, extra words).
+
+    A phrase with one character wrong or lost still holds one of its halves intact (its first n//2 characters or the
+    rest), so the halves found in the text are where a slip can be."""
+    d = lexicon("set_phrases")
+    terms = {t for t in (*domain_terms(), *d.get("terms", ()), *d.get("doc_codes", ()))
+             if len(t) >= 4 and all(_HAN.match(c) for c in t)}
+    halves: dict[str, set[tuple[str, bool]]] = {}
+    for t in terms:
+        h = len(t) // 2
+        halves.setdefault(t[:h], set()).add((t, True))
+        halves.setdefault(t[h:], set()).add((t, False))
+    words = d.get("words", ())
+    # the regex finds the longest half at a position; the shorter halves it starts with are there too
+    at = {k: tuple(sorted(x for h in halves if k.startswith(h) for x in halves[h])) for k in halves}
+    return (re.compile(f"(?=({trie_pattern(halves)}))") if halves else None, at, frozenset(terms),
+            re.compile(trie_pattern(words)) if words else None)
+
+
+@cache
+def _doc_codes() -> frozenset[str]:
+    return frozenset(lexicon("set_phrases").get("doc_codes", ()))
+
+
+@lru_cache(maxsize=1 << 16)  # the same windows recur: 政府信息公开工作 against 政府信息公开平台 in every report
+def _one_edit(w: str, t: str) -> tuple[str, int] | None:
+    """How `w` differs from the phrase `t` by one edit: ("sub", i), ("swap", i) or ("lost", i) (t[i] left out)."""
+    k = len(commonprefix((w, t)))
+    if len(w) == len(t) and k < len(w):
+        if w[k + 1:] == t[k + 1:]:
+            return "sub", k
+        if k + 1 < len(w) and w[k] == t[k + 1] and w[k + 1] == t[k] and w[k + 2:] == t[k + 2:]:
+            return "swap", k
+    elif len(w) == len(t) - 1 and w[k:] == t[k + 1:]:
+        return "lost", k
+    return None
+
+
+def _orphans(text: str, lo: int, hi: int) -> set[int]:
+    """Positions of bound characters that the segmenter leaves standing alone in text[lo:hi]."""
+    freq = _tokenizer_freq()
+    out, pos = set(), lo
+    for w in segment(text[lo:hi]):
+        if len(w) == 1 and _HAN.match(w) and freq.get(w, 0) < _BOUND_FREQ:
+            out.add(pos)
+        pos += len(w)
+    return out
+
+
+def _tokenizer_freq():
+    from nianbao.classify.segment import get_tokenizer
+
+    return get_tokenizer().FREQ
+
+
+def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: frozenset[str],
+               words: re.Pattern | None) -> tuple[str, set[int]] | None:
+    """(the kind of slip, the positions where it shows) when text[a:b] may be the set phrase `t` with one character
+    wrong, lost or swapped, else None. The caller still checks that a bound character stands alone there."""
+    w = text[a:b]
+    edit = _one_edit(w, t)
+    if edit is None or not all(_HAN.match(c) for c in w):
+        return None
+    kind, i = edit
+    n = len(t)
+    if text.find(t, max(lo, a - n + 1), min(hi, b + n - 1)) != -1:
+        return None  # the phrase itself is written here: 主动公开 holds 动公开
+    freq = _tokenizer_freq()
+    if freq.get(w):
+        return None  # a word of its own
+    if (a > lo and text[a - 1].isspace()) or (b < hi and text[b].isspace()):
+        return None  # a phrase broken by a line or page break, not a slip
+    if _DOCNO_AHEAD.match(text, b) and t not in _doc_codes():
+        return None  # a document number's issuer code is an abbreviation (无政公开〔2019〕1号)
+    if kind == "lost":
+        site = {q for q in (a + i - 1, a + i) if a <= q < b}
+    else:
+        site = {a + i, a + i + 1} if kind == "swap" else {a + i}
+        if kind == "sub" and w[i] in _NUMERAL_CHARS:
+            return None
+    if kind == "sub" and i in (0, n - 1) and n < 6:
+        return None  # 惠企政策 / 涉企政策: a short phrase with another first or last character is often another phrase
+    if kind == "lost" and ((i == 0 and a > lo and _HAN.match(text[a - 1]))
+                           or (i == n - 1 and b < hi and _HAN.match(text[b]))):
+        return None  # 惠企政策 is not 涉企政策 without 涉: a lost first (last) character must start (end) a clause
+    if kind != "swap" and i in (0, n - 1):
+        rest = t[1:] if i == 0 else t[:-1]
+        if freq.get(rest) or rest in terms:
+            return None  # 政务公开 + 办: another word glued to a phrase
+    if words is not None:
+        for m in words.finditer(text, max(lo, a - 6), min(hi, b + 6)):
+            if any(m.start() <= q < m.end() for q in site):
+                return None  # 政务微信, 三务公开: correct words jieba does not know
+    return kind, site
+
+
+def _listed_slips(report: Report) -> list[tuple[int, int]]:
+    """Spans that the word lists of W-02, W-04 and W-07 match (whatever their context conditions say): a slip a
+    list names is that rule's finding, never W-08's as well."""
+    from nianbao.rules.typos import _confusions
+
+    out = []
+    for rx in (_confusions()[0], context_pairs()[0], _slips()[0]):
+        if rx is not None:
+            out += [m.span() for _, m in span_matches(report, rx)]
+    return out
+
+
+def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-08: a set phrase with one character wrong, lost or swapped ("主功公开", "国办公开函", "（一）动公开情况")."""
+    rx, halves, terms, words = _set_phrases()
+    if rx is None:
+        return
+    text = report.text
+    listed: list[tuple[int, int]] | None = None
     for sp in report.views.spans():
-        for m in rx.finditer(text, sp.start, sp.end):
-            fix, why = rules[int(m.lastgroup[1:])]
-            yield ctx.finding(m.start(), m.end(), why=why.rstrip("。"), fix=fix or ctx.spec.fix)
+        lo, hi = sp.start, sp.end
+        windows: set[tuple[int, int, str]] = set()
+        for m in rx.finditer(text, lo, hi):
+            p = m.start()
+            for t, first in halves[m.group(1)]:
+                n = len(t)
+                # the window of the phrase, written with one character wrong (n) or lost (n - 1)
+                a0 = p if first else p + n - n // 2 - n
+                if not text.startswith(t, a0):
+                    windows.add((a0, a0 + n, t))
+                    windows.add((a0, a0 + n - 1, t) if first else (a0 + 1, a0 + n, t))
+        found = [(a, b, t, near) for a, b, t in windows
+                 if lo <= a and b <= hi and (near := _near_miss(text, a, b, t, lo, hi, terms, words))]
+        if not found:
+            continue
+        orphans = _orphans(text, lo, hi)  # segmenting is the costly part: only where a near miss is left
+        hits = [(a, b, t, kind) for a, b, t, (kind, site) in found if site & orphans]
+        if hits and listed is None:
+            listed = _listed_slips(report)
+        end = -1
+        for a, b, t, kind in sorted(hits, key=lambda h: (h[0], h[0] - h[1], h[2])):
+            if a < end or any(x < b and a < y for x, y in listed or ()):
+                continue
+            end = b
+            if kind == "sub":
+                yield ctx.finding(a, b, variant="sub", found=text[a:b], term=t)
+            elif kind == "lost":
+                yield ctx.finding(a, b, variant="lost", found=text[a:b], term=t)
+            else:
+                yield ctx.finding(a, b, variant="swap", found=text[a:b], term=t)

@@ -1,0 +1,55 @@
+"""W-08 固定用语写错一个字: exact findings on the declaration's examples and on each kind of slip."""
+
+from __future__ import annotations
+
+import pytest
+
+from nianbao.audit import audit_report, load_report
+from nianbao.rules.registry import get_rule
+
+HEAD = "云岭镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    report = load_report(text, require_report=False)
+    return [(f.rule, f.evidence) for f in audit_report(report, only=["W-08"], use_classifier=False).findings]
+
+
+def _messages(text: str) -> list[str]:
+    report = load_report(text, require_report=False)
+    return [f.message for f in audit_report(report, only=["W-08"], use_classifier=False).findings]
+
+
+def test_term_near_miss_reports_the_failing_example():
+    spec = get_rule("W-08")
+    failing = next(e for e in spec.examples if e.fails)
+    assert _found(failing.text) == [("W-08", "主功公开"), ("W-08", "依申公开")]
+    assert _messages(failing.text) == ["“主功公开”疑为“主动公开”之误（错了一个字）。",
+                                       "“依申公开”疑为“依申请公开”之误（漏了一个字）。"]
+
+
+def test_term_near_miss_leaves_the_passing_example_alone():
+    spec = get_rule("W-08")
+    assert all(_found(e.text) == [] for e in spec.examples if not e.fails)
+
+
+@pytest.mark.parametrize(("sentence", "evidence", "message"), [
+    ("按照《关于印发政府信息公开工作年度报告格式的通知》（国办公开函〔2021〕30号）编制本报告。", "国办公开函",
+     "“国办公开函”疑为“国办公开办函”之误（漏了一个字）。"),
+    ("（一）动公开情况\n全年主动公开政府信息120条。", "动公开", "“动公开”疑为“主动公开”之误（漏了一个字）。"),
+])
+def test_term_near_miss_finds_a_lost_character(sentence, evidence, message):
+    assert _found(HEAD + sentence) == [("W-08", evidence)]
+    assert _messages(HEAD + sentence) == [message]
+
+
+def test_a_slip_a_word_list_names_is_left_to_that_rule():
+    report = load_report(HEAD + "切实发挥信思公开工作的作用。", require_report=False)
+    found = audit_report(report, only=["W-02", "W-08"], use_classifier=False).findings
+    assert [(f.rule, f.evidence) for f in found] == [("W-02", "信思")]
+
+
+def test_term_near_miss_leaves_correct_neighbours_alone():
+    text = HEAD + ("坚持以公开为常态、不公开为例外，以公开促落实；市政务公开办的指导下，推动公开工作，"
+                   "通过政务微博、政务微信和“三务公开”平台公开信息，政府信息公开栏同步更新。")
+    assert _found(text) == []
