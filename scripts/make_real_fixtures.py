@@ -18,6 +18,10 @@ shared/spec/real-world.md) with the team-written text of ``--src``:
 * ``portal.html`` – a saved TRS-style portal page: ArticleTitle/PubDate/ContentSource meta, header
   menus and a search box, breadcrumb, title, "来源/发布时间/字体：大 中 小/打印/关闭" bar, the body in a
   ``TRS_Editor`` div with real tables (rowspan/colspan), footer.
+* ``portal_runin.html`` – the same page where parts one, five and six have their heading run into the
+  paragraph that follows, in one ``<p>`` (a styled span, then the text: "一、总体情况2023年，……"), as a real
+  department's page showed (study set pingtan_gaj2024: its archive text puts a space between the page's
+  paragraphs, none after these headings).
 
 Output is deterministic (fixed dates and ids).
 """
@@ -122,15 +126,21 @@ def _html_table(rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
-def make_portal(title: str, blocks) -> str:
+def make_portal(title: str, blocks, run_in: tuple[str, ...] = ()) -> str:
+    """``run_in``: the numbers of the part headings written in one <p> with the paragraph after them."""
     body = []
+    held = ""
     for kind, x in blocks:
         if kind == "t":
             body.append(_html_table(x))  # type: ignore[arg-type]
+        elif kind == "h" and str(x)[:1] in run_in and str(x)[1:2] == "、":
+            held = f'<span style="font-family: 黑体, SimHei;">{html.escape(str(x))}</span>'
+            continue
         elif kind == "h":
             body.append(f'<p style="text-indent:2em"><strong>{html.escape(x)}</strong></p>')
         else:
-            body.append(f'<p style="text-indent:2em">{html.escape(x)}</p>')
+            body.append(f'<p style="text-indent:2em">{held}{html.escape(x)}</p>')
+        held = ""
     menu = "".join(f'<li><a href="/{k}/">{k2}</a></li>' for k, k2 in
                    (("", "首页"), ("zwgk", "政务公开"), ("jdhy", "解读回应"), ("bsfw", "办事服务"), ("hdjl", "互动交流")))
     sub = "".join(f'<a href="/zwgk/{i}/" title="{t}">{t}</a>' for i, t in
@@ -335,6 +345,7 @@ def main(argv: list[str] | None = None) -> None:
     (a.out / "flowing.txt").write_text(make_flowing(title, blocks), encoding="utf-8")
     (a.out / "copied.txt").write_text(make_copied(title, blocks), encoding="utf-8")
     (a.out / "portal.html").write_text(make_portal(title, blocks), encoding="utf-8")
+    (a.out / "portal_runin.html").write_text(make_portal(title, blocks, run_in=("一", "五", "六")), encoding="utf-8")
     make_pdf(title, blocks, a.out / "word_export.pdf")
     print(f"写入 {a.out}")
 

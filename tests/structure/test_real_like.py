@@ -108,7 +108,7 @@ def test_flowing_text_with_inline_headings():
     assert warn in page and page.index('id="reading"') < page.index('id="overview"')
 
 
-@pytest.mark.parametrize("name", ["copied.txt", "portal.html"])
+@pytest.mark.parametrize("name", ["copied.txt", "portal.html", "portal_runin.html"])
 def test_page_copies_read_without_their_furniture(name, source):
     rep = load_report(REAL / name)
     m = rep.meta
@@ -266,3 +266,35 @@ def test_format_from_table_2_labels_when_the_tables_ran_together():
     assert (rep.meta.format_version, rep.meta.format_evidence) == (
         "2021", ["本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"])
     assert "F-01" not in [f.rule for f in audit_report(rep, use_classifier=False).findings]
+
+
+def test_part_headings_run_into_their_paragraph_on_a_saved_page(source):
+    """portal_runin.html: "<p><span>一、总体情况</span>2023年，……</p>" (parts one, five, six): the heading is cut off."""
+    rep = load_report(REAL / "portal_runin.html")
+    assert [p.id for p in rep.parts] == SIX
+    assert [p.title for p in rep.parts] == [p.title for p in source.parts]
+    assert rep.part("overview").paragraphs[0].text.startswith("2023年，青溪县市场监督管理局在县委、")
+    assert [h.name for h in rep.part("problems").headings] == [h.name for h in source.part("problems").headings]
+    assert rep.notes == []  # not a flowing text: nothing was merged, no note
+
+
+def test_mandated_title_after_a_tables_last_value_and_run_in_lines():
+    """Lines of a saved page's text whose table cells ran together: the mandated title right after the last value
+    ("……0000000四、政府信息公开行政复议、行政诉讼情况") starts part four; "六、其他需要报告的事项2024年，……" starts part
+    six; a line that is all heading in the body's own words is never cut ("五、存在的主要问题和改进情况及下一步打算")."""
+    lines = ["青溪县统计局2024年政府信息公开工作年度报告",
+             "一、总体情况2024年，本局主动公开政府信息86条，办理依申请公开2件。",
+             "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000",
+             "三、收到和处理政府信息公开申请情况",
+             "（七）总计2000002四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况",
+             "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计000000000000000",
+             "五、存在的主要问题和改进情况及下一步打算",
+             "一是公开内容不够丰富。二是解读形式单一。",
+             "六、其他需要报告的事项2024年，本局未收取信息处理费。"]
+    rep = load_report("\n".join(lines) + "\n")
+    assert [p.id for p in rep.parts] == SIX
+    assert [p.title for p in rep.parts] == [
+        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题和改进情况及下一步打算", "六、其他需要报告的事项"]
+    assert rep.part("other").paragraphs[0].text == "2024年，本局未收取信息处理费。"
+    assert rep.part("overview").paragraphs[0].text == "2024年，本局主动公开政府信息86条，办理依申请公开2件。"

@@ -147,6 +147,20 @@ def _inline_part_heading() -> re.Pattern[str]:
                       rf"(?:[一二三四五六]\s*[、.．]\s*(?:{alts})|{'|'.join(worded)})")
 
 
+@cache
+def _mandated_titles() -> frozenset[str]:
+    from nianbao.vocab import format_spec
+
+    return frozenset(t for p in format_spec()["parts"].values() for t in [p["canonical"], *p.get("variants", [])])
+
+
+def _mandated(heading: str) -> bool:
+    """"三、收到和处理政府信息公开申请情况": the numbering, then a title the format prescribes, word for word."""
+    return re.sub(r"\s+", "", re.sub(r"^\s*[一二三四五六]\s*[、.．]", "", heading)) in _mandated_titles()
+
+
+_TABLE_ON = re.compile(r".*[\d（(]|.{13}")  # a number, a bracket or a run of labels: not more heading words
+_RUN_ON = re.compile(r"\s*[：:。]?\s*[\u4e00-\u9fff\d（(]")
 _INLINE_SUB = re.compile(r"(?<=[。；！？])\s*(?=[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）])")
 
 
@@ -157,7 +171,19 @@ def split_flowing(items: list[Item], notes: list[ParseNote]) -> list[Item]:
     rx = _inline_part_heading()
     hits = [(i, m) for i, it in enumerate(items) if it.kind == "paragraph" and len(it.text) > 60
             for m in rx.finditer(it.text) if m.start() > 0]
-    if len({m.group(0)[0] for _, m in hits}) < 2:
+    flowing = len({m.group(0)[0] for _, m in hits}) >= 2
+    # a part heading run into the start of its own paragraph, the text going straight on after it
+    # ("六、其他需要报告的事项2024年，无收取……" in one <p> of a saved page, "二、主动公开政府信息情况第二十条…" before
+    # the table's cells run together): the heading is cut off when a sentence follows it, or when it is the mandated
+    # title and a table's labels or values follow (a line that is all heading, however worded, is left whole);
+    # likewise the mandated title right after a table's last value in a paragraph ("…94432.52元三、收到和处理…")
+    lead = [(i, m) for i, it in enumerate(items) if it.kind == "paragraph"
+            and (m := rx.match(it.text)) is not None and _RUN_ON.match(it.text[m.end():])
+            and (re.search(r"[。；]", it.text) or _mandated(m.group(0)) and _TABLE_ON.match(it.text[m.end():]))]
+    after_table = [(i, m) for i, it in enumerate(items) if it.kind == "paragraph" for m in rx.finditer(it.text)
+                   if m.start() > 0 and re.match(r"[\d元件条次个项篇]", it.text[m.start() - 1]) and _mandated(m.group(0))]
+    hits = sorted(set((hits if flowing else after_table) + lead), key=lambda h: (h[0], h[1].start()))
+    if not hits:
         return items
     out: list[Item] = []
     cut_any = False
@@ -174,10 +200,10 @@ def split_flowing(items: list[Item], notes: list[ParseNote]) -> list[Item]:
                 out.extend(_split_subs(Item("paragraph", before, it.page, continues=it.continues and pos == 0)))
             out.append(Item("heading", re.sub(r"\s+", "", m.group(0)), it.page))
             pos = m.end()
-        rest = it.text[pos:].strip()
+        rest = it.text[pos:].strip().lstrip("：:。").strip()
         if rest:
-            out.extend(_split_subs(Item("paragraph", rest, it.page)))
-    if cut_any:
+            out.extend(_split_subs(Item("paragraph", rest, it.page)) if flowing else [Item("paragraph", rest, it.page)])
+    if cut_any and flowing:
         notes.append(ParseNote("flowing_text", "正文被合并成一段（标题写在段落中间），已按其中的部分标题重新分段。"))
     return out
 
