@@ -130,8 +130,35 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     for m, s in hits:
         ev = m.group(0)
-        yield ctx.finding(m.start(), m.end(), evidence=ev, part=s.part, severity=bad[m.group("k")],
+        yield ctx.finding(m.start(), m.end(), variant="self", evidence=ev, part=s.part, severity=bad[m.group("k")],
                           agency=agency, kind=kind, ev=ev, report=mine)
+    yield from _organ_of_other_kind(report, ctx, mine)
+
+
+# 乡/镇/街道 used bare, as the unit's own organ ("推进镇政府领导信息公开", "引导街道各科室"), not as part of a place name:
+# it stands after a word that cannot end a place name
+_KIND_ORGAN = re.compile(r"(?P<k>镇|乡|街道)(?P<o>人民政府|政府|党委|党政办|党政综合办|各科室|各站所|机关|领导班子|工作人员|办事处)")
+_BEFORE_BARE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[全该各由经对向在和与及]|推进|引导|督促|指导|要求|组织|协调|配合|通过|依托|联系|"
+                          r"落实|加强|强化|明确|压实|推动|提升|规范|完善|健全|建立|公开|发布|更新|召开)$")
+
+
+def _organ_of_other_kind(report: Report, ctx: RuleContext, mine: str) -> Iterator[Finding]:
+    level, agency = report.meta.level, report.meta.agency or ""
+    if level not in ("township", "street") or mine not in ("乡", "镇", "街道"):
+        return
+    text = report.text
+    for s in report.views.sentences:
+        for m in _KIND_ORGAN.finditer(text, s.start, s.end):
+            k = m.group("k")
+            if k == mine or (k, mine) in (("乡", "镇"), ("镇", "乡")) and text[m.start() - 1:m.start()] in "乡镇":
+                continue  # its own kind, or 乡镇政府 (townships in general)
+            if not _BEFORE_BARE.search(text[max(s.start, m.start() - 2):m.start()]):
+                continue
+            if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
+                continue
+            ev = m.group(0)
+            yield ctx.finding(m.start(), m.end(), variant="organ", evidence=ev, part=s.part, severity="warning",
+                              agency=agency, kind="乡镇" if level == "township" else "街道", ev=ev, word=k, report=mine)
 
 
 def _own_short(report: Report) -> str:
