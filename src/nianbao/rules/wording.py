@@ -158,18 +158,23 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         yield from _de_before_complement(text, sp.start, sp.end, ctx)
 
 
-_COMPLEMENT = re.compile(r"的(?P<adv>很|非常|十分|比较|较为|特别)(?=[\u4e00-\u9fff])")
+# 很多/很少 after 的 begin a noun phrase ("开展的很多活动"); 不够/不到位 after a verb are always its complement
+_COMPLEMENT = re.compile(r"的(?P<adv>很(?![多少])|非常|十分|比较|较为|特别|(?P<neg>还不够|不够|不到位|不太))"
+                         r"(?=[\u4e00-\u9fff]|[，。；、])")
 
 
 def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
-    """的 between a verb and its complement of degree ("落实的很到位" → 落实得很到位)."""
+    """的 between a verb and its complement of degree ("落实的很到位" → 落实得很到位, "做的不够深入" → 做得不够)."""
+    short = frozenset(lexicon("de_di").get("short_verbs", ()))
     for m in _COMPLEMENT.finditer(text, lo, hi):
         before = _STOP.split(text[max(lo, m.start() - 8):m.start()])[-1]
         if len(before) < 2:
             continue
         toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(before)]
         verb, flag = toks[-1]
-        if (flag != "v" and verb not in _de_di()[3] and verb not in _de_di()[4]) or len(verb) < 2:
+        if m.group("neg") and verb in short:
+            pass  # 做的不够, 抓的不到位: a one-character verb, only before a negative complement
+        elif (flag != "v" and verb not in _de_di()[3] and verb not in _de_di()[4]) or len(verb) < 2:
             continue
         yield ctx.finding(m.start(), m.start() + 1, variant="complement", verb=verb, adverb=m.group("adv"))
 
