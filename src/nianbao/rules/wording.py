@@ -98,7 +98,8 @@ _STOP = re.compile(r"[，。；：、！？,.;:!?\s（）()《》“”]")
 def _de_di() -> tuple[re.Pattern | None, frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
     d = lexicon("de_di")
     mods = d.get("modifiers", [])
-    rx = re.compile(f"(?:{trie_pattern(mods)})的") if mods else None
+    # the listed modifiers, or any reduplicated AABB form (认认真真, 扎扎实实, 明明白白)
+    rx = re.compile(f"(?:{trie_pattern(mods)}|([{_CJK}])\\1([{_CJK}])\\2)的") if mods else None
     return (rx, frozenset(d.get("light_verbs", ())), frozenset(d.get("head_nouns", ())), tuple(d.get("verbs", ())),
             frozenset(d.get("final_verbs", ())))
 
