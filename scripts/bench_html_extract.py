@@ -18,6 +18,10 @@ as paragraphs, split where the one-line text had spaces or a heading follows a f
 rebuilt: their cells ran together in the archive, so they stay text as in page.txt. The figures therefore
 measure chrome removal and metadata on the real template, not table markup.
 
+A page whose whole page.html was read (``html_rebuilt`` in the manifest: pingtan2024) is also measured as rebuilt
+with its body markup and real tables (chrome and text as above, the page's own <p>/<span> styles and table
+structure, every value as read on the page), adding the chain's table 2–4 cells right.
+
 Per page and extractor: title right, publication date right, the page's 来源 (agency) right, all six part
 headings present in the extracted body, chrome left in the body (visible template words absent from the
 report), share of the report's sentences kept, and then the whole chain: the extracted body read by nianbao's
@@ -112,7 +116,9 @@ def chrome_words(tpl: str, text: str, meta: dict[str, str]) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in (_squash(x) for x in re.split(r"[。；！？\s]", text)) if len(_CJK.findall(s)) >= 6]
+    """The report's prose sentences; the archive's table text (cells run together: "…0000000…") is left out."""
+    return [s for s in (_squash(x) for x in re.split(r"[。；！？\s]", text))
+            if len(_CJK.findall(s)) >= 6 and not re.search(r"\d{5}|第二十条|勾稽", s)]
 
 
 # --------------------------------------------------------------------------- extractors
@@ -154,7 +160,22 @@ def readability_(page: str) -> dict:
 EXTRACTORS = {"nianbao": ours, "trafilatura": trafilatura_, "readability-lxml": readability_}
 
 
-def measure(name: str, fn, page: str, r: dict, meta: dict, text: str, chrome: list[str]) -> dict:
+def cells_right(rep, r: dict) -> tuple[int, int]:
+    """(right, all) over the cells of tables 2–4 the manifest records for this page."""
+    right = total = 0
+    for tid, rows in (r.get("tables") or {}).items():
+        t = rep.tables.get(tid)
+        for rk, values in rows.items():
+            cols = list(t.cells[rk].keys()) if t and rk in t.cells else []
+            for k, v in enumerate(values):
+                total += 1
+                got = t.value(rk, cols[k]) if k < len(cols) else None
+                right += int(got is not None and abs(float(got) - float(v)) < 1e-9)
+    return right, total
+
+
+def measure(name: str, fn, page: str, r: dict, meta: dict, text: str, chrome: list[str],
+            tables: bool = False) -> dict:
     from nianbao.audit import load_report
     from nianbao.errors import InputError
 
@@ -176,7 +197,8 @@ def measure(name: str, fn, page: str, r: dict, meta: dict, text: str, chrome: li
         if name == "nianbao":
             got["title"] = rep.meta.title  # the title nianbao reports (page meta, then the body's own)
         chain = {"parts": [p.id for p in rep.parts] == SIX if r["parts"] == SIX else None,
-                 "agency": agency_right(rep.meta.agency, r["agency"]), "year": rep.meta.year == r["year"]}
+                 "agency": agency_right(rep.meta.agency, r["agency"]), "year": rep.meta.year == r["year"],
+                 "cells": cells_right(rep, r) if tables else None}
     except InputError as e:
         chain["refused"] = e.code
     return {"id": r["id"], "extractor": name, "seconds": secs,
@@ -209,8 +231,22 @@ def main(argv: list[str] | None = None) -> int:
         for name, fn in EXTRACTORS.items():
             fn(page)  # warm-up (imports, lazy tables)
             rows.append(measure(name, fn, page, r, meta, text, chrome))
+    # a page whose body markup was rebuilt with its real tables (study_set.toml: html_rebuilt)
+    full = []
+    for r in manifest["report"]:
+        p = CACHE / r.get("html_rebuilt", "-")
+        if not p.exists():
+            continue
+        meta, body = page_facts((CACHE / r["text_cache"]).read_text(encoding="utf-8"))
+        text = report_text(body)
+        page = p.read_text(encoding="utf-8")
+        chrome = chrome_words(tpl, text, meta)
+        for name, fn in EXTRACTORS.items():
+            fn(page)
+            full.append(measure(name, fn, page, r, meta, text, chrome, tables=True))
     if a.json:
-        a.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
+        a.json.write_text(json.dumps({"rebuilt": rows, "with_tables": full}, ensure_ascii=False, indent=2),
+                          encoding="utf-8")
     pages = len({x["id"] for x in rows})
     print(f"{pages} rebuilt pages (real chrome, each page's own meta and body text)\n")
     print("| extractor | title right | date right | 来源 right | six headings in body | pages with chrome in body "
@@ -232,7 +268,15 @@ def main(argv: list[str] | None = None) -> int:
               f"{frac([x['chain']['parts'] for x in xs])} | {frac([x['chain']['agency'] for x in xs])} | "
               f"{frac([x['chain']['year'] for x in xs])} | "
               f"{statistics.median(x['seconds'] for x in xs) * 1000:.0f} |")
-    for x in rows:
+    if full:
+        print("\n| page with its tables | extractor | chrome words left | report sentences kept | chain: six parts "
+              "| chain: table 2–4 cells right | ms |")
+        print("|---|---|---|---|---|---|---|")
+        for x in full:
+            c = x["chain"].get("cells") or (0, 0)
+            print(f"| {x['id']} | {x['extractor']} | {'/'.join(x['chrome_words']) or 0} | {x['kept']}/{x['sentences']} | "
+                  f"{'yes' if x['chain']['parts'] else 'no'} | {c[0]}/{c[1]} | {x['seconds'] * 1000:.0f} |")
+    for x in rows + full:
         bad = []
         if x["six_heads"] is False:
             bad.append("heads")
