@@ -162,6 +162,42 @@ def test_copy_detection_finds_renamed_paragraph(batch):
     assert m["sentence"] in rows
 
 
+def test_copy_index_same_pairs_whatever_the_arrival_order(tmp_path):
+    """The batch adds each report as its parse result arrives (any order) and pairs sentences block by block;
+    the matches must be those of one pass over the whole batch."""
+    import random
+
+    import numpy as np
+
+    from nianbao.audit import load_report
+
+    _copy_report(tmp_path / "copied.txt")
+    paths = [FIX / "county_bureau_2023.txt", FIX / "city_gov_2019.txt", tmp_path / "copied.txt",
+             *sorted(CORPUS.glob("nb00*.txt"))[:5]]
+    docs = []
+    for p in paths:
+        sents, sigs = cp.extract(load_report(p))
+        docs.append(cp.Doc(sha=p.stem, role="current", source=str(p), agency=load_report(p).meta.agency, year=None,
+                           sentences=sents, sigs=np.frombuffer(sigs, dtype=np.uint64).reshape(len(sents), -1)))
+    once, st1 = cp.Index(block=10**9).detect(docs)  # one flush: every sentence banded together
+    index = cp.Index(block=7)
+    for d in random.Random(3).sample(docs, len(docs)):
+        index.add(d.sha, d.sentences, d.sigs)
+    later, st2 = index.detect(docs)
+    assert later == once
+    assert (st2.candidates, st2.verified, st2.distinct) == (st1.candidates, st1.verified, st1.distinct)
+    m = next(m for m in once["copied"]["matches"] if "海澄市场监管" in m["sentence"])
+    assert m["source"] == str(FIX / "county_bureau_2023.txt") and 0.8 <= m["similarity"] < 1.0
+
+
+def test_lsh_banding_is_datasketch_choice():
+    """lsh_bands x lsh_rows in the data file are what datasketch's MinHashLSH picks for threshold 0.5."""
+    datasketch = pytest.importorskip("datasketch")
+    s = cp.load_templates()[0]
+    lsh = datasketch.MinHashLSH(threshold=0.5, num_perm=s.num_perm)
+    assert (s.lsh_bands, s.lsh_rows) == (lsh.b, lsh.r) == (14, 4)
+
+
 def test_template_sentences_excluded():
     for s in ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
               "存在的主要问题及改进情况、其他需要报告的事项六部分组成。",

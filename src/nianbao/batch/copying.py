@@ -19,7 +19,6 @@ returns the ``copying`` dict that the rule B-03 and the HTML renderer read.
 
 from __future__ import annotations
 
-import copy
 import re
 import zlib
 from collections import Counter
@@ -50,8 +49,8 @@ class Settings:
     min_chars: int = 12
     similarity: float = 0.8
     num_perm: int = 64
-    lsh_threshold: float = 0.5
-    max_candidates: int = 0  # no longer used: every LSH candidate is verified (kept so old settings load)
+    lsh_bands: int = 14  # b bands of r rows: datasketch's MinHashLSH choice for threshold 0.5 at 64 permutations
+    lsh_rows: int = 4
     common_units_min: int = 5
     common_units_share: float = 0.01
     max_matches: int = 60
@@ -172,7 +171,7 @@ class Doc:
     agency: str | None
     year: int | None
     sentences: list[list]  # [[start, end, text, norm], ...]
-    sigs: np.ndarray
+    sigs: Any = None  # their signatures (row j: sentence j); None once the report is in the Index
     key: str = ""  # unit identity
 
     def __post_init__(self) -> None:
@@ -190,12 +189,13 @@ class Stats:
     extra: dict = field(default_factory=dict)
 
 
-def _previous_for(i: int, docs: list[Doc], by_key: dict[str, list[int]]) -> int | None:
+def _previous_for(i: int, docs: list[Doc], keys: list[str], by_key: dict[str, list[int]]) -> int | None:
+    """The index of document i's previous report: same unit key (``keys[i]``), the latest earlier year."""
     d = docs[i]
-    if d.key.startswith("?"):
+    if keys[i].startswith("?"):
         return None
     best: tuple | None = None
-    for k in by_key.get(d.key, []):
+    for k in by_key.get(keys[i], []):
         o = docs[k]
         if k == i or o.sha == d.sha:
             continue
@@ -212,20 +212,24 @@ def _previous_for(i: int, docs: list[Doc], by_key: dict[str, list[int]]) -> int 
     return best[1] if best else None
 
 
+def _by_key(keys: list[str]) -> dict[str, list[int]]:
+    by_key: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        by_key.setdefault(k, []).append(i)
+    return by_key
+
+
 def previous_map(docs: list[Doc]) -> dict[str, str]:
     """For each current report, the sha of the same body's previous report (matched by normalised agency
     name as for 跨时抄, a name without its parent divisions joining the full one: the latest earlier year
     among the inputs or in the ``--previous`` folder). The audit's cross-year rules (Y-xx) compare the two."""
     canon = body_keys(d.agency for d in docs)
-    docs = [copy.copy(d) for d in docs]
-    by_key: dict[str, list[int]] = {}
-    for i, d in enumerate(docs):
-        d.key = canon.get(d.key, d.key)
-        by_key.setdefault(d.key, []).append(i)
+    keys = [canon.get(d.key, d.key) for d in docs]
+    by_key = _by_key(keys)
     out: dict[str, str] = {}
     for i, d in enumerate(docs):
         if d.role == "current" and d.sha not in out:
-            k = _previous_for(i, docs, by_key)
+            k = _previous_for(i, docs, keys, by_key)
             if k is not None:
                 out[d.sha] = docs[k].sha
     return out
@@ -242,28 +246,6 @@ def _residue(ours: str, theirs: str, year: int | None, prev_year: int | None) ->
         notes.append("数字与上年报告完全相同（" + "、".join(dict.fromkeys(figs_o)) + "），可能未更新")
     return "；".join(notes) or None
 
-
-@cache
-def bands(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(b, r): the banding that minimises the equally weighted false-positive and false-negative areas
-    of the LSH S-curve for ``threshold`` (the criterion of datasketch's MinHashLSH)."""
-    xs = np.linspace(0.0, 1.0, 2001)
-
-    def area(lo: float, hi: float, f) -> float:
-        x = xs[(xs >= lo) & (xs <= hi)]
-        return float(_trapezoid(f(x), x)) if len(x) > 1 else 0.0
-
-    best = (float("inf"), 1, 1)
-    for b in range(1, num_perm + 1):
-        for r in range(1, num_perm // b + 1):
-            fp = area(0.0, threshold, lambda s, b=b, r=r: 1 - (1 - s ** r) ** b)
-            fn = area(threshold, 1.0, lambda s, b=b, r=r: (1 - s ** r) ** b)
-            if 0.5 * fp + 0.5 * fn < best[0]:
-                best = (0.5 * fp + 0.5 * fn, b, r)
-    return best[1], best[2]
-
-
-_trapezoid = getattr(np, "trapezoid", None) or np.trapz  # numpy 2 / numpy 1
 
 _BAND_MULT = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
                        0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
@@ -294,81 +276,148 @@ def _pairs_in_groups(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -
     return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
 
 
-def candidate_pairs(sig: np.ndarray, threshold: float, min_estimate: float) -> tuple[np.ndarray, np.ndarray, int]:
-    """Candidate pairs (a, b; a < b) of rows of ``sig`` that share an LSH band, keeping those whose MinHash
-    estimate (share of equal signature values) is at least ``min_estimate``; and the number of raw candidates."""
-    n, num_perm = sig.shape
-    if n < 2:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), 0
-    nb, r = bands(threshold, num_perm)
-    codes = []
-    for band in range(nb):
-        key = _band_keys(sig, band * r, (band + 1) * r)
-        order = np.argsort(key, kind="stable")
-        k = key[order]
-        edge = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1], [True])))
-        starts, sizes = edge[:-1], np.diff(edge)
-        many = sizes > 1
-        if many.any():
-            codes.append(_pairs_in_groups(order, starts[many], sizes[many]))
-    if not codes:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), 0
-    code = np.unique(np.concatenate(codes))
-    raw = len(code)
-    a, b = code >> 32, code & 0xFFFFFFFF
-    keep = np.empty(len(a), dtype=bool)
-    step = 1 << 18
-    for i in range(0, len(a), step):
-        keep[i:i + step] = (sig[a[i:i + step]] == sig[b[i:i + step]]).mean(axis=1) >= min_estimate
-    return a[keep], b[keep], raw
+class Index:
+    """The near-duplicate relation between the distinct sentences of a batch, built report by report.
+
+    ``add`` takes each report's sentences and signatures as its parse result arrives (in ``nianbao batch`` this
+    overlaps the workers' parsing); every ``block`` new distinct sentences, ``_flush`` bands them (LSH: b bands
+    of r rows; sentences equal on a whole band are candidates), pairs them with each other and with every
+    earlier sentence (earlier ones are kept in sorted runs, merged as they grow, so that each flush costs a
+    binary search per key instead of a re-sort of the whole batch), drops the candidates whose MinHash estimate
+    is far below the threshold and verifies the rest exactly (3-shingle Jaccard). ``detect`` then only groups
+    the matches by report. The pairs found, and so the results, do not depend on the order the reports arrive
+    in or on ``block``."""
+
+    def __init__(self, settings: Settings | None = None, block: int = 2048) -> None:
+        self.settings = settings or load_templates()[0]
+        self.block = block
+        self.uid_of: dict[str, int] = {}  # normalised sentence -> its number
+        self.norms: list[str] = []
+        self.neighbours: dict[int, list[tuple[int, float]]] = {}  # verified pairs, both ways
+        self.candidates = 0  # distinct pairs sharing a band
+        self.verified = 0  # of them, checked exactly (the others' MinHash estimate is too low)
+        self._added: set[str] = set()
+        self._sig = np.zeros((0, self.settings.num_perm), dtype=np.uint32)  # values are 32-bit
+        self._flushed = 0  # sentences numbered below this are banded and paired
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (band keys sorted per band, their sentences)
+        self._shingles: dict[int, frozenset] = {}
+
+    def add(self, sha: str, sentences: list[list], sigs: Any) -> None:
+        """One report's sentences ([start, end, text, norm], ...) and their signatures (row j: sentence j)."""
+        if sha in self._added:
+            return
+        self._added.add(sha)
+        rows = []
+        for j, sent in enumerate(sentences):
+            if sent[3] not in self.uid_of:
+                self.uid_of[sent[3]] = len(self.norms)
+                self.norms.append(sent[3])
+                rows.append(sigs[j])
+        if rows:
+            n, have = len(self.norms), len(self._sig)
+            if n > have:  # grow by doubling: appends stay linear
+                grown = np.zeros((max(n, 2 * have, 1024), self.settings.num_perm), dtype=np.uint32)
+                grown[:have] = self._sig
+                self._sig = grown
+            self._sig[n - len(rows):n] = np.stack(rows).astype(np.uint32)
+        if len(self.norms) - self._flushed >= self.block:
+            self._flush()
+
+    def _flush(self) -> None:
+        lo, hi = self._flushed, len(self.norms)
+        if hi == lo:
+            return
+        s = self.settings
+        block = self._sig[lo:hi]
+        keys = np.empty((s.lsh_bands, hi - lo), dtype=np.uint64)
+        members = np.empty((s.lsh_bands, hi - lo), dtype=np.int64)
+        codes = []
+        for band in range(s.lsh_bands):
+            key = _band_keys(block, band * s.lsh_rows, (band + 1) * s.lsh_rows)
+            order = np.argsort(key, kind="stable")
+            k, uids = key[order], order + lo
+            keys[band], members[band] = k, uids
+            edge = np.flatnonzero(np.concatenate(([True], k[1:] != k[:-1], [True])))
+            starts, sizes = edge[:-1], np.diff(edge)
+            many = sizes > 1
+            if many.any():  # pairs within the new block
+                codes.append(_pairs_in_groups(uids, starts[many], sizes[many]))
+            for run_keys, run_uids in self._runs:  # pairs with every earlier sentence (numbered lower)
+                left = np.searchsorted(run_keys[band], k, "left")
+                count = np.searchsorted(run_keys[band], k, "right") - left
+                hit = count > 0
+                if hit.any():
+                    count = count[hit]
+                    first = np.repeat(left[hit], count)
+                    step = np.arange(len(first)) - np.repeat(np.cumsum(count) - count, count)
+                    codes.append((run_uids[band][first + step] << 32) | np.repeat(uids[hit], count))
+        self._runs.append((keys, members))
+        while len(self._runs) > 1 and self._runs[-2][0].shape[1] <= 2 * self._runs[-1][0].shape[1]:
+            (k1, m1), (k2, m2) = self._runs.pop(), self._runs.pop()
+            k, m = np.concatenate([k2, k1], axis=1), np.concatenate([m2, m1], axis=1)
+            order = np.argsort(k, axis=1, kind="stable")
+            self._runs.append((np.take_along_axis(k, order, 1), np.take_along_axis(m, order, 1)))
+        self._flushed = hi
+        if not codes:
+            return
+        code = np.unique(np.concatenate(codes))
+        self.candidates += len(code)
+        a, b = code >> 32, code & 0xFFFFFFFF
+        # a pair at the similarity threshold has a MinHash estimate below (similarity - 0.3) with
+        # probability < 1e-8 at 64 permutations: such candidates are dropped before the exact check
+        keep = np.empty(len(a), dtype=bool)
+        sig, step = self._sig, 1 << 18
+        for i in range(0, len(a), step):
+            keep[i:i + step] = (sig[a[i:i + step]] == sig[b[i:i + step]]).mean(axis=1) >= max(0.0, s.similarity - 0.3)
+        self._verify(a[keep].tolist(), b[keep].tolist())
+
+    def _verify(self, a: list[int], b: list[int]) -> None:
+        sets, norms, neighbours, similarity = self._shingles, self.norms, self.neighbours, self.settings.similarity
+        for u, v in zip(a, b, strict=True):
+            su = sets.get(u)
+            if su is None:
+                su = sets[u] = frozenset(shingles(norms[u]))
+            sv = sets.get(v)
+            if sv is None:
+                sv = sets[v] = frozenset(shingles(norms[v]))
+            inter = len(su & sv)
+            sim = inter / (len(su) + len(sv) - inter) if inter else 0.0
+            if sim >= similarity:
+                neighbours.setdefault(u, []).append((v, sim))
+                neighbours.setdefault(v, []).append((u, sim))
+        self.verified += len(a)
+
+    def detect(self, docs: list[Doc]) -> tuple[dict[str, dict], Stats]:
+        """The copying dict of every current document of ``docs`` (each added here, or added now from its
+        ``sigs``), and statistics of the pass."""
+        import time
+
+        t0 = time.perf_counter()
+        for d in docs:
+            self.add(d.sha, d.sentences, d.sigs)
+        self._flush()
+        self._shingles.clear()
+        result, stats = _group(docs, self)
+        stats.seconds = time.perf_counter() - t0
+        return result, stats
 
 
 def detect(docs: list[Doc], settings: Settings | None = None) -> tuple[dict[str, dict], Stats]:
-    """The copying dict of every current document, and statistics of the pass."""
-    import time
+    """The copying dict of every current document, and statistics of the pass (all at once: ``Index``)."""
+    return Index(settings).detect(docs)
 
-    t0 = time.perf_counter()
-    settings = settings or load_templates()[0]
-    stats = Stats()
-    # distinct normalised sentences and where they occur
-    uid_of: dict[str, int] = {}
-    occ: list[list[tuple[int, int]]] = []
-    first: list[tuple[int, int]] = []
+
+def _group(docs: list[Doc], index: Index) -> tuple[dict[str, dict], Stats]:
+    """Each current document's matches, from the near-duplicate relation of its distinct sentences."""
+    settings = index.settings
+    stats = Stats(candidates=index.candidates, verified=index.verified)
+    uid_of, neighbours = index.uid_of, index.neighbours
+    occ: list[list[tuple[int, int]]] = [[] for _ in index.norms]  # where each distinct sentence occurs
     for i, d in enumerate(docs):
         for j, s in enumerate(d.sentences):
-            u = uid_of.get(s[3])
-            if u is None:
-                u = uid_of[s[3]] = len(occ)
-                occ.append([])
-                first.append((i, j))
-            occ[u].append((i, j))
+            occ[uid_of[s[3]]].append((i, j))
     stats.sentences = sum(len(d.sentences) for d in docs)
-    stats.distinct = len(occ)
-    norms = [docs[i].sentences[j][3] for i, j in first]
-    if first:
-        sig = np.stack([docs[i].sigs[j] for i, j in first]).astype(np.uint32)  # values are 32-bit
-    else:
-        sig = np.zeros((0, settings.num_perm), dtype=np.uint32)
-    # a pair at the similarity threshold has a MinHash estimate below (similarity - 0.3) with
-    # probability < 1e-8 at 64 permutations: such candidates are dropped before the exact check
-    a, b, stats.candidates = candidate_pairs(sig, settings.lsh_threshold, max(0.0, settings.similarity - 0.3))
-    shingle_sets: dict[int, frozenset] = {}
-
-    def sh(u: int) -> frozenset:
-        s = shingle_sets.get(u)
-        if s is None:
-            s = shingle_sets[u] = frozenset(shingles(norms[u]))
-        return s
-
-    neighbours: dict[int, list[tuple[int, float]]] = {}
-    for u, v in zip(a.tolist(), b.tolist(), strict=True):
-        su, sv = sh(u), sh(v)
-        inter = len(su & sv)
-        sim = inter / (len(su) + len(sv) - inter) if inter else 0.0
-        stats.verified += 1
-        if sim >= settings.similarity:
-            neighbours.setdefault(u, []).append((v, sim))
-            neighbours.setdefault(v, []).append((u, sim))
+    stats.distinct = sum(1 for o in occ if o)
     n_units = len({d.key for d in docs})
     common_limit = max(settings.common_units_min, int(settings.common_units_share * n_units + 0.999))
     common: dict[int, bool] = {}
@@ -388,14 +437,13 @@ def detect(docs: list[Doc], settings: Settings | None = None) -> tuple[dict[str,
             stats.common += common[u]
         return out
 
-    by_key: dict[str, list[int]] = {}
-    for i, d in enumerate(docs):
-        by_key.setdefault(d.key, []).append(i)
+    keys = [d.key for d in docs]
+    by_key = _by_key(keys)
     result: dict[str, dict] = {}
     for i, d in enumerate(docs):
         if d.role != "current" or d.sha in result:
             continue
-        prev = _previous_for(i, docs, by_key)
+        prev = _previous_for(i, docs, keys, by_key)
         total = sum(len(s[2]) for s in d.sentences)
         cross_chars = prev_chars = common_chars = 0
         cross: list[dict] = []
@@ -460,6 +508,5 @@ def detect(docs: list[Doc], settings: Settings | None = None) -> tuple[dict[str,
                                  "year": docs[prev].year} if prev is not None else None),
         }
         result[d.sha] = cd
-    stats.seconds = time.perf_counter() - t0
     stats.extra = {"units": n_units, "common_limit": common_limit}
     return result, stats

@@ -143,6 +143,12 @@ def _fingerprint(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def _sigs(sentences: list, raw: bytes) -> np.ndarray:
+    """A report's MinHash signatures as the worker sent them (uint64 bytes, one row per sentence)."""
+    return np.frombuffer(raw, dtype=np.uint64).reshape(len(sentences), -1) if sentences else \
+        np.zeros((0, 1), dtype=np.uint64)
+
+
 def _chunksize(n: int, jobs: int) -> int:
     return max(1, min(8, n // max(1, jobs * 6)))
 
@@ -292,9 +298,14 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
             # ---- 2. parse
             t1 = time.perf_counter()
             task = progress.add_task("解析", total=len(todo))
+            index = cp.Index()  # copy detection's pairing runs here, as each report's sentences arrive
+            sentences_of: dict[str, list] = {}
 
             def parsed(r: dict) -> None:
                 store.save_parsed(r)
+                if r["status"] == "parsed":
+                    sentences_of[r["sha"]] = r["sentences"]
+                    index.add(r["sha"], r["sentences"], _sigs(r["sentences"], r["sigs"]))
                 progress.advance(task)
 
             def parse_crash(item: tuple[str, str], reason: str) -> None:
@@ -310,15 +321,18 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
             # ---- 3. copy detection
             t2 = time.perf_counter()
             docs_meta = store.documents(paths_of)
+            parsed_shas = [s for s, d in docs_meta.items() if d["status"] == "parsed"]
+            # reports parsed by an earlier run (--resume, --previous seen before) come from the store
+            earlier = {sha: (sents, _sigs(sents, sigs))
+                       for sha, sents, sigs in store.sentences([s for s in parsed_shas if s not in sentences_of])}
             docs: list[cp.Doc] = []
-            for sha, sents, sigs in store.sentences([s for s, d in docs_meta.items() if d["status"] == "parsed"]):
+            for sha in parsed_shas:
                 d = docs_meta[sha]
-                arr = np.frombuffer(sigs, dtype=np.uint64).reshape(len(sents), -1) if sents else \
-                    np.zeros((0, 1), dtype=np.uint64)
+                sents, sigs = earlier[sha] if sha in earlier else (sentences_of.pop(sha), None)
                 docs.append(cp.Doc(sha=sha, role=role_of[sha], source=sorted(paths_of[sha])[0], agency=d["agency"],
-                                   year=d["year"], sentences=sents, sigs=arr))
+                                   year=d["year"], sentences=sents, sigs=sigs))
             docs.sort(key=lambda d: d.source)
-            copying, stats = cp.detect(docs)
+            copying, stats = index.detect(docs)
             previous_of = cp.previous_map(docs)  # the body's report of an earlier year, for the Y-xx rules
             store.save_copying(copying)
             res.copy_stats = {"sentences": stats.sentences, "distinct": stats.distinct,
