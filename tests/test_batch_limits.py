@@ -171,3 +171,49 @@ def test_no_process_outlives_a_killed_batch(tmp_path):
         for p in seen:  # never leave a process behind, even when the test fails
             if _alive(p):
                 os.kill(p, signal.SIGKILL)
+
+
+def test_oversized_input_refused_before_it_is_read(tmp_path, monkeypatch):
+    """The hash stage applies the input checks (ingest.limits.read_file_bounded) before reading a file: a file
+    over [limits] input_mb is recorded as failed with the limit's reason, and neither hashed nor parsed."""
+    from dataclasses import replace
+
+    from nianbao.config import load_config
+    from nianbao.limits import Limits
+
+    src = tmp_path / "in"
+    _inputs(src)
+    size = (src / "a.txt").stat().st_size
+    limit_mb = (size - 1) / 2**20  # a.txt is one byte over; b.txt and big.txt are smaller
+    assert (src / "b.txt").stat().st_size < size - 1 and (src / "big.txt").stat().st_size < size - 1
+    seen: list[str] = []
+    real = worker.load_report
+    monkeypatch.setattr(worker, "load_report", lambda p: seen.append(Path(p).name) or real(p))
+    config = replace(load_config(), limits=Limits(input_mb=limit_mb))
+    res = run_batch([src], tmp_path / "out", jobs=1, progress=False, config=config)
+    assert (res.audited, res.failed) == (2, 1)
+    assert sorted(seen) == ["b.txt", "big.txt"]
+    [(name, reason)] = _failures(tmp_path / "out")
+    assert name == "a.txt"
+    assert reason.startswith("文件大小超过上限") and reason.endswith("已拒绝读取。"), reason
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_dask_task_refuses_a_fifo_without_waiting(tmp_path):
+    """A file swapped for a FIFO after the hash stage: the Dask engine's reader refuses it from stat (no open
+    that waits for a writer) and records the file as failed; nothing is sent to a worker."""
+    from nianbao.batch.dask_engine import DaskPool
+
+    fifo = tmp_path / "swapped.txt"
+    os.mkfifo(fifo)
+    pool = DaskPool.__new__(DaskPool)
+    pool.initargs = (None, None, "", "", (0.0, 0))
+    failed: list[dict] = []
+    t0 = time.monotonic()
+    work = pool._prepare("parse", [("f" * 64, str(fifo)), ("a" * 64, str(FIX / "city_gov_2019.txt"))], failed.append)
+    assert time.monotonic() - t0 < 5
+    assert [w[:2] for w in work] == [("a" * 64, str(FIX / "city_gov_2019.txt"))]
+    assert work[0][2] == (FIX / "city_gov_2019.txt").read_bytes()
+    [f] = failed
+    assert (f["sha"], f["status"], f["name"]) == ("f" * 64, "failed", "swapped.txt")
+    assert f["reason"].startswith("不是普通文件"), f["reason"]

@@ -21,6 +21,8 @@ from typing import Any
 
 from nianbao.batch import worker as wk
 from nianbao.batch.pool import CRASH_REASON, BatchError
+from nianbao.errors import InputError
+from nianbao.ingest.limits import read_file_bounded
 
 
 def _run_chunk(kind: str, chunk: list, initargs: tuple) -> list:
@@ -79,12 +81,13 @@ class DaskPool:
         pending = iter(chunks)
 
         def submit_next() -> Any:
-            chunk = next(pending, None)
-            if chunk is None:
-                return None
-            fut = self.client.submit(_run_chunk, kind, self._prepare(kind, chunk), self.initargs, pure=False)
-            futures[fut] = chunk
-            return fut
+            while (chunk := next(pending, None)) is not None:
+                work = self._prepare(kind, chunk, on_result)
+                if work:  # (a chunk whose files all failed the input checks has nothing to send)
+                    fut = self.client.submit(_run_chunk, kind, work, self.initargs, pure=False)
+                    futures[fut] = chunk
+                    return fut
+            return None
 
         started = [f for f in (submit_next() for _ in range(window)) if f is not None]
         done = as_completed(started)
@@ -106,14 +109,16 @@ class DaskPool:
                     wk.write_files(self.audits_dir, files)
                 on_result(r)
 
-    def _prepare(self, kind: str, chunk: list) -> list:
-        if kind == "parse":
+    def _prepare(self, kind: str, chunk: list, on_result: Callable[[Any], None]) -> list:
+        if kind == "parse":  # the file's bytes travel with the task, read with the local engine's input checks
             out = []
             for sha, path in chunk:
                 try:
-                    data = Path(path).read_bytes()
-                except OSError:
-                    data = b""
+                    data = read_file_bounded(path, getattr(self.initargs[1], "limits", None))
+                except InputError as exc:  # gone, replaced by a FIFO or grown past the limit since it was hashed
+                    on_result({"sha": sha, "name": Path(path).name, "status": "failed", "reason": exc.cause,
+                               "format": wk._fmt_of(path)})
+                    continue
                 out.append((sha, path, data))
             return out
         from nianbao.batch.store import load_report_blob

@@ -28,6 +28,8 @@ from nianbao.batch import worker as wk
 from nianbao.batch.outputs import safe_name
 from nianbao.batch.pool import CRASH_REASON, BatchError, Pool
 from nianbao.batch.store import Store
+from nianbao.errors import InputError
+from nianbao.ingest.limits import read_file_bounded
 
 __all__ = ["CRASH_REASON", "SUFFIXES", "BatchError", "BatchResult", "discover", "run_batch", "safe_name"]
 
@@ -253,13 +255,15 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
     # ---- 1. hash
     rows: list[tuple[str, str, str, int | None]] = []
     unreadable: dict[str, tuple[str, str]] = {}  # sha -> (name, reason)
+    input_limits = getattr(config, "limits", None)
     for role, group in (("current", files), ("previous", prev_files)):
         for p in group:
-            try:
-                sha, size = wk.file_sha256(p), p.stat().st_size
-            except OSError:
+            try:  # the input checks come first: no FIFO, device or oversized file is opened; one read per file
+                data = read_file_bounded(p, input_limits)
+                sha, size = hashlib.sha256(data).hexdigest(), len(data)
+            except InputError as exc:
                 sha, size = "unreadable-" + hashlib.sha256(str(p).encode()).hexdigest()[:32], None
-                unreadable[sha] = (p.name, f"{p.name}：文件不存在或无法打开。")
+                unreadable[sha] = (p.name, exc.cause)
             rows.append((str(p), sha, role, size))
     store.add_paths(rows, run)
     paths_of: dict[str, list[str]] = {}

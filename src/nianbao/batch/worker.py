@@ -7,7 +7,6 @@ rule data are loaded once per worker by ``init_worker`` (also called in-process 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import signal
@@ -287,11 +286,3 @@ def summarise(d: dict[str, Any]) -> dict[str, Any]:
                              *((d.get("reading") or {}).get("summary") or [] if (d.get("reading") or {}).get("low")
                                else [])]),
     }
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
