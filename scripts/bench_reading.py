@@ -112,7 +112,10 @@ def measure_pdf(r: dict, path: Path, repeat: int) -> dict:
         "missing_part_charged": sum(1 for f in audit.findings if f.rule == "S-01" and f.cause != "parse"),
         "cells": cells_total, "cells_right": cells_right, "wrong": wrong[:8],
         "agency_right": agency_right(m.agency, r["agency"]), "year_right": m.year == r["year"],
-        "published_right": None if not r.get("published") else (m.published and m.published.isoformat()) == r["published"],
+        # a file without a 落款: its date is only on the web page (recorded as a fact), not readable from the file
+        "published_right": None if not r.get("published") or r.get("file_has_date") is False
+        else (m.published and m.published.isoformat()) == r["published"],
+        "page_date": r.get("published") or None,
         "reading_low": audit.reading.low if audit.reading else None,
         "score": audit.score, "grade": audit.grade,
         "warm_s": round(warm, 3), "cpu_s": round(cpu, 3),
@@ -243,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     print("| PDF | 页 | 六部分 | 误报缺失部分 | 表格单元格 | 机关 | 年度 | 发布日期 | 得分 | 读取时间 s | CPU s | CPU s/10页 | pdfplumber 字符 s | pypdfium2 文字+字框 s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for x in pdfs:
-        pub = "—" if x["published_right"] is None else ("对" if x["published_right"] else "错")
+        pub = ("—" if not x["page_date"] else f"—（文件无落款，网页 {x['page_date']}）") if x["published_right"] is None \
+            else ("对" if x["published_right"] else "错")
         print(f"| {x['id']} | {x['pages']} | {'是' if x['all_parts'] else '否'} | {x['missing_part_charged']} | "
               f"{x['cells_right']}/{x['cells']} | {'对' if x['agency_right'] else '错'} | "
               f"{'对' if x['year_right'] else '错'} | {pub} | {x['score']} {x['grade']} | {x['warm_s']} | {x['cpu_s']} | "
