@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_reading import SIX, agency_right  # noqa: E402
+from bench_reading import SIX, agency_right, table_cells  # noqa: E402
 
 MANIFEST = ROOT / "corpora" / "real" / "study_set.toml"
 CACHE = ROOT / ".cache" / "study"
@@ -160,20 +160,6 @@ def readability_(page: str) -> dict:
 EXTRACTORS = {"nianbao": ours, "trafilatura": trafilatura_, "readability-lxml": readability_}
 
 
-def cells_right(rep, r: dict) -> tuple[int, int]:
-    """(right, all) over the cells of tables 2–4 the manifest records for this page."""
-    right = total = 0
-    for tid, rows in (r.get("tables") or {}).items():
-        t = rep.tables.get(tid)
-        for rk, values in rows.items():
-            cols = list(t.cells[rk].keys()) if t and rk in t.cells else []
-            for k, v in enumerate(values):
-                total += 1
-                got = t.value(rk, cols[k]) if k < len(cols) else None
-                right += int(got is not None and abs(float(got) - float(v)) < 1e-9)
-    return right, total
-
-
 def measure(name: str, fn, page: str, r: dict, meta: dict, text: str, chrome: list[str],
             tables: bool = False) -> dict:
     from nianbao.audit import load_report
@@ -198,7 +184,7 @@ def measure(name: str, fn, page: str, r: dict, meta: dict, text: str, chrome: li
             got["title"] = rep.meta.title  # the title nianbao reports (page meta, then the body's own)
         chain = {"parts": [p.id for p in rep.parts] == SIX if r["parts"] == SIX else None,
                  "agency": agency_right(rep.meta.agency, r["agency"]), "year": rep.meta.year == r["year"],
-                 "cells": cells_right(rep, r) if tables else None}
+                 "cells": table_cells(rep, r)[:2] if tables else None}
     except InputError as e:
         chain["refused"] = e.code
     return {"id": r["id"], "extractor": name, "seconds": secs,
