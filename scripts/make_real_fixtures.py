@@ -19,9 +19,9 @@ shared/spec/real-world.md) with the team-written text of ``--src``:
   menus and a search box, breadcrumb, title, "来源/发布时间/字体：大 中 小/打印/关闭" bar, the body in a
   ``TRS_Editor`` div with real tables (rowspan/colspan), footer.
 * ``portal_runin.html`` – the same page where parts one, five and six have their heading run into the
-  paragraph that follows, in one ``<p>`` (a styled span, then the text: "一、总体情况2023年，……"), as a real
-  department's page showed (study set pingtan_gaj2024: its archive text puts a space between the page's
-  paragraphs, none after these headings).
+  paragraph that follows, in one ``<p>`` (a styled span, then the text: "一、总体情况2023年，……"): what the study
+  set's saved pages give when their archived one-line text is set back into paragraphs and some breaks stay lost
+  (scripts/bench_html_extract.py); no real page was seen publishing it so.
 
 Output is deterministic (fixed dates and ids).
 """
