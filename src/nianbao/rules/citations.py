@@ -34,7 +34,7 @@ def cited_trial_format(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 # --------------------------------------------------------------------------------------------- F-08
 
 _OLD_TITLE = (r"(?:(?:部门|政府)?信息公开(?:工作)?的?)?(?:收费(?:及|和|与)?(?:费用)?减免|收费|支出(?:和|及|与)收费|"
-              r"费用(?:收取)?(?:及|和)?减免|咨询处理|咨询)(?:的)?(?:情况)?"
+              r"费用(?:收取)?(?:及|和)?减免|咨询处理)(?:的)?(?:情况)?"
               r"|(?:政府信息公开)?(?:行政)?复议、?(?:行政)?诉讼和申诉(?:的)?情况"
               r"|概\s*述")
 _OLD_HEADING = re.compile(
@@ -60,6 +60,8 @@ def old_format_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for m in _OLD_HEADING.finditer(text):
         if m.start() in parts or text.rfind("\n", 0, m.start("t")) + 1 in parts:
             continue
+        if year >= 2021 and re.fullmatch(r"[^减支]*收费(?:的)?(?:情况)?", m.group("t")) and report.part_at(m.start()) == "other":
+            continue  # the 2021 format asks part six for the 信息处理费 charged: a 收费情况 heading there is current
         yield ctx.finding(m.start("t"), m.end("t"), variant="heading", title=m.group("t"), year=year)
     d = _DECLARED.search(text)
     if d:
