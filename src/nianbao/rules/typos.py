@@ -231,16 +231,12 @@ def confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     text = report.text
-    for sp, m in span_matches(report, rx):
-        pos, wrong = m.start(), m.group(0)
-        pair = pairs[wrong]
-        if _excused(text[sp.start:sp.end], pos - sp.start, pair):
+    for sp, start, end, m in span_matches(report, rx):
+        pair = pairs[m.group(0)]
+        if _excused(text[sp.start:sp.end], start - sp.start, pair):
             continue
         why = f"{pair.why.rstrip('。')}。" if pair.why else ""
-        yield ctx.finding(
-            pos, pos + len(wrong),
-            wrong=pair.wrong, right=pair.right, why=why,
-        )
+        yield ctx.finding(start, end, wrong=pair.wrong, right=pair.right, why=why)
 
 
 # --------------------------------------------------------------------------------------------- W-03

@@ -37,15 +37,37 @@ def narrative(report: Report, parts: tuple[str, ...] | None = None) -> Iterator[
             yield p
 
 
-def span_matches(report: Report, rx: re.Pattern) -> Iterator[tuple[Span, re.Match]]:
+_SPLIT_HAN = re.compile(f"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
+
+
+def span_matches(report: Report, rx: re.Pattern) -> Iterator[tuple[Span, int, int, re.Match]]:
     """Matches of `rx` that lie inside one text span of the report (a narrative paragraph, a heading, the title;
-    ``report.views.spans()``), in text order: the one way the word-list checks (W-02, W-04, W-07) match, so a
-    match never runs across two blocks and never reads a table cell. Lookbehinds see the text before the span;
-    lookaheads stop at its end."""
+    ``report.views.spans()``), in text order, as (span, start, end, match): the one way the word-list checks (W-02,
+    W-04, W-07) match, so a match never runs across two blocks and never reads a table cell. Lookbehinds see the
+    text before the span; lookaheads stop at its end.
+
+    Spaces that a PDF's extraction leaves between two Chinese characters ("中华人民共和国信 息公开条例") do not hide
+    a word: the span is then matched without them, and start/end are offsets into the report's text again (the
+    match's own text is the squeezed one)."""
     text = report.text
     for sp in report.views.spans():
-        for m in rx.finditer(text, sp.start, sp.end):
-            yield sp, m
+        if not _SPLIT_HAN.search(text, sp.start, sp.end):
+            for m in rx.finditer(text, sp.start, sp.end):
+                yield sp, m.start(), m.end(), m
+            continue
+        lead = max(0, sp.start - 8)  # a little text before the span, for lookbehinds
+        keep = _unsplit_positions(text, lead, sp.start, sp.end)
+        squeezed = "".join(text[i] for i in keep)
+        first = sum(1 for i in keep if i < sp.start)
+        for m in rx.finditer(squeezed, first):
+            if m.end() > m.start():
+                yield sp, keep[m.start()], keep[m.end() - 1] + 1, m
+
+
+def _unsplit_positions(text: str, lead: int, lo: int, hi: int) -> list[int]:
+    """Offsets of text[lead:hi] without the spaces between two Chinese characters inside [lo, hi)."""
+    drop = {i for m in _SPLIT_HAN.finditer(text, lo, hi) for i in range(m.start(), m.end())}
+    return [i for i in range(lead, hi) if i not in drop]
 
 
 @cache

@@ -80,8 +80,7 @@ def context_confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     text = report.text
-    for sp, m in span_matches(report, rx):
-        a, b = m.start(), m.end()
+    for sp, a, b, m in span_matches(report, rx):
         for p in pairs[m.group(0)]:
             if _holds(p, text, a, b, sp.start, sp.end):
                 yield ctx.finding(a, b, wrong=p.wrong, right=p.right, why=p.why.rstrip("。"))
@@ -266,9 +265,9 @@ def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     rx, rules = _slips()
     if rx is None:
         return
-    for _, m in span_matches(report, rx):
+    for _, start, end, m in span_matches(report, rx):
         fix, why = rules[int(m.lastgroup[1:])]
-        yield ctx.finding(m.start(), m.end(), why=why.rstrip("。"), fix=fix or ctx.spec.fix)
+        yield ctx.finding(start, end, why=why.rstrip("。"), fix=fix or ctx.spec.fix)
 
 
 # --------------------------------------------------------------------------------------------- W-08
@@ -389,7 +388,7 @@ def _listed_slips(report: Report) -> list[tuple[int, int]]:
     out = []
     for rx in (_confusions()[0], context_pairs()[0], _slips()[0]):
         if rx is not None:
-            out += [m.span() for _, m in span_matches(report, rx)]
+            out += [(a, b) for _, a, b, _ in span_matches(report, rx)]
     return out
 
 
