@@ -12,7 +12,7 @@ from nianbao.views import Sentence
 
 # --------------------------------------------------------------------------------------------- K-03
 
-_SELF_RE = re.compile(r"(?P<p>我|本)(?P<k>街道|局|委|厅|镇|乡|县|区|市|省|办)"
+_SELF_RE = re.compile(r"(?P<p>我|本|结合)(?P<k>部门|街道|局|委|厅|镇|乡|县|区|市|省|办)"
                       r"(?!(?<=办)[理事法结件公好实文会案]|(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
                       r"(?<=县)级|(?<=区)级|(?<=镇)级)")
 _PLACE_SUFFIXES = ("自治区", "街道", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡")
@@ -57,6 +57,8 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
     level, agency = m.level, m.agency or ""
     places = [_suffix(p) for p in agency_places(agency)]
     organs = {"局": "error", "委": "error", "厅": "error"}
+    if level in ("township", "street", "county_gov", "city_gov", "province_gov"):
+        organs["部门"] = "warning"  # 本部门 / 结合部门实际: a department's wording in a government's report
     if level == "township":
         bad = {**organs, "街道": "error", "县": "warning", "区": "warning", "市": "warning", "省": "warning"}
         # a 乡 calling itself 我镇 (or a 镇 我乡) copied a neighbour's text
@@ -121,6 +123,8 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if m.group("p") == "本" and k in ("县", "区", "市", "省"):
                 continue  # 本市/本县 may name the jurisdiction the unit belongs to
+            if m.group("p") == "结合" and not (k == "部门" and re.match(r"(?:工作)?实际", text[m.end():m.end() + 4])):
+                continue  # only 结合部门实际 speaks as a department; 结合全县…/结合镇情 do not
             if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
                 continue  # inside a quoted title
             hits.append((m, s))
