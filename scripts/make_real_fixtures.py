@@ -18,6 +18,9 @@ shared/spec/real-world.md) with the team-written text of ``--src``:
 * ``portal.html`` – a saved TRS-style portal page: ArticleTitle/PubDate/ContentSource meta, header
   menus and a search box, breadcrumb, title, "来源/发布时间/字体：大 中 小/打印/关闭" bar, the body in a
   ``TRS_Editor`` div with real tables (rowspan/colspan), footer.
+* ``portal_dept.html`` – the same page as a department's page of that portal shows it (pingtan_gaj2024's
+  page.html): an index box of ``<li>``s with 索引号/主题分类/发文机关/成文日期/标题/发文字号/发布日期/有效性 above the
+  title, and the 来源 line left for the page's script to fill (empty as saved).
 * ``portal_runin.html`` – the same page where parts one, five and six have their heading run into the
   paragraph that follows, in one ``<p>`` (a styled span, then the text: "一、总体情况2023年，……"): what the study
   set's saved pages give when their archived one-line text is set back into paragraphs and some breaks stay lost
@@ -126,8 +129,23 @@ def _html_table(rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
-def make_portal(title: str, blocks, run_in: tuple[str, ...] = ()) -> str:
-    """``run_in``: the numbers of the part headings written in one <p> with the paragraph after them."""
+_INDEX_BOX = """<div class="index_box shadow_base pad_base"><ul class="trt-row">
+<li class="trt-col-12 trt-col-sm-24">索&ensp;引&ensp;号：<font>QX00106-2500-2024-00012</font></li>
+<li class="trt-col-12 trt-col-sm-24">主题分类：<font>无</font></li>
+<li class="trt-col-12 trt-col-sm-24">发文机关：<font>县市场监管局</font></li>
+<li class="trt-col-12 trt-col-sm-24">成文日期：2024-01-19</li>
+<li class="trt-col-24 trt-col-sm-24">标&ensp;&ensp;&ensp;&ensp;题：<font>{title}</font></li>
+<li class="trt-col-12 trt-col-sm-24">发文字号：<font>无</font></li>
+<li class="trt-col-12 trt-col-sm-24">发布日期：2024-01-22</li>
+<li class="trt-col-12 trt-col-sm-24">有&ensp;效&ensp;性：<em class="red_base">有效</em></li>
+</ul></div>
+"""
+
+
+def make_portal(title: str, blocks, run_in: tuple[str, ...] = (), department: bool = False) -> str:
+    """``run_in``: the numbers of the part headings written in one <p> with the paragraph after them.
+    ``department``: a department's page of the portal — an index box of <li>s (索引号/发文机关/成文日期/标题/发布日期/
+    有效性) above the title, and a 来源 line the page's script fills (empty as saved)."""
     body = []
     held = ""
     for kind, x in blocks:
@@ -141,6 +159,7 @@ def make_portal(title: str, blocks, run_in: tuple[str, ...] = ()) -> str:
         else:
             body.append(f'<p style="text-indent:2em">{held}{html.escape(x)}</p>')
         held = ""
+    source = "<font ms-text=\"ext3['orgname']\"></font>" if department else AGENCY
     menu = "".join(f'<li><a href="/{k}/">{k2}</a></li>' for k, k2 in
                    (("", "首页"), ("zwgk", "政务公开"), ("jdhy", "解读回应"), ("bsfw", "办事服务"), ("hdjl", "互动交流")))
     sub = "".join(f'<a href="/zwgk/{i}/" title="{t}">{t}</a>' for i, t in
@@ -172,9 +191,9 @@ def make_portal(title: str, blocks, run_in: tuple[str, ...] = ()) -> str:
 <div class="main"><div class="content">
 <div class="breadcrumb"><span>当前位置：</span><ul><li><a href="../../../../">首页</a></li><li><a href="../../../">政务公开</a></li>
 <li><a href="../../">政府信息公开</a></li><li><a href="../">政府信息公开年报</a></li></ul></div>
-<div class="article_component">
+{_INDEX_BOX.format(title=title) if department else ""}<div class="article_component">
 <div class="article_title">{title}</div>
-<div class="article_extend"><span class="article_source">来源：{AGENCY}</span>
+<div class="article_extend"><span class="article_source">来源：{source}</span>
 <span class="article_time">发布时间：2024-01-22 15:34</span>
 <span class="article_font">字体：<a href="javascript:setFont('16px')">大</a> <a href="javascript:setFont('14px')">中</a>
 <a href="javascript:setFont('12px')">小</a></span>
@@ -345,6 +364,7 @@ def main(argv: list[str] | None = None) -> None:
     (a.out / "flowing.txt").write_text(make_flowing(title, blocks), encoding="utf-8")
     (a.out / "copied.txt").write_text(make_copied(title, blocks), encoding="utf-8")
     (a.out / "portal.html").write_text(make_portal(title, blocks), encoding="utf-8")
+    (a.out / "portal_dept.html").write_text(make_portal(title, blocks, department=True), encoding="utf-8")
     (a.out / "portal_runin.html").write_text(make_portal(title, blocks, run_in=("一", "五", "六")), encoding="utf-8")
     make_pdf(title, blocks, a.out / "word_export.pdf")
     print(f"写入 {a.out}")

@@ -108,7 +108,7 @@ def test_flowing_text_with_inline_headings():
     assert warn in page and page.index('id="reading"') < page.index('id="overview"')
 
 
-@pytest.mark.parametrize("name", ["copied.txt", "portal.html", "portal_runin.html"])
+@pytest.mark.parametrize("name", ["copied.txt", "portal.html", "portal_runin.html", "portal_dept.html"])
 def test_page_copies_read_without_their_furniture(name, source):
     rep = load_report(REAL / name)
     m = rep.meta
@@ -298,3 +298,12 @@ def test_mandated_title_after_a_tables_last_value_and_run_in_lines():
         "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题和改进情况及下一步打算", "六、其他需要报告的事项"]
     assert rep.part("other").paragraphs[0].text == "2024年，本局未收取信息处理费。"
     assert rep.part("overview").paragraphs[0].text == "2024年，本局主动公开政府信息86条，办理依申请公开2件。"
+
+
+def test_department_page_index_box_is_furniture():
+    """portal_dept.html: the <li> index box (索引号 … 有效性) stays out of the text; the 来源 line is empty as saved."""
+    rep = load_report(REAL / "portal_dept.html")
+    for chrome in ("索引号", "主题分类", "发文机关", "成文日期", "发文字号", "有效性", "QX00106", "县市场监管局"):
+        assert chrome not in rep.text, chrome
+    assert rep.text.count(TITLE) == 1
+    assert (rep.meta.agency, rep.meta.published.isoformat()) == (AGENCY, "2024-01-22")
