@@ -132,7 +132,42 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               relation="多于" if got > total else "少于")
 
 
+_BRACKETED = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{_UNITS})?\s*[（(](?P<list>[^（()）]{{4,200}})[)）]")
+_PARTIAL = re.compile(r"等|其中|包括|包含|含|部分|主要|如|例如|余|多|约|左右|%|％|以上")
+
+
+def _bracketed_sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"684条（制度文件2条、规划计划5条、部门文件72条……）": a count with its breakdown in brackets right after it. Only
+    a breakdown that reads as complete (three items or more, no 等/其中/主要) may fall short; any may not exceed."""
+    text = report.text
+    for sp in report.views.spans(headings=False, title=False):
+        for m in _BRACKETED.finditer(text, sp.start, sp.end):
+            lst = m.group("list")
+            items = list(_COUNT.finditer(lst))
+            units = {i.group("u") for i in items}
+            unit = m.group("u") or (units.pop() if len(units) == 1 else None)
+            if len(items) < 2 or unit is None or any(i.group("u") != unit for i in items):
+                continue
+            if re.sub(r"[\d\s、，,；;。和及与]|(?:[^\d、，,；;]*?\d+\s*(?:" + _UNITS + r"))", "", lst):
+                continue  # words between the items that are not items: not a plain breakdown
+            total, got = int(m.group("n")), sum(int(i.group("n")) for i in items)
+            partial = bool(_PARTIAL.search(lst))
+            if got == total or (got < total and (partial or len(items) < 3)) or (got > total and partial and "其中" not in lst):
+                continue
+            if got > total and re.search(r"余|多|约|左右|%|％", lst):
+                continue
+            # the total stated just before in the same words ("684条：其中……684（…）") is the same quantity: show both
+            start = m.start()
+            before = text.rfind(f"{total}{unit}", max(sp.start, start - 40), start)
+            if before >= 0 and not re.search(r"[。；;]", text[before:start]):
+                start = before
+            yield ctx.finding(start, m.end(), variant="sum", total=total, unit=unit,
+                              listed="＋".join(i.group("n") for i in items), got=got,
+                              relation="多于" if got > total else "少于")
+
+
 def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _shares(report, ctx)
     yield from _sums(report, ctx)
+    yield from _bracketed_sums(report, ctx)
     yield from _none_and_some(report, ctx)
