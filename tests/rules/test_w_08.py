@@ -34,11 +34,12 @@ def test_term_near_miss_leaves_the_passing_example_alone():
 
 
 @pytest.mark.parametrize(("sentence", "evidence", "message"), [
+    ("全年主动公开信息255条，不子公开信息81条。", "不子公开", "“不子公开”疑为“不予公开”之误（错了一个字）。"),
     ("按照《关于印发政府信息公开工作年度报告格式的通知》（国办公开函〔2021〕30号）编制本报告。", "国办公开函",
      "“国办公开函”疑为“国办公开办函”之误（漏了一个字）。"),
     ("（一）动公开情况\n全年主动公开政府信息120条。", "动公开", "“动公开”疑为“主动公开”之误（漏了一个字）。"),
 ])
-def test_term_near_miss_finds_a_lost_character(sentence, evidence, message):
+def test_term_near_miss_finds_a_wrong_or_lost_character(sentence, evidence, message):
     assert _found(HEAD + sentence) == [("W-08", evidence)]
     assert _messages(HEAD + sentence) == [message]
 
@@ -51,5 +52,5 @@ def test_a_slip_a_word_list_names_is_left_to_that_rule():
 
 def test_term_near_miss_leaves_correct_neighbours_alone():
     text = HEAD + ("坚持以公开为常态、不公开为例外，以公开促落实；市政务公开办的指导下，推动公开工作，"
-                   "通过政务微博、政务微信和“三务公开”平台公开信息，政府信息公开栏同步更新。")
+                   "通过政务微博、政务微信和“三务公开”平台公开信息，政府信息公开栏同步更新，实现“一窗通办”。")
     assert _found(text) == []
