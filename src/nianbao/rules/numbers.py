@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from nianbao.model import Finding, Report, Table
 from nianbao.rules.base import RuleContext
 from nianbao.rules.dates import PLAN_RE
-from nianbao.rules.prose_numbers import share_matches
+from nianbao.rules.prose_numbers import share_matches, without_nested
 from nianbao.views import Sentence
 
 Values = list[tuple[float, str]]
@@ -282,19 +282,8 @@ def _list_clauses(lst: str) -> str:
     return "".join(kept)
 
 
-_PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _SHARE_AFTER = re.compile(rf"(?<![\d.])(\d+)\s*(?:{_UNITS})[^，。；,;\d]{{0,4}}?[，,]?\s*(?:所?占(?:比例|比重|比)?(?:为|达)?|比例为)\s*"
                           r"(\d+(?:\.\d+)?)\s*[%％]")
-
-
-def _without_nested(lst: str) -> str:
-    """The list without its bracketed breakdowns ("预决算公开197条（政府预决算32条、部门预决算165条）"), and ending at a
-    bracket it did not open (the list itself stood in brackets: "(其中……856条)对于……")."""
-    prev = None
-    while prev != lst:  # blanked, not cut, so that offsets into the list stay offsets into the text
-        prev, lst = lst, _PAREN.sub(lambda m: "＿" * len(m.group(0)), lst)
-    close = re.search(r"[)）]", lst)
-    return lst[:close.start()] if close else lst
 
 
 def _share_of_item(raw: str, items: list[int], total: int) -> bool:
@@ -332,7 +321,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             else:
                 continue
             raw = text[lst_start:lst_end]
-            lst = _list_clauses(_without_nested(raw))
+            lst = _list_clauses(without_nested(raw))
             if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", lst):
                 continue
             parts = [(m.start(), m.end(), int(m.group(1)))

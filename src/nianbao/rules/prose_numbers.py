@@ -26,6 +26,19 @@ _SOME = re.compile(r"(?:收到|受理|接到|新收)[^，。；,;未没]{0,16}?(
 _OTHER_MATTER = re.compile(r"复议|诉讼|投诉|举报|上年|去年|上一年|往年|结转|此前|以前")
 
 
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def without_nested(lst: str) -> str:
+    """The list without its bracketed breakdowns ("预决算公开197条（政府预决算32条、部门预决算165条）"), and ending at a
+    bracket it did not open (the list itself stood in brackets: "(其中……856条)对于……")."""
+    prev = None
+    while prev != lst:  # blanked, not cut, so that offsets into the list stay offsets into the text
+        prev, lst = lst, _PAREN.sub(lambda m: "＿" * len(m.group(0)), lst)
+    close = re.search(r"[)）]", lst)
+    return lst[:close.start()] if close else lst
+
+
 def share_matches(count: int, base: int, percent: float) -> bool:
     """count / base is the written percentage, allowing for rounding either way."""
     real = 100 * count / base
@@ -103,7 +116,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             end = text.find("。", lo.end(), b0)
             end = b0 if end < 0 else end
-            lst = text[lo.end():end]
+            lst = without_nested(text[lo.end():end])  # bracketed breakdowns of one item are not items of the list
             nested = re.search(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
                                r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)", lst)
             if nested:
