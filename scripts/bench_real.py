@@ -1,6 +1,6 @@
 """Per-rule precision and per-category recall on the real-text development set (issue #12).
 
-    python scripts/bench_real.py [--split dev|test|both] [--fp-examples N] [--misses N] [--json OUT]
+    python scripts/bench_real.py [--split dev|test|both] [--fp-examples N] [--misses N] [--entries] [--json OUT]
                                  [--write-docs] [--classifier]
 
 Input
@@ -258,6 +258,16 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
+_QUOTED = re.compile(r"“([^”]{1,16})”")
+
+
+def entry_key(f: Found) -> str:
+    """The lexicon entry behind a typo finding, as far as the finding shows it: the first quoted form of its message
+    (the wrong form of W-02/W-04, the phrase W-08 read), else its evidence."""
+    m = _QUOTED.search(f.message)
+    return m.group(1) if m else f.evidence[:16]
+
+
 def summarise(scored: list[Scored]) -> dict[str, Any]:
     rule = defaultdict(lambda: {"severity": Counter(), "category": "", "tp": 0, "fp": 0, "fp_examples": [], "found": 0})
     cat_p: dict[str, Counter] = defaultdict(Counter)
@@ -265,6 +275,7 @@ def summarise(scored: list[Scored]) -> dict[str, Any]:
     cat_r: dict[str, Counter] = defaultdict(Counter)
     kind_r: dict[str, Counter] = defaultdict(Counter)
     misses: list[dict] = []
+    entry: dict[str, Counter] = defaultdict(Counter)
     clean_fa: Counter = Counter()
     clean_n = 0
     clean_fa_examples: list[dict] = []
@@ -283,6 +294,8 @@ def summarise(scored: list[Scored]) -> dict[str, Any]:
             if not h:
                 r["fp_examples"].append({"excerpt": ex.id, "evidence": f.evidence[:40], "message": f.message[:90],
                                          "start": f.start})
+            if f.category == "typo":
+                entry[f"{f.rule} {entry_key(f)}"]["tp" if h else "fp"] += 1
         for a in ex.annotations:
             for code in {f.rule for f in sc.findings if matches(a, f)}:
                 rule[code]["found"] += 1
@@ -325,6 +338,7 @@ def summarise(scored: list[Scored]) -> dict[str, Any]:
         "false_alarms_per_clean_warn_err": _ratio(clean_fa["warning"] + clean_fa["error"], clean_n),
         "clean_fa_examples": clean_fa_examples,
         "misses": misses,
+        "typo_entries": {k: {"tp": v["tp"], "fp": v["fp"]} for k, v in sorted(entry.items())},
     }
 
 
@@ -453,6 +467,13 @@ def write_docs(section: str, docs: Path = DOCS) -> None:
                   heading="## Accuracy on real report text (issue #12)\n\n")
 
 
+def print_entries(name: str, r: dict) -> None:
+    """Correct findings and false alarms per typo rule and lexicon entry (each entry's precision on real text)."""
+    print(f"== {name}: typo findings per rule and entry (correct / false alarms)")
+    for k, v in r["typo_entries"].items():
+        print(f"  {k:28s} {v['tp']:3d} {v['fp']:3d}")
+
+
 def print_report(name: str, r: dict, fp_examples: int, misses: int) -> None:
     print(f"== {name}: {r['excerpts']} excerpts, {r['clean']} clean, {r['annotations']} annotations")
     fa = r["false_alarms_per_clean"]
@@ -482,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test", "both"), default="dev")
     ap.add_argument("--fp-examples", type=int, default=0, help="list N false alarms per rule (dev only)")
     ap.add_argument("--misses", type=int, default=0, help="list N missed annotations (dev only)")
+    ap.add_argument("--entries", action="store_true", help="typo findings per rule and lexicon entry (dev only)")
     ap.add_argument("--only", help="comma-separated excerpt ids")
     ap.add_argument("--classifier", action="store_true", help="also run the paragraph classifier (B-* rules)")
     ap.add_argument("--json", type=Path)
@@ -498,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
         results[s] = summarise(scored)
         show = s == "dev"
         print_report(s, results[s], args.fp_examples if show else 0, args.misses if show else 0)
+        if args.entries and show:
+            print_entries(s, results[s])
     if skipped:
         print("skipped:", dict(skipped), file=sys.stderr)
     if args.json:

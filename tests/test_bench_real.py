@@ -77,3 +77,12 @@ def test_the_same_defect_repeated_elsewhere_counts_for_precision_only():
     ex = B.Excerpt("x0002", "dev", 2023, "township", False, [B.Annotation(first, first + 2, "format")], text)
     sc = B.score_excerpt(ex, [B.Found("F-08", "format", "warning", second, second + 2)])
     assert sc.hit == [True] and sc.found == [False]
+
+
+def test_typo_findings_are_counted_per_lexicon_entry():
+    jz = TEXT.index("截止")
+    ex = _ex([B.Annotation(jz, jz + 2, "typo", "jiezhi", "截止", "截至")])
+    findings = [B.Found("W-04", "typo", "warning", jz, jz + 2, "截止", "“截止”应为“截至”：后面是日期。"),
+                B.Found("W-08", "typo", "warning", 40, 44, "主功公开", "“主功公开”疑为“主动公开”之误（错了一个字）。")]
+    s = B.summarise([B.score_excerpt(ex, findings)])
+    assert s["typo_entries"] == {"W-04 截止": {"tp": 1, "fp": 0}, "W-08 主功公开": {"tp": 0, "fp": 1}}
