@@ -72,7 +72,7 @@ _OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务�
 
 # the report naming itself as it is published: "现向社会公布X镇人民政府2023年政府信息公开工作年度报告" ("发布2019年……年度报告"
 # without 现/特 is last year's report, told as work done)
-_SELF_NAME = re.compile(r"(?:现|特|特此|兹|现将|现予)(?:向社会)?(?:予以)?(?:公布|发布|公开|编制)(?P<pre>[^。；\n《》]{0,40}?)"
+_SELF_NAME = re.compile(r"(?:(?:现|特|特此|兹|现予)(?:向社会)?(?:予以)?(?:公布|发布|公开|编制)|现将|特将)(?P<pre>[^。；\n《》]{0,40}?)"
                         r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 # a work arrangement for a year, made in the report year: "制定2022年度政府信息公开任务分工表" in the 2023 report
 _PLAN_DOC = re.compile(r"(?:制定|印发|出台|编制|制发)(?:了)?《?(?P<y>(?:19|20)\d{2})\s*年度?"
