@@ -54,6 +54,7 @@ class DaskPool:
         self.store = store
         self.audits_dir = Path(audits_dir)
         self.startup = time.perf_counter() - t0
+        self.waited = 0.0  # the cluster is up before the parse starts (the local pool's start may overlap it)
 
     def close(self) -> None:
         client, self.client = getattr(self, "client", None), None

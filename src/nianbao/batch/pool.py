@@ -17,6 +17,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -65,6 +66,8 @@ class Pool:
         self._pool: ProcessPoolExecutor | None = None
         self._pool_workers = 0
         self.startup = 0.0  # seconds spent starting worker processes
+        self.waited = 0.0  # of them, seconds the caller spent waiting (not overlapped with its own work)
+        self._starting: threading.Thread | None = None
         # The per-file limit is enforced inside the worker (SIGALRM); a call that never returns to Python (a hung
         # C library) is caught here: a chunk still running long after every file of it could have timed out gets
         # its worker killed, and is then isolated like a crash (reason: HUNG_REASON).
@@ -80,22 +83,53 @@ class Pool:
                 os.environ.update(env or {})
                 self.ctx.set_forkserver_preload(list(preload))
 
+    def start(self) -> None:
+        """Start the workers in the background; ``map`` waits for them if they are not ready yet.
+
+        Only with the forkserver: the server is launched from this (main) thread, since a child asks to die with
+        the *thread* that started it (PR_SET_PDEATHSIG); the workers are the server's children. The background
+        thread merely waits for the server to import and warm everything and for the workers to answer."""
+        if self.in_process or self.ctx is None or self.ctx.get_start_method() != "forkserver" or self._pool:
+            return
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+        self._starting = threading.Thread(target=self._open, args=(self.jobs,), name="nianbao-workers-start",
+                                          daemon=True)
+        self._starting.start()
+
+    def _join_start(self) -> None:
+        thread, self._starting = self._starting, None
+        if thread is not None:
+            t0 = time.perf_counter()
+            thread.join()
+            self.waited += time.perf_counter() - t0
+
     def _get_pool(self, workers: int) -> ProcessPoolExecutor:
+        self._join_start()
         if self._pool is None or self._pool_workers != workers:
             self.close()
             t0 = time.perf_counter()
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=self.ctx, initializer=self.init,
-                                             initargs=self.initargs)
-            self._pool_workers = workers
-            try:  # start every worker now, so that start-up time is not mistaken for work
-                for f in [self._pool.submit(self.ping) for _ in range(workers)]:
-                    f.result()
-            except BrokenProcessPool:
-                pass  # surfaces again at the next submit and is handled there
-            self.startup += time.perf_counter() - t0
+            self._open(workers)
+            self.waited += time.perf_counter() - t0
+        assert self._pool is not None
         return self._pool
 
+    def _open(self, workers: int) -> None:
+        """A pool of ``workers`` processes, every one started and answering."""
+        t0 = time.perf_counter()
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=self.ctx, initializer=self.init,
+                                         initargs=self.initargs)
+        self._pool_workers = workers
+        try:  # start every worker now, so that start-up time is not mistaken for work
+            for f in [self._pool.submit(self.ping) for _ in range(workers)]:
+                f.result()
+        except BrokenProcessPool:
+            pass  # surfaces again at the next submit and is handled there
+        self.startup += time.perf_counter() - t0
+
     def _discard_pool(self) -> None:
+        self._join_start()
         pool, self._pool = self._pool, None
         if pool is not None:
             procs = list((getattr(pool, "_processes", None) or {}).values())
@@ -105,6 +139,7 @@ class Pool:
                     p.terminate()
 
     def close(self) -> None:
+        self._join_start()
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -181,6 +181,7 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
     lock = _lock(out)
     store = Store(out)
     console = console or Console(stderr=True)
+    executor: Any = None
     try:
         last = store.last_run()
         if resume:
@@ -198,6 +199,11 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
         except RubricError as e:
             raise BatchError(str(e)) from None
         config = config if config is not None else load_config()
+        jobs = max(1, jobs or os.cpu_count() or 1)
+        limits = (float(timeout or 0), int(max_memory_mb or 0))
+        # the workers start now, in the background, while this process finds and hashes the inputs
+        executor = _executor(engine, jobs, (rubric, config, str(store.path), str(out / "audits"), limits), mp_context,
+                             scheduler, store)
         files, missing = discover(inputs, exclude=out)
         if not files:
             raise BatchError("没有找到可审查的文件（支持 .pdf、.docx、.html、.htm、.txt）："
@@ -209,20 +215,36 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
             prev_files, _ = discover([previous], exclude=out)
             current_set = {str(p) for p in files}
             prev_files = [p for p in prev_files if str(p) not in current_set]
-        jobs = max(1, jobs or os.cpu_count() or 1)
         run = store.start_run({"inputs": [str(x) for x in inputs], "previous": str(previous) if previous else None,
                                "rubric": rubric, "jobs": jobs, "version": __version__})
         res = BatchResult(out=out, files=len(files), previous_files=len(prev_files), missing_inputs=missing)
         show = console.is_terminal if progress is None else progress
-        limits = (float(timeout or 0), int(max_memory_mb or 0))
-        res = _run(store, run, files, prev_files, jobs, rub, rubric, config, show, console, mp_context, res,
-                   annotate=annotate, limits=limits, engine=engine, scheduler=scheduler)
+        res = _run(store, run, files, prev_files, jobs, rub, config, show, console, res, executor,
+                   annotate=annotate)
         store.finish_run(run)
         res.seconds = time.perf_counter() - t_start
         return res
     finally:
+        if executor is not None:
+            executor.close()
         store.close()
         lock.close()
+
+
+def _executor(engine: str, jobs: int, initargs: tuple, mp_context: str | None, scheduler: str | None,
+              store: Store) -> Any:
+    """The engine that runs the parse and audit passes: the local process pool (its workers starting in the
+    background) or Dask."""
+    if engine == "dask":
+        from nianbao.batch.dask_engine import DaskPool
+
+        return DaskPool(jobs, initargs, scheduler, store, Path(initargs[3]))
+    config, limits = initargs[1], initargs[4]
+    pool = Pool(jobs, wk.init_worker, initargs, mp_context, in_process=jobs == 1, ping=wk.ping,
+                failure_reason=wk.failure_reason, preload=["nianbao.batch.worker", "nianbao.batch._preload"],
+                env={"NIANBAO_BATCH_BACKEND": str(getattr(config, "backend", "sklearn"))}, timeout=limits[0])
+    pool.start()
+    return pool
 
 
 def _rate_column():
@@ -238,10 +260,8 @@ def _rate_column():
     return RateColumn()
 
 
-def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs: int, rub: Any,
-         rubric_arg: str | None, config: Any, show: bool, console: Any, mp_context: str | None,
-         res: BatchResult, annotate: bool = False, limits: tuple[float, int] = (0.0, 0), engine: str = "local",
-         scheduler: str | None = None) -> BatchResult:
+def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs: int, rub: Any, config: Any,
+         show: bool, console: Any, res: BatchResult, executor: Any, annotate: bool = False) -> BatchResult:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -283,16 +303,6 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
     res.stages["hash"] = time.perf_counter() - t0
 
     audits_dir = store.path.parent / "audits"
-    initargs = (rubric_arg, config, str(store.path), str(audits_dir), limits)
-    executor: Any
-    if engine == "dask":
-        from nianbao.batch.dask_engine import DaskPool
-
-        executor = DaskPool(jobs, initargs, scheduler, store, audits_dir)
-    else:
-        executor = Pool(jobs, wk.init_worker, initargs, mp_context, in_process=jobs == 1, ping=wk.ping,
-                        failure_reason=wk.failure_reason, preload=["nianbao.batch.worker", "nianbao.batch._preload"],
-                        env={"NIANBAO_BATCH_BACKEND": str(getattr(config, "backend", "sklearn"))}, timeout=limits[0])
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("·"),
                         _rate_column(), TextColumn("·"),
                         TimeElapsedColumn(), TextColumn("剩余"), TimeRemainingColumn(), console=console,
@@ -319,8 +329,9 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
 
             executor.map(wk.parse_chunk, todo, _chunksize(len(todo), jobs), parsed, parse_crash)
             res.parsed_now = len(todo)
-            res.stages["start"] = executor.startup
-            res.stages["parse"] = time.perf_counter() - t1 - executor.startup
+            res.stages["start"] = executor.startup  # workers ready (mostly while the inputs were hashed)
+            res.stages["parse"] = time.perf_counter() - t1 - executor.waited  # (less the wait for them)
+            waited = executor.waited
 
             # ---- 3. copy detection
             t2 = time.perf_counter()
@@ -376,9 +387,8 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
 
             executor.map(wk.audit_chunk, items, _chunksize(len(items), jobs), audited, audit_crash)
             res.audited_now = len(items)
-            started = executor.startup - res.stages["start"]
-            res.stages["start"] += started
-            res.stages["audit"] = time.perf_counter() - t3 - started
+            res.stages["start"] = executor.startup  # (plus any restart after a crash)
+            res.stages["audit"] = time.perf_counter() - t3 - (executor.waited - waited)
     finally:
         executor.close()
 
