@@ -156,6 +156,9 @@ def test_exhaustive_list_short_of_total():
     (TOWN, "我县政务公开工作稳步推进。", "我县", "warning"),
     (BUREAU, "本年度我镇未收取信息处理费。", "我镇", "error"),
     ("东岳市人民政府2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n", "我镇无其他需要报告的事项。", "我镇", "error"),
+    # a government's report is often compiled by a bureau, and many bodies bear two names: warnings, not errors
+    ("东岳市人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "我局按季度检查政府网站。", "我局", "warning"),
+    (BUREAU, "我委全年主动公开信息50条。", "我委", "warning"),
 ])
 def test_self_reference_mismatch(head, body, evidence, severity):
     r, fs = audit(head + body, ["K-03"])

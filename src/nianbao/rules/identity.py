@@ -71,7 +71,9 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
         return {**organs, "镇": "error", "乡": "error", "县": "warning", "区": "warning", "市": "warning",
                 "省": "warning"}, "街道"
     if level in ("county_gov", "city_gov", "province_gov"):
-        bad = {**organs, "镇": "error", "乡": "error", "街道": "error"}
+        # a government's report is often compiled by a bureau (政务服务和数据管理局 runs 政务公开 in many counties): its
+        # 我局 is a warning, not an error
+        bad = {**organs, "局": "warning", "委": "warning", "厅": "warning", "镇": "error", "乡": "error", "街道": "error"}
         if level == "county_gov":
             if "县" in places and "区" not in places:
                 bad["区"] = "warning"
@@ -86,7 +88,8 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
         bad = {"镇": "error", "乡": "error", "街道": "error"}
         own = _organ(agency)
         if own:
-            bad.update({k: "error" for k in ("局", "委", "厅") if k != own})
+            # a warning: many bodies bear two names (卫生健康委员会 / 中医药管理局, 一个机构两块牌子)
+            bad.update({k: "warning" for k in ("局", "委", "厅") if k != own})
             bad["办"] = "warning"  # 我办: an office's self-reference (县政府办) in a bureau's report
         if places:
             low = places[-1]
@@ -100,6 +103,9 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
     return {}, ""
 
 
+_COMPILER = re.compile(r"由[^。；\n]{0,24}?(?:局|委员会|委|厅)(?:负责|编制|牵头|承担|具体|汇总)|(?:设在|挂靠)[^。；\n]{0,16}?(?:局|委员会|委|厅)")
+
+
 def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03: 我局 in a township's report, 我镇 in a bureau's, 我县 in a township's …"""
     if report.meta.agency_source == "page":
@@ -111,6 +117,9 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     agency = report.meta.agency or ""
     if "自治区" in agency:
         bad.pop("区", None)  # 我区: an autonomous region (and its departments) calls itself 区
+    if report.meta.level in ("county_gov", "city_gov", "province_gov") and _COMPILER.search(text):
+        for k in ("局", "委", "厅"):
+            bad.pop(k, None)  # the text names the bureau that compiles the report or runs 政务公开: 我局 is that bureau
     hits: list[tuple[re.Match, Sentence]] = []
     own = 0
     mine = _own_short(report)
