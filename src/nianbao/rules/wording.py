@@ -242,9 +242,50 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             yield ctx.finding(m.start(), b, variant="doubled", word=w, sep=m.group("sep"))
         yield from _repeated_items(text, sp.start, sp.end, ctx)
+        listed: list[tuple[int, int]] = []
         for rx, why in stacks:
             for m in rx.finditer(text, sp.start, sp.end):
+                listed.append(m.span())
                 yield ctx.finding(m.start(), m.end(), variant="stacked", found=m.group(0), why=why.rstrip("。"))
+        for a, b in _near_duplicates(text, sp.start, sp.end):
+            if not any(x < b and a < y for x, y in listed):
+                yield ctx.finding(a, b, variant="stacked", found=text[a:b], why=_NEAR_DUPLICATE_WHY)
+
+
+_HAN_RUN = re.compile(f"[{_CJK}]{{6,}}")
+_NEAR_DUPLICATE_WHY = "同一个说法紧挨着写了两遍，两遍只差一个字（如“可通过可以通过”），应删去一处"
+
+
+def _near_duplicates(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """A phrase of 3–6 characters written again at once with one character more or less ("可通过可以通过",
+    "应当按照应按照"): both copies start and end with the same character and are whole words of their clause
+    (not "政府网站及政府网站政府信息"). Exact doubles are W-01's."""
+    for run in _HAN_RUN.finditer(text, lo, hi):
+        r = run.group(0)
+        i = 0
+        while i < len(r):
+            hit = None
+            if r.find(r[i], i + 3, i + 8) == -1:  # the second copy starts with the first's first character
+                i += 1
+                continue
+            for k in range(6, 2, -1):
+                for a_len, b_len in ((k, k + 1), (k + 1, k)):
+                    first, second = r[i:i + a_len], r[i + a_len:i + a_len + b_len]
+                    if len(second) < b_len or first[0] != second[0] or first[-1] != second[-1]:
+                        continue
+                    short, long_ = (first, second) if a_len < b_len else (second, first)
+                    a, mid = run.start() + i, run.start() + i + a_len
+                    if (any(long_[:j] + long_[j + 1:] == short for j in range(1, k))
+                            and _whole_words(text, a, mid, lo, hi) and _whole_words(text, mid, mid + b_len, lo, hi)):
+                        hit = (a, mid + b_len)
+                        break
+                if hit:
+                    break
+            if hit:
+                yield hit
+                i = hit[1] - run.start()
+            else:
+                i += 1
 
 
 # --------------------------------------------------------------------------------------------- W-07
