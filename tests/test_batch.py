@@ -198,6 +198,17 @@ def test_lsh_banding_is_datasketch_choice():
     assert (s.lsh_bands, s.lsh_rows) == (lsh.b, lsh.r) == (14, 4)
 
 
+def test_chunks_end_with_single_items():
+    """Every item once and in order; the last 2 x workers x chunksize items one per chunk (no idle worker
+    waiting for another's whole chunk at the end of a pass)."""
+    from nianbao.batch.pool import chunked
+
+    ch = chunked(list(range(100)), 8, 2)
+    assert [x for c in ch for x in c] == list(range(100))
+    assert [len(c) for c in ch] == [8] * 8 + [4] + [1] * 32
+    assert chunked(list(range(5)), 8, 2) == [[0], [1], [2], [3], [4]]
+
+
 def test_template_sentences_excluded():
     for s in ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
               "存在的主要问题及改进情况、其他需要报告的事项六部分组成。",

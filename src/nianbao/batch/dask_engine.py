@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from nianbao.batch import worker as wk
-from nianbao.batch.pool import CRASH_REASON, BatchError
+from nianbao.batch.pool import CRASH_REASON, BatchError, chunked
 from nianbao.errors import InputError
 from nianbao.ingest.limits import read_file_bounded
 
@@ -76,7 +76,7 @@ class DaskPool:
             kind = "audit"
         else:  # pragma: no cover - the batch has two passes
             raise ValueError(f"no Dask task for {fn!r}")
-        chunks = [list(items[i:i + chunksize]) for i in range(0, len(items), chunksize)]
+        chunks = chunked(items, chunksize, max(1, len(self.client.scheduler_info().get("workers", {}))))
         window = max(4, 4 * len(self.client.scheduler_info().get("workers", {})))  # chunks in flight: flat memory
         futures: dict = {}
         pending = iter(chunks)

@@ -50,6 +50,14 @@ def die_with_parent() -> None:
         pass
 
 
+def chunked(items: Sequence, chunksize: int, workers: int) -> list[list]:
+    """Chunks of ``chunksize`` items (fewer round trips), except the last few items, one per chunk, so that no
+    worker sits idle at the end of a pass while another finishes a whole chunk."""
+    tail = max(0, len(items) - 2 * workers * chunksize) if chunksize > 1 else len(items)
+    return ([list(items[i:min(i + chunksize, tail)]) for i in range(0, tail, chunksize)]
+            + [[x] for x in items[tail:]])
+
+
 class Pool:
     """Runs ``fn(chunk) -> results`` over items; see the module docstring."""
 
@@ -158,7 +166,7 @@ class Pool:
                 for r in results:
                     on_result(r)
             return
-        chunks = deque(list(items[i:i + chunksize]) for i in range(0, len(items), chunksize))
+        chunks = deque(chunked(items, chunksize, self.jobs))
         suspects: list = []
         isolate: list = []
         self._drain(fn, chunks, self.jobs, self.jobs * 3, on_result, on_crash, suspects)

@@ -14,6 +14,7 @@ import glob
 import hashlib
 import json
 import os
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -149,6 +150,16 @@ def _sigs(sentences: list, raw: bytes) -> np.ndarray:
     """A report's MinHash signatures as the worker sent them (uint64 bytes, one row per sentence)."""
     return np.frombuffer(raw, dtype=np.uint64).reshape(len(sentences), -1) if sentences else \
         np.zeros((0, 1), dtype=np.uint64)
+
+
+def _import_outputs() -> None:
+    """Import the output writers (openpyxl is the bulk) while the workers audit, not after them."""
+    import openpyxl.formatting.rule  # noqa: F401
+    import openpyxl.styles  # noqa: F401
+    import openpyxl.writer.excel  # noqa: F401
+
+    import nianbao.batch.outputs  # noqa: F401
+    import nianbao.batch.summary  # noqa: F401
 
 
 def _chunksize(n: int, jobs: int) -> int:
@@ -375,6 +386,8 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
                 items.append({"sha": sha, "key": key, "html": html, "paths": paths, "copying": copying.get(sha),
                               "annotate": annotate, "previous": previous_of.get(sha)})
             task2 = progress.add_task("审查", total=len(items))
+            if items and not getattr(executor, "in_process", False):  # this process waits for the workers now:
+                threading.Thread(target=_import_outputs, daemon=True).start()  # load what the outputs need
 
             def audited(r: dict) -> None:
                 store.save_audit(r)
