@@ -151,7 +151,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 # 乡/镇/街道 used bare, as the unit's own organ ("推进镇政府领导信息公开", "引导街道各科室"), not as part of a place name:
 # it stands after a word that cannot end a place name
 _KIND_ORGAN = re.compile(r"(?P<k>镇|乡|街道)(?P<o>人民政府|政府|党委|党政办|党政综合办|各科室|各站所|机关|领导班子|工作人员|办事处)")
-_BEFORE_BARE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[全该各由经对向在和与及]|推进|引导|督促|指导|要求|组织|协调|配合|通过|依托|联系|"
+_BEFORE_BARE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[全该由经对向在和与及]|推进|引导|督促|指导|要求|组织|协调|配合|通过|依托|联系|"
                           r"落实|加强|强化|明确|压实|推动|提升|规范|完善|健全|建立|公开|发布|更新|召开)$")
 
 
