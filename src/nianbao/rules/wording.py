@@ -321,27 +321,59 @@ _BOUND_FREQ = 20000
 _DOCNO_AHEAD = re.compile(r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}")
 
 
-@cache
-def _set_phrases() -> tuple[re.Pattern | None, dict[str, tuple[tuple[str, bool], ...]], frozenset[str],
-                            re.Pattern | None]:
-    """(a regex finding the halves of the set phrases, half -> (phrase, is its first half) for it and the shorter
-    halves it starts with, all phrases, extra words).
+_Index = dict[str, tuple[str, ...]]
 
-    A phrase with one character wrong or lost still holds one of its halves intact (its first n//2 characters or the
-    rest), so the halves found in the text are where a slip can be."""
+
+@cache
+def _set_phrases() -> tuple[re.Pattern | None, dict[str, tuple[str, ...]], dict[str, tuple[_Index, _Index]],
+                            dict[str, tuple[_Index, _Index]], frozenset[str], re.Pattern | None]:
+    """(a regex finding the halves of the set phrases, longest half -> the halves found with it (itself and the
+    shorter ones it starts with), first halves -> their phrases by the character after the half and the one after
+    that, second halves -> their phrases by the character before the half and the one before that, all phrases,
+    extra words).
+
+    A phrase with one character wrong, lost or swapped still holds one of its halves intact (its first n//2
+    characters or the rest), so the halves found in the text are where a slip can be; the other half keeps the
+    character next to the intact one, or the one after it, which the indexes look up."""
     d = lexicon("set_phrases")
     terms = {t for t in (*domain_terms(), *d.get("terms", ()), *d.get("doc_codes", ()))
              if len(t) >= 4 and all(_HAN.match(c) for c in t)}
-    halves: dict[str, set[tuple[str, bool]]] = {}
+    first: dict[str, tuple[dict[str, set[str]], dict[str, set[str]]]] = {}
+    second: dict[str, tuple[dict[str, set[str]], dict[str, set[str]]]] = {}
     for t in terms:
         h = len(t) // 2
-        halves.setdefault(t[:h], set()).add((t, True))
-        halves.setdefault(t[h:], set()).add((t, False))
-    words = d.get("words", ())
+        near, far = first.setdefault(t[:h], ({}, {}))
+        near.setdefault(t[h], set()).add(t)
+        far.setdefault(t[h + 1], set()).add(t)
+        near, far = second.setdefault(t[h:], ({}, {}))
+        near.setdefault(t[h - 1], set()).add(t)
+        far.setdefault(t[h - 2], set()).add(t)
+
+    def frozen(idx):
+        return {k: ({c: tuple(sorted(v)) for c, v in a.items()}, {c: tuple(sorted(v)) for c, v in b.items()})
+                for k, (a, b) in idx.items()}
+
+    halves = set(first) | set(second)
     # the regex finds the longest half at a position; the shorter halves it starts with are there too
-    at = {k: tuple(sorted(x for h in halves if k.startswith(h) for x in halves[h])) for k in halves}
-    return (re.compile(f"(?=({trie_pattern(halves)}))") if halves else None, at, frozenset(terms),
-            re.compile(trie_pattern(words)) if words else None)
+    at = {k: tuple(sorted(h for h in halves if k.startswith(h))) for k in halves}
+    words = d.get("words", ())
+    return (re.compile(f"(?=({trie_pattern(halves)}))") if halves else None, at, frozen(first), frozen(second),
+            frozenset(terms), re.compile(trie_pattern(words)) if words else None)
+
+
+@cache
+def _short_phrases() -> tuple[re.Pattern | None, dict[tuple[str, str], tuple[str, ...]]]:
+    """Three-character phrases (透明度, 受众面), checked for a wrong middle character only: a regex for "first
+    character, another middle one, last character" and (first, last) -> the phrases."""
+    short = sorted({t for t in lexicon("set_phrases").get("short_terms", ())
+                    if len(t) == 3 and all(_HAN.match(c) for c in t)})
+    by_ends: dict[tuple[str, str], list[str]] = {}
+    for t in short:
+        by_ends.setdefault((t[0], t[2]), []).append(t)
+    if not short:
+        return None, {}
+    alts = "|".join(f"{re.escape(t[0])}(?!{re.escape(t[1])})[{CJK}]{re.escape(t[2])}" for t in short)
+    return re.compile(f"(?=({alts}))"), {k: tuple(v) for k, v in by_ends.items()}
 
 
 @cache
@@ -418,6 +450,8 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
         for m in words.finditer(text, max(lo, a - 6), min(hi, b + 6)):
             if any(m.start() <= q < m.end() for q in site):
                 return None  # 政务微信, 三务公开: correct words jieba does not know
+    if all(freq.get(text[q], 0) >= _BOUND_FREQ for q in site):
+        return None  # no bound character where the slip would be: nothing can stand alone there
     return kind, site
 
 
@@ -435,7 +469,8 @@ def _listed_slips(report: Report) -> list[tuple[int, int]]:
 
 def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-08: a set phrase with one character wrong, lost or swapped ("主功公开", "国办公开函", "（一）动公开情况")."""
-    rx, halves, terms, words = _set_phrases()
+    rx, at, first, second, terms, words = _set_phrases()
+    short_rx, by_ends = _short_phrases()
     if rx is None:
         return
     text = report.text
@@ -445,13 +480,27 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         windows: set[tuple[int, int, str]] = set()
         for m in rx.finditer(text, lo, hi):
             p = m.start()
-            for t, first in halves[m.group(1)]:
-                n = len(t)
-                # the window of the phrase, written with one character wrong (n) or lost (n - 1)
-                a0 = p if first else p + n - n // 2 - n
-                if not text.startswith(t, a0):
-                    windows.add((a0, a0 + n, t))
-                    windows.add((a0, a0 + n - 1, t) if first else (a0 + 1, a0 + n, t))
+            for half in at[m.group(1)]:
+                k = len(half)
+                if half in first:  # the phrase starts here: the character after the half is its own or the next one
+                    near, far = first[half]
+                    c1, c2 = text[p + k:p + k + 1], text[p + k + 1:p + k + 2]
+                    for t in {*near.get(c1, ()), *far.get(c1, ()), *far.get(c2, ())}:
+                        if not text.startswith(t, p):
+                            windows.add((p, p + len(t), t))
+                            windows.add((p, p + len(t) - 1, t))
+                if half in second:  # the phrase ends here: the character before the half is its own or the previous
+                    near, far = second[half]
+                    c1, c2 = text[p - 1:p] if p else "", text[p - 2:p - 1] if p > 1 else ""
+                    for t in {*near.get(c1, ()), *far.get(c1, ()), *far.get(c2, ())}:
+                        a0 = p + k - len(t)
+                        if not text.startswith(t, a0):
+                            windows.add((a0, a0 + len(t), t))
+                            windows.add((a0 + 1, a0 + len(t), t))
+        if short_rx is not None:
+            for m in short_rx.finditer(text, lo, hi):
+                w = m.group(1)
+                windows.update((m.start(), m.start() + 3, t) for t in by_ends[(w[0], w[2])])
         found = [(a, b, t, near) for a, b, t in windows
                  if lo <= a and b <= hi and (near := _near_miss(text, a, b, t, lo, hi, terms, words))]
         if not found:
