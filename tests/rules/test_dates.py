@@ -166,9 +166,20 @@ def test_department_deadline_is_31_january_and_configurable():
 def test_deadline_table():
     assert deadline_for(2023, "township") == date(2024, 1, 31)
     assert deadline_for(2023, "county_gov") == date(2024, 3, 31)
-    assert deadline_for(2023, None) == date(2024, 1, 31)
+    assert deadline_for(2023, None) == date(2024, 3, 31)  # kind unknown: the later deadline
     assert deadline_for(2017, "department") == date(2018, 3, 31)  # 2008 regulation
     assert deadline_for(2023, "street", {"street": "01-20"}) == date(2024, 1, 20)
+
+
+def test_unknown_kind_of_organ_gets_the_later_deadline():
+    # a zone named without its organ (as real reports of 综合实验区 are titled): which article applies is unknown
+    text = _signed("云岭综合实验区2023年政府信息公开工作年度报告", "云岭综合实验区", "2024年3月8日")
+    r, fs = audit(text, ["D-04"])
+    assert r.meta.level is None and fs == []
+    late = _signed("云岭综合实验区2023年政府信息公开工作年度报告", "云岭综合实验区", "2024年4月2日")
+    r, fs = audit(late, ["D-04"])
+    assert [f.evidence for f in fs] == ["2024年4月2日"]
+    assert "2024年3月31日" in fs[0].message and "未能从名称判断机关类别" in fs[0].message
 
 
 def test_old_regulation_township_march_is_on_time():

@@ -321,6 +321,8 @@ def late_publication(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         basis = "条例第四十九条，县级以上人民政府的年度报告应于每年3月31日前公布"
     elif overrides.get(m.level or "default"):
         basis = "本地区规定的公布期限"
+    elif m.level is None and dl.month == 3:
+        basis = "条例第四十九条；未能从名称判断机关类别，按较晚的3月31日计"
     else:
         basis = "条例第四十九条，每年1月31日前公布"
     late = (m.published - dl).days
