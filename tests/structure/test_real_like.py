@@ -89,7 +89,11 @@ def test_flowing_text_with_inline_headings():
     # the run-in sub-headings inside the flowing line are found, each with its own paragraph
     heads = [h.label for h in rep.part("overview").headings]
     assert heads == ["（一）", "（二）", "（三）", "（四）", "（五）"]
-    assert rep.part("overview").headings[0].paragraphs[0].text.startswith("（一）主动公开")
+    first = rep.part("overview").headings[0]
+    assert first.paragraphs[0].text.startswith("（一）主动公开")
+    # the heading is its lead-in, not the paragraph it opens (a clerk reads "“（一）主动公开。”下的这段文字")
+    assert (first.title, first.name) == ("（一）主动公开。", "主动公开")
+    assert first.paragraphs[0].heading == "（一）主动公开。"
     assert [n.code for n in rep.notes] == ["flowing_text"]
     # tables whose cells ran together are not read, and that is not the report's fault
     assert rep.tables == {}

@@ -110,6 +110,20 @@ def _heading_of(text: str) -> tuple[int, str, str, str | None] | None:
     return None
 
 
+def _title_of(text: str, name: str, inline: str | None) -> str:
+    """The heading as written: the whole line, or for a run-in heading ("（一）主动公开情况。2023年，……") the
+    numbering and the lead-in up to its closing mark, not the paragraph it opens."""
+    if inline is None or not name:
+        return text
+    cut = text.find(name)
+    if cut < 0:
+        return text
+    cut += len(name)
+    while cut < len(text) and text[cut] in "。：:*":
+        cut += 1
+    return text[:cut].rstrip("*").rstrip()
+
+
 def build_part(raw: RawDocument, hit: PartHit, blocks: list[Block], start: int, end: int) -> Part:
     b0 = raw.blocks[hit.block_index]
     part = Part(
@@ -128,8 +142,8 @@ def build_part(raw: RawDocument, hit: PartHit, blocks: list[Block], start: int, 
         h = _heading_of(text)
         if h is not None:
             level, label, name, inline = h
-            node = Heading(title=text, label=label, name=name, level=level, loc=_loc(raw, b.start, b.end),
-                           inline_text=inline)
+            node = Heading(title=_title_of(text, name, inline), label=label, name=name, level=level,
+                           loc=_loc(raw, b.start, b.end), inline_text=inline)
             while stack and stack[-1].level >= level:
                 stack.pop()
             (stack[-1].children if stack else part.headings).append(node)
