@@ -330,7 +330,7 @@ class Index:
         s = self.settings
         block = self._sig[lo:hi]
         keys = np.empty((s.lsh_bands, hi - lo), dtype=np.uint64)
-        members = np.empty((s.lsh_bands, hi - lo), dtype=np.int64)
+        members = np.empty((s.lsh_bands, hi - lo), dtype=np.int32)  # (sentence numbers < 2^31)
         codes = []
         for band in range(s.lsh_bands):
             key = _band_keys(block, band * s.lsh_rows, (band + 1) * s.lsh_rows)
@@ -350,7 +350,7 @@ class Index:
                     count = count[hit]
                     first = np.repeat(left[hit], count)
                     step = np.arange(len(first)) - np.repeat(np.cumsum(count) - count, count)
-                    codes.append((run_uids[band][first + step] << 32) | np.repeat(uids[hit], count))
+                    codes.append((run_uids[band][first + step].astype(np.int64) << 32) | np.repeat(uids[hit], count))
         self._runs.append((keys, members))
         while len(self._runs) > 1 and self._runs[-2][0].shape[1] <= 2 * self._runs[-1][0].shape[1]:
             (k1, m1), (k2, m2) = self._runs.pop(), self._runs.pop()

@@ -1,9 +1,12 @@
 """``run_batch``: audit many reports in parallel into a resumable store, then write the batch outputs.
 
 Stages (each resumable, results committed one by one by this parent process):
-  1. discover the input files and hash their content (sha256); same content under two paths is one report;
-  2. parse the new contents in worker processes (report + copy-detection sentences -> store);
-  3. copy detection over the whole batch (and ``--previous``) in this process (MinHash LSH, sub-quadratic);
+  1. discover the input files and hash their content (sha256); same content under two paths is one report
+     (the workers start meanwhile);
+  2. parse the new contents in worker processes (report + copy-detection sentences -> store); each result is
+     added to the copy-detection index as it arrives;
+  3. copy detection over the whole batch (and ``--previous``) in this process (MinHash LSH, sub-quadratic: most
+     of it already done during 2);
   4. audit every report whose audit key (rubric, config, copying result, version) changed -> store + HTML;
   5. write ranking.csv / ranking.xlsx / copying.csv / failures.csv / summary.html from the store.
 """
@@ -49,7 +52,9 @@ class BatchResult:
     audited_now: int = 0  # audits (re)done in this run
     previous_files: int = 0
     seconds: float = 0.0
-    stages: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
+    cpu: dict[str, float] = field(default_factory=dict)  # this process's CPU seconds per stage (its threads too)
+    waited: float = 0.0  # seconds this process waited for worker processes to start (nothing else to do)
     copy_stats: dict[str, Any] = field(default_factory=dict)
     missing_inputs: list[str] = field(default_factory=list)
 
@@ -282,7 +287,7 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
         TimeRemainingColumn,
     )
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     # ---- 1. hash
     rows: list[tuple[str, str, str, int | None]] = []
     unreadable: dict[str, tuple[str, str]] = {}  # sha -> (name, reason)
@@ -312,6 +317,7 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
     known = store.known()
     todo = [(sha, paths_of[sha][0]) for sha in paths_of if sha not in known]
     res.stages["hash"] = time.perf_counter() - t0
+    res.cpu["hash"] = time.process_time() - c0
 
     audits_dir = store.path.parent / "audits"
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("·"),
@@ -321,7 +327,7 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
     try:
         with progress:
             # ---- 2. parse
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.process_time()
             task = progress.add_task("解析", total=len(todo))
             index = cp.Index()  # copy detection's pairing runs here, as each report's sentences arrive
             sentences_of: dict[str, list] = {}
@@ -343,9 +349,10 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
             res.stages["start"] = executor.startup  # workers ready (mostly while the inputs were hashed)
             res.stages["parse"] = time.perf_counter() - t1 - executor.waited  # (less the wait for them)
             waited = executor.waited
+            res.cpu["parse"] = time.process_time() - c1
 
             # ---- 3. copy detection
-            t2 = time.perf_counter()
+            t2, c2 = time.perf_counter(), time.process_time()
             docs_meta = store.documents(paths_of)
             parsed_shas = [s for s, d in docs_meta.items() if d["status"] == "parsed"]
             # reports parsed by an earlier run (--resume, --previous seen before) come from the store
@@ -365,9 +372,10 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
                               "candidates": stats.candidates, "verified": stats.verified, "common": stats.common,
                               "seconds": round(stats.seconds, 3), **stats.extra}
             res.stages["copying"] = time.perf_counter() - t2
+            res.cpu["copying"] = time.process_time() - c2
 
             # ---- 4. audit
-            t3 = time.perf_counter()
+            t3, c3 = time.perf_counter(), time.process_time()
             base_fp = _fingerprint({"version": __version__, "rubric": [rub.name, rub.version, rub.data],
                                     "config": [config.select, config.ignore, config.severity, config.backend,
                                                config.deadlines, config.options]})
@@ -402,11 +410,13 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
             res.audited_now = len(items)
             res.stages["start"] = executor.startup  # (plus any restart after a crash)
             res.stages["audit"] = time.perf_counter() - t3 - (executor.waited - waited)
+            res.cpu["audit"] = time.process_time() - c3
+            res.waited = executor.waited
     finally:
         executor.close()
 
     # ---- 5. outputs
-    t4 = time.perf_counter()
+    t4, c4 = time.perf_counter(), time.process_time()
     from nianbao.batch.outputs import collect, write_all
 
     data = collect(store, current, paths_of, docs_meta, copying, res)
@@ -414,4 +424,5 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
     res.audited = len(data.rows)
     res.failed = len(data.failures)
     res.stages["outputs"] = time.perf_counter() - t4
+    res.cpu["outputs"] = time.process_time() - c4
     return res
