@@ -98,7 +98,7 @@ def _de_di() -> tuple[re.Pattern | None, frozenset[str], frozenset[str], tuple[s
     d = lexicon("de_di")
     mods = d.get("modifiers", [])
     # the listed modifiers, or any reduplicated AABB form (认认真真, 扎扎实实, 明明白白)
-    rx = re.compile(f"(?:{trie_pattern(mods)}|([{_CJK}])\\1([{_CJK}])\\2)的") if mods else None
+    rx = re.compile(f"(?:{trie_pattern(mods)}|((?!的)[{_CJK}])\\1((?!的)[{_CJK}])\\2)的") if mods else None
     return (rx, frozenset(d.get("light_verbs", ())), frozenset(d.get("head_nouns", ())), tuple(d.get("verbs", ())),
             frozenset(d.get("final_verbs", ())))
 
@@ -253,13 +253,16 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _HAN_RUN = re.compile(f"[{_CJK}]{{6,}}")
+_MAX_NEAR_CANDIDATES = 20
 _NEAR_DUPLICATE_WHY = "同一个说法紧挨着写了两遍，两遍只差一个字（如“可通过可以通过”），应删去一处"
 
 
 def _near_duplicates(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """A phrase of 3–6 characters written again at once with one character more or less ("可通过可以通过",
     "应当按照应按照"): both copies start and end with the same character and are whole words of their clause
-    (not "政府网站及政府网站政府信息"). Exact doubles are W-01's."""
+    (not "政府网站及政府网站政府信息"). Exact doubles are W-01's. At most _MAX_NEAR_CANDIDATES candidates of a span
+    are segmented (a run like 认认真真认认真真… would make each position one)."""
+    budget = _MAX_NEAR_CANDIDATES
     for run in _HAN_RUN.finditer(text, lo, hi):
         r = run.group(0)
         i = 0
@@ -275,8 +278,12 @@ def _near_duplicates(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
                         continue
                     short, long_ = (first, second) if a_len < b_len else (second, first)
                     a, mid = run.start() + i, run.start() + i + a_len
-                    if (any(long_[:j] + long_[j + 1:] == short for j in range(1, k))
-                            and _whole_words(text, a, mid, lo, hi) and _whole_words(text, mid, mid + b_len, lo, hi)):
+                    if not any(long_[:j] + long_[j + 1:] == short for j in range(1, k)):
+                        continue
+                    budget -= 1
+                    if budget < 0:
+                        return
+                    if _whole_words(text, a, mid, lo, hi) and _whole_words(text, mid, mid + b_len, lo, hi):
                         hit = (a, mid + b_len)
                         break
                 if hit:
