@@ -1,0 +1,57 @@
+"""W-10 漏写机关简称、“年”字或量词: exact findings on the declaration's examples and on each form."""
+
+from __future__ import annotations
+
+import pytest
+
+from nianbao.audit import audit_report, load_report
+from nianbao.rules.registry import get_rule
+
+HEAD = "云岭镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+def _found(text: str, only: tuple[str, ...] = ("W-10",)) -> list[tuple[str, str, str, str]]:
+    report = load_report(text, require_report=False)
+    return [(f.rule, f.evidence, f.message, f.suggestion)
+            for f in audit_report(report, only=list(only), use_classifier=False).findings]
+
+
+def test_the_failing_example_gives_one_finding_per_lost_character():
+    failing = next(e for e in get_rule("W-10").examples if e.fails)
+    assert _found(failing.text) == [
+        ("W-10", "2022", "疑似漏字：“2022以来”中的年份后面缺少“年”字。", "改为“2022年以来”。"),
+        ("W-10", "我", "疑似漏字：“我共接到”中的自称“我”后面缺少机关简称。", "改为“我局共接到”。"),
+        ("W-10", "215", "疑似漏字：“信息215，”中的数量后面缺少量词。", "改为“215条”（或相应量词）。"),
+    ]
+    assert get_rule("W-10").severity == "info"
+
+
+def test_the_passing_examples_give_nothing():
+    assert all(_found(e.text) == [] for e in get_rule("W-10").examples if not e.fails)
+
+
+@pytest.mark.parametrize(("sentence", "expect"), [
+    # the report's own usual self-reference is suggested (我镇, three times against none)
+    ("我镇高度重视政务公开，我镇党委定期研究，全年我规范性文件清理2次，我镇主要领导带头落实。",
+     [("W-10", "我", "疑似漏字：“我规范性”中的自称“我”后面缺少机关简称。", "改为“我镇规范性”。")]),
+    # a report that never names itself gets the generic advice
+    ("全年我受理申请2件。",
+     [("W-10", "我", "疑似漏字：“我受理申”中的自称“我”后面缺少机关简称。", "改为“我”加机关简称（如“我局”“我镇”）。")]),
+    ("2019至2023年，政务动态信息47，全部按时发布。",
+     [("W-10", "47", "疑似漏字：“信息47，”中的数量后面缺少量词。", "改为“47条”（或相应量词）。")]),
+])
+def test_each_form(sentence, expect):
+    assert _found(HEAD + sentence) == expect
+
+
+def test_correct_neighbours_are_left_alone():
+    text = HEAD + ("我们依照国办公开办函〔2021〕30号编制，自我检查2次；2023-01-05发布，2020—2022年的目录已更新，"
+                   "本网站设有“我要咨询”栏目；我街道、我单位、我中心全年接待咨询2070人次，点赞2000多次，"
+                   "发布信息120条、文件3件，1998年以来的档案已数字化。\n"
+                   "要求行政机关确认或重新出具已获取信息0000000（六）其他处理1.申请人逾期未补正信息12（七）总计")
+    assert _found(text) == []
+
+
+def test_a_slip_w07_lists_is_left_to_w07():
+    assert [f[:2] for f in _found(HEAD + "2023我镇扎实推进我政务公开工作。", ("W-07", "W-10"))] == [
+        ("W-07", "2023"), ("W-07", "我")]
