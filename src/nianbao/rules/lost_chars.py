@@ -8,7 +8,7 @@ Three places where a report's own grammar demands one more character, whatever t
 * ``year``: a year written without 年 before a word ("2021以来", "2023我镇"); numbers followed by a measure
   word (2070人次, 2000多次) and years inside document numbers, dates with dashes or ranges are not years here.
 * ``unit``: a count of published items (信息, 文件, 动态, 解读) followed directly by punctuation, without its
-  measure word ("发布信息3403，", "动态信息47，" — 条).
+  measure word ("发布信息3403，", "动态信息47，" — 条), or by a word ("目录1基层政务目录").
 
 Why a rule of patterns and not a statistical detector: ``scripts/bench_typo_lm.py`` measured a character n-gram
 model trained on corpora/ (alone and with jieba's dictionary) and one-deletion variants of frequent corpus phrases
@@ -38,7 +38,8 @@ _YEAR = re.compile(f"(?<![\\d〔\\[［（(【.\\-/—–~～第])((?:19|20)\\d{{
                    f"(?![{_AFTER_NUMBER}至到和与及或])")
 # a count (no leading zero: flattened table rows read "…信息0000000（六）") before punctuation or an opening bracket
 # that does not begin the next ordinal
-_UNIT = re.compile("(?<=信息|文件|动态|解读)([1-9]\\d{0,5})(?!\\d)(?=[，,；;、]|[（(](?![一二三四五六七八九十\\d]+[）)]))")
+_UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!\\d)(?=[，,；;、]|[（(](?![一二三四五六七八九十\\d]+[）)]))"
+                   f"|([1-9]\\d{{0,3}})(?!\\d)(?=[{CJK}])(?![{_AFTER_NUMBER}至到和与及或第]))")  # …目录1基层政务…
 
 
 @cache
@@ -76,5 +77,5 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for _, a, b, m in span_matches(report, _UNIT):
         if free(a, b):
             found.append((a, ctx.finding(a, b, variant="unit", found=text[a - 2:b + 1],
-                                         fix=f"“{m.group(1)}条”（或相应量词）")))
+                                         fix=f"“{m.group(1) or m.group(2)}条”（或相应量词）")))
     yield from (f for _, f in sorted(found, key=lambda x: x[0]))
