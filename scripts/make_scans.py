@@ -1,10 +1,11 @@
 """Team-made scans: our own fixture PDFs printed to images, as a township office's scanner would.
 
-Each page is rendered at ``dpi``, turned by ``skew`` degrees, given scanner noise (grain and specks) and
-saved as an image-only PDF (no text layer), or as PNG pages. Used by tests/test_ocr.py and
-scripts/bench_ocr.py; nothing it makes is committed.
+Each page is rendered at ``dpi``, turned by ``skew`` degrees, given scanner noise (grain and specks, drawn
+from ``seed``) and saved as an image-only PDF (no text layer), or as a PNG of one page. Used by
+tests/test_ocr.py and scripts/bench_ocr.py, which measure several angles and seeds so that the OCR is not
+fitted to one image; nothing it makes is committed.
 
-    python scripts/make_scans.py tests/fixtures/formats/county_bureau_2023.pdf out.pdf --dpi 150 --skew 0.8 --noise
+    python scripts/make_scans.py tests/fixtures/formats/county_bureau_2023.pdf out.pdf --dpi 150 --skew 0.8 --noise --seed 1
 """
 
 from __future__ import annotations
@@ -40,12 +41,13 @@ def scan_pages(pdf: Path, dpi: int = 200, skew: float = 0.0, noise: bool = False
     return out
 
 
-def make_scan(pdf: Path, out: Path, dpi: int = 200, skew: float = 0.0, noise: bool = False, seed: int = 0) -> Path:
-    """An image-only PDF of ``pdf`` as scanned (or a PNG of its first page when ``out`` ends in .png)."""
+def make_scan(pdf: Path, out: Path, dpi: int = 200, skew: float = 0.0, noise: bool = False, seed: int = 0,
+              page: int = 1) -> Path:
+    """An image-only PDF of ``pdf`` as scanned (or a PNG of page ``page`` when ``out`` ends in .png)."""
     pages = scan_pages(pdf, dpi, skew, noise, seed)
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".png":
-        pages[0].save(out)
+        pages[page - 1].save(out, dpi=(dpi, dpi))
     else:
         pages[0].save(out, save_all=True, append_images=pages[1:], resolution=dpi)
     return out
@@ -58,8 +60,10 @@ def main() -> None:
     ap.add_argument("--dpi", type=int, default=200)
     ap.add_argument("--skew", type=float, default=0.0, help="degrees")
     ap.add_argument("--noise", action="store_true")
+    ap.add_argument("--seed", type=int, default=0, help="noise seed")
+    ap.add_argument("--page", type=int, default=1, help="the page written to a .png")
     a = ap.parse_args()
-    print(make_scan(a.pdf, a.out, a.dpi, a.skew, a.noise))
+    print(make_scan(a.pdf, a.out, a.dpi, a.skew, a.noise, a.seed, a.page))
 
 
 if __name__ == "__main__":
