@@ -207,6 +207,17 @@ def test_a_row_label_cut_short_by_its_cell_still_finds_its_row(source):
     assert _cells(rep) == _cells(source)
 
 
+def test_a_misread_label_in_a_groups_first_row_finds_its_row(source):
+    """The first row of （六）其他处理 carries its group's label; a label read a character off ("逾期" read as
+    "途期" on a scan) is matched within that group, not within the group before it."""
+    text = SRC.read_text(encoding="utf-8").replace("1.申请人无正当理由逾期不补正", "1.申请人无正当理由途期不补正")
+    rep = load_report(text.encode("utf-8"))
+    t = rep.tables["requests"]
+    assert t.missing_rows == [] and t.extra_rows == []
+    assert t.row_labels["other_1"].startswith("1.申请人无正当理由途期不补正")
+    assert _cells(rep) == _cells(source)
+
+
 def test_flowing_text_heading_right_after_a_table_unit():
     """A page saved as one line: part 三's heading follows the last cell of table 2 ("…元三、收到和处理…")."""
     text = ("青溪县2019年政府信息公开工作年度报告 本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。"

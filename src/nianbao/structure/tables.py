@@ -173,10 +173,12 @@ def parse_requests(blocks: list[Block], notes: list[ParseNote]) -> Table:
         if not label_texts:
             continue
         key = None
-        # the most specific label cell is the last one; earlier ones are group headers
+        # the most specific label cell is the last one; earlier ones are group headers, and a group's first
+        # row carries its group's label ("（六）其他处理"): match that row within it, not the group before
+        row_group = next((g for t in label_texts[:-1] if (g := _group_of(t))), group)
         matched = None
         for li in range(len(label_texts) - 1, -1, -1):
-            key = match_request_row(label_texts[li], group, layout)
+            key = match_request_row(label_texts[li], row_group, layout)
             if key:
                 matched = li
                 break
