@@ -207,14 +207,23 @@ def test_a_row_label_cut_short_by_its_cell_still_finds_its_row(source):
     assert _cells(rep) == _cells(source)
 
 
-def test_a_misread_label_in_a_groups_first_row_finds_its_row(source):
-    """The first row of （六）其他处理 carries its group's label; a label read a character off ("逾期" read as
-    "途期" on a scan) is matched within that group, not within the group before it."""
-    text = SRC.read_text(encoding="utf-8").replace("1.申请人无正当理由逾期不补正", "1.申请人无正当理由途期不补正")
-    rep = load_report(text.encode("utf-8"))
+@pytest.mark.parametrize(("row", "misread", "rows"), [
+    # the group's first row carries the group's label
+    ("\t（六）其他处理\t1.申请人无正当理由逾期不补正", "\t（六）其他处理\t1.申请人无正当理由途期不补正", ["other_1"]),
+    # a PDF grid repeats the spanning labels in every row: the nearest group label names the group
+    ("\t\t2.申请人逾期未按收费通知", "三、本年度办理结果\t（六）其他处理\t2.申请人途期未按收费通知", ["other_2"]),
+    # both: the sub-rows still tell the 2021 format from the 2019 one
+    ("逾期", "途期", ["other_1", "other_2"]),
+])
+def test_a_misread_label_is_matched_within_its_group(source, row, misread, rows):
+    """A label read a character off on a scan ("逾期" read as "途期") is matched within the group its row's
+    own label cells name (（六）其他处理), not within the group before it or the table's part heading."""
+    text = SRC.read_text(encoding="utf-8")
+    assert row in text
+    rep = load_report(text.replace(row, misread).encode("utf-8"))
     t = rep.tables["requests"]
-    assert t.missing_rows == [] and t.extra_rows == []
-    assert t.row_labels["other_1"].startswith("1.申请人无正当理由途期不补正")
+    assert t.layout == "2021" and t.missing_rows == [] and t.extra_rows == []
+    assert [k for k, label in t.row_labels.items() if "途期" in label] == rows
     assert _cells(rep) == _cells(source)
 
 

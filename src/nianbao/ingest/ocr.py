@@ -292,7 +292,6 @@ def _read_lines(images: list[Any]) -> list[tuple[str, float]]:
 
 _DIGIT_LOOKALIKES = str.maketrans({"。": "0", "o": "0", "O": "0", "〇": "0", "○": "0", "D": "0",
                                    "l": "1", "I": "1", "|": "1", "丨": "1", "i": "1", "S": "5", "Z": "2"})
-_ONE_STROKE = {"[", "]", "【", "】", "|", "丨", "l", "I", "Ⅰ"}
 _NOISE = "]）)[（(：:'\"`.,，、 "
 
 
@@ -302,8 +301,6 @@ def digits(text: str) -> str:
     t = text.strip()
     if not t or len(t) > 8:
         return t
-    if t in _ONE_STROKE:  # a lone digit one, its foot or serif read as a bracket or a bar
-        return "1"
     core = t.strip(_NOISE) or t
     mapped = core.translate(_DIGIT_LOOKALIKES)
     if mapped.isdigit() and (len(core) <= 2 or sum(ch.isdigit() for ch in core) >= len(core) - 1):

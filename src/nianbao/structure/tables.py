@@ -156,9 +156,10 @@ def parse_requests(blocks: list[Block], notes: list[ParseNote]) -> Table:
     spec = format_spec()["tables"]["requests"]
     cols: list[str] = spec["columns"]
     rows = [r for b in blocks for r in (b.rows or [])]
-    # layout: the 2021 format has three （六） sub-rows
+    # layout: the 2021 format has three （六） sub-rows; their own words, short enough to survive one
+    # misread character in "逾期" (read "途期" on a scan)
     flat = label_key("".join(c.text for r in rows for c in r))
-    layout = "2021" if ("逾期不补正" in flat or "逾期未按收费通知" in flat) else "2019"
+    layout = "2021" if ("不补正" in flat or "收费通知" in flat) else "2019"
     table = Table(id="requests", layout=layout, start=blocks[0].start, end=blocks[-1].end, page=blocks[0].page)
     header_parts: list[str] = []
     header_rows: list[list[str]] = []
@@ -174,8 +175,9 @@ def parse_requests(blocks: list[Block], notes: list[ParseNote]) -> Table:
             continue
         key = None
         # the most specific label cell is the last one; earlier ones are group headers, and a group's first
-        # row carries its group's label ("（六）其他处理"): match that row within it, not the group before
-        row_group = next((g for t in label_texts[:-1] if (g := _group_of(t))), group)
+        # row carries its group's label ("（六）其他处理", the nearest one): match that row within it, not the
+        # group before
+        row_group = next((g for t in reversed(label_texts[:-1]) if (g := _group_of(t))), group)
         matched = None
         for li in range(len(label_texts) - 1, -1, -1):
             key = match_request_row(label_texts[li], row_group, layout)
