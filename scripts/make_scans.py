@@ -16,8 +16,9 @@ from pathlib import Path
 import numpy as np
 
 
-def scan_pages(pdf: Path, dpi: int = 200, skew: float = 0.0, noise: bool = False, seed: int = 0) -> list:
-    """PIL images (grey) of every page of ``pdf`` as scanned."""
+def scan_pages(pdf: Path, dpi: int = 200, skew: float = 0.0, noise: bool = False, seed: int = 0,
+               pages: list[int] | None = None) -> list:
+    """PIL images (grey) of the pages of ``pdf`` (numbered from 1; all when None) as scanned."""
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -25,7 +26,7 @@ def scan_pages(pdf: Path, dpi: int = 200, skew: float = 0.0, noise: bool = False
     doc = pdfium.PdfDocument(str(pdf))
     out = []
     try:
-        for i in range(len(doc)):
+        for i in [p - 1 for p in pages] if pages else range(len(doc)):
             img = doc[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
             if skew:
                 img = img.rotate(skew, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
@@ -42,14 +43,14 @@ def scan_pages(pdf: Path, dpi: int = 200, skew: float = 0.0, noise: bool = False
 
 
 def make_scan(pdf: Path, out: Path, dpi: int = 200, skew: float = 0.0, noise: bool = False, seed: int = 0,
-              page: int = 1) -> Path:
-    """An image-only PDF of ``pdf`` as scanned (or a PNG of page ``page`` when ``out`` ends in .png)."""
-    pages = scan_pages(pdf, dpi, skew, noise, seed)
+              pages: list[int] | None = None) -> Path:
+    """An image-only PDF of ``pdf``'s pages as scanned (or a PNG of the first of them when ``out`` ends in .png)."""
+    images = scan_pages(pdf, dpi, skew, noise, seed, pages)
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".png":
-        pages[page - 1].save(out, dpi=(dpi, dpi))
+        images[0].save(out, dpi=(dpi, dpi))
     else:
-        pages[0].save(out, save_all=True, append_images=pages[1:], resolution=dpi)
+        images[0].save(out, save_all=True, append_images=images[1:], resolution=dpi)
     return out
 
 
@@ -61,9 +62,9 @@ def main() -> None:
     ap.add_argument("--skew", type=float, default=0.0, help="degrees")
     ap.add_argument("--noise", action="store_true")
     ap.add_argument("--seed", type=int, default=0, help="noise seed")
-    ap.add_argument("--page", type=int, default=1, help="the page written to a .png")
+    ap.add_argument("--pages", type=int, nargs="+", help="the pages to scan (from 1; all by default)")
     a = ap.parse_args()
-    print(make_scan(a.pdf, a.out, a.dpi, a.skew, a.noise, a.seed, a.page))
+    print(make_scan(a.pdf, a.out, a.dpi, a.skew, a.noise, a.seed, a.pages))
 
 
 if __name__ == "__main__":
