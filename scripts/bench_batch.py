@@ -303,8 +303,8 @@ def compare(n: int, repeats: int, append: Path | None, dask: bool = True) -> int
     lines += ["", f"`--jobs 2` vs `--jobs 1`: **{speed:.2f}×** (medians; run by run "
               + ", ".join(f"{x:.2f}×" for x in pairs) + "); target ≥ 1.8× — "
               + ("met" if speed >= 1.8 else "not met") + (" on a quiet machine." if quiet else
-              " on a shared machine, where the other jobs take cores from two workers more than from one, so this "
-              "understates a quiet machine's ratio."),
+              " on a shared machine, where the wall-clock ratio depends on what the other jobs did during each "
+              "run; the accounting below does not."),
               "", f"Accounting for a quiet machine (an estimate from the CPU columns, not a measurement): jobs 1 is one "
               f"process, {c1:.1f} CPU-s; of the {c2:.1f} CPU-s of jobs 2, {s2:.1f} s are serial (the batch process's "
               f"CPU outside the parse and audit passes, plus its wait for the workers to start), the rest runs on "

@@ -280,7 +280,8 @@ class Index:
     """The near-duplicate relation between the distinct sentences of a batch, built report by report.
 
     ``add`` takes each report's sentences and signatures as its parse result arrives (in ``nianbao batch`` this
-    overlaps the workers' parsing); every ``block`` new distinct sentences, ``_flush`` bands them (LSH: b bands
+    overlaps the workers' parsing); every ``block`` new distinct sentences (or 1/32 of the index, when more),
+    ``_flush`` bands them (LSH: b bands
     of r rows; sentences equal on a whole band are candidates), pairs them with each other and with every
     earlier sentence (earlier ones are kept in sorted runs, merged as they grow, so that each flush costs a
     binary search per key instead of a re-sort of the whole batch), drops the candidates whose MinHash estimate
@@ -288,7 +289,7 @@ class Index:
     the matches by report. The pairs found, and so the results, do not depend on the order the reports arrive
     in or on ``block``."""
 
-    def __init__(self, settings: Settings | None = None, block: int = 2048) -> None:
+    def __init__(self, settings: Settings | None = None, block: int = 256) -> None:
         self.settings = settings or load_templates()[0]
         self.block = block
         self.uid_of: dict[str, int] = {}  # normalised sentence -> its number
@@ -320,7 +321,9 @@ class Index:
                 grown[:have] = self._sig
                 self._sig = grown
             self._sig[n - len(rows):n] = np.stack(rows).astype(np.uint32)
-        if len(self.norms) - self._flushed >= self.block:
+        # small blocks keep what is left for ``detect`` (after the last report arrives) short; a block grows with
+        # the index (1/32 of it) so that the number of flushes, each a binary search in every run, stays small
+        if len(self.norms) - self._flushed >= max(self.block, len(self.norms) // 32):
             self._flush()
 
     def _flush(self) -> None:
