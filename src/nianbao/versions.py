@@ -33,7 +33,7 @@ def _files(package: str) -> list[Traversable]:
             if child.is_dir():
                 if child.name != "__pycache__":
                     stack.append(child)
-            elif child.name.endswith((".toml", ".txt", ".json")):
+            elif child.name.endswith((".toml", ".txt", ".json", ".tsv")):
                 out.append(child)
     return out
 

@@ -333,3 +333,94 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 if a < s.start or a in seen or not _core_ok(text[a:at - len(sup)]) or _core(places[0]) == text[a:at - len(sup)]:
                     continue
                 yield emit(a, at - len(sup) + len(sup), s, "在本单位名称前写有其他上级地名“{name}”")
+
+
+# --------------------------------------------------------------------------------------------- K-07
+
+# what a place owns when the report speaks of itself: its website, platform or disclosure work (广东省政务服务网,
+# 东坪县人民政府门户网站, 东坪县政府信息公开工作), with at most a few words between (广东省行政执法公示平台)
+_OWNED = re.compile(r"(?:人民政府|政府)?(?:办公室|办公厅|办)?(?:的)?(?P<gap>[\u4e00-\u9fff]{0,8}?)"
+                    r"(?:政务服务网|门户网站|政府网|网站|公示平台|服务平台|政务公开|政府信息公开|信息公开)"
+                    r"|(?P<gap2>)(?:委|党委)(?:、|和|及)?[省市州盟县旗区]?(?:人民)?政府")
+# a short form directly before a platform of its own: 广东政务服务网, 淮安政府网
+_SHORT_OWNED = re.compile(r"政务服务网|政府网|政府门户网站|政务网")
+_GAP_BODY = re.compile(r"局|委|厅|院|所|中心|公司|部|会|队|站|街道|镇|乡")
+# who compiled the report, and the report's contact lines
+_COMPILED = re.compile(r"本(?:年度)?报告由(?P<who>[^。；\n]{2,40}?)(?:负责)?(?:编制|制作|汇总|起草)|(?:编制|制作)单位[：:](?P<who2>[^。；\n]{2,40})")
+_CONTACT = re.compile(r"(?:联系|通讯|通信|办公|邮寄)?(?:地址|网址)[：:](?P<where>[^。；\n]{2,60})")
+# a neighbour named in ordinary context: joint work, visits, pairing aid, cross-region services, transfers
+_ORDINARY = re.compile(r"赴|与|同|到|向|学习|借鉴|联合|会同|协同|配合|参观|对口|帮扶|协作|考察|交流|援|结对|兄弟|先进|经验|"
+                       r"互认|跨省|跨市|跨区域|通办|异地|转来|转交|移送|告知|引导|建议|属于|由于|不属")
+
+
+def _foreign_places(text: str, lo: int, hi: int, own: tuple) -> Iterator[tuple[int, int, tuple]]:
+    """Division names in text[lo:hi] none of whose readings lies inside or above the report's own places."""
+    from nianbao import divisions
+
+    ends = divisions.names_ending_with()
+    i = lo + 1
+    while i <= hi:
+        if text[i - 1] in ends and (hit := divisions.place_ending_at(text, i, lo)):
+            a, cands = hit
+            if not any(divisions.related(c, o) for c in cands for o in own):
+                yield a, i, cands
+            i = max(i, a) + 1
+        else:
+            i += 1
+
+
+def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-07: another jurisdiction's name where the report speaks of itself (its compiler, its contact lines, its
+    website, platform or disclosure work), judged with the gazetteer of divisions (county level and above)."""
+    from nianbao import divisions
+
+    agency = report.meta.agency or ""
+    own = divisions.resolve(agency_places(agency))
+    if not own or report.meta.agency_source == "page":
+        return  # no place of our own to compare with (a national body, a township named alone) — say nothing
+    text = report.text
+    own_name = "".join(agency_places(agency))
+    seen: set[int] = set()
+
+    def emit(a: int, b: int, s: Sentence, cands: tuple, how: str) -> Finding:
+        seen.add(a)
+        name = text[a:b]
+        up = divisions.parent(cands[0])
+        return ctx.finding(a, b, evidence=name, part=s.part, agency=agency, own=own_name, name=name, how=how,
+                           where=("属" + up.name if up and len(cands) == 1 else "省级行政区" if len(cands) == 1 else "多地同名"))
+
+    for s in report.views.sentences:
+        sent = text[s.start:s.end]
+        for cm in _COMPILED.finditer(sent):
+            g = "who" if cm.group("who") else "who2"
+            for a, b, cands in _foreign_places(text, s.start + cm.start(g), s.start + cm.end(g), own):
+                if a not in seen:
+                    yield emit(a, b, s, cands, "编制单位")
+        for am in _CONTACT.finditer(sent):
+            for a, b, cands in _foreign_places(text, s.start + am.start("where"), s.start + am.end("where"), own):
+                if a not in seen:
+                    yield emit(a, b, s, cands, "联系地址")
+        for a, b, cands in _foreign_places(text, s.start, s.end, own):
+            if a in seen:
+                continue
+            om = _OWNED.match(text, b, s.end)
+            if not om or _GAP_BODY.search(om.group("gap") or ""):
+                continue
+            clause_lo = max(text.rfind(c, s.start, a) for c in "，,；：:、") + 1 if s.start < a else s.start
+            clause_lo = max(clause_lo, s.start)
+            clause_hi = min([p for p in (text.find(c, om.end(), s.end) for c in "，,；") if p >= 0] or [s.end])
+            if _ORDINARY.search(text[clause_lo:a]) or _ORDINARY.search(text[om.end():clause_hi]):
+                continue
+            if text.rfind("《", s.start, a) > text.rfind("》", s.start, a):
+                continue  # inside a quoted document title
+            yield emit(a, b, s, cands, "网站、平台或政务公开工作")
+        for pm in _SHORT_OWNED.finditer(text, s.start, s.end):
+            b = pm.start()
+            if divisions.place_ending_at(text, b, s.start) or not (hit := divisions.short_ending_at(text, b, s.start)):
+                continue
+            a, cands = hit
+            if a in seen or any(divisions.related(c, o) for c in cands for o in own):
+                continue
+            if _ORDINARY.search(text[max(s.start, a - 12):a]) or text.rfind("《", s.start, a) > text.rfind("》", s.start, a):
+                continue
+            yield emit(a, b, s, cands, "网站、平台或政务公开工作")
