@@ -412,17 +412,17 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
             res.stages["audit"] = time.perf_counter() - t3 - (executor.waited - waited)
             res.cpu["audit"] = time.process_time() - c3
             res.waited = executor.waited
+
+        # ---- 5. outputs (the idle workers are shut down after them: their exit is no wait before them)
+        t4, c4 = time.perf_counter(), time.process_time()
+        from nianbao.batch.outputs import collect, write_all
+
+        data = collect(store, current, paths_of, docs_meta, copying, res)
+        write_all(store.path.parent, data)
+        res.audited = len(data.rows)
+        res.failed = len(data.failures)
+        res.stages["outputs"] = time.perf_counter() - t4
+        res.cpu["outputs"] = time.process_time() - c4
     finally:
         executor.close()
-
-    # ---- 5. outputs
-    t4, c4 = time.perf_counter(), time.process_time()
-    from nianbao.batch.outputs import collect, write_all
-
-    data = collect(store, current, paths_of, docs_meta, copying, res)
-    write_all(store.path.parent, data)
-    res.audited = len(data.rows)
-    res.failed = len(data.failures)
-    res.stages["outputs"] = time.perf_counter() - t4
-    res.cpu["outputs"] = time.process_time() - c4
     return res
