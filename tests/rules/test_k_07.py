@@ -38,6 +38,10 @@ def test_the_passing_example_gives_nothing():
     ("申请人可通过浙江政务服务网提交申请。", [("浙江", "网站、平台或政务公开工作", "省级行政区")]),
     # another county's party committee and government as the ones the bureau works under
     ("在涟水县委、县政府的坚强领导下，我局扎实推进政务公开。", [("涟水县", "网站、平台或政务公开工作", "属淮安市")]),
+    # the preamble names another county's annual report as this one
+    ("现将盱眙县2023年政府信息公开工作年度报告公布如下。", [("盱眙县", "网站、平台或政务公开工作", "属淮安市")]),
+    # a place of the report's own level beside its self-reference 全区
+    ("2023年，清江浦区全区共主动公开政府信息1200条。", [("清江浦区", "自称“全区”的句子", "属淮安市")]),
     # a name that repeats across the country (鼓楼区) is only foreign when none of its readings is ours
     ("及时在鼓楼区政府信息公开专栏发布。", [("鼓楼区", "网站、平台或政务公开工作", "多地同名")]),
 ])
@@ -56,6 +60,8 @@ def test_other_jurisdiction_where_the_report_speaks_of_itself(sentence, expect):
     "对不属于本机关公开的申请，告知申请人向盱眙县人民政府信息公开工作机构申请。",
     # two-character names are read only after their own prefecture or province (《条例》和县政府 is 和 + 县政府)
     "认真贯彻落实《条例》和县政府对政府信息公开工作的部署。",
+    # a neighbour beside 全区 in ordinary context, and a place of another level
+    "全区与清江浦区联合开展政务公开培训，全区信息员参加淮安市组织的业务考试。",
     # a quoted document title
     "转发《金湖县政府信息公开工作考核办法》。",
 ])

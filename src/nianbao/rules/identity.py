@@ -341,7 +341,11 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 # 东坪县人民政府门户网站, 东坪县政府信息公开工作), with at most a few words between (广东省行政执法公示平台)
 _OWNED = re.compile(r"(?:人民政府|政府)?(?:办公室|办公厅|办)?(?:的)?(?P<gap>[\u4e00-\u9fff]{0,8}?)"
                     r"(?:政务服务网|门户网站|政府网|网站|公示平台|服务平台|政务公开|政府信息公开|信息公开)"
-                    r"|(?P<gap2>)(?:委|党委)(?:、|和|及)?[省市州盟县旗区]?(?:人民)?政府")
+                    r"|(?:委|党委)(?:、|和|及)?[省市州盟县旗区]?(?:人民)?政府"
+                    r"|(?:人民政府|政府)?(?:办公室|办公厅)?\s*(?:(?:19|20)\d{2}\s*年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告")
+# the report's own self-references by level (全县, 我县, 本县 …): a place of that level named beside one in the same
+# clause is the report's own place under another name
+_SELF_LEVEL = re.compile(r"(?:我|本|全)(?P<k>县|区|市|州|旗|省)(?![委级域长])")
 # a short form directly before a platform of its own: 广东政务服务网, 淮安政府网
 _SHORT_OWNED = re.compile(r"政务服务网|政府网|政府门户网站|政务网")
 _GAP_BODY = re.compile(r"局|委|厅|院|所|中心|公司|部|会|队|站|街道|镇|乡")
@@ -414,6 +418,14 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if text.rfind("《", s.start, a) > text.rfind("》", s.start, a):
                 continue  # inside a quoted document title
             yield emit(a, b, s, cands, "网站、平台或政务公开工作")
+        for sm in _SELF_LEVEL.finditer(text, s.start, s.end):
+            lo = max([text.rfind(c, s.start, sm.start()) for c in "，,；;"] + [s.start - 1]) + 1
+            hi = min([p for p in (text.find(c, sm.end(), s.end) for c in "，,；;") if p >= 0] or [s.end])
+            if _ORDINARY.search(text[lo:hi]) or text.rfind("《", s.start, sm.start()) > text.rfind("》", s.start, sm.start()):
+                continue
+            for a, b, cands in _foreign_places(text, lo, hi, own):
+                if a not in seen and text[b - 1] == sm.group("k") and not (a <= sm.start() < b):
+                    yield emit(a, b, s, cands, "自称“" + sm.group(0) + "”的句子")
         for pm in _SHORT_OWNED.finditer(text, s.start, s.end):
             b = pm.start()
             if divisions.place_ending_at(text, b, s.start) or not (hit := divisions.short_ending_at(text, b, s.start)):
