@@ -12,6 +12,7 @@ stderr. Prints a Markdown table for docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import tempfile
@@ -70,13 +71,15 @@ def main() -> None:
                                  rep.meta.title == truth_rep.meta.title, wall / pages, cpu / pages,
                                  rep.raw.ocr["mean_confidence"], rep.raw.ocr["skew_corrected"]))
                     print(rows[-1], file=sys.stderr)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Conditions: {platform.python_version()}, {platform.machine()}, RapidOCR 1.4.4 on onnxruntime (CPU), "
-          "2-core machine shared with other work (times are upper bounds).\n")
+          f"{os.cpu_count()}-core machine shared with other work, load average at the end {load} (times are upper "
+          "bounds).\n")
     print("| report | dpi | scan | table cells right | parts | title | skew corrected (per page) | s/page (wall) "
           "| CPU s/page | mean OCR confidence |")
     print("|---|---:|---|---:|---:|---|---|---:|---:|---:|")
     for stem, dpi, label, right, n, parts, np_, title, wall, cpu, conf, skews in rows:
-        turned = ", ".join(f"{-a:+.2f}°" for a in skews)
+        turned = ", ".join(f"{0.0 - a:+.2f}°" if a else "0°" for a in skews)
         print(f"| {stem} | {dpi} | {label} | {right}/{n} ({right / n:.1%}) | {parts}/{np_} | "
               f"{'right' if title else 'wrong'} | {turned} | {wall:.1f} | {cpu:.1f} | {conf:.3f} |")
 
