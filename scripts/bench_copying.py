@@ -163,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         for n, s, d, c, v, cm, dt, cpu, per, fl, pv, rss, _ in rows:
             lines.append(f"| {n:,} | {s:,} | {d:,} | {c:,} | {v:,} | {cm:,} | {dt:.2f} | {cpu:.2f} | {per:.2f} | {fl:,} "
                          f"| {pv:,} | {rss:.0f} |")
+        if len(rows) > 1:
+            (n0, *_, c0, _, _, _, _, _), (n1, *_, c1, _, _, _, _, _) = rows[-2], rows[-1]
+            lines += ["", f"Growth from {n0:,} to {n1:,} reports: ×{c1 / c0:.1f} in CPU time for ×{n1 / n0:.0f} in "
+                      f"reports ({c0 / n0 * 1000:.2f} → {c1 / n1 * 1000:.2f} ms per report)."]
         write_section(args.append, "copying", "### Copy detection at scale (`scripts/bench_copying.py`)", lines)
     return 0
 
