@@ -75,7 +75,7 @@ def resolve(places: list[str]) -> tuple[Division, ...]:
     divisions come back only when the name stays ambiguous (鼓楼区 alone)."""
     chain: tuple[Division, ...] = ()
     for p in places:
-        cands = lookup(p) or lookup(p, short=True)
+        cands = lookup(p) or lookup(p, short=True) or _zone_host(p)
         if not cands:
             continue
         if chain:
@@ -84,6 +84,13 @@ def resolve(places: list[str]) -> tuple[Division, ...]:
         chain = cands if not chain else tuple({*chain, *cands})
     # only the most specific: 洪泽区, not 淮安市 (a sibling county lies inside 淮安市 but is not ours)
     return tuple(sorted(d for d in chain if not any(o.code != d.code and o.code.startswith(d.code) for o in chain)))
+
+
+def _zone_host(place: str) -> tuple[Division, ...]:
+    """A special zone named after the county that hosts it (平潭综合实验区 -> 平潭县): judged as that county."""
+    if not place.endswith(("实验区", "试验区", "开发区", "新区", "经济区", "示范区")):
+        return ()
+    return next((found for n in (4, 3, 2) if (found := lookup(place[:n], short=True))), ())
 
 
 def place_ending_at(text: str, end: int, lo: int = 0) -> tuple[int, tuple[Division, ...]] | None:

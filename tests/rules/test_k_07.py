@@ -82,3 +82,5 @@ def test_gazetteer_lookups():
     assert divisions.parent(divisions.lookup("洪泽区")[0]).name == "淮安市"
     assert [d.code for d in divisions.resolve(["福州市", "鼓楼区"])] == ["350102"]
     assert len(divisions.lookup("鼓楼区")) == 4
+    # a special zone is judged as the county that hosts it
+    assert [d.name for d in divisions.resolve(["平潭综合实验区"])] == ["平潭县"]
