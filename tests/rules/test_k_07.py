@@ -69,6 +69,28 @@ def test_own_places_and_ordinary_mentions_give_nothing(sentence):
     assert _found(HEAD + sentence) == []
 
 
+def test_a_prefecture_city_bureau_calling_itself_a_district():
+    text = "衢州市民政局2023年政府信息公开工作年度报告\n一、总体情况\n全年公开本区低保、特困供养标准调整情况。"
+    report = load_report(text, require_report=False)
+    assert [(f.rule, f.evidence, f.message, f.suggestion, f.severity)
+            for f in audit_report(report, only=["K-07"], use_classifier=False).findings] == [
+        ("K-07", "本区", "本报告由“衢州市民政局”（衢州市，地级市）发布，正文却自称“本区”，地级市的机关不会以“区”自称，"
+                       "疑为套用区、县报告留下的写法。", "把“本区”改为“本市”，并通读全文查找其他套用痕迹。", "warning"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    # in an autonomous region 我区 is the region
+    "南宁市民政局2021年政府信息公开工作年度报告\n一、总体情况\n按照我区政务公开工作要点推进工作。",
+    # a district branch of a city bureau speaks of its district
+    "丽水市生态环境局莲都分局2021年政府信息公开工作年度报告\n一、总体情况\n本区环境质量信息按月公开。",
+    # a county's bureau is a 县's: 本县 is its own word
+    "丽水市青田县民政局2021年政府信息公开工作年度报告\n一、总体情况\n本县社会救助政策全部公开。",
+])
+def test_lower_self_reference_where_it_is_right(text):
+    assert _found(text) == []
+
+
 def test_a_body_whose_place_is_not_in_the_gazetteer_is_not_judged():
     # a fictional county: no place of our own to compare with, so nothing is said
     assert _found("青溪县林业局2023年政府信息公开工作年度报告\n一、总体情况\n本报告由盱眙县林业局编制。") == []

@@ -390,9 +390,10 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         seen.add(a)
         name = text[a:b]
         up = divisions.parent(cands[0])
-        return ctx.finding(a, b, evidence=name, part=s.part, agency=agency, own=own_name, name=name, how=how,
+        return ctx.finding(a, b, variant="place", evidence=name, part=s.part, agency=agency, own=own_name, name=name, how=how,
                            where=("属" + up.name if up and len(cands) == 1 else "省级行政区" if len(cands) == 1 else "多地同名"))
 
+    yield from _level_self_reference(report, ctx, own, own_name)
     for s in report.views.sentences:
         sent = text[s.start:s.end]
         for cm in _COMPILED.finditer(sent):
@@ -436,3 +437,25 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if _ORDINARY.search(text[max(s.start, a - 12):a]) or text.rfind("《", s.start, a) > text.rfind("》", s.start, a):
                 continue
             yield emit(a, b, s, cands, "网站、平台或政务公开工作")
+
+
+_AUTONOMOUS_REGIONS = ("15", "45", "54", "64", "65")  # 我区 there may be the region itself
+_LOWER_SELF = re.compile(r"[我本](?P<k>区|县)(?![域级委长内外情])")
+
+
+def _level_self_reference(report: Report, ctx: RuleContext, own: tuple, own_name: str) -> Iterator[Finding]:
+    """K-07 (level): a prefecture-level city's own body calls itself 本区/我县 — a district's or county's words."""
+    agency = report.meta.agency or ""
+    if len(own) != 1 or len(own[0].code) != 4 or not own[0].name.endswith("市") \
+            or own[0].code.startswith(_AUTONOMOUS_REGIONS) or report.meta.level not in ("department", "city_gov"):
+        return
+    if re.search(r"区|县|分局|管委会|管理委员会", agency[len(own_name):]):
+        return  # a zone's or a branch's report (开发区, 某某分局) may well say 本区
+    text = report.text
+    for s in report.views.sentences:
+        for m in _LOWER_SELF.finditer(text, s.start, s.end):
+            if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
+                continue
+            name = m.group(0)
+            yield ctx.finding(m.start(), m.end(), variant="level", evidence=name, part=s.part, agency=agency,
+                              own=own_name, name=name, word=name[1], fix=name[0] + "市")
