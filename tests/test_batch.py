@@ -270,6 +270,24 @@ def test_previous_year_by_agency(tmp_path):
     assert "B-03" in row["rules"]  # the rule layer turned the share into a 雷同 finding
 
 
+def test_previous_report_named_by_its_path_in_this_run(tmp_path):
+    """Last year's report parsed by an earlier run under another path (the folder was moved): the store keeps
+    its parse, and the audit names it where it is now."""
+    cur, old, moved = tmp_path / "cur", tmp_path / "old", tmp_path / "moved"
+    for d in (cur, old, moved):
+        d.mkdir()
+    shutil.copy(FIX / "county_bureau_2023.txt", cur / "county.txt")
+    text = _shift_years((FIX / "county_bureau_2023.txt").read_text(encoding="utf-8"))
+    (old / "county_2022.txt").write_text(text, encoding="utf-8")
+    (moved / "county_2022.txt").write_text(text, encoding="utf-8")
+    run_batch([cur], tmp_path / "out", previous=old, jobs=1, progress=False)
+    res = run_batch([cur], tmp_path / "out", previous=moved, jobs=1, progress=False)
+    assert (res.parsed_now, res.audited_now) == (0, 1)  # same contents: nothing parsed again, the audit redone
+    html = next((tmp_path / "out" / "audits").glob("county-*.html")).read_text(encoding="utf-8")
+    assert f"对比报告：青溪县市场监督管理局 2022年度（{moved / 'county_2022.txt'}）" in html
+    assert str(old) not in html
+
+
 def test_resume_after_interruption(tmp_path, monkeypatch):
     src = tmp_path / "in"
     src.mkdir()

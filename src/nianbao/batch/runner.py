@@ -387,12 +387,15 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
                     continue
                 html = safe_name(d["name"], sha)
                 paths = sorted(paths_of[sha])
+                prev = previous_of.get(sha)
+                # the previous report is named by its path in this run (it may have been parsed under another)
+                prev_source = sorted(paths_of[prev])[0] if prev is not None else None
                 key = _fingerprint([base_fp, copying.get(sha), html, paths[0]] + (["annotate"] if annotate else [])
-                                   + ([previous_of[sha]] if sha in previous_of else []))
+                                   + ([prev, prev_source] if prev is not None else []))
                 if keys.get(sha) == key and (audits_dir / html).is_file():
                     continue
                 items.append({"sha": sha, "key": key, "html": html, "paths": paths, "copying": copying.get(sha),
-                              "annotate": annotate, "previous": previous_of.get(sha)})
+                              "annotate": annotate, "previous": prev, "previous_source": prev_source})
             task2 = progress.add_task("审查", total=len(items))
             if items and not getattr(executor, "in_process", False):  # this process waits for the workers now:
                 threading.Thread(target=_import_outputs, daemon=True).start()  # load what the outputs need

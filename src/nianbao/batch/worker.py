@@ -224,7 +224,12 @@ def _previous_report(item: dict[str, Any]) -> Any:
     """The parsed previous-year report the runner matched to this one (None when there is none)."""
     sha = item.get("previous")
     blob = item.get("previous_blob") if "previous_blob" in item else (load_report_blob(_con(), sha) if sha else None)
-    return pickle.loads(zlib.decompress(blob)) if blob is not None else None
+    if blob is None:
+        return None
+    report = pickle.loads(zlib.decompress(blob))
+    if item.get("previous_source"):  # where it is now (the blob keeps the path it was first parsed under)
+        report.raw.source = item["previous_source"]
+    return report
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
