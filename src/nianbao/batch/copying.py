@@ -425,22 +425,22 @@ def _group(docs: list[Doc], index: Index) -> tuple[dict[str, dict], Stats]:
     common_limit = max(settings.common_units_min, int(settings.common_units_share * n_units + 0.999))
     common: dict[int, bool] = {}
     listed: dict[int, list[tuple[int, float]]] = {}
+    keys = [d.key for d in docs]
 
     def neigh(u: int) -> list[tuple[int, float]]:
         out = listed.get(u)
         if out is None:
-            out = listed[u] = [(u, 1.0), *sorted(neighbours.get(u, ()))]
+            out = listed[u] = [(u, 1.0), *neighbours.get(u, ())]  # (any order: a best match is a maximum)
         if u not in common:
             units: set[str] = set()
             for v, _ in out:
-                units.update(docs[i].key for i, _ in occ[v])
+                units.update([keys[i] for i, _ in occ[v]])
                 if len(units) >= common_limit:
                     break
             common[u] = len(units) >= common_limit
             stats.common += common[u]
         return out
 
-    keys = [d.key for d in docs]
     by_key = _by_key(keys)
     result: dict[str, dict] = {}
     for i, d in enumerate(docs):
