@@ -1,4 +1,4 @@
-"""Benchmark copy detection (the batch's serial stage) at 1k, 10k and 100k synthetic reports.
+"""Benchmark copy detection (in the batch it mostly overlaps the parse) at 1k, 10k and 100k synthetic reports.
 
     python scripts/bench_copying.py --n 1000 10000 100000 [--append docs/benchmarks.md]
 
