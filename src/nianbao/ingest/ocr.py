@@ -324,6 +324,7 @@ def _center_in(b: _Box, rect: tuple[float, float, float, float]) -> bool:
 
 def _is_number(text: str) -> bool:
     t = text.strip().replace(",", "").replace("，", "")
+    t = t[1:] if t[:1] in "-−+" else t  # a change from last year is signed
     return bool(t) and all(ch.isdigit() or ch in ".%" for ch in t)
 
 
@@ -369,10 +370,15 @@ def read_page(gray: Any) -> tuple[list[_Box], list[tuple[int, int, int, int]], f
             if text.strip() and score >= _MIN_SCORE:
                 kept.append(_Box(text, score, *cell))
             continue
-        if text.strip() and (_is_number(text), score) > (_is_number(digits(box.text)), box.conf):
+        first = digits(box.text)
+        if first[:1] in "-−" and first[1:] == text:
+            # a minus sign thinner than the cut's ink threshold is left out of the cut; the detector's
+            # reading of the whole cell kept it: the same number, signed
+            box.text, box.conf = first, min(box.conf, score)
+        elif text.strip() and (_is_number(text), score) > (_is_number(first), box.conf):
             box.text, box.conf = text, score
         else:
-            box.text = digits(box.text)
+            box.text = first
     return kept, cells, angle
 
 
