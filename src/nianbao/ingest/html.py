@@ -18,6 +18,7 @@ from nianbao.errors import InputError
 from nianbao.ingest.builder import Item, build_document
 from nianbao.ingest.page import PageEvidence, evidence_from_meta, is_furniture
 from nianbao.model import RawDocument
+from nianbao.textnorm import no_space
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -80,7 +81,7 @@ def read_html(data: bytes, name: str) -> RawDocument:
     container = _container(body)
     items: list[Item] = []
     _Walker(items).walk(container)
-    if title and _CJK.search(title) and not any(_squash(title) in _squash(it.text) for it in items[:4] if it.text):
+    if title and _CJK.search(title) and not any(no_space(title) in no_space(it.text) for it in items[:4] if it.text):
         # the title sits outside the content container (a styled div, not an h1): the site's ArticleTitle
         items.insert(0, Item("heading", title, level=1))
     if not any(it.text.strip() or it.rows for it in items):
@@ -106,10 +107,6 @@ def _page_lines(root) -> str:
         if t:
             parts.append(t)
     return "\n".join(parts)
-
-
-def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
 
 
 def _metas(root) -> dict[str, str]:
