@@ -145,7 +145,9 @@ def measure_page_text(r: dict, path: Path) -> dict:
     m = rep.meta
     charged = [f.rule for f in audit.findings if f.rule in ("S-01", "S-04") and f.cause != "parse"]
     got = m.published and m.published.isoformat()
-    return {"id": r["id"], "format": r["format_version"], "parts_found": [p.id for p in rep.parts],
+    right, total, wrong = table_cells(rep, r)
+    return {"cells_right": right, "cells": total, "wrong": wrong,
+            "id": r["id"], "format": r["format_version"], "parts_found": [p.id for p in rep.parts],
             # the six parts are measured on reports of the current formats only (the old outline has others)
             "all_parts": [p.id for p in rep.parts] == SIX if r["parts"] == SIX else None,
             "agency_right": agency_right(m.agency, r["agency"]), "year_right": m.year == r["year"],
@@ -267,9 +269,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         six = "—（旧格式）" if x["all_parts"] is None else ("是" if x["all_parts"] else "否")
         print(f"| {x['id']}（网页文本，{x['format']}{'' if x['format_right'] else '，格式判断错'}） | — | {six} | "
-              f"{x['structure_findings_charged'].count('S-01')} | 表格未读出并已提示：{len(x['unread_tables_flagged'])} 张 | "
+              f"{x['structure_findings_charged'].count('S-01')} | "
+              f"{x['cells_right']}/{x['cells']}，表格未读出并已提示：{len(x['unread_tables_flagged'])} 张 | "
               f"{'对' if x['agency_right'] else '错'} | {'对' if x['year_right'] else '错'} | "
               f"{'对' if x['published_right'] else '错'} | {x['score']} |  |  |  |  |  |")
+        if x["wrong"]:
+            print(f"|  | 错误单元格：{'；'.join(x['wrong'])} |")
     c = copied
     print()
     print(f"网页复制文本 {c['excerpts']} 份（缺 {c['absent']}，读取失败 {c['failed']}）：机关 {c['agency_right']}/{c['agency_known']}，"

@@ -13,6 +13,9 @@ shared/spec/real-world.md) with the team-written text of ``--src``:
   or three lines in narrow cells, and table 3 cut by a page break with no rule under its last row there.
 * ``flowing.txt`` – a page archive's text: "标题: / 发布时间: / 发布机构:" header lines, then the whole
   report in one line with the part headings inline and table cells run together without separators.
+* ``spaced.txt`` – the same archive layout where the copy kept each table cell apart with one space, still in one
+  line ("行政规范性文件 3 1 12", "一、本年新收政府信息公开申请数量 23 4 0 0 1 0 28"), as pingtan_czj2020 and
+  pingtan_jtj2022 show; the header words of table 4 split ("结果 纠正") as on pingtan_jtj2022.
 * ``copied.txt`` – text copied from a portal page: breadcrumb, a "发布日期：… 来源：… 字体：大 中 小"
   line, ASCII brackets "(一)", ASCII colons, "【打印】【关闭】" at the end, no 落款.
 * ``portal.html`` – a saved TRS-style portal page: ArticleTitle/PubDate/ContentSource meta, header
@@ -89,6 +92,20 @@ def make_flowing(title: str, blocks) -> str:
         else:
             body.append(x)
     return "\n".join(head) + "\n" + "".join(body) + "\n"
+
+
+def make_spaced(title: str, blocks) -> str:
+    head = [f"标题: {title}", "发布时间: 2024-01-22 10:30", f"发布机构: {AGENCY}", "=" * 20 + " 正文 " + "=" * 20]
+    body = []
+    for kind, x in blocks:
+        if kind == "t":
+            words = [c if len(c) != 4 or not c.startswith(("结果", "尚未")) else f"{c[:2]} {c[2:]}" for r in x for c in r if c]
+            body.append(" ".join(words) + " ")
+        elif kind == "h" and re.match(r"^[一二三四五六]、", x):
+            body.append(x + " ")
+        else:
+            body.append(x + " ")
+    return "\n".join(head) + "\n" + "".join(body).rstrip() + "\n"
 
 
 def _ascii(s: str) -> str:
@@ -362,6 +379,7 @@ def main(argv: list[str] | None = None) -> None:
     a.out.mkdir(parents=True, exist_ok=True)
     title, blocks = read_source(a.src)
     (a.out / "flowing.txt").write_text(make_flowing(title, blocks), encoding="utf-8")
+    (a.out / "spaced.txt").write_text(make_spaced(title, blocks), encoding="utf-8")
     (a.out / "copied.txt").write_text(make_copied(title, blocks), encoding="utf-8")
     (a.out / "portal.html").write_text(make_portal(title, blocks), encoding="utf-8")
     (a.out / "portal_dept.html").write_text(make_portal(title, blocks, department=True), encoding="utf-8")

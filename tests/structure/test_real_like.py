@@ -94,8 +94,9 @@ def test_flowing_text_with_inline_headings():
     # the heading is its lead-in, not the paragraph it opens (a clerk reads "“（一）主动公开。”下的这段文字")
     assert (first.title, first.name) == ("（一）主动公开。", "主动公开")
     assert first.paragraphs[0].heading == "（一）主动公开。"
-    assert [n.code for n in rep.notes] == ["flowing_text"]
-    # tables whose cells ran together are not read, and that is not the report's fault
+    # tables whose cells ran together are not read (a row label and its numbers run into one "规章000": doubtful)
+    # (and that is not the report's fault)
+    assert [n.code for n in rep.notes] == ["flowing_text", "spaced_table_doubtful"]
     assert rep.tables == {}
     audit = audit_report(rep, use_classifier=False)
     d = audit.to_dict()
@@ -331,3 +332,36 @@ def test_department_page_index_box_is_furniture():
         assert chrome not in rep.text, chrome
     assert rep.text.count(TITLE) == 1
     assert (rep.meta.agency, rep.meta.published.isoformat()) == (AGENCY, "2024-01-22")
+
+
+def test_space_separated_table_cells_are_read():
+    """Cells a page's copy kept apart with spaces only, in one flowing line (pingtan_czj2020, pingtan_jtj2022)."""
+    rep = load_report(REAL / "spaced.txt")
+    assert [p.id for p in rep.parts] == SIX
+    assert [n.code for n in rep.notes] == ["flowing_text"]
+    cells = _cells(rep)
+    assert cells == _cells(load_report(SRC))  # every cell of tables 2–4, as the tab-separated original reads
+    p2, p3, p4 = (rep.tables[t] for t in ("proactive", "requests", "review_litigation"))
+    assert [p2.value("normative_docs", c) for c in ("issued", "repealed", "in_force")] == [3, 1, 12]
+    assert [p2.value(r, "decisions") for r in ("licensing", "penalty", "enforcement")] == [1268, 214, 9]
+    assert [p3.value("new", c) for c in p3.cells["new"]] == [23, 4, 0, 0, 1, 0, 28]
+    assert [p3.value("denied_4", c) for c in p3.cells["denied_4"]] == [1, 0, 0, 0, 0, 0, 1]
+    assert [p3.value("other_2", c) for c in p3.cells["other_2"]] == [0] * 7
+    assert [p4.value("review", c) for c in p4.cells["review"]] == [1, 0, 0, 0, 1]
+    assert p3.missing_rows == [] and p2.missing_rows == []
+    # the sentence after table 4 stays prose of part four
+    assert rep.part("review_litigation").paragraphs[-1].text.startswith("本年度本局因政府信息公开工作被申请行政复议1件")
+    audit = audit_report(rep, use_classifier=False)
+    assert audit.to_dict()["reading"]["unread_tables"] == []
+
+
+def test_a_space_separated_row_that_does_not_fit_leaves_its_table_unread():
+    """One row with a number too few: the table is not guessed at; a reading note, no deduction."""
+    text = (REAL / "spaced.txt").read_text(encoding="utf-8").replace("行政规范性文件 3 1 12", "行政规范性文件 3 12")
+    rep = load_report(text.encode("utf-8"))
+    assert "proactive" not in rep.tables and {"requests", "review_litigation"} <= set(rep.tables)
+    assert [n.code for n in rep.notes] == ["flowing_text", "spaced_table_doubtful"]
+    audit = audit_report(rep, use_classifier=False)
+    assert audit.to_dict()["reading"]["unread_tables"] == ["proactive"]
+    s04 = [f for f in audit.findings if f.rule == "S-04"]
+    assert len(s04) == 1 and s04[0].cause == "parse"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from nianbao.ingest.spaced import split_spaced_table
 from nianbao.model import Block, ParseNote, RawCell, RawDocument
 from nianbao.vocab import SourceFormat
 
@@ -213,6 +214,23 @@ def _split_subs(it: Item) -> list[Item]:
     return [Item("paragraph", p, it.page, continues=it.continues and k == 0) for k, p in enumerate(pieces)]
 
 
+def _spaced_tables(items: list[Item], notes: list[ParseNote]) -> list[Item]:
+    """Paragraphs holding a mandated table whose cells a web page's copy kept apart with spaces only."""
+    out: list[Item] = []
+    for it in items:
+        got = split_spaced_table(it.text, notes) if it.kind == "paragraph" else None
+        if got is None:
+            out.append(it)
+            continue
+        before, rows, after = got
+        if before:
+            out.append(Item("paragraph", before, it.page))
+        out.append(Item("table", page=it.page, rows=rows))
+        if after:
+            out.append(Item("paragraph", after, it.page))
+    return out
+
+
 def build_document(
     source: str,
     fmt: SourceFormat,
@@ -241,6 +259,8 @@ def build_document(
             if t:
                 clean.append(Item(it.kind, t, it.page, it.level, continues=it.continues))
     clean = split_flowing(clean, notes)
+    if fmt != "pdf":
+        clean = _spaced_tables(clean, notes)
     # 2. join paragraphs cut by a page break
     joined: list[Item] = []
     for it in clean:
