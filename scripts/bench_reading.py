@@ -273,8 +273,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{x['cells_right']}/{x['cells']}，表格未读出并已提示：{len(x['unread_tables_flagged'])} 张 | "
               f"{'对' if x['agency_right'] else '错'} | {'对' if x['year_right'] else '错'} | "
               f"{'对' if x['published_right'] else '错'} | {x['score']} |  |  |  |  |  |")
-        if x["wrong"]:
-            print(f"|  | 错误单元格：{'；'.join(x['wrong'])} |")
+        misread = [w for w in x["wrong"] if "=None≠" not in w]  # unread cells are flagged above; misreads are listed
+        if misread:
+            print(f"|  | 错误单元格：{'；'.join(misread)} |")
     c = copied
     print()
     print(f"网页复制文本 {c['excerpts']} 份（缺 {c['absent']}，读取失败 {c['failed']}）：机关 {c['agency_right']}/{c['agency_known']}，"
