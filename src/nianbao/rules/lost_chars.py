@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, span_matches
+from nianbao.rules.wording import slip_lexicon
 
 # what may follow 我 in a report: a level or body (我局, 我镇, 我街道, 我单位, 我中心), 我们, 我国, 我党, and 我要
 # (a page's own "我要咨询" button)
@@ -42,13 +42,6 @@ _UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!
                    f"|([1-9]\\d{{0,3}})(?!\\d)(?=[{CJK}])(?![{_AFTER_NUMBER}至到和与及或第]))")  # …目录1基层政务…
 
 
-@cache
-def _w07() -> re.Pattern | None:
-    from nianbao.rules.wording import _slips
-
-    return _slips()[0]
-
-
 def _usual_self(text: str) -> str:
     used = Counter(m.group(0) for m in _SELF_USED.finditer(text))
     return used.most_common(1)[0][0] if used else ""
@@ -57,7 +50,7 @@ def _usual_self(text: str) -> str:
 def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-10: 我 without the body's character, a year without 年, a count of items without its measure word."""
     text = report.text
-    listed = [(a, b) for _, a, b, _ in span_matches(report, w07)] if (w07 := _w07()) is not None else []
+    listed = [(a, b) for _, a, b, _ in span_matches(report, w07)] if (w07 := slip_lexicon()[0]) is not None else []
 
     def free(a: int, b: int) -> bool:
         return not any(x < b + 2 and a - 2 < y for x, y in listed)  # W-07's list names this slip

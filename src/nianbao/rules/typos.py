@@ -198,7 +198,8 @@ class _Pair:
 
 
 @cache
-def _confusions() -> tuple[re.Pattern[str] | None, dict[str, _Pair]]:
+def confusion_lexicon() -> tuple[re.Pattern[str] | None, dict[str, _Pair]]:
+    """W-02's word list (confusions.toml): one regex for every wrong form, and each wrong form's pair."""
     pairs: dict[str, _Pair] = {}
     for p in lexicon("confusions").get("pair", []):
         if not isinstance(p, dict) or not p.get("wrong") or not p.get("right"):
@@ -227,7 +228,7 @@ def _excused(seg: str, i: int, pair: _Pair) -> bool:
 
 def confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-02: a common misspelling from the confusion lexicon ("推近" for "推进")."""
-    rx, pairs = _confusions()
+    rx, pairs = confusion_lexicon()
     if rx is None:
         return
     text = report.text

@@ -19,6 +19,7 @@ from os.path import commonprefix
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.rules.typos import confusion_lexicon
 from nianbao.rules.util import CJK, domain_terms, span_matches, trie_pattern
 from nianbao.views import segment, sentence_bounds
 
@@ -299,8 +300,8 @@ def _near_duplicates(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
 
 
 @cache
-def _slips() -> tuple[re.Pattern | None, tuple[tuple[str, str], ...]]:
-    """One regex for all slips (a named group per slip: one pass over the text instead of one per slip)."""
+def slip_lexicon() -> tuple[re.Pattern | None, tuple[tuple[str, str], ...]]:
+    """W-07's list (slips.toml): one regex for all slips (a named group per slip: one pass over the text instead of one per slip)."""
     entries = lexicon("slips").get("slip", [])
     if not entries:
         return None, ()
@@ -310,7 +311,7 @@ def _slips() -> tuple[re.Pattern | None, tuple[tuple[str, str], ...]]:
 
 def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-07: a fixed phrase that lost or gained a character ("党国务院", "2023我镇", "0条占;")."""
-    rx, rules = _slips()
+    rx, rules = slip_lexicon()
     if rx is None:
         return
     for _, start, end, m in span_matches(report, rx):
@@ -465,10 +466,8 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
 def _listed_slips(report: Report) -> list[tuple[int, int]]:
     """Spans that the word lists of W-02, W-04 and W-07 match (whatever their context conditions say): a slip a
     list names is that rule's finding, never W-08's as well."""
-    from nianbao.rules.typos import _confusions
-
     out = []
-    for rx in (_confusions()[0], context_pairs()[0], _slips()[0]):
+    for rx in (confusion_lexicon()[0], context_pairs()[0], slip_lexicon()[0]):
         if rx is not None:
             out += [(a, b) for _, a, b, _ in span_matches(report, rx)]
     return out
