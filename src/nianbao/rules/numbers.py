@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from nianbao.model import Finding, Report, Table
 from nianbao.rules.base import RuleContext
 from nianbao.rules.dates import PLAN_RE
-from nianbao.rules.prose_numbers import share_matches, without_nested
+from nianbao.rules.prose_numbers import names_every_part, share_matches, without_nested
 from nianbao.views import Sentence
 
 Values = list[tuple[float, str]]
@@ -333,7 +333,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             total = int(tm.group("n"))
             got = sum(p[2] for p in parts)
-            exhaustive = bool(re.search(r"其他|其余|剩余|另有", lst)) or ("自然人" in lst and "法人" in lst)
+            exhaustive = names_every_part(lst)
             if got == total or (got < total and not exhaustive):
                 continue
             if _share_of_item(raw, [p[2] for p in parts], total):

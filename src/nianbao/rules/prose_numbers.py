@@ -99,6 +99,15 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _COUNT = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{_UNITS})(?![\d%％])")
+_REMAINDER = re.compile(r"其他|其余|剩余|另有")
+
+
+def names_every_part(lst: str) -> bool:
+    """K-02's test that a 其中 list is exhaustive: it names a remainder (其他/其余/剩余/另有) or both kinds of
+    applicant (自然人 and 法人). K-02 and K-06's sums share it, so a sum K-02 reports is never reported twice."""
+    return bool(_REMAINDER.search(lst)) or ("自然人" in lst and "法人" in lst)
+
+
 _COUNT_APPROX = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<approx>余|多)?\s*(?P<u>{_UNITS})(?![\d%％])")
 _LIST_OPEN = re.compile(r"\s*[。，,；;:：]?\s*(?:其中|包括|包含)\s*(?:包括|有)?\s*[:：,，]?")
 _K02_TOTAL = re.compile(r"(?:(?<![公一总])共(?:计)?[^，。；：\d]{0,16}?|总计|合计|累计)\s*$")
@@ -135,8 +144,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
             if got < total and not exhaustive and total - got > max(1, total // 50):
                 continue
-            k02_exhaustive = re.search(r"其他|其余|剩余|另有", lst) or ("自然人" in lst and "法人" in lst)
-            if _K02_TOTAL.search(text, max(a0, tm.start() - 20), tm.start()) and (got > total or k02_exhaustive):
+            if _K02_TOTAL.search(text, max(a0, tm.start() - 20), tm.start()) and (got > total or names_every_part(lst)):
                 continue  # K-02's finding
             last = items[-1]
             yield ctx.finding(tm.start(), lo.end() + last.end(), variant="sum", total=total, unit=unit,
@@ -146,6 +154,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _BRACKETED = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{_UNITS})?\s*[（(](?P<list>[^（()）]{{4,200}})[)）]")
+_NOT_ITEM = re.compile(r"[\d\s、，,；;。和及与]|(?:[^\d、，,；;]*?\d+\s*(?:" + _UNITS + r"))")  # what is left is no item
 _PARTIAL = re.compile(r"等|其中|包括|包含|含|部分|主要|如|例如|余|多|约|左右|%|％|以上")
 
 
@@ -161,7 +170,7 @@ def _bracketed_sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             unit = m.group("u") or (units.pop() if len(units) == 1 else None)
             if len(items) < 2 or unit is None or any(i.group("u") != unit for i in items):
                 continue
-            if re.sub(r"[\d\s、，,；;。和及与]|(?:[^\d、，,；;]*?\d+\s*(?:" + _UNITS + r"))", "", lst):
+            if _NOT_ITEM.sub("", lst):
                 continue  # words between the items that are not items: not a plain breakdown
             total, got = int(m.group("n")), sum(int(i.group("n")) for i in items)
             partial = bool(_PARTIAL.search(lst))
