@@ -266,6 +266,8 @@ def text_table_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 _UNITS = "条|件|个|次|篇|期|场|人次|份|项|批次|户|家|名|人"
 _TOTAL_RE = re.compile(rf"(?:(?<![公一总])共(?:计)?[^，。；：\d]{{0,16}}?|总计|合计|累计)\s*(?P<n>\d+)\s*(?P<u>{_UNITS})")
 _APPROX = re.compile(r"^(?:余|多|以上|左右|万|千|百)")
+_ANY_COUNT = re.compile(rf"\d+\s*(?:{_UNITS})")
+_PART = re.compile(rf"(?<![\d.])(\d+)\s*(?:{_UNITS})")  # one part of a 其中 list
 
 
 _LIST_STOP = re.compile(r"较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|去年")
@@ -311,7 +313,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if k >= 0:
                 if _TOTAL_RE.search(text, tm.end(), k):
                     continue  # another total stands between
-                if re.search(rf"\d+\s*(?:{_UNITS})", text[tm.end():k]):
+                if _ANY_COUNT.search(text[tm.end():k]):
                     continue  # another count stands between: 其中 may belong to it ("共发布文件3条，解读6条，其中……")
                 lst_start, lst_end = k + 2, s.end
             elif i + 1 < len(sents) and sents[i + 1].par_start == s.par_start and \
@@ -325,7 +327,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", lst):
                 continue
             parts = [(m.start(), m.end(), int(m.group(1)))
-                     for m in re.finditer(rf"(?<![\d.])(\d+)\s*(?:{_UNITS})", lst)]
+                     for m in _PART.finditer(lst)]
             if len(parts) < 2 or any(_APPROX.match(lst[b:b + 2]) for _, b, _ in parts):
                 continue
             units = {re.sub(r"[\d\s]", "", lst[a:b]) for a, b, _ in parts}

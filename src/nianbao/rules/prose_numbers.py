@@ -110,6 +110,9 @@ def names_every_part(lst: str) -> bool:
 
 _COUNT_APPROX = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<approx>余|多)?\s*(?P<u>{_UNITS})(?![\d%％])")
 _LIST_OPEN = re.compile(r"\s*[。，,；;:：]?\s*(?:其中|包括|包含)\s*(?:包括|有)?\s*[:：,，]?")
+# where a list stops being the list: a nested breakdown, or a clause that reports another quantity
+_NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
+                     r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)")
 _K02_TOTAL = re.compile(r"(?:(?<![公一总])共(?:计)?[^，。；：\d]{0,16}?|总计|合计|累计)\s*$")
 
 
@@ -126,8 +129,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             end = text.find("。", lo.end(), b0)
             end = b0 if end < 0 else end
             lst = without_nested(text[lo.end():end])  # bracketed breakdowns of one item are not items of the list
-            nested = re.search(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
-                               r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)", lst)
+            nested = _NESTED.search(lst)
             if nested:
                 lst = lst[:nested.start()]
             items = list(_COUNT_APPROX.finditer(lst))
