@@ -47,6 +47,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_reading import SIX, agency_right, table_cells  # noqa: E402
 
+from nianbao.textnorm import no_space  # noqa: E402
+
 MANIFEST = ROOT / "corpora" / "real" / "study_set.toml"
 CACHE = ROOT / ".cache" / "study"
 TEMPLATE = CACHE / "html" / "pingtan_template.html"
@@ -55,10 +57,6 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # the six part headings as the pages word them (numeral + keyword; "（二）" sub-headings never count)
 _HEADS = [r"一、\s*总体情况", r"二、\s*主动公开", r"三、\s*收到和处理", r"四、\s*\S{0,14}?复议",
           r"五、\s*\S{0,8}?存在的?主要问题", r"六、\s*其他需要报告"]
-
-
-def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", s or "")
 
 
 def page_facts(txt: str) -> tuple[dict[str, str], str]:
@@ -111,13 +109,13 @@ def chrome_words(tpl: str, text: str, meta: dict[str, str]) -> list[str]:
         for w in re.split(r"[\s|｜：:]+", t):
             if len(_CJK.findall(w)) >= 2 and "@@" not in w:
                 words.add(w)
-    sq = _squash(text) + _squash(meta.get("标题", ""))
+    sq = no_space(text) + no_space(meta.get("标题", ""))
     return sorted(w for w in words if w not in sq)
 
 
 def sentences(text: str) -> list[str]:
     """The report's prose sentences; the archive's table text (cells run together: "…0000000…") is left out."""
-    return [s for s in (_squash(x) for x in re.split(r"[。；！？\s]", text))
+    return [s for s in (no_space(x) for x in re.split(r"[。；！？\s]", text))
             if len(_CJK.findall(s)) >= 6 and not re.search(r"\d{5}|第二十条|勾稽", s)]
 
 
@@ -169,7 +167,7 @@ def measure(name: str, fn, page: str, r: dict, meta: dict, text: str, chrome: li
     got = fn(page)
     secs = time.perf_counter() - t0
     body = got["body"] or ""
-    sq = _squash(body)
+    sq = no_space(body)
     sents = sentences(text)
     kept = sum(1 for s in sents if s in sq)
     left = [w for w in chrome if w in sq]
@@ -188,9 +186,9 @@ def measure(name: str, fn, page: str, r: dict, meta: dict, text: str, chrome: li
     except InputError as e:
         chain["refused"] = e.code
     return {"id": r["id"], "extractor": name, "seconds": secs,
-            "title_right": _squash(got["title"] or "").startswith(_squash(meta.get("标题", ""))) if meta.get("标题") else None,
+            "title_right": no_space(got["title"] or "").startswith(no_space(meta.get("标题", ""))) if meta.get("标题") else None,
             "date_right": (got["date"] or "")[:10] == pub if pub else None,
-            "agency_right": (_squash(got["agency"] or "") == _squash(src)) if src else None,
+            "agency_right": (no_space(got["agency"] or "") == no_space(src)) if src else None,
             "six_heads": None if heads is None else all(heads), "chrome_words": left,
             "sentences": len(sents), "kept": kept, "chain": chain}
 

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from nianbao.audit import audit_report, load_report  # noqa: E402
+from nianbao.textnorm import no_space  # noqa: E402
 
 MANIFEST = ROOT / "corpora" / "real" / "study_set.toml"
 CACHE = ROOT / ".cache"
@@ -41,7 +42,7 @@ _FURNITURE_IN_TITLE = re.compile(r"当前位置|您的位置|首页|>|＞|字号
 
 def _norm_agency(s: str | None) -> str:
     """"X镇人民政府" and "X镇", "X区政府" and "X区人民政府" name the same body."""
-    a = re.sub(r"\s+", "", s or "").replace("人民政府", "政府").replace("街道办事处", "街道")
+    a = no_space(s or "").replace("人民政府", "政府").replace("街道办事处", "街道")
     return re.sub(r"(?<=[省市县区旗州盟镇乡木])政府$", "", a)
 
 
