@@ -12,11 +12,9 @@ sequence and the same table grids. Documented differences:
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
-import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -25,16 +23,14 @@ import pytest
 
 from nianbao.errors import InputError
 from nianbao.ingest import read_bytes, read_document
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "tests" / "fixtures" / "reports"
 FORMATS = ROOT / "tests" / "fixtures" / "formats"
 STEMS = sorted(p.stem for p in REPORTS.glob("*.txt") if (FORMATS / f"{p.stem}.pdf").exists())
 
-_spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "scripts" / "make_fixtures.py")
-mf = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("make_fixtures", mf)
-_spec.loader.exec_module(mf)
+mf = load_script("make_fixtures")
 
 _TEXT_CACHE: dict = {}
 _DOC_CACHE: dict = {}

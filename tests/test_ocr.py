@@ -9,7 +9,6 @@ each in about a second.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,13 +19,13 @@ from nianbao.audit import audit, audit_report
 from nianbao.ingest import read_document
 from nianbao.render import render_text
 from nianbao.structure import parse_report
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ROOT / "tests" / "fixtures" / "formats"
 REPORTS = ROOT / "tests" / "fixtures" / "reports"
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from make_scans import make_scan, scan_pages  # noqa: E402
+make_scans = load_script("make_scans")
+make_scan, scan_pages = make_scans.make_scan, make_scans.scan_pages
 
 ocr = pytest.importorskip("nianbao.ingest.ocr")
 if not ocr.available():  # the ocr extra is installed by `make test`; fail there rather than skip
