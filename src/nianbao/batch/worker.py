@@ -24,9 +24,11 @@ from nianbao.batch import copying as cp
 from nianbao.batch.store import connect, load_report_blob
 from nianbao.crossyear import audit_key_numbers
 from nianbao.errors import InputError
+from nianbao.ingest import read_bytes
 from nianbao.limits import Limits
 from nianbao.limits import configure as configure_limits
 from nianbao.render import render
+from nianbao.structure import parse_report
 from nianbao.vocab import CATEGORIES, severity_rank
 
 _STATE: dict[str, Any] = {}
@@ -121,16 +123,15 @@ def failure_reason(exc: BaseException, stage: str = "解析") -> str:
 # --------------------------------------------------------------------------- parse stage
 
 
-def parse_one(sha: str, path: str, source: str | None = None) -> dict[str, Any]:
-    """Parse one file; ``source``: the path to record when ``path`` is a private copy of the input."""
+def parse_one(sha: str, path: str, data: bytes | None = None) -> dict[str, Any]:
+    """Parse one file; ``data``: its bytes, already read (by a process that can see ``path``), for workers
+    that cannot (Dask): read with the same checks, and messages and the report name ``path``."""
     t0 = time.perf_counter()
     name = Path(path).name
     base = {"sha": sha, "name": name}
     try:
         with time_limit():
-            report = load_report(Path(path))
-            if source is not None:
-                report.raw.source = source
+            report = load_report(Path(path)) if data is None else parse_report(read_bytes(data, path))
             sentences, sigs = cp.extract(report)
             blob = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the batch
@@ -148,22 +149,8 @@ def parse_chunk(items: list[tuple[str, str]]) -> list[dict[str, Any]]:
 
 def parse_bytes_chunk(items: list[tuple[str, str, bytes]]) -> list[dict[str, Any]]:
     """parse_chunk for workers that cannot see the input files (Dask): each item carries the file's path
-    and bytes, parsed from a private temporary folder under the file's own name (messages name the path)."""
-    import tempfile
-
-    out = []
-    with tempfile.TemporaryDirectory(prefix="nianbao-") as tmp:
-        for sha, orig, data in items:
-            path = Path(tmp) / Path(orig).name
-            path.write_bytes(data)
-            try:
-                r = parse_one(sha, str(path), source=orig)
-            finally:
-                path.unlink(missing_ok=True)
-            if r.get("reason"):
-                r["reason"] = r["reason"].replace(str(path), orig)
-            out.append(r)
-    return out
+    and bytes."""
+    return [parse_one(sha, path, data) for sha, path, data in items]
 
 
 def ensure_init(initargs: tuple) -> None:
