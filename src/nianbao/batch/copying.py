@@ -34,9 +34,7 @@ from nianbao.crossyear import agency_key, body_keys
 from nianbao.datacache import parse_toml
 from nianbao.textnorm import compact, sentence_key
 
-_KEEP = re.compile(r"[\w#]")
 _DIGITS = re.compile(r"\d+")
-_WS = re.compile(r"\s+")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:件|条|次|个|人次|万元|元|%|％|篇|期|场|项|家|名|人|批次|份|户)")
 _MERSENNE = np.uint64((1 << 61) - 1)
 # a run-in or stand-alone numbered heading, after NFKC: "(一)主动公开情况。", "四、政府信息公开平台建设情况"
