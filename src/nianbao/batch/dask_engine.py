@@ -76,8 +76,9 @@ class DaskPool:
             kind = "audit"
         else:  # pragma: no cover - the batch has two passes
             raise ValueError(f"no Dask task for {fn!r}")
-        chunks = chunked(items, chunksize, max(1, len(self.client.scheduler_info().get("workers", {}))))
-        window = max(4, 4 * len(self.client.scheduler_info().get("workers", {})))  # chunks in flight: flat memory
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        chunks = chunked(items, chunksize, workers)
+        window = 4 * workers  # chunks in flight: flat memory
         futures: dict = {}
         pending = iter(chunks)
 
