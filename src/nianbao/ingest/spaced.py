@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from nianbao.model import ParseNote
 
@@ -56,6 +57,7 @@ def _segments(tokens: list[str]) -> list[_Segment]:
     return segs
 
 
+@cache
 def _proactive_counts() -> dict[str, set[int]]:
     from nianbao.structure.spec import format_spec
 
@@ -99,7 +101,7 @@ def _header_rows(tokens: list[str]) -> list[list[str]]:
 def split_spaced_table(text: str, notes: list[ParseNote]) -> tuple[str, list[list[str]], str] | None:
     """(prose before, table rows, prose after) when ``text`` holds a space-separated mandated table, else None."""
     tokens = _tokens(text)
-    segs = [s for s in _segments(tokens)]
+    segs = _segments(tokens)
     numbered = [s for s in segs if s.numbers]
     if not numbered:
         return None
