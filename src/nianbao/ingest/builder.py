@@ -20,6 +20,7 @@ from typing import Literal
 
 from nianbao.ingest.spaced import split_spaced_table
 from nianbao.model import Block, ParseNote, RawCell, RawDocument
+from nianbao.textnorm import no_space
 from nianbao.vocab import SourceFormat
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -155,9 +156,12 @@ def _mandated_titles() -> frozenset[str]:
     return frozenset(t for p in format_spec()["parts"].values() for t in [p["canonical"], *p.get("variants", [])])
 
 
+_PART_NUMBERING = re.compile(r"^\s*[一二三四五六]\s*[、.．]")
+
+
 def _mandated(heading: str) -> bool:
     """"三、收到和处理政府信息公开申请情况": the numbering, then a title the format prescribes, word for word."""
-    return re.sub(r"\s+", "", re.sub(r"^\s*[一二三四五六]\s*[、.．]", "", heading)) in _mandated_titles()
+    return no_space(_PART_NUMBERING.sub("", heading)) in _mandated_titles()
 
 
 _TABLE_ON = re.compile(r".*[\d（(]|.{13}")  # a number, a bracket or a run of labels: not more heading words
@@ -199,7 +203,7 @@ def split_flowing(items: list[Item], notes: list[ParseNote]) -> list[Item]:
             before = it.text[pos:m.start()].strip()
             if before:
                 out.extend(_split_subs(Item("paragraph", before, it.page, continues=it.continues and pos == 0)))
-            out.append(Item("heading", re.sub(r"\s+", "", m.group(0)), it.page))
+            out.append(Item("heading", no_space(m.group(0)), it.page))
             pos = m.end()
         rest = it.text[pos:].strip().lstrip("：:。").strip()
         if rest:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from nianbao.errors import InputError
 from nianbao.ingest.script import simplify
 from nianbao.model import Block, Location, Paragraph, ParseNote, Part, RawDocument, Report, Table
@@ -11,6 +9,7 @@ from nianbao.structure.meta import build_meta
 from nianbao.structure.sections import build_part, find_part_headings
 from nianbao.structure.spec import label_key
 from nianbao.structure.tables import detect_proactive_layout, parse_proactive, parse_requests, parse_review_litigation
+from nianbao.textnorm import no_space
 from nianbao.views import walk_headings
 
 __all__ = ["parse_report"]
@@ -103,7 +102,7 @@ def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
         preamble.append(Paragraph(raw.text[start:b.end], loc, None))
     if require_report and not parts and meta.title is None:
         raise InputError("not_report", raw.source)
-    if require_report and not parts and not tables and len(re.sub(r"\s+", "", raw.text)) - len(meta.title or "") < 60:
+    if require_report and not parts and not tables and len(no_space(raw.text)) - len(meta.title or "") < 60:
         # a page that carries the title alone (the report itself was an attachment): nothing to audit, nothing to charge
         raise InputError("title_only", raw.source)
     return Report(raw=raw, meta=meta, parts=parts, tables=tables, notes=notes, preamble=preamble,

@@ -10,6 +10,7 @@ from nianbao.lexicon import lexicon
 from nianbao.model import Block, Location, RawDocument, ReportMeta, Table
 from nianbao.structure.dates import DATE_RE, find_period, parse_date_match
 from nianbao.structure.spec import format_spec, label_key
+from nianbao.textnorm import no_space
 
 TITLE_RE = re.compile(
     r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:(?:政[府务])?信息公开|政务公开)(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:开展)?(?:年度)?(?:报告|年报)"
@@ -30,7 +31,7 @@ def agency_level(agency: str | None) -> str | None:
 
 
 def parse_title(text: str) -> tuple[str | None, int | None]:
-    t = re.sub(r"\s+", "", text)
+    t = no_space(text)
     m = TITLE_RE.match(t)
     if not m:
         return None, None
@@ -173,7 +174,7 @@ def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
         # a report saved as one flowing paragraph: the title is its head ("X2019年 政府信息公开工作年度报告 一、总体情况…")
         m = _FLOWING_TITLE.match(b.text)
         if m and re.search(r"(?:19|20)\d{2}", m.group(1)) and not re.search(r"[，,；;。、]|条例", m.group(1)):
-            title = re.sub(r"\s+", "", m.group(1))
+            title = no_space(m.group(1))
             return title, Block(b.kind, title, b.start + m.start(1), b.start + m.end(1), b.page)
     return None, None
 
