@@ -170,7 +170,7 @@ def _drop_chrome(body) -> None:
                 continue
         if tag in ("div", "p", "span", "td", "li", "ul", "table"):
             raw_t = el.text_content().strip()
-            t = re.sub(r"\s+", "", raw_t)
+            t = no_space(raw_t)
             if len(t) < 120 and (_CHROME_TEXT.match(t) or is_furniture(raw_t)):
                 doomed.append(el)
     for el in doomed:

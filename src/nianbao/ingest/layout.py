@@ -26,12 +26,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from nianbao.ingest.builder import Item, looks_like_heading
+from nianbao.textnorm import no_space
 
 _TERMINAL = tuple("。！？；：!?;:")
 _PAGE_NUMBER = re.compile(
     r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d+\s*/\s*\d+|\d{1,4}"
     r"|(?:page|Page|PAGE)\s*\d+(?:\s*(?:of|/)\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页)$"
 )
+_DIGIT_RUN = re.compile(r"\d+")
 NUMERIC = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 _TOP_ZONE = 0.08
 _BOTTOM_ZONE = 0.92
@@ -243,7 +245,7 @@ def drop_running_lines(pages: list[Page]) -> None:
         return ln.bottom < p.height * _TOP_ZONE or ln.top > p.height * _BOTTOM_ZONE
 
     def key(ln: Line) -> str:
-        return re.sub(r"\d+", "#", re.sub(r"\s+", "", ln.text))
+        return _DIGIT_RUN.sub("#", no_space(ln.text))
 
     counts: Counter[str] = Counter()
     for p in pages:
