@@ -21,7 +21,6 @@ import mmap
 import os
 import re
 import struct
-import tempfile
 import threading
 from pathlib import Path
 
@@ -34,7 +33,6 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _tokenizer = None  # jieba.Tokenizer, created on first use
 
-_WS = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 
@@ -136,19 +134,8 @@ def build_cache(path: Path, freq: dict[str, int], total: int, tags: dict[str, st
         if i == _NBUCKETS:
             offsets.append(offsets[-1])  # the end of the last FREQ bucket is the start of the first tag bucket
         offsets.append(offsets[-1] + len(b))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(_MAGIC)
-            f.write(_HEADER.pack(int(total), _NBUCKETS))
-            f.write(struct.pack(f"<{2 * _NBUCKETS + 2}Q", *offsets))
-            for b in blobs:
-                f.write(b)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    header = _MAGIC + _HEADER.pack(int(total), _NBUCKETS) + struct.pack(f"<{2 * _NBUCKETS + 2}Q", *offsets)
+    write_atomic(path, header + b"".join(blobs))
 
 
 def open_cache(path: Path) -> tuple[LazyFreq, int, LazyFreq]:
