@@ -49,7 +49,8 @@ class MarkBuilder:
                 self.spans[i] = sp
         self.opened: set[int] = set()
 
-    def _open(self, p: Piece) -> str:
+    def _open(self, p: Piece) -> tuple[str, bool]:
+        """The opening tag, and whether this is the finding's first piece (it gets the id and the note link)."""
         f = self.findings[p.fid]
         sev = f.get("severity") if f.get("severity") in SEVERITIES else "info"
         first = p.fid not in self.opened and p.start == self.spans[p.fid][0]
@@ -63,7 +64,7 @@ class MarkBuilder:
         if first:
             self.opened.add(p.fid)
             attrs = f' id="m{p.fid}"' + attrs
-        return f"<mark{attrs}>"
+        return f"<mark{attrs}>", first
 
     def _close(self, p: Piece, was_first: bool) -> str:
         out = "</mark>"
@@ -89,8 +90,8 @@ class MarkBuilder:
                     inner.append(Piece(t.start, s.end, t.fid))
                     rest.append(Piece(s.end, t.end, t.fid))
             out.append(e(self.text[pos : s.start]))
-            was_first = s.fid not in self.opened and s.start == self.spans[s.fid][0]
-            out.append(self._open(s))
+            tag, was_first = self._open(s)
+            out.append(tag)
             out.append(self.nest(s.start, s.end, inner))
             out.append(self._close(s, was_first))
             pos = s.end
