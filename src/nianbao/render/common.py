@@ -300,6 +300,11 @@ def deductions_by_finding(audit: dict) -> dict[int, float]:
 FOLLOW_UP_LABELS: dict[str, str] = {"addressed": "已见整改", "unclear": "无法确认", "unaddressed": "未见回应"}
 
 
+def follow_up_label(status: str) -> str:
+    """How last year's problem was followed up, in words (an unknown status as it is)."""
+    return FOLLOW_UP_LABELS.get(status, status)
+
+
 def previous_page(loc: dict | None) -> str:
     """'上年报告第3页' for a location in last year's report ('' without a page)."""
     page = (loc or {}).get("page")

@@ -14,7 +14,6 @@ from nianbao.vocab import CATEGORIES, SEVERITIES, TABLE_IDS, TABLE_TITLES
 from .common import (
     CELL_STATUS_LABELS,
     COPY_KIND_LABELS,
-    FOLLOW_UP_LABELS,
     category_label,
     cell_findings,
     cell_label,
@@ -24,6 +23,7 @@ from .common import (
     fmt_num,
     fmt_percent,
     fmt_score,
+    follow_up_label,
     grade_color,
     header_fields,
     incomplete_warnings,
@@ -421,7 +421,7 @@ def _previous(audit: dict) -> str:
     if probs:
         prow = "".join(
             f"<tr><td>{e(p['problem'])}<div class=\"note\">{e(previous_page(p.get('location')))}</div></td>"
-            f"<td>{e(FOLLOW_UP_LABELS.get(p['status'], p['status']))}</td><td>{e(p.get('answer') or '—')}</td></tr>"
+            f"<td>{e(follow_up_label(p['status']))}</td><td>{e(p.get('answer') or '—')}</td></tr>"
             for p in probs)
         plist = ('<h3>上年报告所列问题的整改</h3><table class="copy"><thead><tr><th>上年所列问题</th><th>判断</th>'
                  f"<th>本年对应的整改或改进内容</th></tr></thead><tbody>{prow}</tbody></table>")

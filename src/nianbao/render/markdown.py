@@ -8,7 +8,6 @@ from nianbao.vocab import SEVERITIES
 
 from .common import (
     COPY_KIND_LABELS,
-    FOLLOW_UP_LABELS,
     category_label,
     cell_label,
     checklist,
@@ -18,6 +17,7 @@ from .common import (
     fmt_num,
     fmt_percent,
     fmt_score,
+    follow_up_label,
     header_fields,
     incomplete_warnings,
     location_label,
@@ -214,7 +214,7 @@ def render_markdown(audit: dict) -> str:
             add("| --- | --- | --- |")
             for p in pv["problems"]:
                 add(f"| {md_escape(p['problem'])} {previous_page(p.get('location'))} | "
-                    f"{FOLLOW_UP_LABELS.get(p['status'], p['status'])} | {md_escape(p.get('answer') or '—')} |")
+                    f"{follow_up_label(p['status'])} | {md_escape(p.get('answer') or '—')} |")
         add("")
     add(f"<sub>nianbao {md_escape(str(audit.get('nianbao_version', '')))} · {md_escape(str(audit.get('schema', '')))}</sub>")
     return "\n".join(lines) + "\n"

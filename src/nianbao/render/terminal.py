@@ -17,7 +17,6 @@ from nianbao.termsafe import visible_strings
 from nianbao.vocab import GRADE_RICH, SEVERITIES
 
 from .common import (
-    FOLLOW_UP_LABELS,
     SEVERITY_RICH,
     category_label,
     cell_label,
@@ -26,6 +25,7 @@ from .common import (
     findings_by_part,
     fmt_num,
     fmt_score,
+    follow_up_label,
     grade_color,
     header_fields,
     incomplete_warnings,
@@ -217,5 +217,5 @@ def render_text(audit: dict, color: bool | None = None, width: int = 100) -> str
                       "—" if ch is None else ("+" if ch > 0 else "") + fmt_num(ch))
         console.print(t)
         for p in pv.get("problems") or []:
-            console.print(Text(f"· 上年问题［{FOLLOW_UP_LABELS.get(p['status'], p['status'])}］{p['problem']}", style="dim"))
+            console.print(Text(f"· 上年问题［{follow_up_label(p['status'])}］{p['problem']}", style="dim"))
     return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
