@@ -127,6 +127,7 @@ def _whole(text: str, start: int, cands: tuple[Division, ...]) -> bool:
     return False
 
 
+@cache
 def names_ending_with() -> frozenset[str]:
-    """The last characters of division names (省 市 区 县 州 盟 旗)."""
+    """The last characters of division names (省 市 区 县 州 盟 旗); built once (K-07 asks per passage)."""
     return frozenset(n[-1] for n in _table().by_name)
