@@ -81,10 +81,6 @@ class Audit:
     incomplete: list[str] = field(default_factory=list)  # checks that could not run: the score may be too high
 
     @property
-    def complete(self) -> bool:
-        return not self.incomplete
-
-    @property
     def score(self) -> float:
         return self.scorecard.score
 
