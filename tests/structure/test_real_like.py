@@ -157,6 +157,8 @@ _BODY = ("一、总体情况\n\n{year}年，{who}坚持以公开为常态、不�
      2022, "青溪县白沙镇"),
     # "现公布X…年度报告" with a bare place name: its government
     ("根据《中华人民共和国政府信息公开条例》规定，现公布青溪县{year}年政府信息公开工作年度报告。", 2021, "青溪县人民政府"),
+    # "特编制X…年度报告": the verb is not part of the name (a real page pattern, issue #12)
+    ("根据《中华人民共和国政府信息公开条例》规定，特编制青溪县白沙乡{year}年政府信息公开工作年度报告。", 2024, "青溪县白沙乡"),
 ])
 def test_copied_page_text_without_title_names_its_body_and_year(head, year, agency):
     text = head.format(year=year) + "\n\n" + _BODY.format(year=year, who="我县")

@@ -134,7 +134,7 @@ def agency_from_preamble(text: str) -> str | None:
     head = text[:1500]
     for rx, how in _PREAMBLE_AGENCY:
         for m in rx.finditer(head):
-            a = re.sub(r"^(?:根据|依据|按照|关于|现将|现|将|由|本|对|特向社会公布|特公布|向社会公布|公布|发布|公开)+", "",
+            a = re.sub(r"^(?:根据|依据|按照|关于|现将|现|将|由|本|对|特向社会公布|特公布|向社会公布|公布|发布|公开|特编制|编制|特制定|制定|形成)+", "",
                        m.group("a"))
             if how == "office":
                 a = _body_of_office(a) or ""
