@@ -211,6 +211,11 @@ def test_foreign_names(head, body, evidence):
     (TOWN, "在“中国晋江”门户网站和晋江市人民政府网站公开政务文件58条。"),
     (TOWN, "召开镇党委会议研究政务公开，依托镇政务服务中心设置查阅点。"),
     (BUREAU, "依托青溪县人民政府门户网站公开信息，按照《东坪县政务公开工作要点》学习借鉴。"),
+    # real patterns (issue #12): a verb or preposition before a bare level word, and the report's own name cut short
+    (BUREAU, "进一步优化县市场监督管理局网站栏目，包括市场主体登记信息。"),
+    (TOWN, "根据镇党委部署，完善镇政务公开专区。"),
+    ("阿拉善盟额济纳旗达来呼布镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n",
+     "在阿拉善盟额济纳旗达来呼布镇人民政府网站公开信息。"),
 ])
 def test_foreign_name_near_misses(head, body):
     assert audit(head + body, ["K-04"])[1] == []

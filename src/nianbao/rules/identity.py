@@ -228,6 +228,27 @@ def _core_ok(core: str) -> bool:
     return len(core) == 2 and all("\u4e00" <= ch <= "\u9fff" and ch not in _FUNC for ch in core)
 
 
+# jieba tags of words that are no place name: verbs, prepositions, conjunctions, adverbs, adjectives, pronouns,
+# numerals … (a noun or an unknown word may be one: 溪口, 东坪); and nouns that head a bare 市/县/区 (规定自治区政府)
+_WORD_TAGS = tuple("vpcdaurmqftli")
+_NOUNS_BEFORE_LEVEL = frozenset({"规定", "要求", "部署", "精神", "文件", "通知", "意见", "安排", "工作", "领导", "指导"})
+
+
+def _could_be_place(text: str, a: int, suf_start: int, agency: str) -> bool:
+    """The two characters before a level suffix may name another place: they are not a word of another kind in
+    jieba's dictionary (优化县, 根据镇, 包括市 are a verb or a preposition before a bare 县/镇/市), and the name with
+    its suffix is not part of the report's own name (沿江街道, 拉善盟 of 阿拉善盟, 滨江区 of 公安局滨江区分局)."""
+    from nianbao.classify.segment import get_pos_tokenizer
+
+    core = text[a:suf_start]
+    suffix = next((x for x in ("自治区", "街道", "镇", "乡", "县", "区", "市", "州", "盟", "旗", "省")
+                   if text.startswith(x, suf_start)), "")
+    if core + suffix in agency or core in agency:
+        return False
+    tag = get_pos_tokenizer().word_tag_tab.get(core) or ""
+    return not tag.startswith(_WORD_TAGS) and core not in _NOUNS_BEFORE_LEVEL
+
+
 def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-04: another unit of the same level (or another agency of our kind) left in the text."""
     sufs = _level_suffixes(report)
@@ -248,7 +269,8 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     def foreign_at(suf_start: int, lo: int, need_boundary: bool) -> int | None:
         """Start of a foreign two-character place name ending at suf_start, or None."""
         a = suf_start - 2
-        if a < lo or _ours_before(text, suf_start, places) or not _core_ok(text[a:suf_start]):
+        if a < lo or _ours_before(text, suf_start, places) or not _core_ok(text[a:suf_start]) \
+                or not _could_be_place(text, a, suf_start, agency):
             return None
         if need_boundary:
             prev = text[a - 1] if a > lo else ""
@@ -330,7 +352,8 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 if text[at - len(sup):at] != sup:
                     continue
                 a = at - len(sup) - 2
-                if a < s.start or a in seen or not _core_ok(text[a:at - len(sup)]) or _core(places[0]) == text[a:at - len(sup)]:
+                if a < s.start or a in seen or not _core_ok(text[a:at - len(sup)]) or _core(places[0]) == text[a:at - len(sup)] \
+                        or text[max(0, at - len(places[0])):at] == places[0] or not _could_be_place(text, a, at - len(sup), agency):
                     continue
                 yield emit(a, at - len(sup) + len(sup), s, "在本单位名称前写有其他上级地名“{name}”")
 
