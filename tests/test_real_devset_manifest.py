@@ -48,3 +48,10 @@ def test_validation_catches_broken_lines():
     assert any("snippet" in e for e in errors)
     clean_with_notes = dict(good, id="zz", clean=True)
     assert any("clean=True" in e for e in real_devset.validate_manifest([("x.jsonl", 1, clean_with_notes)]))
+
+
+def test_h12f_manifest_is_consistent():
+    rows = [r for r in _rows() if r[0] == "h12f.jsonl"]
+    assert len(rows) >= 30
+    assert real_devset.validate_manifest(rows) == []
+    assert all(r["id"].startswith("f") for _, _, r in rows)
