@@ -137,3 +137,15 @@ def test_table_header_missing_a_mandated_column():
     # a label that extraction wrapped over two lines ("商业" / "企业") is not missing
     _, fs = findings(REPORTS / "messy_street_2022.txt", ["S-05"])
     assert fs == []
+
+
+def test_heading_wording_is_judged_only_against_a_format_the_report_year_had():
+    """S-03 compares part titles with the unified format, which the 2019 reports were the first to follow: an
+    old report's 一、概述 was the usual wording then (real dev pages of 2008-2018 drew 78 such notes, issue #12)."""
+    def s03(year: int) -> list[str]:
+        text = (f"青溪县白沙镇{year}年政府信息公开工作年度报告\n一、概述\n{year}年，我镇主动公开政府信息126条。\n"
+                "二、主动公开政府信息情况\n全年主动公开政府信息126条。\n")
+        return [f.evidence for f in findings(text, ["S-03"])[1]]
+
+    assert s03(2016) == []
+    assert s03(2023) == ["一、概述"]

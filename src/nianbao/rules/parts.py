@@ -41,6 +41,8 @@ def part_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 def heading_wording(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     from nianbao.structure.spec import format_spec, label_key
 
+    if not _modern(report):
+        return  # before the 2019 reports there was no unified wording to compare with (一、概述 was usual)
     for p in report.parts:
         if p.canonical:
             continue
