@@ -237,6 +237,8 @@ def run_batch(inputs: Sequence[str | Path], out: str | Path, *, jobs: int | None
         show = console.is_terminal if progress is None else progress
         res = _run(store, run, files, prev_files, jobs, rub, config, show, console, res, executor,
                    annotate=annotate)
+        executor, done = None, executor  # closed once: here after the outputs, or below on an error
+        done.close()  # (the idle workers exit after the outputs are written: their exit is no wait before them)
         store.finish_run(run)
         res.seconds = time.perf_counter() - t_start
         return res
@@ -324,108 +326,105 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
                         _rate_column(), TextColumn("·"),
                         TimeElapsedColumn(), TextColumn("剩余"), TimeRemainingColumn(), console=console,
                         disable=not show, transient=False)
-    try:
-        with progress:
-            # ---- 2. parse
-            t1, c1 = time.perf_counter(), time.process_time()
-            task = progress.add_task("解析", total=len(todo))
-            index = cp.Index()  # copy detection's pairing runs here, as each report's sentences arrive
-            sentences_of: dict[str, list] = {}
+    with progress:
+        # ---- 2. parse
+        t1, c1 = time.perf_counter(), time.process_time()
+        task = progress.add_task("解析", total=len(todo))
+        index = cp.Index()  # copy detection's pairing runs here, as each report's sentences arrive
+        sentences_of: dict[str, list] = {}
 
-            def parsed(r: dict) -> None:
-                store.save_parsed(r)
-                if r["status"] == "parsed":
-                    sentences_of[r["sha"]] = r["sentences"]
-                    index.add(r["sha"], r["sentences"], _sigs(r["sentences"], r["sigs"]))
-                progress.advance(task)
+        def parsed(r: dict) -> None:
+            store.save_parsed(r)
+            if r["status"] == "parsed":
+                sentences_of[r["sha"]] = r["sentences"]
+                index.add(r["sha"], r["sentences"], _sigs(r["sentences"], r["sigs"]))
+            progress.advance(task)
 
-            def parse_crash(item: tuple[str, str], reason: str) -> None:
-                store.save_parsed({"sha": item[0], "status": "failed", "reason": reason, "name": Path(item[1]).name,
-                                   "format": wk._fmt_of(item[1])})
-                progress.advance(task)
+        def parse_crash(item: tuple[str, str], reason: str) -> None:
+            store.save_parsed({"sha": item[0], "status": "failed", "reason": reason, "name": Path(item[1]).name,
+                               "format": wk._fmt_of(item[1])})
+            progress.advance(task)
 
-            executor.map(wk.parse_chunk, todo, _chunksize(len(todo), jobs), parsed, parse_crash)
-            res.parsed_now = len(todo)
-            res.stages["start"] = executor.startup  # workers ready (mostly while the inputs were hashed)
-            res.stages["parse"] = time.perf_counter() - t1 - executor.waited  # (less the wait for them)
-            waited = executor.waited
-            res.cpu["parse"] = time.process_time() - c1
+        executor.map(wk.parse_chunk, todo, _chunksize(len(todo), jobs), parsed, parse_crash)
+        res.parsed_now = len(todo)
+        res.stages["start"] = executor.startup  # workers ready (mostly while the inputs were hashed)
+        res.stages["parse"] = time.perf_counter() - t1 - executor.waited  # (less the wait for them)
+        waited = executor.waited
+        res.cpu["parse"] = time.process_time() - c1
 
-            # ---- 3. copy detection
-            t2, c2 = time.perf_counter(), time.process_time()
-            docs_meta = store.documents(paths_of)
-            parsed_shas = [s for s, d in docs_meta.items() if d["status"] == "parsed"]
-            # reports parsed by an earlier run (--resume, --previous seen before) come from the store
-            earlier = {sha: (sents, _sigs(sents, sigs))
-                       for sha, sents, sigs in store.sentences([s for s in parsed_shas if s not in sentences_of])}
-            docs: list[cp.Doc] = []
-            for sha in parsed_shas:
-                d = docs_meta[sha]
-                sents, sigs = earlier[sha] if sha in earlier else (sentences_of.pop(sha), None)
-                docs.append(cp.Doc(sha=sha, role=role_of[sha], source=sorted(paths_of[sha])[0], agency=d["agency"],
-                                   year=d["year"], sentences=sents, sigs=sigs))
-            docs.sort(key=lambda d: d.source)
-            copying, stats = index.detect(docs)
-            previous_of = cp.previous_map(docs)  # the body's report of an earlier year, for the Y-xx rules
-            store.save_copying(copying)
-            res.copy_stats = {"sentences": stats.sentences, "distinct": stats.distinct,
-                              "candidates": stats.candidates, "verified": stats.verified, "common": stats.common,
-                              "seconds": round(stats.seconds, 3), **stats.extra}
-            res.stages["copying"] = time.perf_counter() - t2
-            res.cpu["copying"] = time.process_time() - c2
+        # ---- 3. copy detection
+        t2, c2 = time.perf_counter(), time.process_time()
+        docs_meta = store.documents(paths_of)
+        parsed_shas = [s for s, d in docs_meta.items() if d["status"] == "parsed"]
+        # reports parsed by an earlier run (--resume, --previous seen before) come from the store
+        earlier = {sha: (sents, _sigs(sents, sigs))
+                   for sha, sents, sigs in store.sentences([s for s in parsed_shas if s not in sentences_of])}
+        docs: list[cp.Doc] = []
+        for sha in parsed_shas:
+            d = docs_meta[sha]
+            sents, sigs = earlier[sha] if sha in earlier else (sentences_of.pop(sha), None)
+            docs.append(cp.Doc(sha=sha, role=role_of[sha], source=sorted(paths_of[sha])[0], agency=d["agency"],
+                               year=d["year"], sentences=sents, sigs=sigs))
+        docs.sort(key=lambda d: d.source)
+        copying, stats = index.detect(docs)
+        previous_of = cp.previous_map(docs)  # the body's report of an earlier year, for the Y-xx rules
+        store.save_copying(copying)
+        res.copy_stats = {"sentences": stats.sentences, "distinct": stats.distinct,
+                          "candidates": stats.candidates, "verified": stats.verified, "common": stats.common,
+                          "seconds": round(stats.seconds, 3), **stats.extra}
+        res.stages["copying"] = time.perf_counter() - t2
+        res.cpu["copying"] = time.process_time() - c2
 
-            # ---- 4. audit
-            t3, c3 = time.perf_counter(), time.process_time()
-            base_fp = _fingerprint({"version": __version__, "rubric": [rub.name, rub.version, rub.data],
-                                    "config": [config.select, config.ignore, config.severity, config.backend,
-                                               config.deadlines, config.options]})
-            keys = store.audit_keys()
-            items = []
-            for sha in current:
-                d = docs_meta.get(sha)
-                if d is None or d["status"] != "parsed":
-                    continue
-                html = safe_name(d["name"], sha)
-                paths = sorted(paths_of[sha])
-                prev = previous_of.get(sha)
-                # the previous report is named by its path in this run (it may have been parsed under another)
-                prev_source = sorted(paths_of[prev])[0] if prev is not None else None
-                key = _fingerprint([base_fp, copying.get(sha), html, paths[0]] + (["annotate"] if annotate else [])
-                                   + ([prev, prev_source] if prev is not None else []))
-                if keys.get(sha) == key and (audits_dir / html).is_file():
-                    continue
-                items.append({"sha": sha, "key": key, "html": html, "paths": paths, "copying": copying.get(sha),
-                              "annotate": annotate, "previous": prev, "previous_source": prev_source})
-            task2 = progress.add_task("审查", total=len(items))
-            if items and not getattr(executor, "in_process", False):  # this process waits for the workers now:
-                threading.Thread(target=_import_outputs, daemon=True).start()  # load what the outputs need
+        # ---- 4. audit
+        t3, c3 = time.perf_counter(), time.process_time()
+        base_fp = _fingerprint({"version": __version__, "rubric": [rub.name, rub.version, rub.data],
+                                "config": [config.select, config.ignore, config.severity, config.backend,
+                                           config.deadlines, config.options]})
+        keys = store.audit_keys()
+        items = []
+        for sha in current:
+            d = docs_meta.get(sha)
+            if d is None or d["status"] != "parsed":
+                continue
+            html = safe_name(d["name"], sha)
+            paths = sorted(paths_of[sha])
+            prev = previous_of.get(sha)
+            # the previous report is named by its path in this run (it may have been parsed under another)
+            prev_source = sorted(paths_of[prev])[0] if prev is not None else None
+            key = _fingerprint([base_fp, copying.get(sha), html, paths[0]] + (["annotate"] if annotate else [])
+                               + ([prev, prev_source] if prev is not None else []))
+            if keys.get(sha) == key and (audits_dir / html).is_file():
+                continue
+            items.append({"sha": sha, "key": key, "html": html, "paths": paths, "copying": copying.get(sha),
+                          "annotate": annotate, "previous": prev, "previous_source": prev_source})
+        task2 = progress.add_task("审查", total=len(items))
+        if items and not getattr(executor, "in_process", False):  # this process waits for the workers now:
+            threading.Thread(target=_import_outputs, daemon=True).start()  # load what the outputs need
 
-            def audited(r: dict) -> None:
-                store.save_audit(r)
-                progress.advance(task2)
+        def audited(r: dict) -> None:
+            store.save_audit(r)
+            progress.advance(task2)
 
-            def audit_crash(item: dict, reason: str) -> None:
-                store.save_audit({"sha": item["sha"], "key": item["key"], "status": "failed",
-                                  "reason": reason.replace("解析出错", "审查出错").replace("解析超时", "审查超时")})
-                progress.advance(task2)
+        def audit_crash(item: dict, reason: str) -> None:
+            store.save_audit({"sha": item["sha"], "key": item["key"], "status": "failed",
+                              "reason": reason.replace("解析出错", "审查出错").replace("解析超时", "审查超时")})
+            progress.advance(task2)
 
-            executor.map(wk.audit_chunk, items, _chunksize(len(items), jobs), audited, audit_crash)
-            res.audited_now = len(items)
-            res.stages["start"] = executor.startup  # (plus any restart after a crash)
-            res.stages["audit"] = time.perf_counter() - t3 - (executor.waited - waited)
-            res.cpu["audit"] = time.process_time() - c3
-            res.waited = executor.waited
+        executor.map(wk.audit_chunk, items, _chunksize(len(items), jobs), audited, audit_crash)
+        res.audited_now = len(items)
+        res.stages["start"] = executor.startup  # (plus any restart after a crash)
+        res.stages["audit"] = time.perf_counter() - t3 - (executor.waited - waited)
+        res.cpu["audit"] = time.process_time() - c3
+        res.waited = executor.waited
 
-        # ---- 5. outputs (the idle workers are shut down after them: their exit is no wait before them)
-        t4, c4 = time.perf_counter(), time.process_time()
-        from nianbao.batch.outputs import collect, write_all
+    # ---- 5. outputs (run_batch shuts the idle workers down after them)
+    t4, c4 = time.perf_counter(), time.process_time()
+    from nianbao.batch.outputs import collect, write_all
 
-        data = collect(store, current, paths_of, docs_meta, copying, res)
-        write_all(store.path.parent, data)
-        res.audited = len(data.rows)
-        res.failed = len(data.failures)
-        res.stages["outputs"] = time.perf_counter() - t4
-        res.cpu["outputs"] = time.process_time() - c4
-    finally:
-        executor.close()
+    data = collect(store, current, paths_of, docs_meta, copying, res)
+    write_all(store.path.parent, data)
+    res.audited = len(data.rows)
+    res.failed = len(data.failures)
+    res.stages["outputs"] = time.perf_counter() - t4
+    res.cpu["outputs"] = time.process_time() - c4
     return res
