@@ -62,14 +62,46 @@ def _same_outputs(a: Path, b: Path) -> None:
     assert (mismatch, errors) == ([], [])
 
 
-def test_dask_engine_gives_the_local_results(inputs, local, cluster, tmp_path):
+def _count_reads(monkeypatch) -> dict[str, int]:
+    """How many times this process reads each input (to hash it, and to send it to a worker)."""
+    from nianbao.batch import dask_engine, runner
+
+    reads: dict[str, int] = {}
+    real = runner.read_file_bounded
+
+    def counting(path, *args, **kwargs):
+        reads[Path(path).name] = reads.get(Path(path).name, 0) + 1
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "read_file_bounded", counting)
+    monkeypatch.setattr(dask_engine, "read_file_bounded", counting)
+    return reads
+
+
+def test_dask_engine_gives_the_local_results(inputs, local, cluster, tmp_path, monkeypatch):
     c, _ = cluster
     out = tmp_path / "dask"
+    reads = _count_reads(monkeypatch)
     res = run_batch([inputs], out, jobs=3, progress=False, engine="dask", scheduler=c.scheduler_address)
     lres = local[1]
     assert (res.files, res.contents, res.audited, res.failed) == (lres.files, lres.contents, lres.audited, lres.failed)
     assert (res.files, res.audited, res.failed) == (10, 8, 2)
     _same_outputs(local[0], out)
+    assert len(reads) == 10 and set(reads.values()) == {1}  # the bytes hashed are the bytes sent
+
+
+def test_dask_inputs_past_the_memory_budget_are_read_again(inputs, local, cluster, tmp_path, monkeypatch):
+    from nianbao.batch import runner
+
+    c, _ = cluster
+    out = tmp_path / "dask"
+    reads = _count_reads(monkeypatch)
+    monkeypatch.setattr(runner, "KEEP_INPUT_BYTES", 16)  # bad.pdf (16 bytes) and empty.txt are kept
+    res = run_batch([inputs], out, jobs=3, progress=False, engine="dask", scheduler=c.scheduler_address)
+    assert (res.files, res.audited, res.failed) == (10, 8, 2)
+    _same_outputs(local[0], out)
+    assert {name: n for name, n in reads.items() if n == 1} == {"bad.pdf": 1, "empty.txt": 1}
+    assert len(reads) == 10 and sum(reads.values()) == 18
 
 
 def test_dask_worker_killed_mid_run_is_recovered(inputs, local, cluster, tmp_path):

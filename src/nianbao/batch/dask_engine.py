@@ -55,6 +55,7 @@ class DaskPool:
         self.audits_dir = Path(audits_dir)
         self.startup = time.perf_counter() - t0
         self.waited = 0.0  # the cluster is up before the parse starts (the local pool's start may overlap it)
+        self.inputs: dict[str, bytes] = {}  # sha -> the file's bytes, as the batch read them to hash them
 
     def close(self) -> None:
         client, self.client = getattr(self, "client", None), None
@@ -115,8 +116,10 @@ class DaskPool:
         if kind == "parse":  # the file's bytes travel with the task, read with the local engine's input checks
             out = []
             for sha, path in chunk:
-                try:
-                    data = read_file_bounded(path, getattr(self.initargs[1], "limits", None))
+                try:  # (the bytes the batch hashed; read again only past the memory budget of that)
+                    data = self.inputs.pop(sha, None)
+                    if data is None:
+                        data = read_file_bounded(path, getattr(self.initargs[1], "limits", None))
                 except InputError as exc:  # gone, replaced by a FIFO or grown past the limit since it was hashed
                     on_result({"sha": sha, "name": Path(path).name, "status": "failed", "reason": exc.cause,
                                "format": wk._fmt_of(path)})

@@ -167,6 +167,11 @@ def _import_outputs() -> None:
     import nianbao.batch.summary  # noqa: F401
 
 
+# the most input bytes kept in memory from the hashing for an engine that sends them to its workers (Dask);
+# the files past it are read again when their task is sent
+KEEP_INPUT_BYTES = 512 << 20
+
+
 def _chunksize(n: int, jobs: int) -> int:
     return max(1, min(8, n // max(1, jobs * 6)))
 
@@ -294,11 +299,16 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
     rows: list[tuple[str, str, str, int | None]] = []
     unreadable: dict[str, tuple[str, str]] = {}  # sha -> (name, reason)
     input_limits = getattr(config, "limits", None)
+    # an engine whose workers cannot see the files (Dask) is handed the bytes read here, up to a budget
+    kept: dict[str, bytes] | None = getattr(executor, "inputs", None)
+    budget, known = KEEP_INPUT_BYTES, store.known()
     for role, group in (("current", files), ("previous", prev_files)):
         for p in group:
             try:  # the input checks come first: no FIFO, device or oversized file is opened; one read per file
                 data = read_file_bounded(p, input_limits)
                 sha, size = hashlib.sha256(data).hexdigest(), len(data)
+                if kept is not None and sha not in known and sha not in kept and size <= budget:
+                    kept[sha], budget = data, budget - size
             except InputError as exc:
                 sha, size = "unreadable-" + hashlib.sha256(str(p).encode()).hexdigest()[:32], None
                 unreadable[sha] = (p.name, exc.cause)
@@ -312,7 +322,6 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
             role_of[sha] = role
     current = [s for s in paths_of if role_of[s] == "current"]
     res.contents = len(current)
-    known = store.known()
     for sha, (name, reason) in unreadable.items():
         if sha not in known:
             store.save_parsed({"sha": sha, "status": "failed", "reason": reason, "name": name})
