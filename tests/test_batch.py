@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -120,6 +122,32 @@ def test_ranking_order_and_outputs(batch):
     summary = (out / "summary.html").read_text(encoding="utf-8")
     assert summary.count("<svg") == 4 and "<script" not in summary and "http://" not in summary.split("<main>")[0]
     assert all(r["审查报告"] in summary for r in rows)
+
+
+def test_outputs_and_pages_are_written_with_the_users_file_mode(batch):
+    """Written through a 0600 temporary file, yet readable like any file the user writes (0644 under umask 022)."""
+    _, out, _ = batch
+    mask = os.umask(0o022)
+    os.umask(mask)
+    written = [out / n for n in ("ranking.csv", "ranking.xlsx", "copying.csv", "failures.csv", "summary.html")]
+    written += sorted((out / "audits").glob("*.html"))
+    assert len(written) > 5
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in written} == {p.name: 0o666 & ~mask for p in written}
+
+
+def test_write_atomic_mode_follows_the_umask(tmp_path):
+    from nianbao.datacache import write_atomic
+
+    mask = os.umask(0o027)
+    try:
+        worker.write_files(tmp_path, {"page.html": b"<p>1</p>"})
+        write_atomic(tmp_path / "cache.bin", b"1")  # a private cache keeps mkstemp's 0600
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "page.html").stat().st_mode) == 0o640
+    assert stat.S_IMODE((tmp_path / "cache.bin").stat().st_mode) == 0o600
+    assert (tmp_path / "page.html").read_bytes() == b"<p>1</p>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.bin", "page.html"]  # no temporary file left
 
 
 def test_xlsx_opens(batch):

@@ -4,12 +4,13 @@ ranking.xlsx, copying.csv, failures.csv and summary.html."""
 from __future__ import annotations
 
 import csv
-import os
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nianbao.datacache import write_atomic
 from nianbao.render.common import COPY_KIND_LABELS, grade_color, grade_names
 from nianbao.vocab import (
     CATEGORIES,
@@ -139,18 +140,17 @@ def _append_strings(ws: Any, values: list[Any]) -> None:
     ws.append(cells)  # (not ws[ws.max_row] afterwards: max_row scans every cell, quadratic in the rows)
 
 
-def _atomic(path: Path):
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    return tmp
+def _write(path: Path, data: bytes) -> None:
+    """Each output is replaced whole (a reader never sees half a file), readable like any file the user writes."""
+    write_atomic(path, data, mode=0o666)
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
-    tmp = _atomic(path)
-    with tmp.open("w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel opens UTF-8 correctly
-        w = csv.writer(f)
-        w.writerow([spreadsheet_safe(v) for v in header])
-        w.writerows(["" if v is None else spreadsheet_safe(v) for v in row] for row in rows)
-    os.replace(tmp, path)
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf)
+    w.writerow([spreadsheet_safe(v) for v in header])
+    w.writerows(["" if v is None else spreadsheet_safe(v) for v in row] for row in rows)
+    _write(path, buf.getvalue().encode("utf-8-sig"))  # BOM: Excel opens UTF-8 correctly
 
 
 def write_xlsx(path: Path, data: BatchData) -> None:
@@ -201,9 +201,9 @@ def write_xlsx(path: Path, data: BatchData) -> None:
         c.font, c.fill = bold, head_fill
     wf.freeze_panes = "A2"
     wf.column_dimensions["A"].width, wf.column_dimensions["B"].width, wf.column_dimensions["C"].width = 60, 8, 80
-    tmp = _atomic(path)
-    wb.save(tmp)
-    os.replace(tmp, path)
+    buf = io.BytesIO()
+    wb.save(buf)
+    _write(path, buf.getvalue())
 
 
 COPY_HEADER = ["报告文件", "机关", "类型", "雷同比例", "来源文件", "来源机关", "相似度", "本报告语句", "相似语句", "遗留问题"]
@@ -220,6 +220,4 @@ def write_all(out: Path, data: BatchData) -> None:
                 c["source_agency"], c["similarity"], c["sentence"], c["matched"], c["residue"]] for c in data.copies])
     write_csv(out / "failures.csv", FAIL_HEADER,
               [[f["path"], f["name"], f["format"], f["stage"], f["reason"], f["sha"]] for f in data.failures])
-    tmp = _atomic(out / "summary.html")
-    tmp.write_text(render_summary(data), encoding="utf-8")
-    os.replace(tmp, out / "summary.html")
+    _write(out / "summary.html", render_summary(data).encode("utf-8"))

@@ -23,6 +23,7 @@ from nianbao.audit import audit_report, load_report
 from nianbao.batch import copying as cp
 from nianbao.batch.store import connect, load_report_blob
 from nianbao.crossyear import audit_key_numbers
+from nianbao.datacache import write_atomic
 from nianbao.errors import InputError
 from nianbao.ingest import read_bytes
 from nianbao.limits import Limits
@@ -220,12 +221,9 @@ def _previous_report(item: dict[str, Any]) -> Any:
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Write each page atomically (a reader never sees half a file)."""
+    """Write each page atomically (a reader never sees half a file), readable like any file the user writes."""
     for name, data in files.items():
-        out = Path(folder) / name
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
+        write_atomic(Path(folder) / name, data, mode=0o666)
 
 
 def _annotated(report: Any, d: dict[str, Any], source: Path) -> bytes:
