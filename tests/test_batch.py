@@ -150,6 +150,17 @@ def test_write_atomic_mode_follows_the_umask(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.bin", "page.html"]  # no temporary file left
 
 
+def test_failed_file_format_is_sniffed_from_its_content(tmp_path):
+    """A damaged PDF saved as .txt is listed as a PDF, as the reader saw it, not by its name."""
+    pdf = tmp_path / "附件.txt"
+    pdf.write_bytes(b"%PDF-1.4 garbage")
+    r = worker.parse_one("a" * 64, str(pdf))
+    assert (r["status"], r["format"]) == ("failed", "pdf")
+    assert r["reason"].startswith("文件已损坏或格式不正确，无法解析")
+    assert worker.parse_one("b" * 64, "scan.html", b"%PDF-1.4 garbage")["format"] == "pdf"  # bytes sent (Dask)
+    assert worker._fmt_of(str(tmp_path / "gone.pdf")) is None  # nothing to sniff
+
+
 def test_xlsx_opens(batch):
     import openpyxl
 

@@ -121,8 +121,7 @@ class DaskPool:
                     if data is None:
                         data = read_file_bounded(path, getattr(self.initargs[1], "limits", None))
                 except InputError as exc:  # gone, replaced by a FIFO or grown past the limit since it was hashed
-                    on_result({"sha": sha, "name": Path(path).name, "status": "failed", "reason": exc.cause,
-                               "format": wk._fmt_of(path)})
+                    on_result({"sha": sha, "name": Path(path).name, "status": "failed", "reason": exc.cause})
                     continue
                 out.append((sha, path, data))
             return out

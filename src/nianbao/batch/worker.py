@@ -25,7 +25,8 @@ from nianbao.batch.store import connect, load_report_blob
 from nianbao.crossyear import audit_key_numbers
 from nianbao.datacache import write_atomic
 from nianbao.errors import InputError
-from nianbao.ingest import read_bytes
+from nianbao.ingest import read_bytes, sniff_format
+from nianbao.ingest.limits import read_file_bounded
 from nianbao.limits import Limits
 from nianbao.limits import configure as configure_limits
 from nianbao.render import render
@@ -136,7 +137,7 @@ def parse_one(sha: str, path: str, data: bytes | None = None) -> dict[str, Any]:
             sentences, sigs = cp.extract(report)
             blob = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the batch
-        return {**base, "status": "failed", "reason": failure_reason(exc), "format": _fmt_of(path),
+        return {**base, "status": "failed", "reason": failure_reason(exc), "format": _fmt_of(path, data),
                 "seconds": time.perf_counter() - t0}
     m = report.meta
     return {**base, "status": "parsed", "format": report.raw.format, "agency": m.agency, "level": m.level,
@@ -161,9 +162,15 @@ def ensure_init(initargs: tuple) -> None:
         _STATE["initargs"] = initargs
 
 
-def _fmt_of(path: str) -> str:
-    ext = Path(path).suffix.lower()
-    return {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}.get(ext, "text")
+def _fmt_of(path: str, data: bytes | None = None) -> str | None:
+    """A failed file's format, sniffed from its content as the reader does (a PDF named .txt is a PDF);
+    ``data``: its bytes when at hand, else read with the input checks. None: they cannot be read."""
+    if data is None:
+        try:
+            data = read_file_bounded(path)
+        except InputError:
+            return None
+    return sniff_format(data, str(path))
 
 
 # --------------------------------------------------------------------------- audit stage
