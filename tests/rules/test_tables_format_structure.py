@@ -149,3 +149,14 @@ def test_heading_wording_is_judged_only_against_a_format_the_report_year_had():
 
     assert s03(2016) == []
     assert s03(2023) == ["一、概述"]
+
+
+def test_title_wording_is_required_from_the_2019_format_on():
+    """S-06's "政府信息公开工作年度报告" wording came with the 2019 format; a 2012 title "…政府信息公开工作报告"
+    was usual then (11 of the real dev split's 16 S-06 notes were such, issue #12)."""
+    def s06(year: int) -> list[str]:
+        text = (f"青溪县白沙镇{year}年度政府信息公开工作报告\n一、概述\n{year}年，我镇主动公开政府信息126条。\n")
+        return [f.message for f in findings(text, ["S-06"])[1]]
+
+    assert s06(2012) == []
+    assert s06(2022) == ["报告标题“青溪县白沙镇2022年度政府信息公开工作报告”没有“政府信息公开工作年度报告”字样。"]

@@ -367,3 +367,11 @@ def test_a_space_separated_row_that_does_not_fit_leaves_its_table_unread():
     assert audit.to_dict()["reading"]["unread_tables"] == ["proactive"]
     s04 = [f for f in audit.findings if f.rule == "S-04"]
     assert len(s04) == 1 and s04[0].cause == "parse"
+
+
+def test_a_portals_hot_search_bar_or_metadata_box_is_not_the_title():
+    text = ("热搜词：政府工作报告 营商环境 政府信息公开年度报告\n"
+            "索 引 号：00000000-0/2023-00001  分类：信息公开年度报告\n"
+            "青溪县白沙镇2022年政府信息公开工作年度报告\n\n" + _BODY.format(year=2022, who="我镇"))
+    m = load_report(text.encode("utf-8")).meta
+    assert (m.title, m.agency, m.year) == ("青溪县白沙镇2022年政府信息公开工作年度报告", "青溪县白沙镇", 2022)
