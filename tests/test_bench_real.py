@@ -31,8 +31,17 @@ def test_overlap_and_category_decide_a_hit():
     assert s["rules"]["W-04"]["precision"] == 1.0
     assert s["rules"]["W-05"]["precision"] == 0.0
     assert "S-01" not in s["rules"]
-    assert s["recall_by_category"]["typo"] == {"n": 2, "found": 1, "recall": 0.5}
+    assert s["recall_by_category"]["typo"] == {"n": 2, "found": 1, "recall": 0.5, "found_warn": 1, "recall_warn": 0.5}
     assert s["recall_by_kind"]["typo/de_di"]["found"] == 0
+
+
+def test_recall_by_warnings_and_errors_leaves_notes_out_and_writers_are_told_apart():
+    ex = _ex([B.Annotation(0, 2, "typo", "jiezhi", "截止", "截至")])
+    sc = B.score_excerpt(ex, [B.Found("W-10", "typo", "info", 0, 2)])
+    assert (sc.found, sc.found_warn) == ([True], [False])
+    s = B.summarise([sc])
+    assert s["recall_by_category"]["typo"] == {"n": 1, "found": 1, "recall": 1.0, "found_warn": 0, "recall_warn": 0.0}
+    assert s["recall_by_writer"] == {f"{B.WRITERS.get(ex.id[:1], ex.id[:1])} typo": {"n": 1, "found": 1, "recall": 1.0}}
 
 
 def test_compatible_pairs_and_document_level_findings():
