@@ -210,7 +210,7 @@ def test_a_problem_paragraph_that_turns_to_the_measures_is_cut_there():
 def test_markdown_audit_has_the_year_on_year_table(api_audit):
     md = api_audit.to_markdown()
     assert "## 与上年度对比" in md
-    assert "| 本年新收申请 | 28 | 31 | 3 |" in md and "| 2023年度 | 2024年度 |" in md
+    assert "| 本年新收申请 | 28 | 31 | +3 |" in md and "| 2023年度 | 2024年度 |" in md
     assert "| 未见回应 |" in md
 
 

@@ -148,6 +148,13 @@ def fmt_num(x: object) -> str:
     return str(x)
 
 
+def fmt_change(x: float | int | None) -> str:
+    """A year-on-year change as every renderer writes it: +12, -3, 0, '—' for None."""
+    if x is None:
+        return "—"
+    return ("+" if x > 0 else "") + fmt_num(x)
+
+
 def fmt_score(x: object) -> str:
     """The total score with its one decimal: 82.5, 100.0."""
     return f"{x:.1f}" if isinstance(x, int | float) and not isinstance(x, bool) else "—"

@@ -20,6 +20,7 @@ from .common import (
     checklist,
     deductions_by_finding,
     findings_by_part,
+    fmt_change,
     fmt_num,
     fmt_percent,
     fmt_score,
@@ -409,7 +410,7 @@ def _previous(audit: dict) -> str:
     def change(v: object) -> str:
         if v is None:
             return "—"
-        return f'<span class="{"up" if v > 0 else "down" if v < 0 else ""}">{"+" if v > 0 else ""}{e(fmt_num(v))}</span>'  # type: ignore[operator]
+        return f'<span class="{"up" if v > 0 else "down" if v < 0 else ""}">{e(fmt_change(v))}</span>'  # type: ignore[operator,arg-type]
 
     rows = "".join(f"<tr><td>{e(k['label'])}</td><td>{num(k['previous'])}</td><td>{num(k['current'])}</td>"
                    f"<td>{change(k['change'])}</td></tr>" for k in pv.get("key_numbers") or [])

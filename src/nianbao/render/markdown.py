@@ -14,6 +14,7 @@ from .common import (
     deductions_by_finding,
     finding_counts_by_part,
     findings_by_part,
+    fmt_change,
     fmt_num,
     fmt_percent,
     fmt_score,
@@ -206,8 +207,8 @@ def render_markdown(audit: dict) -> str:
         add(f"| 主要数字 | {py or '上'}年度 | {year or '本'}年度 | 增减 |")
         add("| --- | ---: | ---: | ---: |")
         for k in pv.get("key_numbers") or []:
-            vals = ["—" if k[x] is None else fmt_num(k[x]) for x in ("previous", "current", "change")]
-            add(f"| {k['label']} | " + " | ".join(vals) + " |")
+            vals = ["—" if k[x] is None else fmt_num(k[x]) for x in ("previous", "current")]
+            add(f"| {k['label']} | " + " | ".join(vals) + f" | {fmt_change(k['change'])} |")
         if pv.get("problems"):
             add("")
             add("| 上年所列问题 | 判断 | 本年对应的整改或改进内容 |")

@@ -23,6 +23,7 @@ from .common import (
     deductions_by_finding,
     finding_counts_by_part,
     findings_by_part,
+    fmt_change,
     fmt_num,
     fmt_score,
     follow_up_label,
@@ -212,9 +213,8 @@ def render_text(audit: dict, color: bool | None = None, width: int = 100) -> str
         for h in ("主要数字", f"{py or '上'}年度", f"{year or '本'}年度", "增减"):
             t.add_column(h, justify="left" if h == "主要数字" else "right")
         for k in pv.get("key_numbers") or []:
-            ch = k["change"]
             t.add_row(k["label"], *("—" if k[x] is None else fmt_num(k[x]) for x in ("previous", "current")),
-                      "—" if ch is None else ("+" if ch > 0 else "") + fmt_num(ch))
+                      fmt_change(k["change"]))
         console.print(t)
         for p in pv.get("problems") or []:
             console.print(Text(f"· 上年问题［{follow_up_label(p['status'])}］{p['problem']}", style="dim"))
