@@ -56,14 +56,9 @@ def inspect(
 ) -> None:
     """显示 nianbao 对报告结构的理解：标题、机关、年度、发布日期（落款或网页）、统计期间、格式版本、六个部分和法定表格。"""
     from nianbao.audit import load_report
-    from nianbao.config import ConfigError, load_config
-    from nianbao.limits import configure as configure_limits
     from nianbao.render.report_json import report_to_dict
 
-    try:
-        configure_limits(load_config().limits)  # the [limits] of a nianbao.toml found from here
-    except ConfigError as e:
-        _fail(str(e))
+    _load_config()  # for the [limits] of a nianbao.toml found from here
     try:
         rep = load_report(report)
     except InputError as e:
@@ -74,6 +69,20 @@ def inspect(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     _print_inspect(data)
+
+
+def _load_config(path: Path | None = None, select: list[str] | None = None, ignore: list[str] | None = None):
+    """The configuration (``path``, else a nianbao.toml or pyproject.toml found from here) with the --select /
+    --ignore codes, its [limits] put in force in this process; a bad file: one sentence, exit 2."""
+    from nianbao.config import ConfigError, load_config
+    from nianbao.limits import configure as configure_limits
+
+    try:
+        cfg = load_config(path).with_overrides(_split_codes(select), _split_codes(ignore))
+    except ConfigError as e:
+        _fail(str(e))
+    configure_limits(cfg.limits)
+    return cfg
 
 
 def _print_inspect(d: dict) -> None:
@@ -152,7 +161,6 @@ def score(
 ) -> None:
     """审查并评分一份年度报告：得分、等级、各部分得分和每一条问题（证据、位置、修改建议）。"""
     from nianbao.audit import audit_report, load_report
-    from nianbao.config import load_config
     from nianbao.render import FORMATS
     from nianbao.scoring import RubricError, load_rubric
 
@@ -163,15 +171,7 @@ def score(
         rub = load_rubric(rubric)
     except RubricError as e:
         _fail(str(e))
-    from nianbao.config import ConfigError
-    from nianbao.limits import configure as configure_limits
-
-    try:
-        cfg = load_config(config).with_overrides(_split_codes(select), _split_codes(ignore))
-    except ConfigError as e:
-        _fail(str(e))
-        return
-    configure_limits(cfg.limits)
+    cfg = _load_config(config, select, ignore)
     _check_output(output)  # before the audit: a wrong -o fails in a second, not after the work
     try:
         rep = load_report(report)
