@@ -22,6 +22,10 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 
+# Why an audit is incomplete is said at its top; its score is marked and ``score --fail-under`` exits with
+# EXIT_INCOMPLETE instead of passing: a gate must never pass because a check could not run (issue #14).
+EXIT_INCOMPLETE = 3
+
 
 def _print_version(value: bool) -> None:
     if value:
@@ -196,8 +200,6 @@ def score(
             out = visible(out)
             sys.stdout.write(out if out.endswith("\n") else out + "\n")
     if fail_under is not None and result.incomplete:
-        from nianbao.audit import EXIT_INCOMPLETE
-
         sys.stderr.write(f"审查不完整，--fail-under 不予通过（退出状态 {EXIT_INCOMPLETE}）："
                          f"{visible(result.incomplete[0], keep_newlines=False)}\n")
         raise typer.Exit(EXIT_INCOMPLETE)
