@@ -98,10 +98,20 @@ _STOP = re.compile(r"[，。；：、！？,.;:!?\s（）()《》“”]")
 def _de_di() -> tuple[re.Pattern | None, frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
     d = lexicon("de_di")
     mods = d.get("modifiers", [])
-    # the listed modifiers, or any reduplicated AABB form (认认真真, 扎扎实实, 明明白白)
-    rx = re.compile(f"(?:{trie_pattern(mods)}|((?!的)[{_CJK}])\\1((?!的)[{_CJK}])\\2)的") if mods else None
+    # the listed modifiers, or any reduplicated AABB form (认认真真, 扎扎实实, 明明白白), ending the text before 的
+    rx = re.compile(f"(?:{trie_pattern(mods)}|((?!的)[{_CJK}])\\1((?!的)[{_CJK}])\\2)$") if mods else None
     return (rx, frozenset(d.get("light_verbs", ())), frozenset(d.get("head_nouns", ())), tuple(d.get("verbs", ())),
             frozenset(d.get("final_verbs", ())))
+
+
+@cache
+def _de_di_tags() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words that the tagger calls adverbs or adjectives but that never modify a verb with 地 (相关, 一定, 共同),
+    words before the modifier that make "<modifier>的<verb>" a relative clause (可以, 应当: "可以公开的信息"),
+    verbs after 的 that the tagger calls verbs but that are nouns there (通知, 要求, 作用))."""
+    d = lexicon("de_di")
+    return (frozenset(d.get("not_modifiers", ())), frozenset(d.get("relative_markers", ())),
+            frozenset(d.get("nominal_verbs", ())))
 
 
 def _pos_tokenizer():
@@ -110,52 +120,140 @@ def _pos_tokenizer():
     return get_pos_tokenizer()
 
 
+_HARD_STOP = re.compile(r"[，。；：！？,.;:!?\s（）()《》“”]")
+_SKIP_BACK = frozenset({"、", "和", "与", "及", "并", "而", "了", "过", "着", "又", "更", "最", "很", "较", "更加", "比较"})
+
+
 def _light_verb_before(before: str, light: frozenset[str]) -> bool:
-    """A light verb (进行, 开展 …) ends the text before the modifier, possibly followed by other modifiers."""
-    clause = _STOP.split(before)[-1]
-    for k in range(len(clause)):
-        tail = clause[:len(clause) - k]
-        if any(tail.endswith(v) for v in light):
+    """A light verb (进行, 开展 …) ends the text before the modifier, possibly followed by other modifiers joined by
+    、 or 和 ("进行全面、系统的梳理", "进行了有效的推进"): then "<modifier>的<verb>" is the light verb's object."""
+    clause = _HARD_STOP.split(before)[-1]
+    if not clause:
+        return False
+    toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(clause)]
+    for w, f in reversed(toks[-5:]):
+        if w in light:
             return True
-        if k >= 6:
-            break
+        if not (w in _SKIP_BACK or f in _ADVERBIAL_FLAGS or f in ("n", "b", "vn", "c")):
+            return False
     return False
 
 
+def _verb_done_before(before: str) -> bool:
+    """A verb with 了 earlier in the clause ("确保了", "推进了")."""
+    toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(_HARD_STOP.split(before)[-1])]
+    return any(f == "v" and nxt == "了" for (_, f), (nxt, _) in zip(toks, toks[1:], strict=False))
+
+
+# Tags of a word that can modify a verb through 地: adverbs (ad, d), adjectives (a), state words (z: 扎扎实实),
+# four-character idioms (i, l: 有条不紊, 实事求是).
+_ADVERBIAL_FLAGS = frozenset({"ad", "a", "d", "z"})
+_IDIOM_FLAGS = frozenset({"i"})  # not l: 切身利益, 公共服务 are nouns
+
+
+def _tagged_modifier(clause: str) -> str | None:
+    """The adverbial that ends `clause` by its part of speech, else None: an adverb or adjective of two characters
+    or more (稳妥, 尽可能), an "X化" word (常态化), a four-character idiom. The words before it must not make the
+    phrase a relative clause ("可以公开的信息")."""
+    toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(clause)]
+    if not toks:
+        return None
+    w, f = toks[-1]
+    not_mods, relative, _ = _de_di_tags()
+    if len(w) < 2 or w in not_mods or w in _de_di()[3] or not all(_HAN.match(c) for c in w):
+        return None
+    if not (f in _ADVERBIAL_FLAGS or (f in _IDIOM_FLAGS and len(w) == 4) or (len(w) >= 3 and w.endswith("化"))):
+        return None
+    if len(toks) > 1 and toks[-2][0] in relative:
+        return None
+    return w
+
+
+_ASPECT = frozenset({"了", "着", "过"})
+_NOUNISH = frozenset({*_OBJECT_FLAGS, "l", "i", "j", "b", "nrt", "ng"})
+# prepositions that open the adverbial phrase of a verb ("更好的为群众提供服务")
+_PREPOSITIONS = frozenset({"为", "向", "对", "把", "将", "从", "按照", "依照", "按", "给", "与", "同", "跟", "在"})
+
+
+def _verb_after(after: str, strong: bool) -> str | None:
+    """The verb phrase that starts `after` (the text after 的 up to the clause end) when it is a verb with an object
+    or 了/着/过 ("满足群众需求", "推进了", "规范了"), a verb reached through a preposition after a listed modifier
+    ("为群众提供"), or (after a listed modifier only) a verb that ends the clause as its predicate ("工作……扎实有效的
+    开展，"); else None. A verb followed by a head noun (监督机制) or by another verb and a head noun (监督检查工作)
+    is a noun phrase."""
+    _, _, heads, verbs, final_verbs = _de_di()
+    nominal = _de_di_tags()[2]
+    toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(after)]
+    if not toks:
+        return None
+    w, f = toks[0]
+    known = next((v for v in verbs if w.startswith(v)), None)
+    if known and w != known:  # the tagger swallowed the object: 回应社会关切
+        toks[0:1] = [(known, "v"), (w[len(known):], "n")]
+    elif known:
+        toks[0] = (w, "v")
+    if len(toks) == 1 and toks[0][0] in final_verbs and strong:
+        return toks[0][0]  # the verb ends the clause as its predicate
+    if len(toks) < 2:
+        return None
+    (w1, f1), (w2, f2) = toks[0], toks[1]
+    if len(w1) < 2 and not (strong and w1 in _PREPOSITIONS):
+        return None
+    if w1 in heads or w1 in nominal or w2 in heads:
+        return None
+    if w2 in _ASPECT:
+        return w1 if f1 in ("v", "vn", "n", "a", "ad") else None  # 规范了 (tagged n), 推进了
+    if f1 == "p" and strong and w1 in _PREPOSITIONS:
+        for k in range(2, min(len(toks), 5)):
+            if toks[k][1] == "v":
+                return "".join(t for t, _ in toks[:k + 1])
+        return None
+    if f1 == "vn" and strong and f2 in _NOUNISH and f2 != "vn":
+        return w1  # 更好的服务群众: a verbal noun with an object after a listed modifier
+    if f1 != "v":
+        return None
+    if f2 in _NOUNISH and f2 != "vn":
+        return w1
+    if f2 in ("a", "ad") and len(toks) > 2:
+        return w1  # 完善公开制度, 推进公开标准化建设: an object that starts with an adjective
+    # a second verb: 监督检查工作 is a noun phrase, 公开发布政策信息 a verb with its object
+    if f2 in ("v", "vn") and len(toks) > 2:
+        w3, f3 = toks[2]
+        if w3 not in heads and f3 in _NOUNISH and f3 != "vn":
+            return w1
+    return None
+
+
+_DE = re.compile("(?<!的)的(?!的)")
+
+
 def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """W-05: 的 between an adverbial and a verb that takes an object ("更好的满足群众需求" → 更好地满足)."""
-    rx, light, heads, verbs, final_verbs = _de_di()
+    """W-05: 的 between an adverbial and a verb that takes an object ("更好的满足群众需求" → 更好地满足): the
+    adverbial is a listed modifier, an AABB reduplication or a word the tagger calls an adverb, adjective or idiom."""
+    rx, light, _, _, _ = _de_di()
     if rx is None:
         return
     text = report.text
     for sp in report.views.spans():
-        for m in rx.finditer(text, sp.start, sp.end):
-            de = m.end() - 1
+        for m in _DE.finditer(text, sp.start, sp.end):
+            de = m.start()
+            clause = _STOP.split(text[max(sp.start, de - 10):de])[-1]
             after = _STOP.split(text[de + 1:min(sp.end, de + 14)])[0]
-            if len(after) < 2:
+            if len(clause) < 2 or len(after) < 2:
                 continue
-            toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(after)]
-            if len(toks) == 1 and toks[0][0] in final_verbs:
-                toks.append(("了", "ul"))  # "工作……扎实有效的开展，": the verb ends the clause as its predicate
-            if len(toks) < 2:
+            listed = rx.search(clause)
+            verb = _verb_after(after, listed is not None)
+            if verb is None:
                 continue
-            (w1, f1), (w2, f2) = toks[0], toks[1]
-            known = next((v for v in verbs if w1.startswith(v)), None)
-            if known and w1 != known:  # the tagger swallowed the object: 回应社会关切
-                w1, f1, w2, f2 = known, "v", w1[len(known):], "n"
-            elif known:
-                f1 = "v"
-            if f1 != "v" or len(w1) < 2 or w2 in heads or w1 in heads:
+            mod = listed.group(0) if listed else _tagged_modifier(clause)
+            if mod is None:
                 continue
-            if not (f2 in _OBJECT_FLAGS or w2 in ("了", "着", "过")):
+            before = text[max(sp.start, de - len(mod) - 20):de - len(mod)]
+            if _light_verb_before(before, light):
                 continue
-            # a verb followed by a head noun through a compound (监督检查工作) is a noun phrase
-            if f2 == "vn" and len(toks) > 2 and toks[2][0] in heads:
-                continue
-            if _light_verb_before(text[max(sp.start, m.start() - 10):m.start()], light):
-                continue
-            mod = m.group(0)[:-1]
-            yield ctx.finding(de, de + 1, variant="adverbial", modifier=mod, verb=w1)
+            if after == verb and _verb_done_before(before):
+                continue  # "推进了……工作有序有效的开展。": the clause is the object of 推进了, a noun phrase
+            yield ctx.finding(de, de + 1, variant="adverbial", modifier=mod, verb=verb)
         yield from _de_before_complement(text, sp.start, sp.end, ctx)
 
 

@@ -1,0 +1,45 @@
+"""W-05 and W-06 on sentences this team wrote (issue #12, t12a): exact findings, messages and spans."""
+
+from __future__ import annotations
+
+from nianbao.audit import load_report
+from nianbao.rules.engine import run_rules
+
+HEAD = "青溪县林业局2023年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+def findings(body: str, code: str) -> list[tuple[int, str, str]]:
+    """(offset in `body`, evidence, message) of each finding of `code`."""
+    report = load_report(HEAD + body, require_report=False)
+    base = report.text.index(body[:8])
+    return [(f.location.start - base, report.text[f.location.start:f.location.end], f.message)
+            for f in run_rules(report, only=[code])]
+
+
+def test_w05_modifier_by_part_of_speech():
+    # 尽可能 (adverb), 循序渐进 (idiom) and 灵活 (adjective) are in no list: the tagger says they can modify a verb
+    assert findings("我局尽可能的满足申请人需求，循序渐进的推进公开标准化建设，灵活的运用新媒体发布政策。", "W-05") == [
+        (5, "的", "“尽可能的满足”中“尽可能”修饰动词“满足”，应用“地”。"),
+        (18, "的", "“循序渐进的推进”中“循序渐进”修饰动词“推进”，应用“地”。"),
+        (31, "的", "“灵活的运用”中“灵活”修饰动词“运用”，应用“地”。"),
+    ]
+
+
+def test_w05_verb_after_aspect_or_preposition():
+    # 规范 is tagged a noun but 了 makes it the verb; a preposition opens the verb's adverbial after a listed modifier
+    assert findings("我局进一步的规范了信息发布流程，更好的为群众提供服务。", "W-05") == [
+        (5, "的", "“进一步的规范”中“进一步”修饰动词“规范”，应用“地”。"),
+        (18, "的", "“更好的为群众提供”中“更好”修饰动词“为群众提供”，应用“地”。"),
+    ]
+
+
+def test_w05_noun_phrases_and_relative_clauses_are_right():
+    body = ("我局对公开目录进行了系统全面的梳理，可以公开的信息已全部公开，建立了规范的依申请公开办理流程，"
+            "有效的监督检查机制已经形成，这是最直接的体现。")
+    assert findings(body, "W-05") == []
+
+
+def test_w05_light_verb_is_a_word_not_a_character():
+    # 工作 ends with 作, which is a light verb on its own: "公开工作尽可能的贴近群众" is still an adverbial
+    assert [m for _, _, m in findings("政务公开工作尽可能的贴近群众生活。", "W-05")] == [
+        "“尽可能的贴近”中“尽可能”修饰动词“贴近”，应用“地”。"]
