@@ -43,3 +43,16 @@ def test_w05_light_verb_is_a_word_not_a_character():
     # 工作 ends with 作, which is a light verb on its own: "公开工作尽可能的贴近群众" is still an adverbial
     assert [m for _, _, m in findings("政务公开工作尽可能的贴近群众生活。", "W-05")] == [
         "“尽可能的贴近”中“尽可能”修饰动词“贴近”，应用“地”。"]
+
+
+def test_w06_word_doubled_across_a_separator():
+    body = "由办公室主任、干事、干事等负责，群众可通过局网站和局网站，提出申请。"
+    assert findings(body, "W-06") == [
+        (7, "干事、干事", "“干事”隔着“、”重复写了两遍，疑为多写。"),
+        (21, "局网站和局网站", "“局网站”隔着“和”重复写了两遍，疑为多写。"),
+    ]
+
+
+def test_w06_anadiplosis_and_slogans_are_not_doubled():
+    body = "成立领导小组，领导小组下设办公室，坚持上网不涉密，涉密不上网，做到谁公开、谁审查，谁审查、谁负责。"
+    assert findings(body, "W-06") == []

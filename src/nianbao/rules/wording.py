@@ -179,8 +179,8 @@ def _verb_after(after: str, strong: bool) -> str | None:
     """The verb phrase that starts `after` (the text after 的 up to the clause end) when it is a verb with an object
     or 了/着/过 ("满足群众需求", "推进了", "规范了"), a verb reached through a preposition after a listed modifier
     ("为群众提供"), or (after a listed modifier only) a verb that ends the clause as its predicate ("工作……扎实有效的
-    开展，"); else None. A verb followed by a head noun (监督机制) or by another verb and a head noun (监督检查工作)
-    is a noun phrase."""
+    开展，"); else None. A verb followed by a head noun (监督机制) is a noun phrase; so may be one followed by another
+    verb ("监督检查工作", "为信息及时的公开奠定基础"), which is left alone."""
     _, _, heads, verbs, final_verbs = _de_di()
     nominal = _de_di_tags()[2]
     toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(after)]
@@ -216,11 +216,6 @@ def _verb_after(after: str, strong: bool) -> str | None:
         return w1
     if f2 in ("a", "ad") and len(toks) > 2:
         return w1  # 完善公开制度, 推进公开标准化建设: an object that starts with an adjective
-    # a second verb: 监督检查工作 is a noun phrase, 公开发布政策信息 a verb with its object
-    if f2 in ("v", "vn") and len(toks) > 2:
-        w3, f3 = toks[2]
-        if w3 not in heads and f3 in _NOUNISH and f3 != "vn":
-            return w1
     return None
 
 
@@ -281,7 +276,14 @@ def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iter
 # --------------------------------------------------------------------------------------------- W-06
 
 _CJK = "\u4e00-\u9fff"
-_DOUBLED = re.compile(f"(?P<w>[{_CJK}]{{2,8}})(?P<sep>、)\\s*(?P=w)(?=[、，,。；;等和及与]|$)")
+# A word written again across a separator: "干事、干事等", "政府信息公开平台建设：政府信息公开平台建设。",
+# "网站和网站，". After the second copy the clause must end (or the list go on, after 、): "领导小组，领导小组下设办公室",
+# "联系，联系电话", "公开：公开市场监管信息" repeat a word on purpose (anadiplosis), and so do slogans after 不 or 谁
+# ("涉密不上网、上网不涉密", "谁审查，谁审查、谁负责").
+_DOUBLED = re.compile(f"(?P<w>[{_CJK}]{{2,12}})(?P<sep>[、，,：:]|和|及|与)\\s*(?P=w)")
+_DOUBLED_END = {"、": re.compile(r"[、，,。；;：:！？!?）)等和及与]"), "，": re.compile(r"[，,。；;！？!?]"),
+                "：": re.compile(r"[，,。；;！？!?]"), "和": re.compile(r"[、，,。；;！？!?等]")}
+_DOUBLED_END.update({",": _DOUBLED_END["，"], ":": _DOUBLED_END["："], "及": _DOUBLED_END["和"], "与": _DOUBLED_END["和"]})
 _NUMERALS = set("〇零一二三四五六七八九十百千万两")
 
 
@@ -331,15 +333,15 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     stacks = _stacks()
     for sp in report.views.spans():
         for m in _DOUBLED.finditer(text, sp.start, sp.end):
-            w = m.group("w")
-            if set(w) <= _NUMERALS:
-                continue
+            w, sep = m.group("w"), m.group("sep")
             b = m.end()
+            if set(w) <= _NUMERALS or not _DOUBLED_END[sep].match(text, b) or text[m.start() - 1:m.start()] in ("不", "谁"):
+                continue
             a2 = b - len(w)
             if not (_whole_words(text, m.start(), m.start("sep"), sp.start, sp.end)
                     and _whole_words(text, a2, b, sp.start, sp.end)):
                 continue
-            yield ctx.finding(m.start(), b, variant="doubled", word=w, sep=m.group("sep"))
+            yield ctx.finding(m.start(), b, variant="doubled", word=w, sep=sep)
         yield from _repeated_items(text, sp.start, sp.end, ctx)
         listed: list[tuple[int, int]] = []
         for rx, why in stacks:
