@@ -38,7 +38,7 @@ def _items(lst: str) -> list[str]:
 
 # how a part's title starts, old and new outlines alike: two of them inside one listed item are two parts run together
 # where the page lost the 、 between them ("概述主动公开政府信息情况")
-_HEADS = re.compile(r"概述|总体情况|基本情况|(?<!依申请)主动公开|依申请公开|收到和处理|回应|收费|(?:申请|因政府信息公开申请)?行政复议"
+_HEADS = re.compile(r"概述|总体情况|基本情况|(?<!依申请)主动公开|依申请公开|收到和?处理|回应|收费|(?:申请|因政府信息公开申请)?行政复议"
                     r"|存在的|其他需要|不予公开|咨询|公文类|机构建设|组织领导")
 
 
