@@ -17,7 +17,8 @@ by the rules (``audit_report``; the paragraph classifier only with ``--classifie
 default). Excerpts are page beginnings: they have no tables and usually stop inside part one, so findings that only
 say something is *missing* or depend on the rest of the document (``TRUNCATION_RULES``, and S-06/S-07 when they
 only say that no title / no period sentence was found: ``TRUNCATION_MESSAGES``) are neither false alarms nor hits
-unless they overlap an annotation of a compatible category.
+unless they overlap an annotation of a compatible category. Findings the audit itself marks ``cause="parse"`` (a reading doubt, e.g. a word at the
+end of a text that stops mid-sentence) are likewise neither false alarms nor hits unless they match.
 
 Matching
 --------
@@ -130,6 +131,7 @@ class Found:
     end: int | None
     evidence: str = ""
     message: str = ""
+    cause: str = "report"  # "parse": the audit itself says reading, not the report, may be at fault
 
 
 def load_manifests(root: Path = MANIFESTS, cache: Path = CACHE) -> tuple[list[Excerpt], Counter]:
@@ -191,7 +193,7 @@ class Scored:
     hit: list[bool]  # per finding: matched at least one annotation
     found: list[bool]  # per annotation: matched by at least one finding
     found_warn: list[bool]  # per annotation: matched by at least one warning or error (a note left out)
-    ignored: list[bool]  # per finding: unmatched truncation finding, left out of precision and false alarms
+    ignored: list[bool]  # per finding: unmatched truncation or reading-note finding, left out of precision and false alarms
 
 
 def same_defect_elsewhere(ann: Annotation, f: Found, text: str) -> bool:
@@ -208,7 +210,7 @@ def score_excerpt(ex: Excerpt, findings: list[Found]) -> Scored:
     hit = [any(matches(a, f) or same_defect_elsewhere(a, f, ex.text) for a in ex.annotations) for f in findings]
     found = [any(matches(a, f) for f in findings) for a in ex.annotations]
     found_warn = [any(matches(a, f) for f in findings if f.severity != "info") for a in ex.annotations]
-    ignored = [not h and truncation(f) for f, h in zip(findings, hit, strict=True)]
+    ignored = [not h and (truncation(f) or f.cause == "parse") for f, h in zip(findings, hit, strict=True)]
     return Scored(ex, findings, hit, found, found_warn, ignored)
 
 
@@ -234,7 +236,7 @@ def audit_text(text: str, *, classifier: bool = False) -> list[Found]:
         s, e = f.location.start, f.location.end
         if s is not None and e is not None and shift is not None:
             s, e = shift(s), shift(e)
-        out.append(Found(f.rule, f.category, f.severity, s, e, f.evidence, f.message))
+        out.append(Found(f.rule, f.category, f.severity, s, e, f.evidence, f.message, f.cause))
     return out
 
 

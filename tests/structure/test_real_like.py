@@ -375,3 +375,25 @@ def test_a_portals_hot_search_bar_or_metadata_box_is_not_the_title():
             "青溪县白沙镇2022年政府信息公开工作年度报告\n\n" + _BODY.format(year=2022, who="我镇"))
     m = load_report(text.encode("utf-8")).meta
     assert (m.title, m.agency, m.year) == ("青溪县白沙镇2022年政府信息公开工作年度报告", "青溪县白沙镇", 2022)
+
+
+_CUT_HEAD = ("青溪县白沙镇2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我镇主动公开政府信息212条。\n"
+             "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公")
+
+
+def test_a_word_cut_off_at_the_end_of_a_copied_text_is_a_reading_note_not_a_typo():
+    """A page copy that stops mid-word ("四、政府信息公") must not charge the author with a lost 开 (W-08 did on
+    a real dev page, issue #12): the finding stays, marked as reading, and the audit says the text may be cut."""
+    a = audit_report(load_report(_CUT_HEAD.encode("utf-8"), require_report=False))
+    w08 = [f for f in a.findings if f.rule == "W-08"]
+    assert [(f.evidence, f.severity, f.cause) for f in w08] == [("政府信息公", "info", "parse")]
+    notes = [n for n in a.reading.notes if n.code == "text_cut"]
+    assert [(n.message, n.start) for n in notes] == [
+        ("正文在“四、政府信息公”处结束，末句没有结束标点，文本可能不完整；末尾的疑似错漏未据此扣分。", len(_CUT_HEAD) - 1)]
+
+
+def test_a_finished_text_ending_on_its_date_is_not_cut():
+    text = _CUT_HEAD + "开行政复议、行政诉讼情况\n本年度未发生行政复议。\n青溪县白沙镇人民政府\n2024年1月20日"
+    rep = load_report(text.encode("utf-8"), require_report=False)
+    assert assess(rep).cut_at is None
+    assert not [f for f in audit_report(rep).findings if f.rule == "W-08"]

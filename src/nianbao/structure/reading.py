@@ -35,6 +35,8 @@ _PART_RULES = {"S-01"}
 _TABLE_MISSING_RULES = {"S-04"}
 _TABLE_RULE_PREFIX = ("T2-", "T3-", "T4-")
 _ROW_RULES = {"S-05"}
+# findings about a word that a cut text may have lost the end of
+_CUT_CATEGORIES = {"typo", "punctuation"}
 LOW = 0.8
 
 
@@ -48,6 +50,8 @@ class Reading:
     doubtful_tables: list[str] = field(default_factory=list)  # read, but rows lost or narrative rows
     ocr: dict | None = None  # the report was a scan read by OCR (RawDocument.ocr), with suspected misreads
     labels: dict[str, tuple[dict, dict]] = field(default_factory=dict, repr=False)  # table -> row, col labels
+    cut_at: int | None = None  # the text stops mid-sentence: offset of its last character
+    cut_tail: str = ""  # the words it stops on, for the note
 
     @property
     def low(self) -> bool:
@@ -153,7 +157,28 @@ def assess(report: Report) -> Reading:
         if lost or narrative:
             rd.doubtful_tables.append(tid)
         rd.tables[tid] = max(0.0, score)
+    # 3. a text that stops mid-sentence (a page copy or an extraction cut short): what its last word lacks is ours
+    rd.cut_at = _cut_at(report)
+    if rd.cut_at is not None:
+        rd.cut_tail = text[max(0, rd.cut_at - 11):rd.cut_at + 1].split("\n")[-1]
     return rd
+
+
+# how a finished text ends: a sentence's end, a closing mark, or a date (the 落款)
+_FINISHED = "。！？!?；;…”’」』）)》】.．"
+_DATE_END = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})$")
+
+
+def _cut_at(report: Report) -> int | None:
+    """Offset of the last character when the text stops mid-sentence: no closing mark, no date, and a last line
+    that is not the body's name (the 落款) nor a bare page number."""
+    t = report.text.rstrip()
+    if not t or t[-1] in _FINISHED or _DATE_END.search(t):
+        return None
+    last = t[t.rfind("\n") + 1:].strip()
+    if len(last) < 4 or last.isdigit() or (report.meta.agency and report.meta.agency in last):
+        return None
+    return len(t) - 1
 
 
 def _lost_rows(report: Report, tid: str, missing: list[str]) -> list[str]:
@@ -202,6 +227,16 @@ def reconcile(findings: list[Finding], reading: Reading) -> list[Finding]:
             reading.ocr["suspected_misreads"].append(misread)
             reading.notes.append(ParseNote("ocr_misread", misread["message"], start=f.location.start,
                                            end=f.location.end, page=f.location.page))
+            continue
+        if reading.cut_at is not None and f.category in _CUT_CATEGORIES and f.location.end is not None \
+                and f.location.end > reading.cut_at:
+            f.cause = "parse"
+            f.severity = "info"
+            f.message = f.message.rstrip() + "（正文在此中断，可能是复制或读取不完整，未据此扣分）"
+            if not any(n.code == "text_cut" for n in reading.notes):
+                reading.notes.append(ParseNote(
+                    "text_cut", f"正文在“{reading.cut_tail}”处结束，末句没有结束标点，文本可能不完整；"
+                    "末尾的疑似错漏未据此扣分。", start=reading.cut_at, end=reading.cut_at + 1))
             continue
         hit = (f.rule in _PART_RULES and f.part in reading.unread_parts
                or f.rule in _TABLE_MISSING_RULES and f.part in reading.unread_tables
