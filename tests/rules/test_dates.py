@@ -192,6 +192,15 @@ def test_signed_before_year_end():
     r, fs = audit(text, ["D-04", "D-05"])
     start = r.text.index("2023年12月15日")
     assert spans(r, fs) == [("D-05", "2023年12月15日", None, start, start + 11)]
+    assert fs[0].severity == "error"
+
+
+def test_page_date_before_year_end_is_a_warning_not_an_error():
+    """A portal's 发布日期 is not the body's signed date: D-05 still speaks, as a warning (issue #12)."""
+    text = ("发布日期：2023-12-20  来源：青溪县市场监督管理局\n"
+            "青溪县市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局主动公开政府信息212条。\n")
+    r, fs = audit(text, ["D-05"])
+    assert (r.meta.published_source, [(f.rule, f.severity) for f in fs]) == ("page", [("D-05", "warning")])
 
 
 # ------------------------------------------------------------------------------------------ corpus
