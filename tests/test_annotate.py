@@ -175,6 +175,25 @@ def test_cli_annotate(tmp_path):
     assert len(comment_anchors(out.read_bytes())) == len(audit(src).findings) > 0
 
 
+def test_cli_annotate_default_target_checked_once_before_the_audit(tmp_path, monkeypatch):
+    """The file written next to the report is checked like -o, once, before any work: a folder in its way fails
+    with the -o message and exit 2, without auditing."""
+    from typer.testing import CliRunner
+
+    import nianbao.audit as audit_mod
+    import nianbao.cli as cli
+
+    src = tmp_path / "报告.docx"
+    shutil.copy(FORMATS / "township_2017.docx", src)
+    (tmp_path / "报告.审查.docx").mkdir()
+    checked: list = []
+    monkeypatch.setattr(cli, "_check_output", lambda p, real=cli._check_output: (checked.append(p), real(p)))
+    monkeypatch.setattr(audit_mod, "audit_report", lambda *a, **k: pytest.fail("audited before the check"))
+    res = CliRunner().invoke(app, ["score", str(src), "--annotate"])
+    assert (res.exit_code, checked) == (2, [tmp_path / "报告.审查.docx"])
+    assert "这是一个目录，不能作为输出文件" in res.stderr
+
+
 def test_libreoffice_opens_every_annotated_fixture(annotated, tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     require_tool(soffice is not None, "LibreOffice (soffice)")

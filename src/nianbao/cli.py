@@ -176,6 +176,9 @@ def score(
     except RubricError as e:
         _fail(str(e))
     cfg = _load_config(config, select, ignore)
+    binary = annotate or fmt == "pdf"  # written next to the report unless -o says where
+    if binary and output is None:
+        output = report.with_name(f"{report.stem}.审查.{'docx' if annotate else 'pdf'}")
     _check_output(output)  # before the audit: a wrong -o fails in a second, not after the work
     try:
         rep = load_report(report)
@@ -184,7 +187,7 @@ def score(
         _fail_input(e)
         return
     result = audit_report(rep, rubric=rub, config=cfg, previous=prev)
-    if annotate or fmt == "pdf":
+    if binary:
         _write_binary(result, report, output, annotate)
     elif fmt == "text" and output is None:
         from nianbao.render.terminal import render_text
@@ -207,12 +210,12 @@ def score(
         raise typer.Exit(1)
 
 
-def _write_binary(result, report: Path, output: Path | None, annotate: bool) -> None:
-    """--annotate (the author's document with comments) or --format pdf (the printed HTML audit)."""
+def _write_binary(result, report: Path, target: Path, annotate: bool) -> None:
+    """--annotate (the author's document with comments) or --format pdf (the printed HTML audit) to ``target``
+    (already checked by _check_output)."""
     if annotate:
         from nianbao.render.docx import annotated_docx
 
-        target = output or report.with_name(f"{report.stem}.审查.docx")
         source = report.read_bytes() if result.report.raw.format == "docx" else None
         findings = result.to_dict()["findings"]
         data = annotated_docx(result.report, findings, source)
@@ -220,14 +223,12 @@ def _write_binary(result, report: Path, output: Path | None, annotate: bool) -> 
     else:
         from nianbao.render.pdf import PdfError, html_to_pdf
 
-        target = output or report.with_name(f"{report.stem}.审查.pdf")
         try:
             data = html_to_pdf(result.render("html"))
         except PdfError as e:
             _fail(str(e))
             return
         what = "PDF"
-    _check_output(target)
     _write_output(target, data)
     err.print(f"已写入 {markup_safe(str(target))}（{what}；得分 {result.score}，{result.grade}）", highlight=False)
 
