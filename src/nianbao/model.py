@@ -95,13 +95,15 @@ class RawDocument:
             return None
         return max(1, bisect_right(self.page_starts, offset))  # page_starts ascend: O(log pages)
 
+    @cached_property
+    def _line_index(self) -> array:
+        """Offset where each line starts, computed once (readers build a new RawDocument, never reassign text;
+        named apart from the ``_line_starts`` that reports pickled by earlier versions carry)."""
+        return array("q", [0, *(m.end() for m in _NEWLINE.finditer(self.text))])
+
     def line_of(self, offset: int) -> int:
-        """1-based line of a text offset, by bisect on the line starts (computed once): O(log lines)."""
-        starts = self.__dict__.get("_line_starts")
-        if starts is None or starts[1] is not self.text:  # computed for this text (never stale if text is replaced)
-            starts = self.__dict__["_line_starts"] = (
-                array("q", [0, *(m.end() for m in _NEWLINE.finditer(self.text))]), self.text)
-        return bisect_right(starts[0], max(0, offset))
+        """1-based line of a text offset, by bisect on the line starts: O(log lines)."""
+        return bisect_right(self._line_index, max(0, offset))
 
 
 # --------------------------------------------------------------------------- structured report
