@@ -295,3 +295,56 @@ def test_screenshot_script(tmp_path, township):
         timeout=180,
     )
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _nest_before(mb, lo: int, hi: int, pieces: list) -> str:
+    """MarkBuilder.nest as it was before the heap (a scan and a sort of the others per mark): the reference."""
+    from nianbao.render.marks import Piece, e
+
+    out, pos = [], lo
+    todo = sorted(pieces, key=lambda p: (p.start, -p.end, p.fid))
+    while todo:
+        s = todo.pop(0)
+        inner, rest = [], []
+        for t in todo:
+            if t.start >= s.end:
+                rest.append(t)
+            elif t.end <= s.end:
+                inner.append(t)
+            else:
+                inner.append(Piece(t.start, s.end, t.fid))
+                rest.append(Piece(s.end, t.end, t.fid))
+        out.append(e(mb.text[pos : s.start]))
+        tag, was_first = mb._open(s)
+        out += [tag, _nest_before(mb, s.start, s.end, inner), mb._close(s, was_first)]
+        pos = s.end
+        todo = sorted(rest, key=lambda p: (p.start, -p.end, p.fid))
+    out.append(e(mb.text[pos:hi]))
+    return "".join(out)
+
+
+def test_marks_nest_same_html_as_before_with_many_overlapping_findings():
+    """A real fixture audit, then with 600 more findings crossing, nesting, repeating and touching each other
+    (points, equal spans, spans over paragraph ends): the marks are the ones the old nesting made."""
+    import random
+
+    from nianbao.audit import audit
+    from nianbao.render.marks import MarkBuilder
+
+    d = audit(str(Path(__file__).parent / "fixtures" / "reports" / "messy_street_2022.txt")).to_dict()
+    n = len(d["text"])
+    rng = random.Random(20261206)
+    extra = []
+    for i in range(600):
+        start = rng.randrange(n)
+        end = start if i % 10 == 0 else min(n, start + rng.choice((1, 2, 5, 12, 40, 150, 600)))
+        extra.append({"rule": f"X-{i % 7:02d}", "severity": rng.choice(("error", "warning", "info", "odd")),
+                      "title": f"t{i}", "location": {"start": start, "end": end}})
+    extra += [dict(extra[j]) for j in range(0, 600, 25)]  # the same span twice
+    for findings in (d["findings"], d["findings"] + extra):
+        case = {**d, "findings": findings}
+        old = MarkBuilder(case)
+        old.nest = lambda lo, hi, pieces, mb=old: _nest_before(mb, lo, hi, pieces)
+        html, before = MarkBuilder(case).render(), old.render()
+        assert html == before
+        assert html.count("<mark") >= len(findings) and html.count(' class="fm') == html.count("</mark>")

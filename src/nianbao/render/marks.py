@@ -7,6 +7,7 @@ The text is cut into regions (paragraphs with their boilerplate probability, oth
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from html import escape
 
@@ -73,29 +74,38 @@ class MarkBuilder:
         return out
 
     def nest(self, lo: int, hi: int, pieces: list[Piece]) -> str:
-        """HTML for text[lo:hi] with the pieces (all inside [lo, hi]) as nested marks."""
+        """HTML for text[lo:hi] with the pieces (all inside [lo, hi]) as nested marks.
+
+        The pieces are taken in (start, -end, finding) order: the first one opens a mark, every piece that starts
+        before its end goes inside it (cut at its end; the part past it comes back as a piece starting there),
+        and the next one after it follows. A heap keeps that order, so each piece costs O(log n) per level of
+        nesting it sits in, instead of a scan and a sort of all the others."""
+        heap = [(p.start, -p.end, p.fid) for p in pieces]
+        heapq.heapify(heap)
+        return self._nest(lo, hi, heap)
+
+    def _nest(self, lo: int, hi: int, heap: list[tuple[int, int, int]]) -> str:
         out: list[str] = []
         pos = lo
-        todo = sorted(pieces, key=lambda p: (p.start, -p.end, p.fid))
-        while todo:
-            s = todo.pop(0)
-            inner: list[Piece] = []
-            rest: list[Piece] = []
-            for t in todo:
-                if t.start >= s.end:
-                    rest.append(t)
-                elif t.end <= s.end:
+        while heap:
+            start, neg_end, fid = heapq.heappop(heap)
+            end = -neg_end
+            inner: list[tuple[int, int, int]] = []
+            while heap and heap[0][0] < end:  # starts inside this piece
+                t = heapq.heappop(heap)
+                if -t[1] <= end:
                     inner.append(t)
-                else:  # crosses the end of s: split
-                    inner.append(Piece(t.start, s.end, t.fid))
-                    rest.append(Piece(s.end, t.end, t.fid))
-            out.append(e(self.text[pos : s.start]))
+                else:  # crosses its end: split
+                    inner.append((t[0], neg_end, t[2]))
+                    heapq.heappush(heap, (end, t[1], t[2]))  # (starts at its end: not taken by this loop)
+            heapq.heapify(inner)
+            s = Piece(start, end, fid)
+            out.append(e(self.text[pos:start]))
             tag, was_first = self._open(s)
             out.append(tag)
-            out.append(self.nest(s.start, s.end, inner))
+            out.append(self._nest(start, end, inner))
             out.append(self._close(s, was_first))
-            pos = s.end
-            todo = sorted(rest, key=lambda p: (p.start, -p.end, p.fid))
+            pos = end
         out.append(e(self.text[pos:hi]))
         return "".join(out)
 
