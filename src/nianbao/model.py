@@ -225,6 +225,12 @@ class ReportMeta:
     format_version: str = "unknown"  # "2021" | "2019" | "pre2019" | "unknown"
     format_evidence: list[str] = field(default_factory=list)
 
+    @property
+    def year_stated(self) -> bool:
+        """The report year is known from the report's own title or statistics period, not guessed from a sentence of
+        the text ("2023年，我局…" may speak of another year): the measure other years of the text are judged by."""
+        return self.year is not None and self.year_source in ("title", "period")
+
 
 @dataclass
 class Report:

@@ -18,7 +18,7 @@ from nianbao.rules.registry import all_rules, rule_files
 
 RULES_DIR = Path(__import__("nianbao.rules", fromlist=["x"]).__file__).parent
 RESERVED = {"variant", "evidence", "part", "severity", "cells", "cause"}
-HELPERS = {"__init__", "base", "registry", "engine", "docs", "util"}
+HELPERS = {"__init__", "base", "registry", "engine", "docs", "util", "counts"}
 
 
 def _check_modules() -> list[str]:

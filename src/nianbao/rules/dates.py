@@ -167,7 +167,7 @@ def title_text_year_conflict(report: Report) -> int | None:
 def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """D-02: another year used as the current year of the report."""
     year = report_year(report)
-    if year is None or report.meta.year_source not in ("title", "period") or title_text_year_conflict(report) is not None:
+    if year is None or not report.meta.year_stated or title_text_year_conflict(report) is not None:
         return  # a year read from a sentence of the text is no measure for the other years of the text
     text = report.text
     for s in report.views.sentences:
@@ -333,7 +333,7 @@ def late_publication(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 def early_signature(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """D-05: signed/published before the report year has ended."""
     m = report.meta
-    if m.year is None or m.published is None or m.year_source not in ("title", "period"):
+    if m.year is None or m.published is None or not m.year_stated:
         return  # a year guessed from a sentence of the text ("2023年，我局…") may be another year than the report's
     if m.published >= date(m.year, 12, 31):
         return

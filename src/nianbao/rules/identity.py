@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.rules.util import CJK
 from nianbao.views import Sentence
 
 # --------------------------------------------------------------------------------------------- K-03
@@ -15,8 +16,10 @@ from nianbao.views import Sentence
 _SELF_RE = re.compile(r"(?P<p>我|本|结合)(?P<k>部门|街道|局|委|厅|镇|乡|县|区|市|省|办)"
                       r"(?!(?<=办)[理事法结件公好实文会案]|(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
                       r"(?<=县)级|(?<=区)级|(?<=镇)级)")
+_HAN = re.compile(f"[{CJK}]")
+_TOWNSHIP_END = re.compile(r"(乡|镇)(?:人民政府)?$")
 _PLACE_SUFFIXES = ("自治区", "街道", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡")
-_PLACE_RES = tuple(re.compile(rf"[\u4e00-\u9fff]{{{n},8}}?(?:自治区|街道|省|市|州|盟|县|旗|区|镇|乡)") for n in (2, 1))
+_PLACE_RES = tuple(re.compile(rf"[{CJK}]{{{n},8}}?(?:自治区|街道|省|市|州|盟|县|旗|区|镇|乡)") for n in (2, 1))
 _NOT_PLACE = re.compile(r"和|城乡|管理|服务|发展|建设|资源|监督|委员|社区|^(?:城市|城区|市区|开发区|园区|新区|高新区|景区)$")
 # A sentence's lead-in before its subject (2023年，/ 一是 / 此外，), and a name that follows a joint-action word
 # (赴X局学习, 与X区联合): neither depends on the report, so they are compiled once.
@@ -38,6 +41,16 @@ def agency_places(agency: str | None) -> list[str]:
         out.append(m.group(0))
         pos = m.end()
     return out
+
+
+def _han(ch: str) -> bool:
+    return bool(ch) and _HAN.match(ch) is not None
+
+
+def _township_kind(agency: str) -> str | None:
+    """乡 or 镇, as the agency's name ends (…乡 / …镇人民政府), else None."""
+    m = _TOWNSHIP_END.search(agency)
+    return m.group(1) if m else None
 
 
 def _suffix(place: str) -> str:
@@ -62,10 +75,9 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
     if level == "township":
         bad = {**organs, "街道": "error", "县": "warning", "区": "warning", "市": "warning", "省": "warning"}
         # a 乡 calling itself 我镇 (or a 镇 我乡) copied a neighbour's text
-        if re.search(r"乡(?:人民政府)?$", agency):
-            bad["镇"] = "warning"
-        elif re.search(r"镇(?:人民政府)?$", agency):
-            bad["乡"] = "warning"
+        kind = _township_kind(agency)
+        if kind:
+            bad["镇" if kind == "乡" else "乡"] = "warning"
         return bad, "乡镇"
     if level == "street":
         return {**organs, "镇": "error", "乡": "error", "县": "warning", "区": "warning", "市": "warning",
@@ -178,7 +190,7 @@ def _own_short(report: Report) -> str:
     agency = report.meta.agency or ""
     level = report.meta.level
     if level == "township":
-        return "乡" if re.search(r"乡(人民政府)?$", agency) else "镇"
+        return _township_kind(agency) or "镇"
     if level == "street":
         return "街道"
     if level == "department":
@@ -225,7 +237,7 @@ def _ours_before(text: str, suf_start: int, places: list[str]) -> bool:
 
 
 def _core_ok(core: str) -> bool:
-    return len(core) == 2 and all("\u4e00" <= ch <= "\u9fff" and ch not in _FUNC for ch in core)
+    return len(core) == 2 and all(_han(ch) and ch not in _FUNC for ch in core)
 
 
 # jieba tags of words that are no place name: verbs, prepositions, conjunctions, adverbs, adjectives, pronouns,
@@ -274,7 +286,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             return None
         if need_boundary:
             prev = text[a - 1] if a > lo else ""
-            if a > lo and "\u4e00" <= prev <= "\u9fff" and prev not in _BOUNDARY:
+            if a > lo and _han(prev) and prev not in _BOUNDARY:
                 return None
         return a
 
@@ -282,7 +294,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     lower = ("镇", "乡", "街道") if is_dept and sufs and sufs[0] in ("县", "区", "市") else ()
     suf_alt = "|".join(sorted(sufs + lower, key=len, reverse=True))
     own_alt = "|".join(re.escape(p) for p in places)
-    subj_re = re.compile(rf"(?P<own>(?:{own_alt})*)(?P<name>[\u4e00-\u9fff]{{2}}(?P<suf>{suf_alt}))(?P<org>{_ORG}|[\u4e00-\u9fff]{{1,10}}?(?:局|委员会|委|厅|办公室))"
+    subj_re = re.compile(rf"(?P<own>(?:{own_alt})*)(?P<name>[{CJK}]{{2}}(?P<suf>{suf_alt}))(?P<org>{_ORG}|[{CJK}]{{1,10}}?(?:局|委员会|委|厅|办公室))"
                          rf"(?={_SUBJ_VERB}|编制|暂无|承担|提供)")
     first_rest = agency[len(places[0]):] if len(places) >= 2 else ""
     for s in report.views.sentences:
@@ -324,21 +336,21 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     a = foreign_at(suf_at - len(suf), s.start, need_boundary=False)
                     if a is None or a in seen or quoted(a) or _JOINT.search(text[s.start:a]):
                         continue
-                    if a > s.start and text[a - 1] not in "“\"" and "\u4e00" <= text[a - 1] <= "\u9fff" \
+                    if a > s.start and text[a - 1] not in "“\"" and _han(text[a - 1]) \
                             and text[a - 1] not in _BOUNDARY and not re.search(r"(?:依托|通过|在|由|请联系|联系|要求，)$",
                                                                              text[s.start:a]):
                         continue
                     b = s.start + cm.end() if tgt == core else suf_at
                     yield emit(a, b, s, "写有“{name}”")
         # (f) another unit of our level named with its organ anywhere: 东坪县财政局未发出… / 东石镇人民政府…
-        org_re = (r"[\u4e00-\u9fff]{1,10}?(?:局|委员会|厅)(?![长])" if is_dept else r"(?:人民政府|办事处)")
+        org_re = (rf"[{CJK}]{{1,10}}?(?:局|委员会|厅)(?![长])" if is_dept else r"(?:人民政府|办事处)")
         for fm in re.finditer(rf"(?P<suf>{suf_alt})(?P<org>{org_re})", sent_text):
             suf_at = s.start + fm.start("suf")
             a = foreign_at(suf_at, s.start, need_boundary=False)
             if a is None or a in seen or quoted(a) or _JOINT.search(text[s.start:a]):
                 continue
             prev = text[a - 1] if a > s.start else ""
-            if prev and "\u4e00" <= prev <= "\u9fff" and prev not in _BOUNDARY and prev not in "年度" \
+            if prev and _han(prev) and prev not in _BOUNDARY and prev not in "年度" \
                     and not re.search(r"(?:请与|联系|依托|通过|针对)$", text[s.start:a]):
                 continue
             if fm.group("suf") not in sufs and not is_dept:
@@ -362,7 +374,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # what a place owns when the report speaks of itself: its website, platform or disclosure work (广东省政务服务网,
 # 东坪县人民政府门户网站, 东坪县政府信息公开工作), with at most a few words between (广东省行政执法公示平台)
-_OWNED = re.compile(r"(?:人民政府|政府)?(?:办公室|办公厅|办)?(?:的)?(?P<gap>[\u4e00-\u9fff]{0,8}?)"
+_OWNED = re.compile(rf"(?:人民政府|政府)?(?:办公室|办公厅|办)?(?:的)?(?P<gap>[{CJK}]{{0,8}}?)"
                     r"(?:政务服务网|门户网站|政府网|网站|公示平台|服务平台|政务公开|政府信息公开|信息公开)"
                     r"|(?:委|党委)(?:、|和|及)?[省市州盟县旗区]?(?:人民)?政府"
                     r"|(?:人民政府|政府)?(?:办公室|办公厅)?\s*(?:(?:19|20)\d{2}\s*年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from nianbao.model import Finding, Report, Table
 from nianbao.rules.base import RuleContext
+from nianbao.rules.counts import APPROX_AFTER, TOTAL_RE, UNITS
 from nianbao.rules.dates import PLAN_RE
 from nianbao.rules.prose_numbers import names_every_part, share_matches, without_nested
 from nianbao.views import Sentence
@@ -263,11 +264,8 @@ def text_table_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------------------------- K-02
 
-_UNITS = "条|件|个|次|篇|期|场|人次|份|项|批次|户|家|名|人"
-_TOTAL_RE = re.compile(rf"(?:(?<![公一总])共(?:计)?[^，。；：\d]{{0,16}}?|总计|合计|累计)\s*(?P<n>\d+)\s*(?P<u>{_UNITS})")
-_APPROX = re.compile(r"^(?:余|多|以上|左右|万|千|百)")
-_ANY_COUNT = re.compile(rf"\d+\s*(?:{_UNITS})")
-_PART = re.compile(rf"(?<![\d.])(\d+)\s*(?:{_UNITS})")  # one part of a 其中 list
+_ANY_COUNT = re.compile(rf"\d+\s*(?:{UNITS})")
+_PART = re.compile(rf"(?<![\d.])(\d+)\s*(?:{UNITS})")  # one part of a 其中 list
 
 
 _LIST_STOP = re.compile(r"较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|去年")
@@ -284,7 +282,7 @@ def _list_clauses(lst: str) -> str:
     return "".join(kept)
 
 
-_SHARE_AFTER = re.compile(rf"(?<![\d.])(\d+)\s*(?:{_UNITS})[^，。；,;\d]{{0,4}}?[，,]?\s*(?:所?占(?:比例|比重|比)?(?:为|达)?|比例为)\s*"
+_SHARE_AFTER = re.compile(rf"(?<![\d.])(\d+)\s*(?:{UNITS})[^，。；,;\d]{{0,4}}?[，,]?\s*(?:所?占(?:比例|比重|比)?(?:为|达)?|比例为)\s*"
                           r"(\d+(?:\.\d+)?)\s*[%％]")
 
 
@@ -304,21 +302,21 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     sents = list(report.views.sentences)
     for i, s in enumerate(sents):
-        for tm in _TOTAL_RE.finditer(text, s.start, s.end):
-            if _APPROX.match(text[tm.end():tm.end() + 2]):
+        for tm in TOTAL_RE.finditer(text, s.start, s.end):
+            if APPROX_AFTER.match(text[tm.end():tm.end() + 2]):
                 continue
             unit = tm.group("u")
             # the 其中 list: in the same sentence after the total, or opening the next sentence of the paragraph
             k = text.find("其中", tm.end(), s.end)
             if k >= 0:
-                if _TOTAL_RE.search(text, tm.end(), k):
+                if TOTAL_RE.search(text, tm.end(), k):
                     continue  # another total stands between
                 if _ANY_COUNT.search(text[tm.end():k]):
                     continue  # another count stands between: 其中 may belong to it ("共发布文件3条，解读6条，其中……")
                 lst_start, lst_end = k + 2, s.end
             elif i + 1 < len(sents) and sents[i + 1].par_start == s.par_start and \
                     text[sents[i + 1].body:sents[i + 1].body + 2] == "其中" and \
-                    _TOTAL_RE.search(text, tm.end(), s.end) is None:
+                    TOTAL_RE.search(text, tm.end(), s.end) is None:
                 lst_start, lst_end = sents[i + 1].body + 2, sents[i + 1].end
             else:
                 continue
@@ -328,7 +326,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             parts = [(m.start(), m.end(), int(m.group(1)))
                      for m in _PART.finditer(lst)]
-            if len(parts) < 2 or any(_APPROX.match(lst[b:b + 2]) for _, b, _ in parts):
+            if len(parts) < 2 or any(APPROX_AFTER.match(lst[b:b + 2]) for _, b, _ in parts):
                 continue
             units = {re.sub(r"[\d\s]", "", lst[a:b]) for a, b, _ in parts}
             if units != {unit}:

@@ -9,13 +9,11 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.rules.counts import APPROX_AFTER, COUNT_APPROX_RE, COUNT_RE, TOTAL_BEFORE, TOTAL_RE, UNITS
 
-_UNITS = "条|件|个|次|篇|期|场|人次|份|项|户|家"
-_TOTAL = re.compile(rf"(?:共|总计|合计|累计)[^，。；,;\d]{{0,14}}?(?P<n>\d+)\s*(?P<u>{_UNITS})(?![\d%％])")
 _SHARE = re.compile(
-    rf"(?P<a>\d+)\s*(?P<u>{_UNITS})\s*[,，]?\s*(?:所?占(?:比例|比重|比)?(?:为|达)?|比例为|占比为?)\s*"
+    rf"(?P<a>\d+)\s*(?P<u>{UNITS})\s*[,，]?\s*(?:所?占(?:比例|比重|比)?(?:为|达)?|比例为|占比为?)\s*"
     rf"(?P<p>\d+(?:\.\d+)?)\s*[%％]")
-_APPROX = re.compile(r"^(?:余|多|以上|左右)")
 
 _NONE = re.compile(r"(?:全年|本年度?|[12]\d{3}\s*年度?)?[^，。；,;]{0,6}?(?:未|没有)(?:收到|受理|接到)[^，。；,;]{0,12}?"
                    r"(?:政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请)")
@@ -49,8 +47,9 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """Shares stated after a total, up to the end of the sentence (。), or of the next one when it opens with 其中."""
     text = report.text
     for sp in report.views.spans(headings=False, title=False):
-        for tm in _TOTAL.finditer(text, sp.start, sp.end):
-            if _APPROX.match(text[tm.end():tm.end() + 2]):
+        for tm in TOTAL_RE.finditer(text, sp.start, sp.end):
+            if APPROX_AFTER.match(text[tm.end():tm.end() + 2]) or text[tm.end():tm.end() + 1] in ("%", "％") or \
+                    text[tm.end():tm.end() + 1].isdigit():
                 continue
             end = text.find("。", tm.end(), sp.end)
             end = sp.end if end < 0 else end + 1
@@ -61,14 +60,14 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if total <= 0:
                 continue
             for m in _SHARE.finditer(text, tm.end(), end):
-                if m.group("u") != unit or _TOTAL.search(text, tm.end(), m.start()):
+                if m.group("u") != unit or TOTAL_RE.search(text, tm.end(), m.start()):
                     continue
                 a, p = int(m.group("a")), float(m.group("p"))
                 if a > total:
                     continue
                 real = 100 * a / total
                 # the share of a nearer count ("共89项，其中行政许可57项，实现……的有45项，占比78.9%": 45 of 57)
-                bases = [int(c.group("n")) for c in _COUNT.finditer(text, tm.end(), m.start())
+                bases = [int(c.group("n")) for c in COUNT_RE.finditer(text, tm.end(), m.start())
                          if c.group("u") == unit and c.start() != m.start()]
                 if any(b >= a and share_matches(a, b, p) for b in bases):
                     continue
@@ -98,22 +97,20 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           first=text[other.start():other.end()], second=text[later.start():later.end()], count=n)
 
 
-_COUNT = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{_UNITS})(?![\d%％])")
-_REMAINDER = re.compile(r"其他|其余|剩余|另有")
+_REMAINDER = re.compile(r"其余|剩余|另有|(?:^|[、，,；;])\s*其他[^、，,；;]*[、，,；;。\s]*$")
 
 
 def names_every_part(lst: str) -> bool:
-    """K-02's test that a 其中 list is exhaustive: it names a remainder (其他/其余/剩余/另有) or both kinds of
-    applicant (自然人 and 法人). K-02 and K-06's sums share it, so a sum K-02 reports is never reported twice."""
+    """K-02's test that a 其中 list is exhaustive: it names a remainder (其余/剩余/另有, or 其他 as its last item —
+    "其他重点信息5条" amid the list is one more kind, not the rest) or both kinds of applicant (自然人 and 法人). K-02
+    and K-06's sums share it, so a sum K-02 reports is never reported twice."""
     return bool(_REMAINDER.search(lst)) or ("自然人" in lst and "法人" in lst)
 
 
-_COUNT_APPROX = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<approx>余|多)?\s*(?P<u>{_UNITS})(?![\d%％])")
 _LIST_OPEN = re.compile(r"\s*[。，,；;:：]?\s*(?:其中|包括|包含)\s*(?:包括|有)?\s*[:：,，]?")
 # where a list stops being the list: a nested breakdown, or a clause that reports another quantity
 _NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
                      r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)")
-_K02_TOTAL = re.compile(r"(?:(?<![公一总])共(?:计)?[^，。；：\d]{0,16}?|总计|合计|累计)\s*$")
 
 
 def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -122,7 +119,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     for sp in report.views.spans(headings=False, title=False):
         a0, b0 = sp.start, sp.end
-        for tm in _COUNT.finditer(text, a0, b0):
+        for tm in COUNT_RE.finditer(text, a0, b0):
             lo = _LIST_OPEN.match(text, tm.end(), b0)
             if not lo or lo.end() == tm.end() or not re.search(r"其中|包括|包含", text[tm.end():lo.end()]):
                 continue
@@ -132,11 +129,11 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             nested = _NESTED.search(lst)
             if nested:
                 lst = lst[:nested.start()]
-            items = list(_COUNT_APPROX.finditer(lst))
+            items = list(COUNT_APPROX_RE.finditer(lst))
             unit = tm.group("u")
             approx = any(i.group("approx") for i in items)
             if len(items) < 3 or any(i.group("u") != unit for i in items) or \
-                    re.search(r"余|多|约|左右|%|％|复议|诉讼", _COUNT_APPROX.sub("", lst)):
+                    re.search(r"余|多|约|左右|%|％|复议|诉讼", COUNT_APPROX_RE.sub("", lst)):
                 continue
             total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
             if got == total or (approx and got <= total):
@@ -146,7 +143,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
             if got < total and not exhaustive and total - got > max(1, total // 50):
                 continue
-            if _K02_TOTAL.search(text, max(a0, tm.start() - 20), tm.start()) and (got > total or names_every_part(lst)):
+            if TOTAL_BEFORE.search(text, max(a0, tm.start() - 20), tm.start()) and (got > total or names_every_part(lst)):
                 continue  # K-02's finding
             last = items[-1]
             yield ctx.finding(tm.start(), lo.end() + last.end(), variant="sum", total=total, unit=unit,
@@ -155,8 +152,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               relation="多于" if got > total else "少于")
 
 
-_BRACKETED = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{_UNITS})?\s*[（(](?P<list>[^（()）]{{4,200}})[)）]")
-_NOT_ITEM = re.compile(r"[\d\s、，,；;。和及与]|(?:[^\d、，,；;]*?\d+\s*(?:" + _UNITS + r"))")  # what is left is no item
+_BRACKETED = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{UNITS})?\s*[（(](?P<list>[^（()）]{{4,200}})[)）]")
+_NOT_ITEM = re.compile(r"[\d\s、，,；;。和及与]|(?:[^\d、，,；;]*?\d+\s*(?:" + UNITS + r"))")  # what is left is no item
 _PARTIAL = re.compile(r"等|其中|包括|包含|含|部分|主要|如|例如|余|多|约|左右|%|％|以上")
 
 
@@ -167,7 +164,7 @@ def _bracketed_sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for sp in report.views.spans(headings=False, title=False):
         for m in _BRACKETED.finditer(text, sp.start, sp.end):
             lst = m.group("list")
-            items = list(_COUNT.finditer(lst))
+            items = list(COUNT_RE.finditer(lst))
             units = {i.group("u") for i in items}
             unit = m.group("u") or (units.pop() if len(units) == 1 else None)
             if len(items) < 2 or unit is None or any(i.group("u") != unit for i in items):

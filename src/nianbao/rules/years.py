@@ -96,7 +96,7 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if y == year and y2 == year:
             yield ctx.finding(m.start("y"), m.end("y"), variant="own_report", year=year, next=year + 1,
                               previous=year - 1)
-    if report.meta.year_source not in ("title", "period"):
+    if not report.meta.year_stated:
         return  # the two checks below compare with the report year: only a year the report states itself
     for m in _SELF_NAME.finditer(text):
         y = int(m.group("y"))
