@@ -266,3 +266,62 @@ def test_corpus_defects_of_mine_are_found():
             if not any(d["evidence"] in f.evidence or f.evidence in d["evidence"] for f in fs):
                 missed.append((m["id"], d["kind"], d["evidence"]))
     assert missed == []
+
+
+# ------------------------------------------------------------------------------------------ K-06 / K-03 (t12c)
+
+
+@pytest.mark.parametrize("body, evidence, needle", [
+    ("网上公开信息30条，占比40%；公告栏公开信息60条，占比90%。", "30条，占比40%；公告栏公开信息60条，占比90%", "找不到一个总数"),
+    ("本年度收到政府信息公开申请8件，按时答复6件，答复率100%。", "8件，按时答复6件，答复率100%", "应为75.0%"),
+    ("全年共收到申请12件，自然人、法人或其他组织分别为8件、6件。", "共收到申请12件，自然人、法人或其他组织分别为8件、6件", "8＋6＝14件"),
+    ("主动公开政府信息52条：工作动态11条、通知公告29条、其他信息10条。", "52条：工作动态11条、通知公告29条、其他信息10条", "11＋29＋10＝50条"),
+])
+def test_prose_numbers_t12c(body, evidence, needle):
+    r, fs = audit(BUREAU + body, ["K-06"])
+    a, b = at(r, evidence)
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-06", a, b, "warning")]
+    assert needle in fs[0].message
+
+
+@pytest.mark.parametrize("body", [
+    "实现网上办理的有40项，占比80%；实现即办的有30项，占比60%；免于提交材料的有45项，占比90%。",  # overlapping shares of 50
+    "本年度收到政府信息公开申请8件，按时答复8件，答复率100%。",
+    "收到申请10件，办结8件，结转下年度2件，办结率100%。",  # three counts: whose rate is unclear
+    "全年共发布信息300条，门户网站、微信公众号分别发布120条、80条。",  # two channels need not be all
+    "2023年收到政府信息公开申请5件。通过信函收到政府信息公开申请2件，较上年收到政府信息公开申请3件有所增加。",
+])
+def test_prose_numbers_t12c_near_misses(body):
+    assert audit(BUREAU + body, ["K-06"])[1] == []
+
+
+def test_received_twice():
+    body = "2023年，我局收到政府信息公开申请5件。\n三、收到和处理政府信息公开申请情况\n本年度我局共收到政府信息公开申请7件。"
+    r, fs = audit(BUREAU + body, ["K-06"])
+    a, b = at(r, "共收到政府信息公开申请7件")
+    assert [(f.rule, f.location.start, f.location.end) for f in fs] == [("K-06", a, b)]
+    assert "收到政府信息公开申请5件" in fs[0].message
+
+
+@pytest.mark.parametrize("head, body, evidence", [
+    ("青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n",
+     "受理公民向县政府及县政府办公室提出的政府信息公开申请3件。", "县政府及县政府办公室"),
+    (TOWN, "镇党政办负责推进、指导、协调、监督管委会各部门的政府信息公开工作。", "管委会各部门"),
+    (TOWN, "年初，我镇以政府令形式出台了政府信息公开规定。", "以政府令形式出台"),
+    ("关于2023年度政府信息公开工作情况的报告\n一、总体情况\n", "我局网站更新及时。我局公开信息86条。我局按时答复。我镇无申请。", "我镇"),
+])
+def test_other_body_in_own_place(head, body, evidence):
+    r, fs = audit(head + body, ["K-03"])
+    a, b = at(r, evidence, len(head) - 5)
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "warning")]
+
+
+@pytest.mark.parametrize("head, body", [
+    ("青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n", "协助县政府办公室转办向县政府提出的申请2件。"),
+    (TOWN, "配合管委会各部门做好信息报送。"),
+    (TOWN, "省政府以政府令形式发布的规章已及时转载。"),
+    ("青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "督促各部门按要求，使用财政拨款的部门均应公开本部门预算。"),
+    ("关于2023年度政府信息公开工作情况的报告\n一、总体情况\n", "我局网站更新及时。我镇无申请。"),  # too few to tell which
+])
+def test_other_body_in_own_place_near_misses(head, body):
+    assert audit(head + body, ["K-03"])[1] == []

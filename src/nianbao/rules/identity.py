@@ -4,6 +4,7 @@ own agency, to catch a report copied from another unit's."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
@@ -120,8 +121,12 @@ _COMPILER = re.compile(r"由[^。；\n]{0,24}?(?:局|委员会|委|厅)(?:负责
 
 def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03: 我局 in a township's report, 我镇 in a bureau's, 我县 in a township's …"""
-    if report.meta.agency_source == "page":
-        return  # the site's 来源 line names the publishing site (a government), not always the reporting body
+    if report.meta.agency_source == "page" or report.meta.level is None:
+        # the site's 来源 line names the publishing site (a government), not always the reporting body; with no
+        # agency of its own known, the report's self-references are measured against each other
+        yield from _mixed_self(report, ctx)
+        yield from _decree(report, ctx, "")
+        return
     bad, kind = _self_policy(report)
     if not bad:
         return
@@ -144,6 +149,8 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if m.group("p") == "本" and k in ("县", "区", "市", "省"):
                 continue  # 本市/本县 may name the jurisdiction the unit belongs to
+            if m.group("p") == "本" and k == "部门" and "部门" in text[s.start:m.start()]:
+                continue  # "各部门均应公开本部门预算": each department's own, not the report's
             if m.group("p") == "结合" and not (k == "部门" and re.match(r"(?:工作)?实际", text[m.end():m.end() + 4])):
                 continue  # only 结合部门实际 speaks as a department; 结合全县…/结合镇情 do not
             if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
@@ -158,13 +165,53 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(m.start(), m.end(), variant="self", evidence=ev, part=s.part, severity=bad[m.group("k")],
                           agency=agency, kind=kind, ev=ev, report=mine)
     yield from _organ_of_other_kind(report, ctx, mine)
+    yield from _addressee(report, ctx, kind)
+    yield from _decree(report, ctx, kind)
+
+
+# the kinds of body a self-reference names: a bureau or commission never calls itself a town, a 镇 never a 乡 or 街道
+_SELF_CLASS = {"局": "机关", "委": "机关", "厅": "机关", "镇": "镇", "乡": "乡", "街道": "街道"}
+_MIXED_SELF = re.compile(r"(?:我|本)(?P<k>街道|局|委|厅|镇|乡)(?![镇村域级情长员托限内外])")
+
+
+def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-03 (mixed): the report's own agency unknown, it calls itself one kind of body throughout (我局 three times or
+    more) and another, incompatible kind once or twice (我镇): the odd ones are slips of a copied text."""
+    text = report.text
+    hits: list[tuple[re.Match, Sentence]] = []
+    for s in report.views.sentences:
+        for m in _MIXED_SELF.finditer(text, s.start, s.end):
+            if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
+                continue
+            hits.append((m, s))
+    by_class: dict[str, list[tuple[re.Match, Sentence]]] = {}
+    for m, s in hits:
+        by_class.setdefault(_SELF_CLASS[m.group("k")], []).append((m, s))
+    if len(by_class) < 2:
+        return
+    ranked = sorted(by_class.items(), key=lambda kv: -len(kv[1]))
+    main_class, main = ranked[0]
+    if len(main) < 3:
+        return
+    word = Counter(m.group(0) for m, _ in main).most_common(1)[0][0]
+    for _cls, odd in ranked[1:]:
+        if len(odd) > 2 or 3 * len(odd) > len(main):
+            continue
+        for m, s in odd:
+            ev = m.group(0)
+            yield ctx.finding(m.start(), m.end(), variant="mixed", evidence=ev, part=s.part, severity="warning",
+                              ev=ev, main=word, times=len(main))
 
 
 # 乡/镇/街道 used bare, as the unit's own organ ("推进镇政府领导信息公开", "引导街道各科室"), not as part of a place name:
 # it stands after a word that cannot end a place name
-_KIND_ORGAN = re.compile(r"(?P<k>镇|乡|街道)(?P<o>人民政府|政府|党委|党政办|党政综合办|各科室|各站所|机关|领导班子|工作人员|办事处)")
-_BEFORE_BARE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[全该由经对向在和与及]|推进|引导|督促|指导|要求|组织|协调|配合|通过|依托|联系|"
-                          r"落实|加强|强化|明确|压实|推动|提升|规范|完善|健全|建立|公开|发布|更新|召开)$")
+_KIND_ORGAN = re.compile(r"(?P<k>镇|乡|街道|管委会|管理委员会)(?P<o>人民政府|政府|党委|党政办|党政综合办|各科室|各站所|各部门|机关|"
+                         r"领导班子|工作人员|办事处)")
+_BEFORE_BARE = re.compile(rf"(?:^|[^{CJK}]|[全该由经对向在和与及]|推进|引导|督促|指导|要求|组织|协调|配合|通过|依托|联系|"
+                          r"落实|加强|强化|明确|压实|推动|提升|规范|完善|健全|建立|公开|发布|更新|召开|监督)$")
+# a 管委会 (of a development zone) may stand above a township or street: only a township directing its departments
+# speaks as that 管委会
+_DIRECTING = re.compile(r"(?:推进|指导|协调|监督|督促|引导|要求|组织)[、，,]?$")
 
 
 def _organ_of_other_kind(report: Report, ctx: RuleContext, mine: str) -> Iterator[Finding]:
@@ -177,6 +224,9 @@ def _organ_of_other_kind(report: Report, ctx: RuleContext, mine: str) -> Iterato
             k = m.group("k")
             if k == mine or (k, mine) in (("乡", "镇"), ("镇", "乡")) and text[m.start() - 1:m.start()] in "乡镇":
                 continue  # its own kind, or 乡镇政府 (townships in general)
+            if k in ("管委会", "管理委员会") and (re.search(r"管委会|管理委员会|开发区|园区|新区", agency) or
+                                             not _DIRECTING.search(text[max(s.start, m.start() - 3):m.start()])):
+                continue
             if not _BEFORE_BARE.search(text[max(s.start, m.start() - 2):m.start()]):
                 continue
             if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
@@ -184,6 +234,54 @@ def _organ_of_other_kind(report: Report, ctx: RuleContext, mine: str) -> Iterato
             ev = m.group(0)
             yield ctx.finding(m.start(), m.end(), variant="organ", evidence=ev, part=s.part, severity="warning",
                               agency=agency, kind="乡镇" if level == "township" else "街道", ev=ev, word=k, report=mine)
+
+
+# requests the report's body received "向市政府提出": the addressee of the requests it reports is the body itself
+_ADDRESSEE = re.compile(r"(?:受理|收到|接到|接收|办理|处理)[^，。；]{0,16}?向(?P<x>[^，。；、]{2,20}?)(?:提出|提交|申请)的(?:政府信息公开|信息公开|依申请公开)?申请")
+_GOVERNMENT = re.compile(r"(?:[省市县区州旗盟]|自治区)(?:人民)?政府|政府办公[室厅]|国务院")
+
+
+def _addressee(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
+    """K-03 (addressee): a township's, street's or department's report counts the requests "向市政府及市政府办公室提出" —
+    another body's requests, left from that body's report."""
+    if report.meta.level not in ("township", "street", "department"):
+        return
+    agency = report.meta.agency or ""
+    text = report.text
+    for s in report.views.sentences:
+        for m in _ADDRESSEE.finditer(text, s.start, s.end):
+            x = m.group("x")
+            if re.search(r"[我本]|转|代", x) or not _GOVERNMENT.search(x) or (
+                    report.meta.level == "department" and "办公" in agency and "政府" in agency):
+                continue
+            yield ctx.finding(m.start("x"), m.end("x"), variant="addressee", evidence=x, part=s.part,
+                              severity="warning", agency=agency, kind=kind, ev=x)
+
+
+# a 政府令 (a government rule) is issued only by the State Council and by the governments of provinces and of cities
+# divided into districts; a township, street, county or department issuing one speaks with another body's words
+_DECREE = re.compile(r"以(?:政府令|[省市]政府令|人民政府令)(?:的)?(?:形式|方式)(?:出台|印发|发布|制定|颁布)")
+
+
+_LOW_SUBJECT = re.compile(r"(?:[乡镇县局委]|街道|办事处)(?:人民政府|政府)?$")
+
+
+def _decree(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
+    """K-03 (decree): a body below a city divided into districts "以政府令形式出台" a rule — by its own report (its
+    level), or, where the report's body is unknown, by the name just before (塘山乡以政府令形式…)."""
+    low = report.meta.level in ("township", "street", "department", "county_gov")
+    agency = report.meta.agency or ""
+    text = report.text
+    for s in report.views.sentences:
+        for m in _DECREE.finditer(text, s.start, s.end):
+            lo = max(s.start, *(text.rfind(c, s.start, m.start()) + 1 for c in "，,；;"))
+            clause = text[lo:m.start()]
+            if re.search(r"国务院|省|市(?:人民)?政府|上级", clause) or not (low or _LOW_SUBJECT.search(clause)):
+                continue  # a superior's decree, or no knowing whose
+            ev = m.group(0)
+            named = re.search(rf"[{CJK}]{{0,10}}(?:[乡镇县局委]|街道|办事处)(?:人民政府|政府)?$", clause) if not low else None
+            yield ctx.finding(m.start(), m.end(), variant="decree", evidence=ev, part=s.part, severity="warning",
+                              who=f"“{agency}”（{kind}）" if low else f"“{named.group(0) if named else clause}”", ev=ev)
 
 
 def _own_short(report: Report) -> str:

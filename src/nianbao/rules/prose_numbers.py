@@ -10,10 +10,13 @@ from collections.abc import Iterator
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.counts import APPROX_AFTER, COUNT_APPROX_RE, COUNT_RE, TOTAL_BEFORE, TOTAL_RE, UNITS
+from nianbao.rules.dates import PLAN_RE
 
 _SHARE = re.compile(
-    rf"(?P<a>\d+)\s*(?P<u>{UNITS})\s*[,，]?\s*(?:所?占(?:比例|比重|比)?(?:为|达)?|比例为|占比为?)\s*"
-    rf"(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+    rf"(?P<a>\d+)\s*(?P<u>{UNITS})\s*[,，]?\s*(?:所?占(?:总数|总量|全部|总条数|总件数|信息总[数量])?(?:的)?(?:比例|比重|比)?(?:为|达)?"
+    rf"|比例为|占比为?)\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+# a rate after its two counts: "收到申请5件，按时答复4件，答复率100%"
+_RATE = re.compile(r"(?P<w>办结|答复|办复|回复|公开)率(?:达到|达|为|是)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 
 _NONE = re.compile(r"(?:全年|本年度?|[12]\d{3}\s*年度?)?[^，。；,;]{0,6}?(?:未|没有)(?:收到|受理|接到)[^，。；,;]{0,12}?"
                    r"(?:政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请)")
@@ -77,6 +80,64 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     break
 
 
+def common_base(items: list[tuple[int, float]]) -> bool:
+    """Some whole total T (at least the largest count) of which every count is its written share. Not the sum: the
+    counts may overlap (of 57 items, 45 "一趟不用跑" and 41 "全程网办")."""
+    a, p = max(items, key=lambda i: i[1])  # the largest share bounds T most tightly
+    if p <= 0:
+        return True
+    lo, hi = max(max(x for x, _ in items), int(100 * a / (p + 1.5))), int(100 * a / max(p - 1.5, 0.01)) + 1
+    return any(all(share_matches(x, t, q) for x, q in items) for t in range(lo, min(hi, lo + 200_000) + 1))
+
+
+def _share_lists(report: Report, ctx: RuleContext, flagged: set[int]) -> Iterator[Finding]:
+    """Two shares or more in one sentence (。), of counts in one unit ("网上公开20条，占30%；公告栏公开45条，占75%"):
+    they must be shares of one total, whether or not the total is written — otherwise at least one is wrong."""
+    text = report.text
+    for sp in report.views.spans(headings=False, title=False):
+        a0 = sp.start
+        while a0 < sp.end:
+            b0 = text.find("。", a0, sp.end)
+            b0 = sp.end if b0 < 0 else b0 + 1
+            shares = list(_SHARE.finditer(text, a0, b0))
+            a0 = b0
+            if len(shares) < 2 or len({m.group("u") for m in shares}) != 1 or any(m.start("p") in flagged for m in shares):
+                continue
+            items = [(int(m.group("a")), float(m.group("p"))) for m in shares]
+            if any(p > 100 for _, p in items) or common_base(items):
+                continue
+            last = shares[-1]
+            yield ctx.finding(shares[0].start(), last.end(), variant="shares",
+                              listed="、".join(f"{a}{last.group('u')}占{m.group('p')}%" for (a, _), m in zip(items, shares,
+                                                                                                          strict=True)))
+
+
+_RATE_VERB = {"办结": "办结|办理完毕|已办理", "答复": "答复|回复|办复", "办复": "答复|回复|办复", "回复": "答复|回复|办复",
+              "公开": "公开"}
+
+
+def _rates(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"收到申请5件，按时答复4件，答复率100%": a rate after exactly two counts of one unit in its sentence, the second
+    the first's part done by the rate's own verb, must be their ratio."""
+    text = report.text
+    for s in report.views.sentences:
+        for m in _RATE.finditer(text, s.start, s.end):
+            counts = list(COUNT_RE.finditer(text, s.start, m.start()))
+            if len(counts) != 2 or counts[0].group("u") != counts[1].group("u"):
+                continue
+            whole, done = int(counts[0].group("n")), int(counts[1].group("n"))
+            verbs = _RATE_VERB[m.group("w")]
+            between = text[counts[0].end():counts[1].start()]
+            if whole == 0 or done > whole or not re.search(rf"(?:{verbs})[^，,；;。\d]{{0,8}}$", between) or \
+                    re.search(r"其中|结转|上年|去年|同比|较|累计|余|多|约", text[s.start:m.start()]):
+                continue
+            p = float(m.group("p"))
+            if not share_matches(done, whole, p):
+                yield ctx.finding(counts[0].start(), m.end(), variant="rate", whole=whole, done=done,
+                                  unit=counts[0].group("u"), rate=text[m.start():m.end()],
+                                  real=100 * done / whole)
+
+
 def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     none = some = None
@@ -107,7 +168,8 @@ def names_every_part(lst: str) -> bool:
     return bool(_REMAINDER.search(lst)) or ("自然人" in lst and "法人" in lst)
 
 
-_LIST_OPEN = re.compile(r"\s*[。，,；;:：]?\s*(?:其中|包括|包含)\s*(?:包括|有)?\s*[:：,，]?")
+# a breakdown opens with 其中/包括/包含, or with a colon right after the count ("主动公开信息52条：工作动态11条、……")
+_LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|包括|包含)\s*(?:包括|有)?\s*[:：,，]?|[:：](?![\d\s]))")
 # where a list stops being the list: a nested breakdown, or a clause that reports another quantity
 _NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
                      r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)")
@@ -121,7 +183,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         a0, b0 = sp.start, sp.end
         for tm in COUNT_RE.finditer(text, a0, b0):
             lo = _LIST_OPEN.match(text, tm.end(), b0)
-            if not lo or lo.end() == tm.end() or not re.search(r"其中|包括|包含", text[tm.end():lo.end()]):
+            if not lo or lo.end() == tm.end():
                 continue
             end = text.find("。", lo.end(), b0)
             end = b0 if end < 0 else end
@@ -150,6 +212,66 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               listed="＋".join(i.group("n") + (i.group("approx") or "") for i in items),
                               got=f"{got}余" if approx else got,
                               relation="多于" if got > total else "少于")
+
+
+# "共收到申请10件，自然人、法人分别为6件、5件": names, 分别, then one count per name
+_RESPECTIVE = re.compile(rf"[，,]\s*(?P<names>[^，,。；;\d]{{2,40}}?)分别(?:为|是|有|占|公开|发布|收到|受理|办理|提出|答复)?\s*(?P<list>"
+                         rf"\d+\s*(?:{UNITS})?(?:\s*[、，,和及与]\s*\d+\s*(?:{UNITS})?)+)")
+_BARE_NUM = re.compile(rf"(?P<n>\d+)\s*(?P<u>{UNITS})?")
+
+
+def _respective(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"共N件，A、B、C分别为a件、b件、c件": the counts given one per name after a total must add up to it — more is sure
+    to contradict, less only when the names end with 其他/其余 or the sum falls just short (a slip of arithmetic)."""
+    text = report.text
+    for s in report.views.sentences:
+        for tm in TOTAL_RE.finditer(text, s.start, s.end):
+            rm = _RESPECTIVE.match(text, tm.end(), s.end)
+            if not rm or APPROX_AFTER.match(text[tm.end():tm.end() + 2]):
+                continue
+            names = [n for n in re.split(r"[、和及与]", rm.group("names")) if n.strip()]
+            nums = list(_BARE_NUM.finditer(rm.group("list")))
+            unit = tm.group("u")
+            if len(nums) < 2 or len(names) != len(nums) or nums[-1].group("u") != unit or \
+                    any(n.group("u") not in (None, unit) for n in nums) or re.search(r"其中|同比|较|上年|去年", rm.group("names")):
+                continue
+            total, got = int(tm.group("n")), sum(int(n.group("n")) for n in nums)
+            slip = 0 < total - got <= max(1, total // 50)
+            if got == total or (got < total and not slip and not re.search(r"其他|其余", names[-1])):
+                continue
+            yield ctx.finding(tm.start(), rm.end(), variant="sum", total=total, unit=unit,
+                              listed="＋".join(n.group("n") for n in nums), got=got,
+                              relation="多于" if got > total else "少于")
+
+
+# the count of new requests, said in so many words: 收到/新收/接到/接收 (not 受理, which may include the year before)
+_RECEIVED = re.compile(r"(?:共|全年|本年度?|今年)?(?:新收|收到|接到|接收)(?:了)?(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开)(?:的)?申请"
+                       r"(?:共|总计|合计|共计|为)?\s*(?P<n>\d+)\s*件(?![\d%％])")
+# words that make a count a part (a channel, a kind of applicant, a sub-body) or another period's
+_PART_COUNT = re.compile(r"其中|通过|网上|网络|在线|信函|当面|现场|邮寄|传真|电子邮件|邮箱|自然人|法人|企业|各|全县|全市|全区|全省|本级|"
+                         r"政府办|办公室|部门|乡镇|街道|代表|上年|去年|同比|较|比|累计|以来|截至|截止|月|季度|半年|转来|转办|涉及")
+
+
+def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"本年度收到政府信息公开申请5件" in one place and "……收到政府信息公开申请7件" in another: the report's own count
+    of new requests, stated twice, must be the same number (counts of a channel, a kind of applicant, a part of the
+    body or another period are left out)."""
+    text = report.text
+    year = report.meta.year
+    first: re.Match | None = None
+    for s in report.views.sentences:
+        for m in _RECEIVED.finditer(text, s.start, s.end):
+            head = text[max(s.start, text.rfind("，", s.start, m.start()) + 1, text.rfind(",", s.start, m.start()) + 1):m.end()]
+            if _PART_COUNT.search(head) or PLAN_RE.search(text[s.start:s.end]):
+                continue
+            if any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", text[s.start:m.start()])):
+                continue
+            if first is None:
+                first = m
+            elif int(m.group("n")) != int(first.group("n")):
+                yield ctx.finding(m.start(), m.end(), variant="restated", first=text[first.start():first.end()],
+                                  second=text[m.start():m.end()])
+                return
 
 
 _BRACKETED = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{UNITS})?\s*[（(](?P<list>[^（()）]{{4,200}})[)）]")
@@ -188,7 +310,14 @@ def _bracketed_sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    yield from _shares(report, ctx)
+    flagged: set[int] = set()
+    for f in _shares(report, ctx):
+        flagged.add(f.location.start)
+        yield f
+    yield from _share_lists(report, ctx, flagged)
+    yield from _rates(report, ctx)
+    yield from _respective(report, ctx)
+    yield from _received_twice(report, ctx)
     yield from _sums(report, ctx)
     yield from _bracketed_sums(report, ctx)
     yield from _none_and_some(report, ctx)

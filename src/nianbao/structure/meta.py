@@ -39,8 +39,11 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
     agency = re.sub(r"关于$", "", (m.group("pre") or m.group("mid") or "").strip("《》“”[]【】"))
     if m.group("y2") and not m.group("pre"):
         agency = m.group("mid")
-    if agency and re.search(r"[省市县区旗州盟]$", agency) and not m.group("pre"):
-        # "2022年上海市政府信息公开工作年度报告": the 政府 went into the match of 政府信息公开
+    if agency and re.search(r"[省市县区旗州盟]$", agency) and (not m.group("pre") or (
+            not m.group("mid") and t.startswith("政府信息公开", m.end("mid")) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", agency)
+            and not re.search(r"办事处|管委会|(?:实验|示范|试验|开发|园|合作|经济|功能|保税|高新|产业|工业|旅游|度假|景|矿)区$", agency))):
+        # "2022年上海市政府信息公开工作年度报告" / "保康县2020年政府信息公开工作年度报告": the 政府 went into the match
+        # of 政府信息公开 — the place's government reports
         agency += "人民政府"
     # a portal's column name on the title's first line: "乡镇(街道办)" / "昌荣镇2025年…"
     agency = _COLUMN_PREFIX.sub("", agency or "")
