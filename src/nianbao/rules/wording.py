@@ -283,6 +283,10 @@ _CJK = "\u4e00-\u9fff"
 _DOUBLED = re.compile(f"(?P<w>[{_CJK}]{{2,12}})(?P<sep>[、，,：:]|和|及|与)\\s*(?P=w)")
 _DOUBLED_END = {"、": re.compile(r"[、，,。；;：:！？!?）)等和及与]"), "，": re.compile(r"[，,。；;！？!?]"),
                 "：": re.compile(r"[，,。；;！？!?]"), "和": re.compile(r"[、，,。；;！？!?等]")}
+# An edit that added quotation marks and kept the preposition before them: "以“以公开为原则". Only a one-character
+# function word: a verb before a quoted name that starts with it is right ("学习“学习强国”").
+_DOUBLED_QUOTE = re.compile("(?P<w>[以在对将把为按从向与和及于由被])(?P<sep>[“《「])(?P=w)")
+_QUOTE_NAMES = {"“": "引号", "「": "引号", "《": "书名号"}
 _DOUBLED_END.update({",": _DOUBLED_END["，"], ":": _DOUBLED_END["："], "及": _DOUBLED_END["和"], "与": _DOUBLED_END["和"]})
 _NUMERALS = set("〇零一二三四五六七八九十百千万两")
 
@@ -342,6 +346,12 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     and _whole_words(text, a2, b, sp.start, sp.end)):
                 continue
             yield ctx.finding(m.start(), b, variant="doubled", word=w, sep=sep)
+        for m in _DOUBLED_QUOTE.finditer(text, sp.start, sp.end):
+            w, b = m.group("w"), m.end()
+            if not (_whole_words(text, m.start(), m.start("sep"), sp.start, sp.end)
+                    and _whole_words(text, b - len(w), b, sp.start, sp.end)):
+                continue
+            yield ctx.finding(m.start(), b, variant="doubled", word=w, sep=_QUOTE_NAMES[m.group("sep")])
         yield from _repeated_items(text, sp.start, sp.end, ctx)
         listed: list[tuple[int, int]] = []
         for rx, why in stacks:
@@ -626,3 +636,34 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(a, b, variant="lost", found=text[a:b], term=t)
             else:
                 yield ctx.finding(a, b, variant="swap", found=text[a:b], term=t)
+
+
+# --------------------------------------------------------------------------------------------- W-11
+
+# 《title》 + a few words + （以下简称…）: the parenthesis belongs right after the title it shortens
+_LATE_ABBREVIATION = re.compile(
+    f"《(?P<title>[^《》\\n]{{2,60}})》(?P<between>[{CJK}]{{1,8}})"
+    f"(?P<paren>[（(]\\s*(?:以下|下文)?简称[：:]?\\s*[“《\"]?(?P<short>[^”》\"）)\\n]{{1,20}})[”》\"]?\\s*[）)])")
+
+
+def _shortens(short: str, title: str) -> bool:
+    """`short` is an abbreviation of `title`: its characters appear in the title in order (条例 in 中华人民共和国
+    政府信息公开条例)."""
+    k = 0
+    for c in title:
+        if k < len(short) and c == short[k]:
+            k += 1
+    return k == len(short)
+
+
+def misplaced_abbreviation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-11: "（以下简称《条例》）" written after the words that follow the title ("《…条例》要求（以下简称《条例》）")
+    instead of right after the title it shortens."""
+    text = report.text
+    for sp in report.views.spans():
+        for m in _LATE_ABBREVIATION.finditer(text, sp.start, sp.end):
+            short, title = m.group("short").strip(), m.group("title")
+            if not _shortens(short, title):
+                continue
+            yield ctx.finding(m.start("between"), m.end("paren"), title=title,
+                              between=m.group("between"), paren=m.group("paren"))
