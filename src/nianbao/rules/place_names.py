@@ -1,0 +1,89 @@
+"""W-12: a division's name misspelt right after its own parent's name ("太原市小区人民政府" for 小店区), judged
+with the gazetteer of divisions (``data/lexicon/divisions.tsv``, county level and above; issue #12).
+
+A parent (province or prefecture) named in full fixes which names may follow it: its own children. When the words
+after it are not a child's name nor its short form, but one character away from a child's full name (a character
+lost, swapped for another, or added) and are followed by what a body's name goes on with (人民政府, 区委, 街道 …),
+the name is misspelt. The written form must not itself be a division anywhere (a real place of another parent is
+K-07's business), and a child's suffix lost alone (广元市昭化 + a town) is a short form, not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from nianbao.model import Finding, Report
+from nianbao.rules.base import RuleContext
+
+# what follows a body's place name in its own name: its government, committee, office, or a township/street
+_BODY_AFTER = re.compile(r"人民政府|政府|人大|政协|(?:区|县|市|州|盟|旗)?(?:委|党委|纪委)|街道|办事处|[镇乡]人民政府"
+                         r"|[\u4e00-\u9fff]{1,4}(?:镇|乡|街道)(?:人民政府|办事处|党委)"
+                         r"|(?:[\u4e00-\u9fff]{0,8}?)(?:局|委员会|办公室|中心)")
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@cache
+def _children() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Parent code -> its children's (full name, short form)."""
+    from nianbao.divisions import _table
+
+    rows = _table().rows
+    out: dict[str, list[tuple[str, str]]] = {}
+    for code, (name, short) in rows.items():
+        for n in (4, 2):
+            if len(code) > n and code[:n] in rows:
+                out.setdefault(code[:n], []).append((name, short))
+                break
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _one_edit(written: str, right: str) -> bool:
+    """``written`` is ``right`` with one character lost, replaced or added — never the last one (the suffix)."""
+    if written == right:
+        return False
+    if len(written) == len(right) - 1:
+        return any(right[:i] + right[i + 1:] == written for i in range(len(right) - 1))
+    if len(written) == len(right):
+        diff = [i for i in range(len(right)) if written[i] != right[i]]
+        return len(diff) == 1 and diff[0] < len(right) - 1
+    if len(written) == len(right) + 1:
+        return written[-1] == right[-1] and any(written[:i] + written[i + 1:] == right for i in range(len(written) - 1))
+    return False
+
+
+def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    from nianbao import divisions
+
+    text = report.text
+    ends = divisions.names_ending_with()
+    kids_of = _children()
+    seen: set[int] = set()
+    for s in report.views.sentences:
+        i = s.start + 2
+        while i <= s.end:
+            if text[i - 1] not in ends or not (hit := divisions.place_ending_at(text, i, s.start)):
+                i += 1
+                continue
+            a, parents = hit
+            kids = [k for p in parents for k in kids_of.get(p.code, ())]
+            after = text[i:min(s.end, i + 12)]
+            if kids and not any(after.startswith(n) or (sh and after.startswith(sh)) for n, sh in kids) \
+                    and not divisions.place_ending_at(text, min(s.end, i + 8), i):
+                for name, _ in kids:
+                    if len(name) < 3:
+                        continue
+                    for k in (len(name) - 1, len(name), len(name) + 1):
+                        written = after[:k]
+                        if len(written) != k or i in seen or not _CJK_ONLY.fullmatch(written) or not _one_edit(written, name) \
+                                or divisions.lookup(written, short=True) or not _BODY_AFTER.match(after, k):
+                            continue
+                        seen.add(i)
+                        parent = text[a:i]
+                        yield ctx.finding(i, i + k, evidence=written, part=s.part, parent=parent, written=written,
+                                          right=name, context=parent + after[:k + 4])
+                        break
+            i += 1
