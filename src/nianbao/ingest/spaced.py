@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from nianbao.model import ParseNote
+from nianbao.structure.spec import format_spec, label_key
+from nianbao.structure.tables import match_proactive_row, match_request_row
 
 _NUM = re.compile(r"^-?\d+(?:\.\d+)?$")
 # a number inside a run of words: not a list number ("1.属于"), not a quantity in prose ("2笔", "2020年")
@@ -59,8 +61,6 @@ def _segments(tokens: list[str]) -> list[_Segment]:
 
 @cache
 def _proactive_counts() -> dict[str, set[int]]:
-    from nianbao.structure.spec import format_spec
-
     out: dict[str, set[int]] = {}
     for layout in format_spec()["tables"]["proactive"]["expected"].values():
         for key, cols in layout.items():
@@ -70,9 +70,6 @@ def _proactive_counts() -> dict[str, set[int]]:
 
 def _row_label_at(seg: _Segment) -> int | None:
     """Where the segment's mandated row label starts (index into its label tokens), or None."""
-    from nianbao.structure.spec import format_spec, label_key
-    from nianbao.structure.tables import _match_proactive_row, match_request_row
-
     n = len(seg.numbers)
     if n == len(format_spec()["tables"]["review_litigation"]["columns"]) * 3:
         head = label_key("".join(seg.labels))
@@ -81,7 +78,7 @@ def _row_label_at(seg: _Segment) -> int | None:
     counts = _proactive_counts()
     for j in range(len(seg.labels) - 1, -1, -1):
         label = "".join(seg.labels[j:])
-        key = _match_proactive_row(label)
+        key = match_proactive_row(label)
         if key is not None:
             return j if n in counts.get(key, set()) else None
         if n == len(format_spec()["tables"]["requests"]["columns"]) and match_request_row(label, None, None):

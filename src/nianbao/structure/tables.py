@@ -285,7 +285,8 @@ def parse_review_litigation(blocks: list[Block], notes: list[ParseNote]) -> Tabl
 # ------------------------------------------------------------------------------------------ table 2
 
 
-def _match_proactive_row(label: str) -> str | None:
+def match_proactive_row(label: str) -> str | None:
+    """The key of table 2's mandated row that ``label`` names (numbering ignored), or None."""
     n = strip_numbering(label_key(label))
     for r in format_spec()["tables"]["proactive"]["rows"]:
         if n in {label_key(x) for x in r["labels"]}:
@@ -336,7 +337,7 @@ def parse_proactive(blocks: list[Block], notes: list[ParseNote]) -> Table:
         if label_key(first).startswith(label_key("第二十条")):
             header_bits.extend(nonempty)
             continue
-        key = _match_proactive_row(first)
+        key = match_proactive_row(first)
         if key is None:
             header_bits.extend(nonempty)
             if not all(is_value_text(t) for t in nonempty):
