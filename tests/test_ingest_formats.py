@@ -232,6 +232,22 @@ def test_scan_without_the_ocr_extra_names_the_extra(monkeypatch):
                               "pip install 'nianbao[ocr]'，或提供可复制文字的版本。")
 
 
+def test_images_go_to_ocr_and_a_damaged_png_signature_is_refused(monkeypatch):
+    """A JPEG or PNG with its full signature is a scan (sniff_format: image, read by OCR); a file that starts
+    like a PNG but lost the rest of its signature is refused as a picture, not read as text."""
+    from nianbao.ingest import ocr, read_bytes, sniff_format
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    for head in (b"\xff\xd8\xff\xe0", b"\x89PNG\r\n\x1a\n"):
+        assert sniff_format(head + b"0" * 100, "扫描件") == "image"
+        with pytest.raises(InputError) as err:
+            read_bytes(head + b"0" * 100, "扫描件")
+        assert err.value.code == "scanned"  # (without the ocr extra: the message names it)
+    with pytest.raises(InputError) as err:
+        read_bytes(b"\x89PNG" + "年度报告".encode() * 20, "坏图.txt")
+    assert (err.value.code, str(err.value).count("PNG 图片")) == ("unsupported_kind", 1)
+
+
 def test_truncated_pdf_and_broken_docx_are_corrupt():
     data = (FORMATS / f"{STEMS[0]}.pdf").read_bytes()
     with pytest.raises(InputError) as err:

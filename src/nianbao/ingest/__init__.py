@@ -13,7 +13,9 @@ from nianbao.model import RawDocument
 __all__ = ["read_document", "read_bytes", "sniff_format"]
 
 
-# magic bytes of files that are not reports: (prefix, what it is, error code)
+# magic bytes of files that are not reports: (prefix, what it is, error code). Checked only for what
+# sniff_format left as text: a PNG, JPEG or TIFF with its full signature is a scan and goes to OCR there, so no
+# JPEG entry (its signature is that of sniff_format); the PNG entry catches a damaged PNG signature.
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\x7fELF", "ELF 可执行文件", "executable"),
     (b"MZ", "Windows 可执行文件（EXE/DLL）", "executable"),
@@ -23,7 +25,6 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\x00asm", "WebAssembly 程序", "executable"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文档（.doc/.xls/.ppt），请另存为 DOCX 或 PDF", "unsupported_kind"),
     (b"\x89PNG", "PNG 图片", "unsupported_kind"),
-    (b"\xff\xd8\xff", "JPEG 图片", "unsupported_kind"),
     (b"GIF8", "GIF 图片", "unsupported_kind"),
     (b"Rar!", "RAR 压缩包", "unsupported_kind"),
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包", "unsupported_kind"),
