@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import importlib.util
 import json
 import math
 import os
@@ -68,17 +67,10 @@ PART_IDS = ("overview", "proactive", "requests", "review_litigation", "problems"
 _WS = re.compile(r"\s+")
 
 
-def _load_module(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+sys.path.insert(0, str(ROOT / "scripts"))
+from scriptload import load_script  # noqa: E402
 
-
-INJ = _load_module("inject_defects", ROOT / "scripts" / "inject_defects.py")
+INJ = load_script("inject_defects")
 _FIXTURES: Any = None
 
 
@@ -86,7 +78,7 @@ def fixtures_module():
     """scripts/make_fixtures.py (PDF/DOCX rendering), imported once; raises when it is missing or broken."""
     global _FIXTURES
     if _FIXTURES is None:
-        _FIXTURES = _load_module("make_fixtures", ROOT / "scripts" / "make_fixtures.py")
+        _FIXTURES = load_script("make_fixtures")
     return _FIXTURES
 
 
@@ -645,7 +637,6 @@ def markdown(res: dict, spd: dict, command: str, classifier: str) -> str:
 
 
 def write_docs(section: str, path: Path = DOCS) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
     from benchdoc import replace_block
 
     replace_block(path, START, END, f"{START}\n{section.rstrip()}\n{END}",

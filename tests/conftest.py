@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -15,6 +14,10 @@ REPORTS = FIXTURES / "reports"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "000_822fb315f9e9462c.txt"
 
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.append(str(ROOT / "scripts"))  # after src and the packages: a script's name shadows nothing
+from scriptload import load_script  # noqa: E402,F401 - scripts/<name>.py as a module (the scripts share it)
+
 
 @pytest.fixture(scope="session")
 def expected_reports() -> dict:
@@ -26,18 +29,6 @@ def seed_path() -> Path:
     if not SEED.is_file():
         pytest.skip("the user's example report (../shared/seeds) is not present")
     return SEED
-
-
-def load_script(name: str):
-    """scripts/<name>.py imported as module ``name`` (registered in sys.modules, so dataclasses and later
-    calls see the same module)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def require_tool(ok: bool, what: str) -> None:
