@@ -566,8 +566,10 @@ def _cell(x: str) -> str:
 
 
 def markdown(res: dict, spd: dict, command: str, classifier: str) -> str:
-    lines = [f"Measured {date.today().isoformat()} on {platform.node() or 'this machine'}: {os.cpu_count()} CPUs, "
-             f"Python {platform.python_version()}; paragraph classifier: {classifier}.",
+    from benchdoc import conditions
+
+    lines = [f"Measured {date.today().isoformat()} on {platform.node() or 'this machine'}. {conditions()}; "
+             f"paragraph classifier: {classifier}.",
              "", f"Command: `{command}`", ""]
     lines += ["Definitions: *recall* = injected defects with at least one new finding of an accepted category at the "
               "injected place / injected defects (categories as in `tests/accuracy/expected_kinds.toml`, "

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import subprocess
 import sys
@@ -33,6 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import build_corpus as bc  # noqa: E402
 import inject_defects  # noqa: E402
+from benchdoc import append_rows, conditions, write_section  # noqa: E402
 
 DEFECTS = ["period_slip", "duplicated_word", "table_identity", "halfwidth_punct", "missing_fee", "placeholder",
            "self_reference", "wrong_year", "total_row", "confusion_typo"]
@@ -261,14 +261,12 @@ def compare(n: int, repeats: int, append: Path | None, dask: bool = True) -> int
     others = [x["others_cores"] for v in runs.values() for x in v]
     cores = os.cpu_count() or 1
     quiet = max(others) < 0.25
-    conditions = (f"other processes used {statistics.mean(others):.2f} of the {cores} cores on average during the "
-                  f"runs (at most {max(others):.2f} in one run; /proc/stat less the batch's own CPU), load average "
-                  f"{min(loads):.1f}–{max(loads):.1f} after the runs (the batch's own processes included)")
+    measured = (f"other processes used {statistics.mean(others):.2f} of the {cores} cores on average during the "
+                f"runs (at most {max(others):.2f} in one run; /proc/stat less the batch's own CPU), load average "
+                f"{min(loads):.1f}–{max(loads):.1f} after the runs (the batch's own processes included)")
     lines = [
-        f"Measured {date.today().isoformat()} by `scripts/bench_batch.py --n {n} --compare {repeats}` on "
-        f"{platform.machine()}, {cores} cores, Python {platform.python_version()}. **Conditions: "
-        + ("a quiet machine**: " if quiet else "the machine was shared with other jobs**: ") + conditions
-        + ". The modes run interleaved on the same generated text reports; the CPU column (batch process + "
+        f"Measured {date.today().isoformat()} by `scripts/bench_batch.py --n {n} --compare {repeats}`. "
+        f"{conditions(max(loads), quiet=quiet)}: {measured}. The modes run interleaved on the same generated text reports; the CPU column (batch process + "
         "all its descendants, user+system) is what the work costs whatever the load.",
         "",
         "| mode | runs | wall s (median) | reports/s | speed-up vs jobs 1 | CPU s, all processes (median) "
@@ -311,8 +309,6 @@ def compare(n: int, repeats: int, append: Path | None, dask: bool = True) -> int
               f"two cores: {s2:.1f} + {c2 - s2:.1f} / 2 = {s2 + (c2 - s2) / 2:.1f} s, i.e. **{est:.2f}×**."]
     print("\n".join(lines))
     if append:
-        from benchdoc import write_section
-
         write_section(append, "batch-scaling", "### jobs 1 vs jobs 2 vs Dask, side by side", lines)
     return 0
 
@@ -362,17 +358,12 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(line)
     if args.append:
         header = ("\n### nianbao batch (`scripts/bench_batch.py`)\n\n"
-                  f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
-                  f"{platform.python_version()}; jobs = all cores. Wall time includes the worker start "
+                  f"{conditions()}; jobs = all cores. Wall time includes the worker start "
                   "(forkserver preloading the classifier). Stages: worker start / parse / copy detection / audit+HTML / outputs.\n\n"
                   "| date | kind | N | cores | wall s | reports/s | reports/s without worker start | stages s | copy detection s | parent peak RSS MB "
                   "| largest worker peak RSS MB | peak PSS all processes MB | failed |\n"
                   "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
-        text = args.append.read_text(encoding="utf-8") if args.append.exists() else "# Benchmarks\n"
-        if BATCH_END not in text:  # our own block, between markers, so other sections stay untouched
-            text = text.rstrip("\n") + "\n\n" + BATCH_START + header + BATCH_END + "\n"
-        text = text.replace(BATCH_END, "\n".join(lines) + "\n" + BATCH_END, 1)
-        args.append.write_text(text, encoding="utf-8")
+        append_rows(args.append, BATCH_START, BATCH_END, lines, header)  # our own block: others stay untouched
     return 0
 
 

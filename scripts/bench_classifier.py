@@ -18,6 +18,8 @@ import statistics
 import time
 from pathlib import Path
 
+from benchdoc import conditions
+
 from nianbao.classify import cards, find_model_dir, load_classifier
 from nianbao.classify.base import by_split, read_corpus
 
@@ -104,9 +106,8 @@ def bench_segmenters(texts: list[str], repeats: int) -> dict:
 
 
 def render(results: dict) -> str:
-    lines = ["## Speed", "", f"Measured by `scripts/bench_classifier.py` on {results['machine']} "
-             f"({results['cpus']} CPUs, load average {results['loadavg']} while measuring — a shared machine, so "
-             f"figures are upper bounds; Python {platform.python_version()}); one report = "
+    lines = ["## Speed", "", f"Measured by `scripts/bench_classifier.py`. {conditions(results['loadavg'])} "
+             f"(load average while measuring); one report = "
              f"{results['paragraphs']} paragraphs from the test split, {results['repeats']} repeats.", "",
              "| backend | model files | first load (incl. imports) | reload (file only) | first call (incl. jieba init) "
              "| 40 paragraphs median | p95 |", "|---|---|---|---|---|---|---|"]

@@ -13,8 +13,6 @@ no audits).
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import resource
 import sys
@@ -28,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from benchdoc import write_section  # noqa: E402
+from benchdoc import conditions, write_section  # noqa: E402
 
 from nianbao.batch import copying as cp  # noqa: E402
 
@@ -146,11 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         print(row, flush=True)
         rows.append(row)
     if args.append:
-        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         lines = [
-            f"Measured {date.today().isoformat()} by `scripts/bench_copying.py` on {platform.machine()}, "
-            f"{os.cpu_count()} cores shared with other jobs (load average {load:.1f} at the end), Python "
-            f"{platform.python_version()}. The copy-detection stage alone, on synthetic reports (33 sentences "
+            f"Measured {date.today().isoformat()} by `scripts/bench_copying.py`. {conditions()} (load average at the "
+            "end). The copy-detection stage alone, on synthetic reports (33 sentences "
             "each: stock phrasing, copies from other units, last year's reports); signatures precomputed; the "
             "reports are added to `copying.Index` one by one as the batch adds parse results, so the time is the "
             "whole detection, most of which the batch overlaps with parsing. The CPU column does not depend on the "

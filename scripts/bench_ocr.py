@@ -12,8 +12,6 @@ stderr. Prints a Markdown table for docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -22,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from benchdoc import conditions  # noqa: E402
 from make_scans import make_scan  # noqa: E402
 
 from nianbao.ingest import read_document  # noqa: E402
@@ -71,10 +70,7 @@ def main() -> None:
                                  rep.meta.title == truth_rep.meta.title, wall / pages, cpu / pages,
                                  rep.raw.ocr["mean_confidence"], rep.raw.ocr["skew_corrected"]))
                     print(rows[-1], file=sys.stderr)
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"Conditions: {platform.python_version()}, {platform.machine()}, RapidOCR 1.4.4 on onnxruntime (CPU), "
-          f"{os.cpu_count()}-core machine shared with other work, load average at the end {load} (times are upper "
-          "bounds).\n")
+    print(f"{conditions()} (load average at the end); RapidOCR 1.4.4 on onnxruntime (CPU).\n")
     print("| report | dpi | scan | table cells right | parts | title | skew corrected (per page) | s/page (wall) "
           "| CPU s/page | mean OCR confidence |")
     print("|---|---:|---|---:|---:|---|---|---:|---:|---:|")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchdoc import write_section  # noqa: E402
+from benchdoc import conditions, write_section  # noqa: E402
 
 TEXT = ROOT / "tests" / "fixtures" / "reports" / "county_bureau_2023.txt"
 PDF = ROOT / "tests" / "fixtures" / "formats" / "county_bureau_2023.pdf"
@@ -220,12 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         floor = {k: r for k, r in results}
         jieba_floor = floor["jieba floor: a process that only cuts the report with jieba"]["median"]
         pdf_floor = floor["pypdfium2 floor: a process that only extracts the PDF's text"]["median"]
-        load = os.getloadavg()[0]
         lines = [
-            f"Measured {date.today().isoformat()} by `scripts/bench_startup.py --runs {a.runs}` on "
-            f"{platform.machine()}, {os.cpu_count()} cores **shared with other jobs** (load average {load:.1f} at "
-            f"the end: the figures are upper bounds; min is the closest to a quiet machine), Python "
-            f"{platform.python_version()}, bytecode compiled. Report: `{TEXT.relative_to(ROOT)}` and its PDF. "
+            f"Measured {date.today().isoformat()} by `scripts/bench_startup.py --runs {a.runs}`. {conditions()} "
+            "(load average at the end; min is the closest to a quiet machine); bytecode compiled. Report: `{TEXT.relative_to(ROOT)}` and its PDF. "
             "Old path = same tree with `NIANBAO_CLASSIFIER_RUNTIME=skops NIANBAO_NO_CACHE=1` (what "
             "`score` did before: scikit-learn + skops, jieba's whole dictionary, every regex and TOML file "
             "compiled/parsed in the process). The new path's caches live in `~/.cache/nianbao` and are "
