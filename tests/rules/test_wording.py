@@ -56,3 +56,8 @@ def test_w06_word_doubled_across_a_separator():
 def test_w06_anadiplosis_and_slogans_are_not_doubled():
     body = "成立领导小组，领导小组下设办公室，坚持上网不涉密，涉密不上网，做到谁公开、谁审查，谁审查、谁负责。"
     assert findings(body, "W-06") == []
+
+
+def test_w05_light_verb_before_a_longer_word_ending_in_a_listed_modifier():
+    # 有力 is listed, but the word is 强有力 and 提供了 before it takes the whole noun phrase as its object
+    assert findings("为各项工作提供了强有力的组织领导保障。", "W-05") == []

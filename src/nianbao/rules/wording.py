@@ -139,6 +139,11 @@ def _light_verb_before(before: str, light: frozenset[str]) -> bool:
     return False
 
 
+def _last_word(clause: str) -> str:
+    words = [w.word for w in _pos_tokenizer().cut(clause)]
+    return words[-1] if words else ""
+
+
 def _verb_done_before(before: str) -> bool:
     """A verb with 了 earlier in the clause ("确保了", "推进了")."""
     toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(_HARD_STOP.split(before)[-1])]
@@ -243,6 +248,10 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             mod = listed.group(0) if listed else _tagged_modifier(clause)
             if mod is None:
                 continue
+            if listed:  # the listed word may end a longer one (强有力): the light verb is looked for before that
+                last = _last_word(clause)
+                if len(last) > len(mod) and last.endswith(mod):
+                    mod = last
             before = text[max(sp.start, de - len(mod) - 20):de - len(mod)]
             if _light_verb_before(before, light):
                 continue
