@@ -55,3 +55,9 @@ def test_term_near_miss_leaves_correct_neighbours_alone():
     text = HEAD + ("坚持以公开为常态、不公开为例外，以公开促落实；市政务公开办的指导下，推动公开工作，"
                    "通过政务微博、政务微信和“三务公开”平台公开信息，政府信息公开栏同步更新，实现“一窗通办”，提高透明度和覆盖面，增强时效性。")
     assert _found(text) == []
+
+
+def test_a_near_miss_inside_another_word_is_not_a_slip():
+    # 政类信息 is one edit from 政府信息, but 政 ends the word 财政 and 类 is the category's own character
+    text = HEAD + "本年度共发布财政类信息、为民办实事类信息13条；全年主功公开政府信息5条。"
+    assert _found(text) == [("W-08", "主功公开")]

@@ -1,4 +1,4 @@
-"""W-10: a character the genre's grammar requires is missing (issue #12, general forms, not a list of instances).
+"""W-10, W-13: a character the genre's grammar requires is missing (issue #12, general forms, not a list of instances).
 
 Three places where a report's own grammar demands one more character, whatever the words around it:
 
@@ -10,10 +10,16 @@ Three places where a report's own grammar demands one more character, whatever t
 * ``unit``: a count of published items (信息, 文件, 动态, 解读) followed directly by punctuation, without its
   measure word ("发布信息3403，", "动态信息47，" — 条), or by a word ("目录1基层政务目录").
 
+W-13 is the same kind of slip one level up: an adverbial of the 在……下 / 在……的基础上 frame ("在县委的领导下，",
+"在总结上年工作的基础上，") whose clause has no 在 ("县政府办公室的悉心指导下，"); a paragraph's first clause is only
+checked when the line before ended its sentence (a page may break a sentence over two lines).
+
 Why a rule of patterns and not a statistical detector: ``scripts/bench_typo_lm.py`` measured a character n-gram
 model trained on corpora/ (alone and with jieba's dictionary) and one-deletion variants of frequent corpus phrases
 on the real dev set: at every threshold their precision stayed below 0.25 (docs/benchmarks.md, "Statistical typo
-detector"). Slips that W-07's list names ("2023我镇", "我政务公开") are that rule's findings, not this one's.
+detector"), and ``scripts/bench_lost_chars.py`` a jieba-dictionary detector of an orphan character one edit
+away from a word (precision ≤ 0.12, "Dictionary lost-character detector"). Slips that W-07's list names
+("2023我镇", "我政务公开") are that rule's findings, not this one's.
 """
 
 from __future__ import annotations
@@ -72,3 +78,41 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             found.append((a, ctx.finding(a, b, variant="unit", found=text[a - 2:b + 1],
                                          fix=f"“{m.group(1) or m.group(2)}条”（或相应量词）")))
     yield from (f for _, f in sorted(found, key=lambda x: x[0]))
+
+
+# --------------------------------------------------------------------------------------------- W-13
+# the end of a 在……下 / 在……的基础上 frame: a leading, guiding or supporting word + 下, or 的基础上 / 的前提下, before a comma
+_FRAME_END = re.compile("(?:(?:指导|领导|支持|帮助|关心|关怀|推动|带领|督促|协调|引领|监督|部署|帮扶|努力)下|的基础上|的前提下)"
+                        "(?=\\s*[，,])")
+_SENTENCE_END = "。！？；：!?;:"
+_PREPOSITION = re.compile("[在于]")
+
+
+def _clause_start(text: str, lo: int, end: int) -> int:
+    """Where the clause that ends at `end` begins: after the last comma, stop or colon before it in text[lo:end]."""
+    for q in range(end - 1, lo - 1, -1):
+        if text[q] in "，,。；;：:！？!?":
+            return q + 1
+    return lo
+
+
+def lost_zai(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-13: a 在……下 / 在……的基础上 frame without its 在 ("县政府办公室的悉心指导下，", "总结工作的基础上，")."""
+    text = report.text
+    spans = report.views.spans()
+    for k, sp in enumerate(spans):
+        for m in _FRAME_END.finditer(text, sp.start, sp.end):
+            c = _clause_start(text, sp.start, m.start())
+            while c < m.start() and text[c].isspace():
+                c += 1
+            clause = text[c:m.end()]
+            if m.start() - c < 4 or _PREPOSITION.search(clause):
+                continue
+            if c == sp.start:  # a paragraph's first clause: the line before must have ended its sentence
+                q = sp.start - 1
+                while q >= 0 and text[q].isspace():
+                    q -= 1
+                if k and spans[k - 1].kind == "paragraph" and q >= 0 and text[q] not in _SENTENCE_END:
+                    continue  # a paragraph broken mid-sentence by the page: 在 may stand on the line before
+            yield ctx.finding(c, m.end(), found=clause)
+

@@ -522,15 +522,17 @@ def _one_edit(w: str, t: str) -> tuple[str, int] | None:
     return None
 
 
-def _orphans(text: str, lo: int, hi: int) -> set[int]:
-    """Positions of bound characters that the segmenter leaves standing alone in text[lo:hi]."""
+def _orphans(text: str, lo: int, hi: int) -> tuple[set[int], set[int]]:
+    """(positions of bound characters that the segmenter leaves standing alone in text[lo:hi], positions inside
+    a word of two characters or more, not its first: 政 of 财政)."""
     freq = _tokenizer_freq()
-    out, pos = set(), lo
+    out, inner, pos = set(), set(), lo
     for w in segment(text[lo:hi]):
         if len(w) == 1 and _HAN.match(w) and freq.get(w, 0) < _BOUND_FREQ:
             out.add(pos)
+        inner.update(range(pos + 1, pos + len(w)))
         pos += len(w)
-    return out
+    return out, inner
 
 
 def _tokenizer_freq():
@@ -630,8 +632,9 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                  if lo <= a and b <= hi and (near := _near_miss(text, a, b, t, lo, hi, terms, words))]
         if not found:
             continue
-        orphans = _orphans(text, lo, hi)  # segmenting is the costly part: only where a near miss is left
-        hits = [(a, b, t, kind) for a, b, t, (kind, site) in found if site & orphans]
+        orphans, inner = _orphans(text, lo, hi)  # segmenting is the costly part: only where a near miss is left
+        # a near miss must start a word: 政类信息 in 财政类信息 is not 政府信息 (政 ends the word 财政)
+        hits = [(a, b, t, kind) for a, b, t, (kind, site) in found if site & orphans and a not in inner]
         if hits and listed is None:
             listed = _listed_slips(report)
         end = -1
