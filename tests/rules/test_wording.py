@@ -61,3 +61,8 @@ def test_w06_anadiplosis_and_slogans_are_not_doubled():
 def test_w05_light_verb_before_a_longer_word_ending_in_a_listed_modifier():
     # 有力 is listed, but the word is 强有力 and 提供了 before it takes the whole noun phrase as its object
     assert findings("为各项工作提供了强有力的组织领导保障。", "W-05") == []
+
+
+def test_w06_mixed_phrasing_and_doubled_measure_word():
+    body = "领导小组下设办公室在综合科，把信息公开作为一项的一项重要内容。"
+    assert [(k, e) for k, e, _ in findings(body, "W-06")] == [(4, "下设办公室在"), (21, "一项的一项")]
