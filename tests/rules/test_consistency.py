@@ -325,3 +325,29 @@ def test_other_body_in_own_place(head, body, evidence):
 ])
 def test_other_body_in_own_place_near_misses(head, body):
     assert audit(head + body, ["K-03"])[1] == []
+
+
+def test_breakdown_in_the_next_sentence_and_two_items_over_total():
+    body = ("截至年底，我局累计主动公开政府信息150条；门户网站公开信息90条，微信公开信息40条，其它渠道公开信息30条。"
+            "发布法定主动公开内容2条，包括机构概况1条，预算决算信息3条。")
+    r, fs = audit(BUREAU + body, ["K-06"])
+    ev1 = "150条；门户网站公开信息90条，微信公开信息40条，其它渠道公开信息30条"
+    ev2 = "2条，包括机构概况1条，预算决算信息3条"
+    assert [(f.location.start, f.location.end) for f in fs] == [at(r, ev1), at(r, ev2)]
+    assert "90＋40＋30＝160条" in fs[0].message and "1＋3＝4条" in fs[1].message
+
+
+@pytest.mark.parametrize("body", [
+    "我局累计主动公开政府信息150条；门户网站公开信息90条，微信公开信息40条，新闻媒体公开信息30条。",  # no rest named
+    "通过门户网站公开信息80条，其中网站专栏60条，微信公众号同步发布50条。",  # two channels may overlap
+])
+def test_breakdown_near_misses(body):
+    assert audit(BUREAU + body, ["K-06"])[1] == []
+
+
+def test_another_townships_catalogue():
+    head = "青溪县东山乡人民政府2012年政府信息公开工作年度报告\n一、概述\n"
+    body = "党政办制定和完善西岭乡信息公开目录。我乡与西岭乡联合开展培训，学习西岭乡政府信息公开专栏建设经验，东山乡信息公开指南已更新。"
+    r, fs = audit(head + body, ["K-07"])
+    a, b = at(r, "西岭乡")
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-07", a, b, "warning")]

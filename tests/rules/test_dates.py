@@ -234,3 +234,28 @@ def test_no_date_findings_on_clean_reports():
         if fs:
             noisy[p.name] = [(f.rule, f.evidence) for f in fs]
     assert noisy == {}
+
+
+# ------------------------------------------------------------------------------------------ D-10
+
+
+@pytest.mark.parametrize("body, evidence", [
+    ("本报告中所列数据的统计期限自2009年1月1日《条例》实施之日起，至2009年12月31日止。", "2009年1月1日"),
+    ("《中华人民共和国政府信息公开条例》（国务院令第492号）于2008年1月1日正式施行。", "2008年1月1日"),
+    ("修订后的《条例》自2019年5月1日起施行。", "2019年5月1日"),
+])
+def test_regulation_effective_date(body, evidence):
+    text = "青溪县东山街道办事处2019年政府信息公开工作年度报告\n" + body
+    r, fs = audit(text, ["D-10"])
+    a = r.text.index(evidence)
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("D-10", a, a + len(evidence), "warning")]
+
+
+@pytest.mark.parametrize("body", [
+    "自2008年5月1日《条例》施行以来，我街道持续推进公开；新修订的《条例》于2019年5月15日起施行。",
+    "《中华人民共和国政府信息公开条例》（以下简称《条例》）将于2008年5月1日起施行。",
+    "《青州市物业管理条例》（以下简称《条例》）于2021年3月1日起施行。",  # 《条例》 is another regulation here
+    "本制度自2009年4月1日起施行。",
+])
+def test_regulation_effective_date_near_misses(body):
+    assert audit("青溪县东山街道办事处2019年政府信息公开工作年度报告\n" + body, ["D-10"])[1] == []

@@ -512,6 +512,8 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     from nianbao import divisions
 
     agency = report.meta.agency or ""
+    if report.meta.agency_source != "page":
+        yield from _other_township(report, ctx)
     own = divisions.resolve(agency_places(agency))
     if not own or report.meta.agency_source == "page":
         return  # no place of our own to compare with (a national body, a township named alone) — say nothing
@@ -570,6 +572,38 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if _ORDINARY.search(text[max(s.start, a - 12):a]) or text.rfind("《", s.start, a) > text.rfind("》", s.start, a):
                 continue
             yield emit(a, b, s, cands, "网站、平台或政务公开工作")
+
+
+# a township's or street's own disclosure apparatus: its catalogue, guide, leading group, column, annual report
+_TOWN_OWNED = re.compile(rf"(?P<name>[{CJK}]{{2}}(?P<suf>乡|镇|街道))(?:人民政府|政府|办事处)?(?:的)?(?:政府信息公开|信息公开|政务公开)"
+                         r"(?:工作)?(?:目录|指南|领导小组|工作领导小组|专栏|年度报告|工作年度报告|工作机构|办公室)")
+_TOWN_VERB = re.compile(r"(?:制定|完善|编制|修订|更新|负责|推进|做好|加强|规范|建立|健全|调整|成立|发布|公布|维护)(?:和|及|、|并)?$")
+
+
+def _other_township(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-07 (township): a township's or street's report naming another township's catalogue, guide, leading group or
+    report as its own ("制定和完善黄村乡信息公开目录" in 参内乡's report) — the gazetteer does not list townships, so the
+    name is judged against the agency's own."""
+    level, agency = report.meta.level, report.meta.agency or ""
+    places = agency_places(agency)
+    if level not in ("township", "street") or not places:
+        return
+    own_cores = {_core(p) for p in places}
+    text = report.text
+    for s in report.views.sentences:
+        for m in _TOWN_OWNED.finditer(text, s.start, s.end):
+            a, suf_at = m.start("name"), m.start("suf")
+            core = text[a:suf_at]
+            if not _core_ok(core) or core in own_cores or _ours_before(text, suf_at, places) or any(core in c for c in own_cores):
+                continue
+            before = text[s.start:a]
+            if before and _han(before[-1]) and before[-1] not in _BOUNDARY and not _TOWN_VERB.search(before):
+                continue  # a longer name (…湖镇) or a word ending in the two characters
+            if _ORDINARY.search(before[-12:]) or text.rfind("《", s.start, a) > text.rfind("》", s.start, a):
+                continue
+            name = m.group("name")
+            yield ctx.finding(a, m.end("name"), variant="township", evidence=name, part=s.part, agency=agency,
+                              name=name, own=places[-1])
 
 
 _AUTONOMOUS_REGIONS = ("15", "45", "54", "64", "65")  # 我区 there may be the region itself

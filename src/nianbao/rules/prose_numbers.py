@@ -158,7 +158,9 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           first=text[other.start():other.end()], second=text[later.start():later.end()], count=n)
 
 
-_REMAINDER = re.compile(r"其余|剩余|另有|(?:^|[、，,；;])\s*其他[^、，,；;]*[、，,；;。\s]*$")
+_REMAINDER = re.compile(r"其余|剩余|另有|(?:^|[、，,；;])\s*其[他它][^、，,；;]*[、，,；;。\s]*$")
+# where information goes out: two channels may carry the same items, so their counts may add up past the total
+_CHANNEL = re.compile(r"网站|网|微信|微博|公众号|平台|栏|媒体|客户端|APP|抖音|头条|视频号|报纸|报刊|电视|广播|屏")
 
 
 def names_every_part(lst: str) -> bool:
@@ -194,13 +196,15 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             items = list(COUNT_APPROX_RE.finditer(lst))
             unit = tm.group("u")
             approx = any(i.group("approx") for i in items)
-            if len(items) < 3 or any(i.group("u") != unit for i in items) or \
+            if len(items) < 2 or any(i.group("u") != unit for i in items) or \
                     re.search(r"余|多|约|左右|%|％|复议|诉讼", COUNT_APPROX_RE.sub("", lst)):
                 continue
             total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
+            if len(items) == 2 and (got <= total or _CHANNEL.search(lst)):
+                continue  # two kinds may be any two; two channels may carry the same items
             if got == total or (approx and got <= total):
                 continue  # "1600余条": only lower bounds that already exceed the total are sure to contradict it
-            exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; "))) \
+            exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其它|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; "))) \
                 or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()]))  # "其中：" announces the full breakdown
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
             if got < total and not exhaustive and total - got > max(1, total // 50):
@@ -211,6 +215,42 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(tm.start(), lo.end() + last.end(), variant="sum", total=total, unit=unit,
                               listed="＋".join(i.group("n") + (i.group("approx") or "") for i in items),
                               got=f"{got}余" if approx else got,
+                              relation="多于" if got > total else "少于")
+
+
+_FOLLOW_STOP = re.compile(r"共|合计|总计|累计|其中|包括|%|％|余|多|约|左右|较|同比|上年|去年|复议|诉讼")
+
+
+def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"累计主动公开政府信息280条；通过网站公开132条，……，其它媒体公开73条。": a count that ends its sentence, and a next
+    sentence of three counts or more in its unit that ends with the rest (其他/其它/其余) — a full breakdown given apart
+    from its total, which must add up to it."""
+    text = report.text
+    for sp in report.views.spans(headings=False, title=False):
+        for tm in COUNT_RE.finditer(text, sp.start, sp.end):
+            nxt = re.match(r"\s*[；;。]\s*", text[tm.end():sp.end])
+            if not nxt or APPROX_AFTER.match(text[tm.end():tm.end() + 2]):
+                continue
+            lo = tm.end() + nxt.end()
+            end = text.find("。", lo, sp.end)
+            end = sp.end if end < 0 else end
+            lst = without_nested(text[lo:end])
+            unit = tm.group("u")
+            # counts in another unit are details of an item ("编印《林业简报》18期，公开信息85条")
+            items = [i for i in COUNT_RE.finditer(lst) if i.group("u") == unit]
+            if len(items) < 3 or _FOLLOW_STOP.search(lst) or \
+                    not re.search(r"(?:^|[、，,；;])\s*[^、，,；;]{0,8}?其[他它余][^、，,；;]*$", lst[:items[-1].end()]) or \
+                    lst[items[-1].end():].strip("。；;，, "):
+                continue
+            clause = text[max(sp.start, *(text.rfind(c, sp.start, tm.start()) + 1 for c in "，,；;。")):tm.start()]
+            # the count is a whole (共/累计/合计/总计, or the year's 主动公开), not one channel's ("通过公开栏公开144条")
+            if not re.search(r"共|累计|合计|总计|主动公开", clause) or re.search(r"其中|通过|在|较|同比|上年|去年|%|％", clause):
+                continue
+            total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
+            if got == total:
+                continue
+            yield ctx.finding(tm.start(), lo + items[-1].end(), variant="sum", total=total, unit=unit,
+                              listed="＋".join(i.group("n") for i in items), got=got,
                               relation="多于" if got > total else "少于")
 
 
@@ -318,6 +358,7 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _rates(report, ctx)
     yield from _respective(report, ctx)
     yield from _received_twice(report, ctx)
+    yield from _following_list(report, ctx)
     yield from _sums(report, ctx)
     yield from _bracketed_sums(report, ctx)
     yield from _none_and_some(report, ctx)

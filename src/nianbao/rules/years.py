@@ -128,3 +128,32 @@ def until_now(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for sp in report.views.spans():
         for m in rx.finditer(report.text, sp.start, sp.end):
             yield ctx.finding(m.start(), m.end(), year=year, found=m.group(0))
+
+
+# --------------------------------------------------------------------------------------------- D-10
+
+# the two dates the regulation took force: the 2007 text (国务院令第492号) and its 2019 revision (第711号)
+_EFFECTIVE = {(2008, 5, 1), (2019, 5, 15)}
+_REG = r"《(?:中华人民共和国)?(?:政府信息公开)?条例》"
+_NOTE = r"(?:\s*[（(][^（()）]{0,30}[)）])?"  # (国务院令第492号，以下简称《条例》)
+_DATE = r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+_EFFECTIVE_RE = re.compile(
+    rf"{_DATE}\s*(?:起)?[，,]?\s*(?:新修订的|修订后的)?{_REG}{_NOTE}\s*(?:正式)?(?:实施|施行|生效)"
+    rf"|{_REG}{_NOTE}\s*(?:将)?(?:于|自|从)?\s*{_DATE.replace('?P<', '?P<e')}\s*(?:起)?\s*(?:正式)?(?:实施|施行|生效)")
+_OTHER_SHORT = re.compile(r"》\s*[（(]\s*以下简称\s*《条例》")
+
+
+def regulation_effective_date(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-10: the regulation's date of taking force written wrong ("自2009年1月1日《条例》实施之日起")."""
+    text = report.text
+    for d in _OTHER_SHORT.finditer(text):
+        title_start = text.rfind("《", 0, d.start())
+        if "政府信息公开条例" not in text[title_start:d.start()]:
+            return  # 《条例》 here is another regulation
+    for m in _EFFECTIVE_RE.finditer(text):
+        g = "" if m.group("y") else "e"
+        y, mo, dd = int(m.group(g + "y")), int(m.group(g + "m")), int(m.group(g + "d"))
+        if (y, mo, dd) in _EFFECTIVE:
+            continue
+        a, b = m.start(g + "y"), text.index("日", m.end(g + "d")) + 1
+        yield ctx.finding(a, b, evidence=text[a:b], date=text[a:b])
