@@ -61,3 +61,16 @@ def test_a_near_miss_inside_another_word_is_not_a_slip():
     # 政类信息 is one edit from 政府信息, but 政 ends the word 财政 and 类 is the category's own character
     text = HEAD + "本年度共发布财政类信息、为民办实事类信息13条；全年主功公开政府信息5条。"
     assert _found(text) == [("W-08", "主功公开")]
+
+
+def test_the_reports_own_name_with_an_inner_character_lost():
+    text = ("兴庆区玉皇阁北街街道办事处2022年政府信息公开工作年度报告\n一、总体情况\n"
+            "2022年，玉皇北街街道办事处认真贯彻落实《条例》，玉皇阁北街街道的各社区同步公开。")
+    assert _messages(text) == ["“玉皇北街街道办事处”疑为“玉皇阁北街街道办事处”之误（漏了一个字）。"]
+
+
+def test_short_forms_of_the_own_name_are_left_alone():
+    # a level or joining character left out, another body of another level, a division's own name (W-12's)
+    text = ("平潭综合实验区交通与建设局2023年政府信息公开工作年度报告\n一、总体情况\n"
+            "区交通建设局开通“平潭交通建设局”公众号，配合平潭综合实验县交通与建设局、交通与建设厅开展工作。")
+    assert _found(text) == []

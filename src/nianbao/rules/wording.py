@@ -594,13 +594,79 @@ def _listed_slips(report: Report) -> list[tuple[int, int]]:
     return out
 
 
+# the report's own name: a level or body character, or a joining word, may be left out or changed in a short form
+# (蓬溪鸣凤镇, 交通建设局 for 交通与建设局, another county's 县): only a name's own inner character is a slip
+_NAME_LEVEL = frozenset("省市县区旗州盟镇乡街道村局委办厅司处所站室院部")
+_NAME_JOIN = frozenset("与和及暨之的")
+_DIVISION_END = frozenset("省市县区旗州盟")
+_OWN_NAME_ENDS = ("人民政府办公室", "人民政府", "办事处")
+
+
+def own_names(agency: str) -> tuple[str, ...]:
+    """The report's own name and its shorter forms, four Han characters or more: without the divisions before it
+    (兴庆区玉皇阁北街街道办事处 → 玉皇阁北街街道办事处) and without 人民政府 / 办事处 after it (玉皇阁北街街道)."""
+    if not agency or not all(_HAN.match(c) for c in agency):
+        return ()
+    out: set[str] = set()
+    for c in [0] + [i + 1 for i, ch in enumerate(agency[:-1]) if ch in _DIVISION_END]:
+        name = agency[c:]
+        out.add(name)
+        out.update(name[:-len(e)] for e in _OWN_NAME_ENDS if name.endswith(e))
+    return tuple(sorted(t for t in out if len(t) >= 4))
+
+
+def _in_division(t: str, k: int) -> bool:
+    """Whether t[k] belongs to a division's name inside t (小店 of 太原市小店区): W-12 checks those."""
+    j = k
+    while j < len(t) and t[j] not in _DIVISION_END:
+        j += 1
+    return j < len(t) and not any(t[q] in "镇乡街道办局委" for q in range(k, j))
+
+
+def _own_name_misses(text: str, lo: int, hi: int, names: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, kind) where text[lo:hi] writes the report's own name with one inner character lost, wrong
+    or swapped (玉皇北街街道 for 玉皇阁北街街道). A one-edit variant keeps one half of the name intact: find the halves."""
+    out: set[tuple[int, int, str, str]] = set()
+    for t in names:
+        n, h = len(t), len(t) // 2
+        starts: set[int] = set()
+        for half, shift in ((t[:h], 0), (t[h:], h)):
+            p = text.find(half, lo, hi)
+            while p != -1:
+                end = p + len(half)
+                starts.update((p - shift, p - shift + 1) if shift else (p,))
+                starts.update((end - n, end - n + 1))
+                p = text.find(half, p + 1, hi)
+        for a in starts:
+            for b in (a + n - 1, a + n):
+                if a < lo or b > hi:
+                    continue
+                w = text[a:b]
+                edit = _one_edit(w, t)
+                if edit is None or not all(_HAN.match(c) for c in w):
+                    continue
+                kind, k = edit
+                if text.find(t, max(lo, a - n), min(hi, b + n)) != -1 or (kind != "swap" and k in (0, n - 1)):
+                    continue
+                if kind == "lost" and (t[k] in _NAME_LEVEL or t[k] in _NAME_JOIN):
+                    continue
+                if kind == "sub" and (w[k] in _NAME_LEVEL or t[k] in _NAME_LEVEL):
+                    continue
+                if _in_division(t, k):
+                    continue
+                out.add((a, b, t, kind))
+    return sorted(out)
+
+
 def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """W-08: a set phrase with one character wrong, lost or swapped ("主功公开", "国办公开函", "（一）动公开情况")."""
+    """W-08: a set phrase, or the report's own name, with one character wrong, lost or swapped ("主功公开",
+    "国办公开函", "（一）动公开情况", 玉皇北街街道 in the report of 玉皇阁北街街道办事处)."""
     rx, at, first, second, terms, words = _set_phrases()
     short_rx, by_ends = _short_phrases()
     if rx is None:
         return
     text = report.text
+    names = own_names(report.meta.agency or "")
     listed: list[tuple[int, int]] | None = None
     for sp in report.views.spans():
         lo, hi = sp.start, sp.end
@@ -630,11 +696,13 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 windows.update((m.start(), m.start() + 3, t) for t in by_ends[(w[0], w[2])])
         found = [(a, b, t, near) for a, b, t in windows
                  if lo <= a and b <= hi and (near := _near_miss(text, a, b, t, lo, hi, terms, words))]
-        if not found:
+        own = _own_name_misses(text, lo, hi, names)
+        if not found and not own:
             continue
         orphans, inner = _orphans(text, lo, hi)  # segmenting is the costly part: only where a near miss is left
         # a near miss must start a word: 政类信息 in 财政类信息 is not 政府信息 (政 ends the word 财政)
         hits = [(a, b, t, kind) for a, b, t, (kind, site) in found if site & orphans and a not in inner]
+        hits += [(a, b, t, kind) for a, b, t, kind in own if a not in inner]
         if hits and listed is None:
             listed = _listed_slips(report)
         end = -1
