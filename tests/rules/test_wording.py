@@ -66,3 +66,9 @@ def test_w05_light_verb_before_a_longer_word_ending_in_a_listed_modifier():
 def test_w06_mixed_phrasing_and_doubled_measure_word():
     body = "领导小组下设办公室在综合科，把信息公开作为一项的一项重要内容。"
     assert [(k, e) for k, e, _ in findings(body, "W-06")] == [(4, "下设办公室在"), (21, "一项的一项")]
+
+
+def test_w05_object_that_starts_with_a_head_noun_used_as_modifier():
+    # 工作 modifies 实际 here (结合工作实际), so it is the object, not the head of a noun phrase; 有效的监督工作机制 stays
+    assert [m for _, _, m in findings("我局紧密的结合工作实际，有效的监督工作机制已经建立。", "W-05")] == [
+        "“紧密的结合”中“紧密”修饰动词“结合”，应用“地”。"]

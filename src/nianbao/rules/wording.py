@@ -204,7 +204,11 @@ def _verb_after(after: str, strong: bool) -> str | None:
     (w1, f1), (w2, f2) = toks[0], toks[1]
     if len(w1) < 2 and not (strong and w1 in _PREPOSITIONS):
         return None
-    if w1 in heads or w1 in nominal or w2 in heads:
+    if w1 in heads or w1 in nominal:
+        return None
+    # a head noun right after the verb makes a noun phrase (有效的监督机制), unless it only modifies the noun after it
+    # (结合工作实际: 工作 is not the head there)
+    if w2 in heads and not (len(toks) > 2 and toks[2][1] in ("n", "nz") and toks[2][0] not in heads):
         return None
     if w2 in _ASPECT:
         return w1 if f1 in ("v", "vn", "n", "a", "ad") else None  # 规范了 (tagged n), 推进了
@@ -221,6 +225,8 @@ def _verb_after(after: str, strong: bool) -> str | None:
         return w1
     if f2 in ("a", "ad") and len(toks) > 2:
         return w1  # 完善公开制度, 推进公开标准化建设: an object that starts with an adjective
+    if f2 == "vn" and len(toks) > 2 and toks[2][1] in _NOUNISH and toks[2][1] != "vn" and toks[2][0] not in heads:
+        return w1  # 结合工作实际: an object that starts with a verbal noun (not 监督检查工作, whose head is 工作)
     return None
 
 
