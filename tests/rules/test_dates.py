@@ -259,3 +259,11 @@ def test_regulation_effective_date(body, evidence):
 ])
 def test_regulation_effective_date_near_misses(body):
     assert audit("青溪县东山街道办事处2019年政府信息公开工作年度报告\n" + body, ["D-10"])[1] == []
+
+
+def test_wrong_year_after_the_subject():
+    text = ("青溪县林业局2023年政府信息公开工作年度报告\n一、总体情况\n"
+            "我局2022年度共主动公开政府信息86条。我局2023年共收到申请3件。我局2022年以来持续推进公开。我局2024年将继续推进。")
+    r, fs = audit(text, ["D-02"])
+    a = r.text.index("2022年度共")
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("D-02", a, a + 5, "warning")]

@@ -119,6 +119,11 @@ def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------------------------- D-02
 
+# the report's subject, then the year of the figures: "我镇2022年度共主动公开信息380条" (the same test as a year that
+# opens the sentence)
+_SUBJECT_YEAR_RE = re.compile(
+    r"(?:我|本)(?:局|委|办|厅|镇|乡|街道|县|市|区|省|州|旗|中心|署|院|单位|机关)\s*(?:在)?\s*(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?\s*"
+    r"(?P<stat>全年|共|累计|主动公开|新增|收到|受理)(?P<md>(?!))?")
 _YEAR_LEAD_RE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?\s*(?:"
     r"(?P<comma>[，,])"
@@ -171,7 +176,7 @@ def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return  # a year read from a sentence of the text is no measure for the other years of the text
     text = report.text
     for s in report.views.sentences:
-        m = _YEAR_LEAD_RE.match(text, s.body, s.end)
+        m = _YEAR_LEAD_RE.match(text, s.body, s.end) or _SUBJECT_YEAR_RE.match(text, s.body, s.end)
         if not m:
             continue
         y = int(m.group("y"))
@@ -191,7 +196,10 @@ def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue  # a later year without figures: most likely a plan worded without a plan marker
         a, b = m.start("y"), m.end("y") + 1
         ev = text[a:b]
-        yield ctx.finding(a, b, variant="earlier" if y < year else "later", evidence=ev, part=s.part, year=year, ev=ev)
+        # the subject-first form is measured on less real text than the year-first one: a warning
+        sev = {"severity": "warning"} if m.re is _SUBJECT_YEAR_RE else {}
+        yield ctx.finding(a, b, variant="earlier" if y < year else "later", evidence=ev, part=s.part, year=year, ev=ev,
+                          **sev)
 
 
 def title_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:

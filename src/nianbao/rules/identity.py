@@ -175,8 +175,8 @@ _MIXED_SELF = re.compile(r"(?:我|本)(?P<k>街道|局|委|厅|镇|乡)(?![镇�
 
 
 def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """K-03 (mixed): the report's own agency unknown, it calls itself one kind of body throughout (我局 three times or
-    more) and another, incompatible kind once or twice (我镇): the odd ones are slips of a copied text."""
+    """K-03 (mixed): the report's own agency unknown, it calls itself one kind of body at least twice as often (我局
+    twice or more) as another, incompatible kind (我镇 once or twice): the odd ones are slips of a copied text."""
     text = report.text
     hits: list[tuple[re.Match, Sentence]] = []
     for s in report.views.sentences:
@@ -191,11 +191,11 @@ def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     ranked = sorted(by_class.items(), key=lambda kv: -len(kv[1]))
     main_class, main = ranked[0]
-    if len(main) < 3:
+    if len(main) < 2:
         return
     word = Counter(m.group(0) for m, _ in main).most_common(1)[0][0]
     for _cls, odd in ranked[1:]:
-        if len(odd) > 2 or 3 * len(odd) > len(main):
+        if len(odd) > 2 or 2 * len(odd) > len(main):
             continue
         for m, s in odd:
             ev = m.group(0)
