@@ -268,8 +268,11 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 # 很多/很少 after 的 begin a noun phrase ("开展的很多活动"); 不够/不到位 after a verb are always its complement
-_COMPLEMENT = re.compile(r"的(?P<adv>很(?![多少])|非常|十分|比较|较为|特别|(?P<neg>还不够|不够|不到位|不太))"
+_COMPLEMENT = re.compile(r"的(?P<adv>很(?![多少])|非常|十分|比较|较为|特别|更加|越来越|相当|尤为|格外|极为|(?P<neg>还不够|不够|不到位|不太))"
                          r"(?=[\u4e00-\u9fff]|[，。；、])")
+
+
+_NOUN_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 
 
 def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
@@ -277,8 +280,8 @@ def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iter
     short = frozenset(lexicon("de_di").get("short_verbs", ()))
     for m in _COMPLEMENT.finditer(text, lo, hi):
         before = _STOP.split(text[max(lo, m.start() - 8):m.start()])[-1]
-        if len(before) < 2:
-            continue
+        if len(before) < 2 or _NOUN_AHEAD.match(text, m.end(), hi):
+            continue  # "取得的更加显著的成效": the degree phrase modifies a noun after another 的
         toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(before)]
         verb, flag = toks[-1]
         if m.group("neg") and verb in short:
