@@ -124,13 +124,19 @@ _HARD_STOP = re.compile(r"[，。；：！？,.;:!?\s（）()《》“”]")
 _SKIP_BACK = frozenset({"、", "和", "与", "及", "并", "而", "了", "过", "着", "又", "更", "最", "很", "较", "更加", "比较"})
 
 
+@lru_cache(maxsize=1 << 14)  # short phrases recur within and across reports (的工作, 的政府信息)
+def _tagged(s: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech tag) of each word of `s`."""
+    return tuple((w.word, w.flag) for w in _pos_tokenizer().cut(s))
+
+
 def _light_verb_before(before: str, light: frozenset[str]) -> bool:
     """A light verb (进行, 开展 …) ends the text before the modifier, possibly followed by other modifiers joined by
     、 or 和 ("进行全面、系统的梳理", "进行了有效的推进"): then "<modifier>的<verb>" is the light verb's object."""
     clause = _HARD_STOP.split(before)[-1]
     if not clause:
         return False
-    toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(clause)]
+    toks = list(_tagged(clause))
     for w, f in reversed(toks[-5:]):
         if w in light:
             return True
@@ -140,13 +146,13 @@ def _light_verb_before(before: str, light: frozenset[str]) -> bool:
 
 
 def _last_word(clause: str) -> str:
-    words = [w.word for w in _pos_tokenizer().cut(clause)]
+    words = [w for w, _ in _tagged(clause)]
     return words[-1] if words else ""
 
 
 def _verb_done_before(before: str) -> bool:
     """A verb with 了 earlier in the clause ("确保了", "推进了")."""
-    toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(_HARD_STOP.split(before)[-1])]
+    toks = list(_tagged(_HARD_STOP.split(before)[-1]))
     return any(f == "v" and nxt == "了" for (_, f), (nxt, _) in zip(toks, toks[1:], strict=False))
 
 
@@ -160,7 +166,7 @@ def _tagged_modifier(clause: str) -> str | None:
     """The adverbial that ends `clause` by its part of speech, else None: an adverb or adjective of two characters
     or more (稳妥, 尽可能), an "X化" word (常态化), a four-character idiom. The words before it must not make the
     phrase a relative clause ("可以公开的信息")."""
-    toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(clause)]
+    toks = list(_tagged(clause))
     if not toks:
         return None
     w, f = toks[-1]
@@ -188,7 +194,7 @@ def _verb_after(after: str, strong: bool) -> str | None:
     verb ("监督检查工作", "为信息及时的公开奠定基础"), which is left alone."""
     _, _, heads, verbs, final_verbs = _de_di()
     nominal = _de_di_tags()[2]
-    toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(after)]
+    toks = list(_tagged(after))
     if not toks:
         return None
     w, f = toks[0]
@@ -282,7 +288,7 @@ def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iter
         before = _STOP.split(text[max(lo, m.start() - 8):m.start()])[-1]
         if len(before) < 2 or _NOUN_AHEAD.match(text, m.end(), hi):
             continue  # "取得的更加显著的成效": the degree phrase modifies a noun after another 的
-        toks = [(w.word, w.flag) for w in _pos_tokenizer().cut(before)]
+        toks = list(_tagged(before))
         verb, flag = toks[-1]
         if m.group("neg") and verb in short:
             pass  # 做的不够, 抓的不到位: a one-character verb, only before a negative complement
