@@ -351,3 +351,14 @@ def test_another_townships_catalogue():
     r, fs = audit(head + body, ["K-07"])
     a, b = at(r, "西岭乡")
     assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-07", a, b, "warning")]
+
+
+def test_department_report_compiled_from_subunits():
+    body = "本报告根据《条例》以及2023年度青溪县各乡镇人民政府、县直有关单位的政府信息公开年度报告编制。"
+    r, fs = audit(BUREAU + body, ["K-03"])
+    a, b = at(r, "各乡镇人民政府、县直有关单位的政府信息公开年度报告编制")
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "warning")]
+    gov = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+    assert audit(gov + body, ["K-03"])[1] == []  # a government's report is compiled so
+    notice = "按照《关于做好2023年度各乡镇和县直各部门政府信息公开工作年度报告编制工作的通知》要求编制本报告。"
+    assert audit(BUREAU + notice, ["K-03"])[1] == []

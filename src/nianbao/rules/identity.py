@@ -166,6 +166,8 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           agency=agency, kind=kind, ev=ev, report=mine)
     yield from _organ_of_other_kind(report, ctx, mine)
     yield from _addressee(report, ctx, kind)
+    yield from _compiled_from_subunits(report, ctx, kind)
+    yield from _government_office_runs_it(report, ctx, kind)
     yield from _decree(report, ctx, kind)
 
 
@@ -256,6 +258,49 @@ def _addressee(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]
                 continue
             yield ctx.finding(m.start("x"), m.end("x"), variant="addressee", evidence=x, part=s.part,
                               severity="warning", agency=agency, kind=kind, ev=x)
+
+
+# a government's report is compiled from the reports of its townships and departments; a department's, township's or
+# street's report that says so carries the government's preamble
+_COMPILED_FROM = re.compile(r"(?:根据|依据|综合|汇总|结合)[^。；\n]{0,60}?(?P<who>各乡镇|各镇(?:街|、街道)?|各街道|各县(?:（市、?区）|\(市、?区\)|市区|区)?|"
+                            r"各区县|各县区|[县区市省]直(?:各|有关)?(?:部门|单位)|[县区市]政府各部门)[^。；\n]{0,40}?(?:政府信息公开)?(?:工作)?年度报告"
+                            r"(?:和有关统计数据)?[^。；\n]{0,6}?(?:编制|汇总|综合)")
+
+
+def _compiled_from_subunits(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
+    """K-03 (compiled): "根据……以及2010年度××县各乡镇人民政府、县直有关单位的政府信息公开年度报告编制" in a department's,
+    township's or street's report — only a government compiles its report from its townships' and departments'."""
+    if report.meta.level not in ("township", "street", "department") or re.search(r"政府办公", report.meta.agency or ""):
+        return
+    agency = report.meta.agency or ""
+    text = report.text
+    for s in report.views.sentences:
+        for m in _COMPILED_FROM.finditer(text, s.start, s.end):
+            if text.rfind("《", s.start, m.start("who")) > text.rfind("》", s.start, m.start("who")):
+                continue  # the title of a notice on compiling the reports ("《关于做好……县直各部门……年度报告编制工作的通知》")
+            ev = text[m.start("who"):m.end()]
+            yield ctx.finding(m.start("who"), m.end(), variant="compiled", evidence=ev, part=s.part, severity="warning",
+                              agency=agency, kind=kind, ev=m.group("who"))
+            break
+
+
+# an office of the government named as the one that runs the department's own disclosure work day to day
+_RUNS_IT = re.compile(rf"(?P<x>[县市区省州旗](?:人民)?政府(?:办公室|办)?[{CJK}]{{0,6}}?(?:科|股|室|处|中心))(?:具体|专门)?负责"
+                      r"(?:政府)?信息公开(?:的)?日常工作")
+
+
+def _government_office_runs_it(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
+    """K-03 (office): a department's report saying "县政府督查科具体负责信息公开日常工作" — each body runs its own
+    disclosure work (条例第四条); the government office's sentence was left from that office's report."""
+    agency = report.meta.agency or ""
+    if report.meta.level != "department" or "政府" in agency:
+        return
+    text = report.text
+    for s in report.views.sentences:
+        for m in _RUNS_IT.finditer(text, s.start, s.end):
+            x = m.group("x")
+            yield ctx.finding(m.start("x"), m.end("x"), variant="office", evidence=x, part=s.part, severity="warning",
+                              agency=agency, kind=kind, ev=x)
 
 
 # a 政府令 (a government rule) is issued only by the State Council and by the governments of provinces and of cities
