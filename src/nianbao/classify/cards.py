@@ -80,6 +80,27 @@ def _fmt(v) -> str:
     return "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
 
 
+def _real_section(real: dict | None) -> list[str]:
+    """The figures on hand-labelled real report paragraphs (``card["real_paragraphs"]``, written by
+    ``scripts/bench_classifier.py``; a new training run drops them until they are measured again)."""
+    if not real:
+        return []
+    lines = ["## Real report paragraphs", "",
+             f"Measured by `{real['measured_by']}` on {real['date']} at threshold `{real['threshold']}`: hand-labelled "
+             "paragraphs of published reports (`corpora/real/paragraphs/`; dev may be read to improve the corpus, "
+             "test is only reported). These are the figures to trust; the corpus test split above shares phrasing "
+             "with training.", "",
+             "| split | paragraphs | excerpts | boilerplate P / R / F1 | topic accuracy | topic macro-F1 | most frequent topic errors |",
+             "|---|---|---|---|---|---|---|"]
+    for split, s in real["splits"].items():
+        bp, tp = s["boilerplate"], s["topic"]
+        errs = "; ".join(f"{a} → {b} {n}" for a, b, n in tp["top_confusions"][:3]) or "—"
+        lines.append(f"| {split} | {s['n']} | {s['excerpts']} | {_fmt(bp['precision'])} / {_fmt(bp['recall'])} / "
+                     f"**{_fmt(bp['f1'])}** | {_fmt(tp['accuracy'])} | **{_fmt(tp['macro_f1'])}** | {errs} |")
+    lines.append("")
+    return lines
+
+
 def render_readme(card: dict, bench: str | None = None) -> str:
     lines = [f"# {card['name']} — model card", ""]
     lines.append(f"Backend: `{card['backend']}` · version `{card['version']}` · created {card['created']}")
@@ -119,6 +140,7 @@ def render_readme(card: dict, bench: str | None = None) -> str:
         for lab, m in tp["per_label"].items():
             lines.append(f"| {lab} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['support']} |")
         lines.append("")
+    lines.extend(_real_section(card.get("real_paragraphs")))
     lines.append("## Retrain")
     lines.append("")
     lines.append(f"`{card['retrain']}`")
