@@ -762,3 +762,36 @@ def misplaced_abbreviation(report: Report, ctx: RuleContext) -> Iterator[Finding
                 continue
             yield ctx.finding(m.start("between"), m.end("paren"), title=title,
                               between=m.group("between"), paren=m.group("paren"))
+
+
+# --------------------------------------------------------------------------------------------- W-14
+
+
+@cache
+def _titles() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the mandated part titles and their known variants, of Chinese characters only and six or more; every
+    wording known to be right, which a reordering is never reported as)."""
+    from nianbao.vocab import format_spec
+
+    d = lexicon("stacked_words").get("title_order", {})
+    names = {d2 for p in format_spec()["parts"].values() for d2 in (p["canonical"], *p.get("variants", ()))}
+    names |= set(d.get("titles", ()))
+    titles = tuple(sorted(t for t in names if len(t) >= 6 and all(_HAN.match(c) for c in t)))
+    return titles, frozenset(names | set(d.get("also_right", ())))
+
+
+def title_word_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-14: a mandated part title with its words in another order ("主动政府信息公开情况" for 主动公开政府信息情况):
+    the same characters, the same first and last character, not a known wording, not only a 的 moved."""
+    titles, right = _titles()
+    text = report.text
+    for sp in report.views.spans():
+        for t in titles:
+            n, key = len(t), sorted(t)
+            start = text.find(t[0], sp.start, sp.end)
+            while start != -1 and start + n <= sp.end:
+                w = text[start:start + n]
+                if (w[-1] == t[-1] and w != t and w not in right and sorted(w) == key
+                        and all(_HAN.match(c) for c in w) and w.replace("的", "") != t.replace("的", "")):
+                    yield ctx.finding(start, start + n, found=w, title=t)
+                start = text.find(t[0], start + 1, sp.end)
