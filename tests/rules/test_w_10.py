@@ -59,3 +59,13 @@ def test_correct_neighbours_are_left_alone():
 def test_a_slip_w07_lists_is_left_to_w07():
     assert [f[:2] for f in _found(HEAD + "2023我镇扎实推进我政务公开工作。", ("W-07", "W-10"))] == [
         ("W-07", "2023"), ("W-07", "我")]
+
+
+def test_a_count_that_ends_its_paragraph_without_its_measure_word():
+    text = HEAD + "应主动公开的其他信息3\n二、主动公开政府信息情况\n全年发布信息12条。"
+    assert _found(text) == [("W-10", "3", "疑似漏字：“信息3”中的数量后面缺少量词。", "改为“3条”（或相应量词）。")]
+
+
+def test_a_text_cut_short_after_a_count_is_not_a_lost_measure_word():
+    assert _found(HEAD + "全年发布信息12条，其中政务动态信息") == []
+    assert _found(HEAD + "全年发布信息12条，其中政务动态信息35") == []

@@ -7,8 +7,9 @@ Three places where a report's own grammar demands one more character, whatever t
   The suggestion is the report's own usual self-reference (the commonest 我X of its text), else none.
 * ``year``: a year written without 年 before a word ("2021以来", "2023我镇"); numbers followed by a measure
   word (2070人次, 2000多次) and years inside document numbers, dates with dashes or ranges are not years here.
-* ``unit``: a count of published items (信息, 文件, 动态, 解读) followed directly by punctuation, without its
-  measure word ("发布信息3403，", "动态信息47，" — 条), or by a word ("目录1基层政务目录").
+* ``unit``: a count of published items (信息, 文件, 动态, 解读) followed directly by punctuation or the end of its
+  paragraph, without its measure word ("发布信息3403，", "动态信息47，", "其他信息3⏎" — 条), or by a word
+  ("目录1基层政务目录").
 
 W-13 is the same kind of slip one level up: an adverbial of the 在……下 / 在……的基础上 frame ("在县委的领导下，",
 "在总结上年工作的基础上，") whose clause has no 在 ("县政府办公室的悉心指导下，"); a paragraph's first clause is only
@@ -44,7 +45,7 @@ _YEAR = re.compile(f"(?<![\\d〔\\[［（(【.\\-/—–~～第])((?:19|20)\\d{{
                    f"(?![{_AFTER_NUMBER}至到和与及或])")
 # a count (no leading zero: flattened table rows read "…信息0000000（六）") before punctuation or an opening bracket
 # that does not begin the next ordinal
-_UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!\\d)(?=[，,；;、]|[（(](?![一二三四五六七八九十\\d]+[）)]))"
+_UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!\\d)(?=[，,；;、]|[（(](?![一二三四五六七八九十\\d]+[）)])|\\s*$)"
                    f"|([1-9]\\d{{0,3}})(?!\\d)(?=[{CJK}])(?![{_AFTER_NUMBER}至到和与及或第]))")  # …目录1基层政务…
 
 
@@ -73,9 +74,11 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if int(m.group(1)) in years and free(a, b):
             found.append((a, ctx.finding(a, b, variant="year", found=text[a:b + 2],
                                          fix=f"“{m.group(1)}年{text[b:b + 2]}”")))
-    for _, a, b, m in span_matches(report, _UNIT):
+    for sp, a, b, m in span_matches(report, _UNIT):
+        if b >= sp.end - 1 and not text[sp.end:].strip():
+            continue  # the text's last paragraph stops at the count: a page cut short, not a lost measure word
         if free(a, b):
-            found.append((a, ctx.finding(a, b, variant="unit", found=text[a - 2:b + 1],
+            found.append((a, ctx.finding(a, b, variant="unit", found=text[a - 2:min(b + 1, sp.end)],
                                          fix=f"“{m.group(1) or m.group(2)}条”（或相应量词）")))
     yield from (f for _, f in sorted(found, key=lambda x: x[0]))
 
