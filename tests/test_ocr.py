@@ -70,6 +70,18 @@ def test_scan_is_read_like_its_text_layer(scanned):
     assert all(c.page in (1, 2, 3) for c in cells)  # pages of the scan
     assert all(0.0 < c.confidence <= 1.0 for c in cells)
     assert any(c.confidence < 1.0 for c in cells)
+    # each cell has the confidence of its own characters, also in table 3, which the page break cut and the
+    # layout joined (and re-gridded): a spanning cell's copies carry the confidence of the cell they copy
+    copies = 0
+    for b in rep.raw.blocks:
+        for r, row in enumerate(b.rows or []):
+            for c, cell in enumerate(row):
+                near = [x for x in (row[c - 1] if c else None, b.rows[r - 1][c] if r else None)
+                        if x is not None and x.text == cell.text]
+                if cell.merged and near:
+                    copies += 1
+                    assert any(x.confidence == cell.confidence for x in near), (b.start, r, c, cell.text)
+    assert copies > 50
 
 
 def test_the_audit_says_it_was_read_by_ocr(scanned):

@@ -45,6 +45,7 @@ class Item:
     rows: list[list[str]] | None = None
     merged: list[list[bool]] | None = None  # table cells filled from a spanning cell
     row_pages: list[int | None] | None = None  # page of each table row (a table may cross pages)
+    conf: list[list[float]] | None = None  # OCR: each table cell's lowest character confidence (None: all 1.0)
     continues: bool = False  # reader knows this item continues the previous one (page break)
 
 
@@ -98,11 +99,14 @@ def _is_cut_paragraph(prev: Item, nxt: Item) -> bool:
     return True
 
 
-def _join_cut_table_rows(rows: list[list[str]], merged: list[list[bool]] | None, pages: list[int | None] | None):
-    """Join a row whose label a page break cut: the continuation has a label fragment and no values."""
+def _join_cut_table_rows(rows: list[list[str]], merged: list[list[bool]] | None, pages: list[int | None] | None,
+                         conf: list[list[float]] | None = None):
+    """Join a row whose label a page break cut: the continuation has a label fragment and no values (each cell
+    of the joined row keeps the lower confidence of the two)."""
     out: list[list[str]] = []
     out_m: list[list[bool]] = []
     out_p: list[int | None] = []
+    out_c: list[list[float]] | None = [] if conf is not None else None
     for i, row in enumerate(rows):
         cells = [c for c in row]
         filled = [j for j, c in enumerate(cells) if c.strip()]
@@ -118,11 +122,15 @@ def _join_cut_table_rows(rows: list[list[str]], merged: list[list[bool]] | None,
                                 default=None)
                 if label_idx is not None:
                     prev[label_idx] = prev[label_idx].rstrip() + frag
+                    if out_c is not None and conf is not None:
+                        out_c[-1] = [min(a, b) for a, b in zip(out_c[-1], conf[i], strict=False)]
                     continue
         out.append(cells)
         out_m.append(merged[i] if merged else [False] * len(cells))
         out_p.append(pages[i] if pages else None)
-    return out, out_m, out_p
+        if out_c is not None and conf is not None:
+            out_c.append(list(conf[i]))
+    return out, out_m, out_p, out_c
 
 
 @cache
@@ -253,11 +261,12 @@ def build_document(
     for it in items:
         if it.kind == "table":
             rows = [[normalize_inline(c or "") for c in r] for r in (it.rows or [])]
+            conf = [cf for r, cf in zip(rows, it.conf, strict=False) if any(c for c in r)] if it.conf else None
             rows = [r for r in rows if any(c for c in r)]
             if not rows:
                 continue
-            rows, merged, pages = _join_cut_table_rows(rows, it.merged, it.row_pages)
-            clean.append(Item("table", page=it.page, rows=rows, merged=merged, row_pages=pages))
+            rows, merged, pages, conf = _join_cut_table_rows(rows, it.merged, it.row_pages, conf)
+            clean.append(Item("table", page=it.page, rows=rows, merged=merged, row_pages=pages, conf=conf))
         else:
             t = normalize_inline(it.text)
             if t:
@@ -299,7 +308,8 @@ def build_document(
                         acc.add("\t")
                     s, e = acc.add(txt)
                     m = bool(it.merged and r < len(it.merged) and c < len(it.merged[r]) and it.merged[r][c])
-                    cells.append(RawCell(text=txt, row=r, col=c, page=rpage, start=s, end=e, merged=m))
+                    cf = it.conf[r][c] if it.conf and r < len(it.conf) and c < len(it.conf[r]) else 1.0
+                    cells.append(RawCell(text=txt, row=r, col=c, page=rpage, start=s, end=e, merged=m, confidence=cf))
                 grid.append(cells)
             blocks.append(Block("table", "", start, acc.length, page=it.page, rows=grid))
         else:

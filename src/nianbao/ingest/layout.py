@@ -7,7 +7,9 @@ there on a scanned page is read exactly as a text-layer page is:
 
 * characters are grouped into lines by baseline (:func:`text_lines`), a table's characters into the
   cells of its grid (:func:`grid_from_cells`, :func:`fill_table`); a merged (spanning) cell's text is
-  repeated into every grid position it covers, with ``merged`` set on the copies; a region whose cells
+  repeated into every grid position it covers, with ``merged`` set on the copies; OCR's characters carry
+  their recognition score (``conf``), and each cell keeps the lowest of its text's (``Table.conf``, on to
+  ``RawCell.confidence`` through the builder's ``Item.conf``); a region whose cells
   are sentences, not labels and numbers, is not a table (:func:`holds_table`);
 * running headers and footers (lines repeated at the same place on most pages) and page numbers
   ("第 3 页", "- 3 -", "3/10", a lone number) in the top and bottom margins are dropped
@@ -61,6 +63,9 @@ class Table:
     origin: list[list[tuple[int, int]]]  # span origin of every grid position
     row_pages: list[int | None] = field(default_factory=list)
     xs: list[float] = field(default_factory=list)  # column boundaries
+    # OCR: each grid position's confidence, the lowest of its span's characters (1.0 when empty); None: a text
+    # layer, whose characters have no score (every cell 1.0)
+    conf: list[list[float]] | None = None
 
 
 @dataclass
@@ -147,15 +152,20 @@ def fill_table(grid, chars: list[dict], bbox, page: int) -> Table:
     rows = [[""] * ncols for _ in range(nrows)]
     merged = [[False] * ncols for _ in range(nrows)]
     origin = [[(r, c) for c in range(ncols)] for r in range(nrows)]
+    scored = any("conf" in ch for ch in chars)  # OCR
+    conf = [[1.0] * ncols for _ in range(nrows)] if scored else None
     for k, (r0, c0, r1, c1, _) in enumerate(spans):
         text = cell_text(buckets[k])
+        low = min((ch["conf"] for ch in buckets[k] if "conf" in ch), default=1.0)
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
                 rows[r][c] = text
                 merged[r][c] = (r, c) != (r0, c0)
                 origin[r][c] = (r0, c0)
+                if conf is not None:
+                    conf[r][c] = low
     top = bbox[1]
-    return Table(top, rows, merged, origin, [page] * nrows, xs)
+    return Table(top, rows, merged, origin, [page] * nrows, xs, conf)
 
 
 
@@ -393,7 +403,7 @@ def _flush(items: list[Item], run: list[Line], page: int, m: _Metrics, cont: boo
 
 
 def _table_item(t: Table, page: int) -> Item:
-    it = Item("table", page=page, rows=t.rows, merged=t.merged, row_pages=t.row_pages)
+    it = Item("table", page=page, rows=t.rows, merged=t.merged, row_pages=t.row_pages, conf=t.conf)
     t.item = it  # type: ignore[attr-defined]
     return it
 
@@ -418,21 +428,26 @@ def _regrid(t: Table, xs: list[float]) -> None:
         cols = [j for j in range(len(xs) - 1) if xs[j] >= lo - 2.5 and xs[j + 1] <= hi + 2.5]
         new_cols.append(cols or [_index(xs, lo)])
     first = {c: cols[0] for c, cols in enumerate(new_cols)}
-    rows, merged, origin = [], [], []
+    rows, merged, origin, conf = [], [], [], []
     for r in range(len(t.rows)):
-        nr, nm, no = [], [], []
+        nr, nm, no, nc = [], [], [], []
         for c, cols in enumerate(new_cols):
             o = t.origin[r][c]
             for k, _ in enumerate(cols):
                 nr.append(t.rows[r][c])
                 nm.append(t.merged[r][c] or k > 0)
                 no.append((o[0], first[o[1]]))
+                if t.conf is not None:
+                    nc.append(t.conf[r][c])
         rows.append(nr)
         merged.append(nm)
         origin.append(no)
+        conf.append(nc)
     t.rows[:] = rows
     t.merged[:] = merged
     t.origin[:] = origin
+    if t.conf is not None:
+        t.conf[:] = conf
     t.xs = xs
 
 
@@ -447,19 +462,27 @@ def _join_tables(a: Table, b: Table) -> None:
     while k < len(rows) and k < len(a.rows) and rows[k] == a.rows[k] and not any(NUMERIC.match(c) for c in rows[k]):
         k += 1
     rows, merged, origin, pages = rows[k:], merged[k:], origin[k:], b.row_pages[k:]
+    if a.conf is not None or b.conf is not None:  # (OCR: both halves are scored)
+        a.conf = a.conf if a.conf is not None else [[1.0] * len(r) for r in a.rows]
+        conf = b.conf[k:] if b.conf is not None else [[1.0] * len(r) for r in rows]
+    else:
+        conf = None
     if rows:
-        _continue_row_spans(a, rows, merged, origin)
+        _continue_row_spans(a, rows, merged, origin, conf)
     a.rows.extend(rows)
     a.merged.extend(merged)
     a.origin.extend(origin)  # keep origin row-aligned: a table may continue over a third page
     a.row_pages.extend(pages)
+    if a.conf is not None and conf is not None:
+        a.conf.extend(conf)
     item = getattr(a, "item", None)
     if item is not None:
-        item.rows, item.merged, item.row_pages = a.rows, a.merged, a.row_pages
+        item.rows, item.merged, item.row_pages, item.conf = a.rows, a.merged, a.row_pages, a.conf
 
 
-def _continue_row_spans(a: Table, rows, merged, origin) -> None:
-    """A label cell that spans rows across the page break is empty on the new page: refill it."""
+def _continue_row_spans(a: Table, rows, merged, origin, conf=None) -> None:
+    """A label cell that spans rows across the page break is empty on the new page: refill it (with the
+    confidence of the label it repeats)."""
     last = a.rows[-1]
     first_num = next((c for c, v in enumerate(rows[0]) if NUMERIC.match(v)), len(rows[0]))
     for c in range(first_num):
@@ -473,3 +496,5 @@ def _continue_row_spans(a: Table, rows, merged, origin) -> None:
                 if origin[r][cc] == o:
                     rows[r][cc] = last[c]
                     merged[r][cc] = True
+                    if conf is not None and a.conf is not None:
+                        conf[r][cc] = a.conf[-1][c]

@@ -23,7 +23,8 @@ Nothing here corrects a number from what the tables should add up to: the mandat
 on the report (``nianbao.structure.reading.ocr_misread``), and a failure one misread digit explains is a
 reading note, never a silent fix.
 
-Every table cell keeps its OCR confidence (``RawCell.confidence``, then ``Cell.confidence``) and page;
+Every table cell keeps its OCR confidence, the lowest of its characters' (recorded by ``layout.fill_table``
+as it fills the cell, carried through the builder to ``RawCell.confidence``, then ``Cell.confidence``) and page;
 the document carries an ``ocr`` summary (engine, dpi, pages, mean and lowest confidence) that the
 audit's reading section shows.
 """
@@ -422,13 +423,13 @@ def _glyph_size(b: _Box) -> float:
     return min(height, max(1.0, (b.x1 - b.x0 - 0.15 * height) / units))
 
 
-def _page(number: int, gray: Any, scale: float) -> tuple[Any, list[tuple[list[str], list[float]]], dict]:
+def _page(number: int, gray: Any, scale: float) -> tuple[Any, dict]:
     from nianbao.ingest import layout
 
     boxes, cells, angle = read_page(gray)
     chars = _chars(boxes, scale)
     height = gray.shape[0] / scale
-    tables, taken, confs = [], [], []
+    tables, taken = [], []
     rects = [(x0 / scale, t / scale, x1 / scale, b / scale) for x0, t, x1, b in cells]
     for group in _tables_of(rects):
         group = _snap(group)
@@ -442,11 +443,10 @@ def _page(number: int, gray: Any, scale: float) -> tuple[Any, list[tuple[list[st
             continue
         tables.append(table)
         taken.append(bbox)
-        confs.extend(zip(table.rows, _cell_confidences(grid, chars), strict=True))
     free = [c for c in chars if not layout.in_any(c, taken)] if taken else chars
     stats = {"boxes": len(boxes), "skew": round(angle, 2), "confidence": [b.conf for b in boxes],
              "texts": [b.text for b in boxes]}
-    return layout.Page(number, height, layout.text_lines(free), tables), confs, stats
+    return layout.Page(number, height, layout.text_lines(free), tables), stats
 
 
 def _snap(rects: list[tuple[float, float, float, float]], tol: float = 3.0) -> list[tuple[float, float, float, float]]:
@@ -493,20 +493,6 @@ def _tables_of(rects: list[tuple[float, float, float, float]]) -> list[list[tupl
     return sorted(groups.values(), key=lambda g: (min(r[1] for r in g), min(r[0] for r in g)))
 
 
-def _cell_confidences(grid, chars: list[dict]) -> list[list[float]]:
-    """Per grid row, the confidence of each cell's text (the lowest of its characters; 1.0 when empty)."""
-    nrows, ncols, spans, _ = grid
-    conf = [[1.0] * ncols for _ in range(nrows)]
-    for r0, c0, r1, c1, (x0, top, x1, bottom) in spans:
-        inside = [c["conf"] for c in chars
-                  if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
-        v = min(inside) if inside else 1.0
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                conf[r][c] = v
-    return conf
-
-
 def read_scan(data: bytes, name: str, *, kind: str = "pdf", dpi: int = DEFAULT_DPI) -> RawDocument:
     """Read an image-only PDF (``kind="pdf"``) or an image by OCR."""
     if not available():
@@ -517,12 +503,11 @@ def read_scan(data: bytes, name: str, *, kind: str = "pdf", dpi: int = DEFAULT_D
 
     grays = _gray_pages_from_pdf(data, dpi, name) if kind == "pdf" else [_gray_from_image(data, name, dpi)]
     scale = dpi / 72  # pixels per PDF point (an image is scaled to ``dpi`` as an A4 page)
-    pages, cell_conf, all_conf, skews, texts = [], [], [], [], []
+    pages, all_conf, skews, texts = [], [], [], []
     for i, g in enumerate(grays):
-        page, confs, stats = _page(i + 1, g, scale)
+        page, stats = _page(i + 1, g, scale)
         texts.extend(stats["texts"])
         pages.append(page)
-        cell_conf.extend(confs)
         all_conf.extend(stats["confidence"])
         skews.append(stats["skew"])
     readable = sum(len(b) for b in texts)
@@ -537,35 +522,7 @@ def read_scan(data: bytes, name: str, *, kind: str = "pdf", dpi: int = DEFAULT_D
                             "数字如有疑问请以原件为准。")
     doc = build_document(name, "pdf" if kind == "pdf" else "image", items, page_count=len(pages), data=data,
                          notes=[note])
-    attach_confidence(doc, cell_conf)
     doc.ocr = {"engine": ENGINE, "dpi": dpi, "pages": len(pages), "boxes": len(all_conf),
                "mean_confidence": mean, "low_confidence_boxes": low,
                "skew_corrected": skews}
     return doc
-
-
-def attach_confidence(doc: RawDocument, source_rows: list[tuple[list[str], list[float]]]) -> None:
-    """Give every table cell of ``doc`` the OCR confidence of its text.
-
-    ``source_rows`` are the OCR'd grid rows of all tables in reading order, with each cell's confidence.
-    The builder drops empty rows and joins a row cut by a page break, so each document row is matched to
-    the next source row with the same texts (looking a few rows ahead); a row built from two source rows
-    takes the lower confidence of each cell."""
-    from nianbao.ingest.builder import normalize_inline
-
-    src = [([normalize_inline(t or "") for t in texts], confs) for texts, confs in source_rows]
-    j = 0
-    for block in doc.blocks:
-        for row in block.rows or []:
-            texts = [c.text for c in row]
-            hit = next((k for k in range(j, min(j + 4, len(src))) if src[k][0] == texts), None)
-            if hit is None:  # a joined row: its cells come from the next two source rows
-                used = src[j:j + 2]
-                j += len(used)
-            else:
-                used = [src[hit]]
-                j = hit + 1
-            for cell in row:
-                vals = [confs[cell.col] for _, confs in used if cell.col < len(confs)]
-                if vals:
-                    cell.confidence = min(cell.confidence, *vals)
