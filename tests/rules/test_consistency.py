@@ -362,3 +362,21 @@ def test_department_report_compiled_from_subunits():
     assert audit(gov + body, ["K-03"])[1] == []  # a government's report is compiled so
     notice = "按照《关于做好2023年度各乡镇和县直各部门政府信息公开工作年度报告编制工作的通知》要求编制本报告。"
     assert audit(BUREAU + notice, ["K-03"])[1] == []
+
+
+@pytest.mark.parametrize("body, evidence", [
+    ("2023年我局收到政府信息公开申请0次，按照程序已公开。", "按照程序已公开"),
+    ("本年度未收到政府信息公开申请，均已按时答复。", "均已按时答复"),
+])
+def test_no_requests_yet_answered(body, evidence):
+    r, fs = audit(BUREAU + body, ["K-06"])
+    a, b = at(r, evidence)
+    assert [(f.rule, f.location.start, f.location.end) for f in fs] == [("K-06", a, b)]
+
+
+@pytest.mark.parametrize("body", [
+    "本年度未收到政府信息公开申请，无依申请公开事项。",
+    "本年度未收到政府信息公开申请，未发生行政复议，已公开的信息均可在网站查阅。",
+])
+def test_no_requests_near_misses(body):
+    assert audit(BUREAU + body, ["K-06"])[1] == []

@@ -171,7 +171,7 @@ def names_every_part(lst: str) -> bool:
 
 
 # a breakdown opens with 其中/包括/包含, or with a colon right after the count ("主动公开信息52条：工作动态11条、……")
-_LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|包括|包含)\s*(?:包括|有)?\s*[:：,，]?|[:：](?![\d\s]))")
+_LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|(?:内容|主要|具体)?(?:包括|包含))\s*(?:包括|有)?\s*[:：,，]?|[:：](?![\d\s]))")
 # where a list stops being the list: a nested breakdown, or a clause that reports another quantity
 _NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
                      r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)")
@@ -314,6 +314,24 @@ def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 return
 
 
+# no request received, then a clause that says the requests were handled
+_ZERO_REQ = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,12}?申请|(?:收到|受理|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,4}?(?<!\d)0\s*(?:件|次|个|条)")
+_HANDLED = re.compile(r"\s*[，,]\s*(?P<h>(?:均|已|全部|都|按照程序|按程序|依法|按时|及时|在法定时限内|在规定时限内|予以){1,4}"
+                      r"(?:公开|答复|办结|回复)(?:完毕)?)\s*(?=[。；;]|$)")
+
+
+def _none_then_handled(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"收到政府信息公开申请0次，按照程序已公开": a clause saying the requests were answered or disclosed right after
+    one saying there were none."""
+    text = report.text
+    for s in report.views.sentences:
+        for m in _ZERO_REQ.finditer(text, s.start, s.end):
+            h = _HANDLED.match(text, m.end(), s.end)
+            if h and re.search(r"已|均|全部|都|按照程序|按程序|依法|按时|及时|时限", h.group("h")):
+                yield ctx.finding(h.start("h"), h.end("h"), variant="none_handled", first=text[m.start():m.end()],
+                                  second=h.group("h"))
+
+
 _BRACKETED = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{UNITS})?\s*[（(](?P<list>[^（()）]{{4,200}})[)）]")
 _NOT_ITEM = re.compile(r"[\d\s、，,；;。和及与]|(?:[^\d、，,；;]*?\d+\s*(?:" + UNITS + r"))")  # what is left is no item
 _PARTIAL = re.compile(r"等|其中|包括|包含|含|部分|主要|如|例如|余|多|约|左右|%|％|以上")
@@ -359,6 +377,7 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _respective(report, ctx)
     yield from _received_twice(report, ctx)
     yield from _following_list(report, ctx)
+    yield from _none_then_handled(report, ctx)
     yield from _sums(report, ctx)
     yield from _bracketed_sums(report, ctx)
     yield from _none_and_some(report, ctx)
