@@ -242,7 +242,9 @@ def test_images_go_to_ocr_and_a_damaged_png_signature_is_refused(monkeypatch):
         assert sniff_format(head + b"0" * 100, "扫描件") == "image"
         with pytest.raises(InputError) as err:
             read_bytes(head + b"0" * 100, "扫描件")
-        assert err.value.code == "scanned"  # (without the ocr extra: the message names it)
+        assert (err.value.code, str(err.value)) == (  # without the ocr extra the message names it, and no PDF
+            "scanned_image", "扫描件：这是一张图片（扫描件或照片），需要文字识别才能审查：pip install 'nianbao[ocr]'，"
+            "或提供可复制文字的版本。")
     with pytest.raises(InputError) as err:
         read_bytes(b"\x89PNG" + "年度报告".encode() * 20, "坏图.txt")
     assert (err.value.code, str(err.value).count("PNG 图片")) == ("unsupported_kind", 1)

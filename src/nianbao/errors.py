@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "encoding": "{name}：无法识别文本编码（已尝试 UTF-8、GBK、GB18030），请另存为 UTF-8 后再试。",
     "encrypted": "{name}：PDF 文件已加密，无法读取文字，请提供未加密的版本。",
     "scanned": "{name}：PDF 没有文字层（扫描件或图片）；安装文字识别扩展后即可审查：pip install 'nianbao[ocr]'，或提供可复制文字的版本。",
+    "scanned_image": "{name}：这是一张图片（扫描件或照片），需要文字识别才能审查：pip install 'nianbao[ocr]'，或提供可复制文字的版本。",
     "scanned_empty": "{name}：扫描件经文字识别（OCR）后没有读出任何文字，请提供更清晰的扫描件或可复制文字的版本。",
     "garbled": "{name}：PDF 的文字提取为乱码（字体缺少编码映射），请从原始文档重新导出 PDF 或提供 Word 版本。",
     "corrupt": "{name}：文件已损坏或格式不正确，无法解析（{detail}）。",

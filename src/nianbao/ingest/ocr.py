@@ -496,7 +496,7 @@ def _tables_of(rects: list[tuple[float, float, float, float]]) -> list[list[tupl
 def read_scan(data: bytes, name: str, *, kind: str = "pdf", dpi: int = DEFAULT_DPI) -> RawDocument:
     """Read an image-only PDF (``kind="pdf"``) or an image by OCR."""
     if not available():
-        raise InputError("scanned", name)
+        raise InputError("scanned" if kind == "pdf" else "scanned_image", name)
     from nianbao.ingest import layout
     from nianbao.ingest.builder import build_document
     from nianbao.model import ParseNote
