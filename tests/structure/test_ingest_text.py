@@ -63,3 +63,17 @@ def test_pyproject_tool_section_is_read(tmp_path: Path):
     cfg = load_config(start=sub)
     assert cfg.select == ["T", "D-01"] and cfg.ignore == ["T2"]
     assert cfg.enabled("T3-01") and cfg.enabled("D-01") and not cfg.enabled("T2-01") and not cfg.enabled("W-01")
+
+
+def test_an_empty_table_row_takes_its_spanning_flags_and_page_with_it():
+    """The builder drops empty table rows; the spanning-cell flags and pages of the rows after one must stay with
+    their own rows (they used to shift up by one, r4's review)."""
+    from nianbao.ingest.builder import Item, build_document
+
+    rows = [["项目", "数量"], ["", ""], ["主动公开", "12"], ["依申请公开", "3"]]
+    merged = [[False, False], [False, False], [True, False], [False, False]]
+    pages = [1, 1, 2, 2]
+    raw = build_document("<t>", "pdf", [Item("table", page=1, rows=rows, merged=merged, row_pages=pages)])
+    table = next(b for b in raw.blocks if b.kind == "table")
+    got = [(c.text, c.merged, c.page) for row in table.rows for c in row if c.col == 0]
+    assert got == [("项目", False, 1), ("主动公开", True, 2), ("依申请公开", False, 2)]

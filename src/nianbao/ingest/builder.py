@@ -126,8 +126,8 @@ def _join_cut_table_rows(rows: list[list[str]], merged: list[list[bool]] | None,
                         out_c[-1] = [min(a, b) for a, b in zip(out_c[-1], conf[i], strict=False)]
                     continue
         out.append(cells)
-        out_m.append(merged[i] if merged else [False] * len(cells))
-        out_p.append(pages[i] if pages else None)
+        out_m.append(merged[i] if merged and i < len(merged) else [False] * len(cells))
+        out_p.append(pages[i] if pages and i < len(pages) else None)
         if out_c is not None and conf is not None:
             out_c.append(list(conf[i]))
     return out, out_m, out_p, out_c
@@ -261,11 +261,16 @@ def build_document(
     for it in items:
         if it.kind == "table":
             rows = [[normalize_inline(c or "") for c in r] for r in (it.rows or [])]
-            conf = [cf for r, cf in zip(rows, it.conf, strict=False) if any(c for c in r)] if it.conf else None
-            rows = [r for r in rows if any(c for c in r)]
-            if not rows:
+            # empty rows are dropped, and with them their spanning-cell flags, pages and confidences, so that
+            # these stay with the rows they describe
+            keep = [i for i, r in enumerate(rows) if any(c for c in r)]
+            if not keep:
                 continue
-            rows, merged, pages, conf = _join_cut_table_rows(rows, it.merged, it.row_pages, conf)
+            conf = [it.conf[i] for i in keep if i < len(it.conf)] if it.conf else None
+            merged0 = [it.merged[i] for i in keep if i < len(it.merged)] if it.merged else None
+            pages0 = [it.row_pages[i] for i in keep if i < len(it.row_pages)] if it.row_pages else None
+            rows = [rows[i] for i in keep]
+            rows, merged, pages, conf = _join_cut_table_rows(rows, merged0, pages0, conf)
             clean.append(Item("table", page=it.page, rows=rows, merged=merged, row_pages=pages, conf=conf))
         else:
             t = normalize_inline(it.text)
