@@ -74,3 +74,9 @@ def test_short_forms_of_the_own_name_are_left_alone():
     text = ("平潭综合实验区交通与建设局2023年政府信息公开工作年度报告\n一、总体情况\n"
             "区交通建设局开通“平潭交通建设局”公众号，配合平潭综合实验县交通与建设局、交通与建设厅开展工作。")
     assert _found(text) == []
+
+
+def test_a_titles_type_word_one_character_off_before_its_closing_mark():
+    text = HEAD + ("根据《中华人民共和国政府信息公开条理》（以下筒称《条例》），"
+                   "我镇修订《政务信息公开目录》和《政府信息公开指南》，做到条理清晰。")
+    assert _found(text) == [("W-08", "中华人民共和国政府信息公开条理"), ("W-08", "以下筒称")]

@@ -594,9 +594,16 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
         for m in words.finditer(text, max(lo, a - 6), min(hi, b + 6)):
             if any(m.start() <= q < m.end() for q in site):
                 return None  # 政务微信, 三务公开: correct words jieba does not know
-    if all(freq.get(text[q], 0) >= _BOUND_FREQ for q in site):
+    if all(freq.get(text[q], 0) >= _BOUND_FREQ for q in site) and not _title_type_slip(text, b, hi, site):
         return None  # no bound character where the slip would be: nothing can stand alone there
     return kind, site
+
+
+def _title_type_slip(text: str, b: int, hi: int, site: set[int]) -> bool:
+    """Whether the slip is in the last two characters of a book title's name, right before 》 (《……政府信息公开条理》):
+    a title's type word (条例, 目录, 格式) is quoted exactly, so it is a slip even where the segmenter finds an
+    ordinary word (条理). 《政务信息公开目录》 is another title, not a slip: its difference is not in the type word."""
+    return b < hi and text[b] == "》" and min(site) >= b - 2
 
 
 def _listed_slips(report: Report) -> list[tuple[int, int]]:
@@ -716,7 +723,8 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue
         orphans, inner = _orphans(text, lo, hi)  # segmenting is the costly part: only where a near miss is left
         # a near miss must start a word: 政类信息 in 财政类信息 is not 政府信息 (政 ends the word 财政)
-        hits = [(a, b, t, kind) for a, b, t, (kind, site) in found if site & orphans and a not in inner]
+        hits = [(a, b, t, kind) for a, b, t, (kind, site) in found
+                if (site & orphans or _title_type_slip(text, b, hi, site)) and a not in inner]
         hits += [(a, b, t, kind) for a, b, t, kind in own if a not in inner]
         if hits and listed is None:
             listed = _listed_slips(report)
