@@ -380,3 +380,18 @@ def test_no_requests_yet_answered(body, evidence):
 ])
 def test_no_requests_near_misses(body):
     assert audit(BUREAU + body, ["K-06"])[1] == []
+
+
+@pytest.mark.parametrize("body, codes", [
+    ("窗口共接待咨询720人次，其中电话咨询430人次，现场咨询290人次，专栏访问量1406人次。", ["K-02"]),  # 430+290 is the total
+    ("通过网站公开信息72条，其中包括机构职能类3条、政务动态类36条、财政信息类6条、公开指南1条等。", ["K-06"]),  # 等: partial
+    ("主动公开政府信息共计55条。其中：组织机构类5条；街道动态类19条；部门文件类5条；财政预决算类3条；政府信息公开报告信息1条；"
+     "其他信息22条。", ["K-06"]),
+])
+def test_sum_near_misses_t12c(body, codes):
+    assert audit(BUREAU + body, codes)[1] == []
+
+
+def test_a_verb_is_no_townships_name():
+    head = "青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
+    assert audit(head + "建立街道政府信息公开工作领导小组，由办事处主任担任组长。", ["K-07"])[1] == []

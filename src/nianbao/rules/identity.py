@@ -625,6 +625,10 @@ _TOWN_OWNED = re.compile(rf"(?P<name>[{CJK}]{{2}}(?P<suf>乡|镇|街道))(?:人�
 _TOWN_VERB = re.compile(r"(?:制定|完善|编制|修订|更新|负责|推进|做好|加强|规范|建立|健全|调整|成立|发布|公布|维护)(?:和|及|、|并)?$")
 
 
+_NOT_A_NAME = re.compile(r"建立|成立|健全|完善|制定|调整|加强|规范|推进|负责|组织|明确|设立|落实|本级|全体|各个|相关|有关|全面|深化|做好|"
+                         r"强化|优化|提升|开展|指导|督促|协调|监督|各级|基层|所属|直属|下属|辖区|城乡")
+
+
 def _other_township(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-07 (township): a township's or street's report naming another township's catalogue, guide, leading group or
     report as its own ("制定和完善黄村乡信息公开目录" in 参内乡's report) — the gazetteer does not list townships, so the
@@ -639,8 +643,9 @@ def _other_township(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         for m in _TOWN_OWNED.finditer(text, s.start, s.end):
             a, suf_at = m.start("name"), m.start("suf")
             core = text[a:suf_at]
-            if not _core_ok(core) or core in own_cores or _ours_before(text, suf_at, places) or any(core in c for c in own_cores):
-                continue
+            if not _core_ok(core) or core in own_cores or _ours_before(text, suf_at, places) or any(core in c for c in own_cores) \
+                    or _NOT_A_NAME.search(core):
+                continue  # "建立街道政府信息公开工作领导小组": a verb, not a name
             before = text[s.start:a]
             if before and _han(before[-1]) and before[-1] not in _BOUNDARY and not _TOWN_VERB.search(before):
                 continue  # a longer name (…湖镇) or a word ending in the two characters

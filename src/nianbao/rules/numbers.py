@@ -15,7 +15,7 @@ from nianbao.model import Finding, Report, Table
 from nianbao.rules.base import RuleContext
 from nianbao.rules.counts import APPROX_AFTER, TOTAL_RE, UNITS
 from nianbao.rules.dates import PLAN_RE
-from nianbao.rules.prose_numbers import names_every_part, share_matches, without_nested
+from nianbao.rules.prose_numbers import adds_up_before_the_end, names_every_part, share_matches, without_nested
 from nianbao.views import Sentence
 
 Values = list[tuple[float, str]]
@@ -334,7 +334,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             total = int(tm.group("n"))
             got = sum(p[2] for p in parts)
             exhaustive = names_every_part(lst)
-            if got == total or (got < total and not exhaustive):
+            if got == total or (got < total and not exhaustive) or adds_up_before_the_end([p[2] for p in parts], total):
                 continue
             if _share_of_item(raw, [p[2] for p in parts], total):
                 continue  # a share shows one item counts part of another (57项, of which 45项, 占比78.9%)

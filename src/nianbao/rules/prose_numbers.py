@@ -163,6 +163,17 @@ _REMAINDER = re.compile(r"其余|剩余|另有|(?:^|[、，,；;])\s*其[他它]
 _CHANNEL = re.compile(r"网站|网|微信|微博|公众号|平台|栏|媒体|客户端|APP|抖音|头条|视频号|报纸|报刊|电视|广播|屏")
 
 
+def adds_up_before_the_end(values: list[int], total: int) -> bool:
+    """The first two items or more already add up to the total: what follows counts something else (one item equal to
+    the total proves nothing: "1条，包括机构概况1条，预决算信息2条")."""
+    acc = values[0] if values else 0
+    for v in values[1:-1]:
+        acc += v
+        if acc == total:
+            return True
+    return False
+
+
 def names_every_part(lst: str) -> bool:
     """K-02's test that a 其中 list is exhaustive: it names a remainder (其余/剩余/另有, or 其他 as its last item —
     "其他重点信息5条" amid the list is one more kind, not the rest) or both kinds of applicant (自然人 and 法人). K-02
@@ -204,6 +215,10 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # two kinds may be any two; two channels may carry the same items
             if got == total or (approx and got <= total):
                 continue  # "1600余条": only lower bounds that already exceed the total are sure to contradict it
+            if got > total and adds_up_before_the_end([int(i.group("n")) for i in items], total):
+                continue  # "720人次，其中电话430人次，现场290人次，专栏访问量1406人次": the last is another quantity
+            if got < total and (nested or re.match(r"\s*等", lst[items[-1].end():])):
+                continue  # a list cut short by us, or one that says it is partial (……公开指南1条等): the rest is unknown
             exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其它|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; "))) \
                 or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()]))  # "其中：" announces the full breakdown
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
