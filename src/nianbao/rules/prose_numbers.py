@@ -163,13 +163,18 @@ _REMAINDER = re.compile(r"其余|剩余|另有|(?:^|[、，,；;])\s*其[他它]
 _CHANNEL = re.compile(r"网站|网|微信|微博|公众号|平台|栏|媒体|客户端|APP|抖音|头条|视频号|报纸|报刊|电视|广播|屏")
 
 
-def adds_up_before_the_end(values: list[int], total: int) -> bool:
+def adds_up_before_the_end(values: list[int], total: int, lst: str = "", ends: list[int] | None = None) -> bool:
     """The first two items or more already add up to the total: what follows counts something else (one item equal to
-    the total proves nothing: "1条，包括机构概况1条，预决算信息2条")."""
+    the total proves nothing: "1条，包括机构概况1条，预决算信息2条"; nor do items that reach it with 其他 — a list going
+    on after the rest is over-listed: "……其他类信息7条，县长信箱2条")."""
     acc = values[0] if values else 0
-    for v in values[1:-1]:
+    for k, v in enumerate(values[1:-1], start=1):
         acc += v
         if acc == total:
+            if ends is not None:
+                start = max([lst.rfind(c, 0, ends[k]) for c in "、，,；;"] + [0])
+                if re.search(r"其[他它余]", lst[start:ends[k]]):
+                    return False
             return True
     return False
 
@@ -215,7 +220,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # two kinds may be any two; two channels may carry the same items
             if got == total or (approx and got <= total):
                 continue  # "1600余条": only lower bounds that already exceed the total are sure to contradict it
-            if got > total and adds_up_before_the_end([int(i.group("n")) for i in items], total):
+            if got > total and adds_up_before_the_end([int(i.group("n")) for i in items], total, lst, [i.end() for i in items]):
                 continue  # "720人次，其中电话430人次，现场290人次，专栏访问量1406人次": the last is another quantity
             if got < total and (nested or re.match(r"\s*等", lst[items[-1].end():])):
                 continue  # a list cut short by us, or one that says it is partial (……公开指南1条等): the rest is unknown
