@@ -395,3 +395,11 @@ def test_sum_near_misses_t12c(body, codes):
 def test_a_verb_is_no_townships_name():
     head = "青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
     assert audit(head + "建立街道政府信息公开工作领导小组，由办事处主任担任组长。", ["K-07"])[1] == []
+
+
+def test_superior_named_in_the_reports_own_place():
+    head = "青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
+    body = "调整充实青州市政府信息公开工作领导小组。调整充实了县政府信息公开工作领导小组，在青州市政府信息公开工作领导小组指导下开展工作。"
+    r, fs = audit(head + body, ["K-07"])
+    a, b = at(r, "青州市")
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-07", a, b, "warning")]

@@ -559,6 +559,7 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     agency = report.meta.agency or ""
     if report.meta.agency_source != "page":
         yield from _other_township(report, ctx)
+        yield from _own_group_or_scope(report, ctx)
     own = divisions.resolve(agency_places(agency))
     if not own or report.meta.agency_source == "page":
         return  # no place of our own to compare with (a national body, a township named alone) — say nothing
@@ -654,6 +655,35 @@ def _other_township(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             name = m.group("name")
             yield ctx.finding(a, m.end("name"), variant="township", evidence=name, part=s.part, agency=agency,
                               name=name, own=places[-1])
+
+
+# places where only the report's own body can stand, not even its superior: the leading group it adjusts, and what
+# its own report contains ("全文包括北京市政府信息和政务公开2021年度重点工作情况" in a district commission's report)
+_OWN_GROUP = re.compile(rf"(?:调整充实|调整|充实|成立|健全|完善)(?:了)?(?P<name>[{CJK}]{{2,10}}?(?:省|市|县|区|旗|州|盟))(?:人民政府|政府)?"
+                        r"(?:政府信息公开|信息公开|政务公开)(?:工作)?领导小组")
+_OWN_SCOPE = re.compile(rf"(?:全文|本报告|本年度报告)(?:内容)?包括(?P<name>[{CJK}]{{2,10}}?(?:省|市|县|区|旗|州|盟))(?:人民政府|政府)?"
+                        r"(?:政府信息(?:和政务)?公开|政务公开)")
+
+
+def _own_group_or_scope(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-07 (own): the leading group the report's body adjusts, or the contents of its own report, named after another
+    place — its superior included ("调整充实重庆市政府信息公开工作领导小组" in a street's report)."""
+    agency = report.meta.agency or ""
+    places = agency_places(agency)
+    if not places or report.meta.level not in ("township", "street", "department", "county_gov", "city_gov"):
+        return
+    own = re.sub(r"^(?:人民政府|政府)", "", places[-1])
+    text = report.text
+    for s in report.views.sentences:
+        for rx, what in ((_OWN_GROUP, "本单位调整的领导小组"), (_OWN_SCOPE, "本报告的内容")):
+            for m in rx.finditer(text, s.start, s.end):
+                name = m.group("name")
+                if re.search(r"[了的和及与把将对在各全本我该]|充实|调整|成立|健全|完善", name) or \
+                        name == own or _core(own) in name or name in agency[len("".join(places[:-1])):] or \
+                        text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
+                    continue
+                yield ctx.finding(m.start("name"), m.end("name"), variant="own", evidence=name, part=s.part,
+                                  agency=agency, name=name, what=what, own=own)
 
 
 _AUTONOMOUS_REGIONS = ("15", "45", "54", "64", "65")  # 我区 there may be the region itself
