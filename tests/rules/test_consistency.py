@@ -403,3 +403,18 @@ def test_superior_named_in_the_reports_own_place():
     r, fs = audit(head + body, ["K-07"])
     a, b = at(r, "青州市")
     assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-07", a, b, "warning")]
+
+
+@pytest.mark.parametrize("head, body, evidence", [
+    ("青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "我市全年主动公开政府信息1200条。", "我市"),
+    (BUREAU, "我省政务公开标准化工作在我局率先推开。", "我省"),
+])
+def test_county_speaking_as_city_or_province(head, body, evidence):
+    r, fs = audit(head + body, ["K-03"])
+    a, b = at(r, evidence, len(head) - 5)
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "warning")]
+
+
+def test_county_level_city_says_wo_shi():
+    head = "晋江市人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+    assert audit(head + "我市全年主动公开政府信息1200条，本省政务公开要点已落实。", ["K-03"])[1] == []

@@ -92,8 +92,12 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
                 bad["区"] = "warning"
             if "区" in places and "县" not in places:
                 bad["县"] = "warning"
+            # a county speaks of its city and province as 市/省, never as 我市/我省 (a county-level 市 may say 我市)
+            bad["省"] = "warning"
+            if places and places[-1] in ("县", "旗"):
+                bad["市"] = "warning"
         elif level == "city_gov":
-            bad.update({"县": "warning", "区": "warning"})
+            bad.update({"县": "warning", "区": "warning", "省": "warning"})
         else:
             bad.update({"县": "warning", "区": "warning", "市": "warning"})
         return bad, "人民政府"
@@ -112,6 +116,10 @@ def _self_policy(report: Report) -> tuple[dict[str, str], str]:
                 bad["区"] = "warning"
             if low in ("省", "自治区"):
                 bad.update({"县": "warning", "区": "warning", "市": "warning"})
+            elif "省" not in places[-1:]:
+                bad["省"] = "warning"  # a body below the province speaks of it as 省, not 我省
+                if low in ("县", "旗") and "市" not in places[1:]:
+                    bad["市"] = "warning"
         return bad, "部门"
     return {}, ""
 
