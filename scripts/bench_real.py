@@ -446,8 +446,9 @@ def markdown(results: dict[str, dict], skipped: Counter, command: str) -> str:
         if s == "test":
             by_w = r["recall_by_writer"]
             writers = sorted({k.split()[0] for k in by_w})
-            lines.append("Test recall by annotator (h12f's excerpts were annotated this session, after the rules were "
-                         "written, so they are the freshest held-out measure):")
+            lines.append("Test recall by annotator (h12f's and h12g's excerpts were annotated in the third session, while "
+                         "the rules were being written and after most of them were, so they are the freshest held-out "
+                         "measure):")
             lines.append("")
             lines.append("| category | " + " | ".join(writers) + " |")
             lines.append("|---|" + "---:|" * len(writers))
