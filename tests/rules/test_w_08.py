@@ -80,3 +80,9 @@ def test_a_titles_type_word_one_character_off_before_its_closing_mark():
     text = HEAD + ("根据《中华人民共和国政府信息公开条理》（以下筒称《条例》），"
                    "我镇修订《政务信息公开目录》和《政府信息公开指南》，做到条理清晰。")
     assert _found(text) == [("W-08", "中华人民共和国政府信息公开条理"), ("W-08", "以下筒称")]
+
+
+def test_a_name_with_one_character_replaced_is_another_name():
+    text = ("明月店镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+            "明月店镇围绕明月古镇景区建设，公开文旅项目信息12条。")
+    assert _found(text) == []

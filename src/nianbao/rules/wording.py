@@ -646,8 +646,8 @@ def _in_division(t: str, k: int) -> bool:
 
 
 def _own_name_misses(text: str, lo: int, hi: int, names: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
-    """(start, end, name, kind) where text[lo:hi] writes the report's own name with one inner character lost, wrong
-    or swapped (玉皇北街街道 for 玉皇阁北街街道). A one-edit variant keeps one half of the name intact: find the halves."""
+    """(start, end, name, kind) where text[lo:hi] writes the report's own name with one inner character lost or two
+    swapped (玉皇北街街道 for 玉皇阁北街街道). A one-edit variant keeps one half of the name intact: find the halves."""
     out: set[tuple[int, int, str, str]] = set()
     for t in names:
         n, h = len(t), len(t) // 2
@@ -672,8 +672,8 @@ def _own_name_misses(text: str, lo: int, hi: int, names: tuple[str, ...]) -> lis
                     continue
                 if kind == "lost" and (t[k] in _NAME_LEVEL or t[k] in _NAME_JOIN):
                     continue
-                if kind == "sub" and (w[k] in _NAME_LEVEL or t[k] in _NAME_LEVEL):
-                    continue
+                if kind == "sub":
+                    continue  # another character in a name is often another name (明月古镇 beside 明月店镇)
                 if _in_division(t, k):
                     continue
                 out.add((a, b, t, kind))
