@@ -86,3 +86,7 @@ def test_a_name_with_one_character_replaced_is_another_name():
     text = ("明月店镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
             "明月店镇围绕明月古镇景区建设，公开文旅项目信息12条。")
     assert _found(text) == []
+
+
+def test_a_six_character_phrase_with_another_first_character_is_another_phrase():
+    assert _found(HEAD + "做到有申请必审查，需公开尽公开，充分满足申请人需求。") == []

@@ -581,8 +581,9 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
         site = {a + i, a + i + 1} if kind == "swap" else {a + i}
         if kind == "sub" and w[i] in _NUMERAL_CHARS:
             return None
-    if kind == "sub" and i in (0, n - 1) and n < 6:
-        return None  # 惠企政策 / 涉企政策: a short phrase with another first or last character is often another phrase
+    if kind == "sub" and i in (0, n - 1) and n < 7:
+        return None  # 惠企政策 / 涉企政策, 需公开尽公开: a short phrase with another first or last character is often
+        # another phrase
     if kind == "lost" and ((i == 0 and a > lo and _HAN.match(text[a - 1]))
                            or (i == n - 1 and b < hi and _HAN.match(text[b]))):
         return None  # 惠企政策 is not 涉企政策 without 涉: a lost first (last) character must start (end) a clause
