@@ -166,7 +166,10 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             hits.append((m, s))
     # a report that calls itself 我局 throughout and never by its own kind was most likely read with the wrong body
     # (a bureau's report under its government's title or site): only slips among the report's own self-references
-    if len(hits) >= 2 and own == 0:
+    if len(hits) >= 2 and len(hits) > own:
+        # the report calls itself another kind of body more often than its own: the body was most likely read wrong
+        # (a town's report under a bureau's site); its self-references are measured against each other instead
+        yield from _mixed_self(report, ctx)
         return
     for m, s in hits:
         ev = m.group(0)

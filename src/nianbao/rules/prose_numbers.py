@@ -11,6 +11,7 @@ from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.counts import APPROX_AFTER, COUNT_APPROX_RE, COUNT_RE, TOTAL_BEFORE, TOTAL_RE, UNITS
 from nianbao.rules.dates import PLAN_RE
+from nianbao.rules.util import CJK
 
 _SHARE = re.compile(
     rf"(?P<a>\d+)\s*(?P<u>{UNITS})\s*[,，]?\s*(?:所?占(?:总数|总量|全部|总条数|总件数|信息总[数量])?(?:的)?(?:比例|比重|比)?(?:为|达)?"
@@ -46,19 +47,24 @@ def share_matches(count: int, base: int, percent: float) -> bool:
     return abs(real - percent) <= 1.5 or abs(round(real) - percent) <= 1
 
 
+# the year's proactive total written without 共 ("全年主动公开政府信息200条"), not one channel's (通过……)
+_YEARS_TOTAL = re.compile(rf"(?<![通过在])(?:全年|本年度?|(?:19|20)\d{{2}}\s*年度?)[，,]?(?:我[{CJK}]{{1,2}})?主动公开(?:各类)?(?:政府)?信息"
+                          rf"\s*(?P<n>\d+)\s*(?P<u>{UNITS})")
+
+
 def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """Shares stated after a total, up to the end of the sentence (。), or of the next one when it opens with 其中."""
+    """Shares stated after a total, in its paragraph, up to the next total; a share that fits a nearer count is that
+    count's share."""
     text = report.text
     for sp in report.views.spans(headings=False, title=False):
-        for tm in TOTAL_RE.finditer(text, sp.start, sp.end):
+        totals = sorted([*TOTAL_RE.finditer(text, sp.start, sp.end), *_YEARS_TOTAL.finditer(text, sp.start, sp.end)],
+                        key=lambda x: x.start())
+        for tm in totals:
             if APPROX_AFTER.match(text[tm.end():tm.end() + 2]) or text[tm.end():tm.end() + 1] in ("%", "％") or \
                     text[tm.end():tm.end() + 1].isdigit():
                 continue
-            end = text.find("。", tm.end(), sp.end)
-            end = sp.end if end < 0 else end + 1
-            if end < sp.end and text.startswith("其中", end):
-                nxt = text.find("。", end, sp.end)
-                end = sp.end if nxt < 0 else nxt + 1
+            # the total's paragraph: its shares may come in later sentences ("全年公开信息200条。网站公开150条，占比80%")
+            end = sp.end
             total, unit = int(tm.group("n")), tm.group("u")
             if total <= 0:
                 continue
@@ -193,6 +199,9 @@ _NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同
                      r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)")
 
 
+_CONTAINS = re.compile(rf"(?P<keep>\d\s*(?:{UNITS}))(?P<drop>\s*[，,]?\s*(?:其中)?(?:包?含|内含)[^、，,；;。]*)")
+
+
 def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """"N条，其中A条、B条、C条" (three items or more, the same unit): the items must add up to N. Lists after a 共/合计
     total that K-02 already judges (items above the total, or an exhaustive list) are left to K-02."""
@@ -206,6 +215,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             end = text.find("。", lo.end(), b0)
             end = b0 if end < 0 else end
             lst = without_nested(text[lo.end():end])  # bracketed breakdowns of one item are not items of the list
+            # "行政处罚信息33条含207条处理决定": what one item contains is no item of the list (blanked, offsets kept)
+            lst = _CONTAINS.sub(lambda x: x.group("keep") + "＿" * len(x.group("drop")), lst)
             nested = _NESTED.search(lst)
             if nested:
                 lst = lst[:nested.start()]
