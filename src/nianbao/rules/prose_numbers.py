@@ -250,6 +250,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 _FOLLOW_STOP = re.compile(r"共|合计|总计|累计|其中|包括|%|％|余|多|约|左右|较|同比|上年|去年|复议|诉讼")
+_CLAUSE_BREAK = re.compile(r"\s*[；;。]\s*")  # what ends the count's sentence before the list
 
 
 def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -259,10 +260,10 @@ def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     for sp in report.views.spans(headings=False, title=False):
         for tm in COUNT_RE.finditer(text, sp.start, sp.end):
-            nxt = re.match(r"\s*[；;。]\s*", text[tm.end():sp.end])
+            nxt = _CLAUSE_BREAK.match(text, tm.end(), sp.end)  # (matched in place: no copy of the rest of the span)
             if not nxt or APPROX_AFTER.match(text[tm.end():tm.end() + 2]):
                 continue
-            lo = tm.end() + nxt.end()
+            lo = nxt.end()
             end = text.find("。", lo, sp.end)
             end = sp.end if end < 0 else end
             lst = without_nested(text[lo:end])
