@@ -64,6 +64,19 @@ def parent(d: Division) -> Division | None:
     return None
 
 
+@cache
+def children() -> dict[str, tuple[Division, ...]]:
+    """Each division's code -> the divisions one level down (those whose :func:`parent` it is), in table order;
+    built once."""
+    out: dict[str, list[Division]] = {}
+    for code, (name, short) in _table().rows.items():
+        d = Division(code, name, short)
+        up = parent(d)
+        if up is not None:
+            out.setdefault(up.code, []).append(d)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def related(a: Division, b: Division) -> bool:
     """One of the two lies inside the other (or they are the same)."""
     return a.code.startswith(b.code) or b.code.startswith(a.code)

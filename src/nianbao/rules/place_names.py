@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
@@ -24,21 +23,6 @@ _BODY_AFTER = re.compile(r"人民政府|政府|人大|政协|(?:区|县|市|州|
 
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-
-
-@cache
-def _children() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Parent code -> its children's (full name, short form)."""
-    from nianbao.divisions import _table
-
-    rows = _table().rows
-    out: dict[str, list[tuple[str, str]]] = {}
-    for code, (name, short) in rows.items():
-        for n in (4, 2):
-            if len(code) > n and code[:n] in rows:
-                out.setdefault(code[:n], []).append((name, short))
-                break
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def _one_edit(written: str, right: str) -> bool:
@@ -60,7 +44,7 @@ def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
     text = report.text
     ends = divisions.names_ending_with()
-    kids_of = _children()
+    kids_of = divisions.children()
     seen: set[int] = set()
     for s in report.views.sentences:
         i = s.start + 2
@@ -69,7 +53,7 @@ def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 i += 1
                 continue
             a, parents = hit
-            kids = [k for p in parents for k in kids_of.get(p.code, ())]
+            kids = [(k.name, k.short) for p in parents for k in kids_of.get(p.code, ())]
             after = text[i:min(s.end, i + 12)]
             if kids and not any(after.startswith(n) or (sh and after.startswith(sh)) for n, sh in kids) \
                     and not divisions.place_ending_at(text, min(s.end, i + 8), i):
