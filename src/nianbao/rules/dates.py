@@ -123,7 +123,7 @@ def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 # opens the sentence)
 _SUBJECT_YEAR_RE = re.compile(
     r"(?:我|本)(?:局|委|办|厅|镇|乡|街道|县|市|区|省|州|旗|中心|署|院|单位|机关)\s*(?:在)?\s*(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?\s*"
-    r"(?P<stat>全年|共|累计|主动公开|新增|收到|受理)(?P<md>(?!))?")
+    r"(?P<stat>全年|共|累计|主动公开|新增|收到|受理)")
 _YEAR_LEAD_RE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?\s*(?:"
     r"(?P<comma>[，,])"
@@ -190,7 +190,7 @@ def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if COMPARE_RE.search(rest[:12]) or re.search(r"上年度|去年|上一年|年度报告|报告指出|问题整改|整改情况", sent):
             continue
-        if y == year + 1 and m.group("md"):
+        if y == year + 1 and m.groupdict().get("md"):  # (only the year-first form has a month)
             continue  # "2024年1月，我局编制了2023年度报告": the weeks between the year's end and the report
         if y > year and (DEADLINE_RE.search(sent) or not (m.group("stat") or re.search(r"共|累计|完成了|取得了|已", rest))):
             continue  # a later year without figures: most likely a plan worded without a plan marker
