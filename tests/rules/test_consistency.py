@@ -316,6 +316,17 @@ def test_other_body_in_own_place(head, body, evidence):
     assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "warning")]
 
 
+def test_decree_message_names_a_page_read_body_without_empty_brackets():
+    """The body read from the page's 来源 line has no kind of report: the message names it alone, never “X”（）."""
+    text = ("发布日期：2024-01-20  来源：青溪县白沙镇人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n"
+            "2023年，我镇以政府令形式出台了《白沙镇政府信息公开办法》。\n")
+    r, fs = audit(text, ["K-03"])
+    assert r.meta.agency_source == "page"
+    assert [(f.evidence, f.message) for f in fs] == [(
+        "以政府令形式出台", "正文写“青溪县白沙镇人民政府”“以政府令形式出台”；政府令（规章）只有国务院和省、自治区、直辖市及设区的市"
+        "人民政府才能发布，疑为套用其他机关的报告。")]
+
+
 @pytest.mark.parametrize("head, body", [
     ("青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n", "协助县政府办公室转办向县政府提出的申请2件。"),
     (TOWN, "配合管委会各部门做好信息报送。"),

@@ -335,9 +335,13 @@ def _decree(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
             if re.search(r"国务院|省|市(?:人民)?政府|上级", clause) or not (low or _LOW_SUBJECT.search(clause)):
                 continue  # a superior's decree, or no knowing whose
             ev = m.group(0)
-            named = re.search(rf"[{CJK}]{{0,10}}(?:[乡镇县局委]|街道|办事处)(?:人民政府|政府)?$", clause) if not low else None
+            if low:  # (no kind when the body was read from the page's 来源 line: no empty brackets then)
+                who = f"“{agency}”（{kind}）" if kind else f"“{agency}”"
+            else:
+                named = re.search(rf"[{CJK}]{{0,10}}(?:[乡镇县局委]|街道|办事处)(?:人民政府|政府)?$", clause)
+                who = f"“{named.group(0) if named else clause}”"
             yield ctx.finding(m.start(), m.end(), variant="decree", evidence=ev, part=s.part, severity="warning",
-                              who=f"“{agency}”（{kind}）" if low else f"“{named.group(0) if named else clause}”", ev=ev)
+                              who=who, ev=ev)
 
 
 def _own_short(report: Report) -> str:
