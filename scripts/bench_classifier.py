@@ -252,6 +252,8 @@ def render_real(real: dict, counts: Counter, corpus_cards: dict[str, dict], load
     ex_n = {s: next((r["splits"][s]["excerpts"] for r in real.values() if s in r["splits"]), 0) for s in REAL_SPLITS}
     skipped = ", ".join(f"{v} {k.removeprefix('skipped: ')}" for k, v in sorted(counts.items())
                         if k.startswith("skipped")) or "none"
+    corpus = ROOT / "corpora" / "paragraphs.jsonl"
+    corpus_sha = hashlib.sha256(corpus.read_bytes()).hexdigest() if corpus.is_file() else None
     lines = [DOC_START,
              "Measured by `python scripts/bench_classifier.py` (corpus figures: the test split of "
              "`corpora/paragraphs.jsonl` in each model card, written by `scripts/train_classifier.py`; real figures: "
@@ -269,6 +271,8 @@ def render_real(real: dict, counts: Counter, corpus_cards: dict[str, dict], load
         card = corpus_cards.get(backend, {})
         test = (card.get("metrics") or {}).get("test")
         name = f"{backend} (default)" if backend == "sklearn" else backend
+        if corpus_sha and (card.get("data") or {}).get("sha256") not in (None, corpus_sha):
+            name += " (trained on an earlier corpus)"
         if test:
             bp, tp = test["boilerplate"], test["topic"]
             lines.append(f"| {name} | corpus test | {test['n']} | {bp['precision']:.3f} / {bp['recall']:.3f} / "
@@ -301,7 +305,8 @@ def render_real(real: dict, counts: Counter, corpus_cards: dict[str, dict], load
               "per report. **Caveat**: corpus paragraphs are generated from the team's fragment banks and test "
               "paragraphs share phrasing with training ones, so the corpus figures overstate performance; the real "
               "rows are the ones to trust (see `models/README.md`). Real dev paragraphs may be read to write better "
-              "corpus paragraphs; real test paragraphs are only reported. In the audit, B-01 agrees with the corpus "
+              "corpus paragraphs (what they taught, and the figures before and after: `corpora/README.md`, "
+              "\"Real-style paragraphs\"); real test paragraphs are only reported. In the audit, B-01 agrees with the corpus "
               "labels on the clean corpus reports (see the accuracy section).", DOC_END]
     return "\n".join(lines)
 

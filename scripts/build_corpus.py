@@ -34,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import inject_defects  # noqa: E402
 
 FRAG = tomllib.loads((FRAG_DIR / "fragments.toml").read_text(encoding="utf-8"))
+REAL_STYLE = tomllib.loads((FRAG_DIR / "real_style.toml").read_text(encoding="utf-8"))
+N_REAL_STYLE = 540  # stand-alone paragraphs in the shapes of real reports (ids r0001…)
 NAMES = tomllib.loads((FRAG_DIR / "names.toml").read_text(encoding="utf-8"))
 
 LEVELS = ("province_gov", "city_gov", "county_gov", "township", "street", "department")
@@ -844,6 +846,7 @@ def build(seed: int = SEED, out_dir: Path = OUT_DIR) -> dict:
                 "hard_case": p.hard_case,
             })
     para_rows += extra_paragraphs(random.Random(seed + 2), target=2300 - len(para_rows))
+    para_rows += real_style_paragraphs(random.Random(seed + 3), N_REAL_STYLE)
     for row in para_rows:  # generic paragraphs that still show a digit are hard cases
         if row["boilerplate"] == 1 and row["hard_case"] is None and re.search(r"\d", row["text"]):
             row["hard_case"] = "generic_with_year" if re.match(r"\d{4}年", row["text"]) else "generic_with_one_number"
@@ -894,6 +897,43 @@ def extra_paragraphs(rng: random.Random, target: int) -> list[dict]:
         split = rng.choice(["train"] * 70 + ["validation"] * 15 + ["test"] * 15)
         out.append({"id": f"x{i + 1:04d}", "report_id": None, "split": split, "part": p.part, "heading": p.heading,
                     "text": p.text, "boilerplate": p.boilerplate, "topic": p.topic, "hard_case": p.hard_case})
+    return out
+
+
+def inline_heading(rng: random.Random, heading: str) -> str:
+    """A sub-heading written at the start of its paragraph, numbered as real reports number them."""
+    i = rng.randrange(5)
+    style = rng.choice(["（{c}）", "（{c}）", "{c}是", "{a}.", "{a}、", ""])
+    return style.format(c=CN_NUM[i], a=i + 1) + heading + "。"
+
+
+def real_style_paragraphs(rng: random.Random, n: int) -> list[dict]:
+    """Stand-alone paragraphs from ``corpus_fragments/real_style.toml`` (the shapes the labelled real DEV paragraphs
+    showed the corpus lacked: inline sub-headings, count-only paragraphs, concrete actions without figures, …).
+    A substantive paragraph is one substantive template, sometimes with a generic one after it (label 0); a generic
+    paragraph is one or two generic templates (label 1). Own random stream: the reports do not change."""
+    groups = list(REAL_STYLE.values())
+    weights = {"主动公开": 5, "政府信息管理": 5, "监督保障": 4, "依申请公开": 4, "平台建设": 3, "其他": 2.5, "信息处理费": 0.5,
+               "问题": 1.5, "改进措施": 1.5}
+    out: list[dict] = []
+    for i in range(n):
+        g = rng.choices(groups, weights=[weights[x["topic"]] for x in groups])[0]
+        ag = _make_agency(rng, rng.choice(LEVELS))
+        fl = Filler(rng, ag, rng.randint(2019, 2025), name_for_org=rng.random() < 0.3)
+        part = rng.choices([p for p, _ in g["parts"]], weights=[w for _, w in g["parts"]])[0] or None
+        substantive = rng.random() < 0.55
+        if substantive:
+            sents = [rng.choice(g["substantive"])] + ([rng.choice(g["generic"])] if rng.random() < 0.35 else [])
+        else:
+            sents = rng.sample(g["generic"], min(len(g["generic"]), rng.choice([1, 1, 2])))
+        text = "".join(fl.fill(t) for t in sents)
+        hard = None
+        if g["headings"] and rng.random() < (0.5 if substantive else 0.8):  # a generic one needs its heading more
+            text = inline_heading(rng, rng.choice(g["headings"])) + text
+            hard = "inline_heading"
+        split = rng.choice(["train"] * 70 + ["validation"] * 15 + ["test"] * 15)
+        out.append({"id": f"r{i + 1:04d}", "report_id": None, "split": split, "part": part, "heading": None,
+                    "text": text, "boilerplate": 0 if substantive else 1, "topic": g["topic"], "hard_case": hard})
     return out
 
 
