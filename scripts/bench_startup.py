@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         pdf_floor = floor["pypdfium2 floor: a process that only extracts the PDF's text"]["median"]
         lines = [
             f"Measured {date.today().isoformat()} by `scripts/bench_startup.py --runs {a.runs}`. {conditions()} "
-            "(load average at the end; min is the closest to a quiet machine); bytecode compiled. Report: `{TEXT.relative_to(ROOT)}` and its PDF. "
+            f"(load average at the end; min is the closest to a quiet machine); bytecode compiled. Report: `{TEXT.relative_to(ROOT)}` and its PDF. "
             "Old path = same tree with `NIANBAO_CLASSIFIER_RUNTIME=skops NIANBAO_NO_CACHE=1` (what "
             "`score` did before: scikit-learn + skops, jieba's whole dictionary, every regex and TOML file "
             "compiled/parsed in the process). The new path's caches live in `~/.cache/nianbao` and are "
