@@ -69,7 +69,9 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if total <= 0:
                 continue
             for m in _SHARE.finditer(text, tm.end(), end):
-                if m.group("u") != unit or TOTAL_RE.search(text, tm.end(), m.start()):
+                if TOTAL_RE.search(text, tm.end(), m.start()):
+                    break  # another total stands between: this share and every later one are that total's
+                if m.group("u") != unit:
                     continue
                 a, p = int(m.group("a")), float(m.group("p"))
                 if a > total:
@@ -263,6 +265,11 @@ def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             nxt = _CLAUSE_BREAK.match(text, tm.end(), sp.end)  # (matched in place: no copy of the rest of the span)
             if not nxt or APPROX_AFTER.match(text[tm.end():tm.end() + 2]):
                 continue
+            clause = text[max(sp.start, *(text.rfind(c, sp.start, tm.start()) + 1 for c in "，,；;。")):tm.start()]
+            # the count is a whole (共/累计/合计/总计, or the year's 主动公开), not one channel's ("通过公开栏公开144条");
+            # judged first: it reads only the clause, the list below reads up to the next 。
+            if not re.search(r"共|累计|合计|总计|主动公开", clause) or re.search(r"其中|通过|在|较|同比|上年|去年|%|％", clause):
+                continue
             lo = nxt.end()
             end = text.find("。", lo, sp.end)
             end = sp.end if end < 0 else end
@@ -273,10 +280,6 @@ def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if len(items) < 3 or _FOLLOW_STOP.search(lst) or \
                     not re.search(r"(?:^|[、，,；;])\s*[^、，,；;]{0,8}?其[他它余][^、，,；;]*$", lst[:items[-1].end()]) or \
                     lst[items[-1].end():].strip("。；;，, "):
-                continue
-            clause = text[max(sp.start, *(text.rfind(c, sp.start, tm.start()) + 1 for c in "，,；;。")):tm.start()]
-            # the count is a whole (共/累计/合计/总计, or the year's 主动公开), not one channel's ("通过公开栏公开144条")
-            if not re.search(r"共|累计|合计|总计|主动公开", clause) or re.search(r"其中|通过|在|较|同比|上年|去年|%|％", clause):
                 continue
             total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
             if got == total:
