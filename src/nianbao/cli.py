@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,6 +14,9 @@ from rich.tree import Tree
 
 from nianbao.errors import InputError
 from nianbao.termsafe import markup_safe, visible
+
+if TYPE_CHECKING:
+    from nianbao.config import Config
 
 app = typer.Typer(
     add_completion=False,
@@ -75,7 +78,8 @@ def inspect(
     _print_inspect(data)
 
 
-def _load_config(path: Path | None = None, select: list[str] | None = None, ignore: list[str] | None = None):
+def _load_config(path: Path | None = None, select: list[str] | None = None,
+                 ignore: list[str] | None = None) -> Config:
     """The configuration (``path``, else a nianbao.toml or pyproject.toml found from here) with the --select /
     --ignore codes, its [limits] put in force in this process; a bad file: one sentence, exit 2."""
     from nianbao.config import ConfigError, load_config
