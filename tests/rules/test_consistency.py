@@ -429,3 +429,13 @@ def test_county_speaking_as_city_or_province(head, body, evidence):
 def test_county_level_city_says_wo_shi():
     head = "晋江市人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
     assert audit(head + "我市全年主动公开政府信息1200条，本省政务公开要点已落实。", ["K-03"])[1] == []
+
+
+@pytest.mark.parametrize("body", [
+    # the items are the whole history (累计), not the year's
+    "2023年主动公开政府信息共18条。截至年底累计公开机构设置4条、工作动态54条、部门文件17条、通知公告20条。",
+    # the items fit in the year's total
+    "2023年主动公开政府信息共118条。2023年在网站新增公开了机构设置4条、工作动态54条、部门文件17条、通知公告20条。",
+])
+def test_items_over_years_total_near_misses(body):
+    assert audit(BUREAU + body, ["K-06"])[1] == []

@@ -367,6 +367,45 @@ def _none_then_handled(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                                   second=h.group("h"))
 
 
+# the year's proactive total ("2019年主动公开政府信息共18条"), and a later run of items published in the year
+_YEAR_TOTAL = re.compile(rf"(?:全年|本年度?|(?P<y>(?:19|20)\d{{2}})\s*年度?)[，,]?(?:[我本][{CJK}]{{1,2}})?主动公开(?:各类)?(?:政府)?信息"
+                         rf"(?:共|共计|总计)?\s*(?P<n>\d+)\s*(?P<u>{UNITS})(?![\d%％余多])")
+_ITEM_RUN = re.compile(rf"(?:[^、，,；;。\d]{{1,16}}?\d+\s*(?:{UNITS})[、，,]){{3,}}[^、，,；;。\d]{{1,16}}?\d+\s*(?:{UNITS})")
+
+
+def _list_over_years_total(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"2019年主动公开政府信息共18条" and later "2019年……新增公开了机构设置4条、工作动态54条、部门文件17条……": items
+    published in the year that add up to more than the year's whole proactive total."""
+    text, year = report.text, report.meta.year
+    total = None
+    for s in report.views.sentences:
+        sent = text[s.start:s.end]
+        if total is None:
+            for m in _YEAR_TOTAL.finditer(text, s.start, s.end):
+                head = text[max(s.start, *(text.rfind(c, s.start, m.start()) for c in "，,：:")):m.start()]
+                if (m.group("y") and int(m.group("y")) != year) or re.search(r"通过|在|累计|历年|以来|截至|截止", head):
+                    continue
+                total = m
+                break
+            continue
+        if not re.search(r"新增|全年|本年|" + (str(year) if year else "本年度"), sent) or \
+                re.search(r"其中|累计|历年|以来|截至|截止|上年|去年|同比|较|余|多|约|%|％", sent):
+            continue
+        for r in _ITEM_RUN.finditer(text, s.start, s.end):
+            items = list(COUNT_RE.finditer(text, r.start(), r.end()))
+            if not re.search(r"公开|发布", text[s.start:items[0].start()]):
+                continue
+            unit = total.group("u")
+            if any(i.group("u") != unit for i in items):
+                continue
+            got, n = sum(int(i.group("n")) for i in items), int(total.group("n"))
+            if got > n:
+                # the year's total is the number the items contradict: the finding stands on it, the items in its message
+                yield ctx.finding(total.start(), total.end(), variant="over_year", first=text[total.start():total.end()],
+                                  listed="＋".join(i.group("n") for i in items), got=got, unit=unit)
+                return
+
+
 _BRACKETED = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{UNITS})?\s*[（(](?P<list>[^（()）]{{4,200}})[)）]")
 _NOT_ITEM = re.compile(r"[\d\s、，,；;。和及与]|(?:[^\d、，,；;]*?\d+\s*(?:" + UNITS + r"))")  # what is left is no item
 _PARTIAL = re.compile(r"等|其中|包括|包含|含|部分|主要|如|例如|余|多|约|左右|%|％|以上")
@@ -413,6 +452,7 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _received_twice(report, ctx)
     yield from _following_list(report, ctx)
     yield from _none_then_handled(report, ctx)
+    yield from _list_over_years_total(report, ctx)
     yield from _sums(report, ctx)
     yield from _bracketed_sums(report, ctx)
     yield from _none_and_some(report, ctx)
