@@ -57,6 +57,8 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     count's share."""
     text = report.text
     for sp in report.views.spans(headings=False, title=False):
+        if not _SHARE.search(text, sp.start, sp.end):
+            continue  # no share in the paragraph (a share found from a total is found from the paragraph's start too)
         totals = sorted([*TOTAL_RE.finditer(text, sp.start, sp.end), *_YEARS_TOTAL.finditer(text, sp.start, sp.end)],
                         key=lambda x: x.start())
         for tm in totals:
