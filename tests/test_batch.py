@@ -158,7 +158,7 @@ def test_failed_file_format_is_sniffed_from_its_content(tmp_path):
     assert (r["status"], r["format"]) == ("failed", "pdf")
     assert r["reason"].startswith("文件已损坏或格式不正确，无法解析")
     assert worker.parse_one("b" * 64, "scan.html", b"%PDF-1.4 garbage")["format"] == "pdf"  # bytes sent (Dask)
-    assert worker._fmt_of(str(tmp_path / "gone.pdf")) is None  # nothing to sniff
+    assert worker.format_of(str(tmp_path / "gone.pdf")) is None  # nothing to sniff
 
 
 def test_xlsx_opens(batch):

@@ -351,7 +351,7 @@ def _run(store: Store, run: int, files: list[Path], prev_files: list[Path], jobs
 
         def parse_crash(item: tuple[str, str], reason: str) -> None:
             store.save_parsed({"sha": item[0], "status": "failed", "reason": reason, "name": Path(item[1]).name,
-                               "format": wk._fmt_of(item[1])})
+                               "format": wk.format_of(item[1])})
             progress.advance(task)
 
         executor.map(wk.parse_chunk, todo, _chunksize(len(todo), jobs), parsed, parse_crash)

@@ -137,7 +137,7 @@ def parse_one(sha: str, path: str, data: bytes | None = None) -> dict[str, Any]:
             sentences, sigs = cp.extract(report)
             blob = zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the batch
-        return {**base, "status": "failed", "reason": failure_reason(exc), "format": _fmt_of(path, data),
+        return {**base, "status": "failed", "reason": failure_reason(exc), "format": format_of(path, data),
                 "seconds": time.perf_counter() - t0}
     m = report.meta
     return {**base, "status": "parsed", "format": report.raw.format, "agency": m.agency, "level": m.level,
@@ -162,7 +162,7 @@ def ensure_init(initargs: tuple) -> None:
         _STATE["initargs"] = initargs
 
 
-def _fmt_of(path: str, data: bytes | None = None) -> str | None:
+def format_of(path: str, data: bytes | None = None) -> str | None:
     """A failed file's format, sniffed from its content as the reader does (a PDF named .txt is a PDF);
     ``data``: its bytes when at hand, else read with the input checks. None: they cannot be read."""
     if data is None:
