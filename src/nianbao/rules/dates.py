@@ -119,17 +119,19 @@ def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------------------------- D-02
 
+# the bodies a report calls itself by after 我/本 (我局, 本镇 …)
+_SELF_BODIES = "局|委|办|厅|镇|乡|街道|县|市|区|省|州|旗|中心|署|院"
 # the report's subject, then the year of the figures: "我镇2022年度共主动公开信息380条" (the same test as a year that
 # opens the sentence)
 _SUBJECT_YEAR_RE = re.compile(
-    r"(?:我|本)(?:局|委|办|厅|镇|乡|街道|县|市|区|省|州|旗|中心|署|院|单位|机关)\s*(?:在)?\s*(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?\s*"
+    rf"(?:我|本)(?:{_SELF_BODIES}|单位|机关)\s*(?:在)?\s*(?P<y>(?:19|20)\d{{2}})\s*年(?P<du>度)?\s*"
     r"(?P<stat>全年|共|累计|主动公开|新增|收到|受理)")
 _YEAR_LEAD_RE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年(?P<du>度)?\s*(?:"
     r"(?P<comma>[，,])"
     r"|(?P<stat>全年|共|累计)"
     r"|(?P<md>\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*日)?\s*[，,])"
-    r"|(?P<me>(?:我|本)(?:局|委|办|厅|镇|乡|街道|县|市|区|省|州|旗|中心|署|院))"
+    rf"|(?P<me>(?:我|本)(?:{_SELF_BODIES}))"
     r")"
 )
 
