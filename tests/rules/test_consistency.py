@@ -439,3 +439,11 @@ def test_county_level_city_says_wo_shi():
 ])
 def test_items_over_years_total_near_misses(body):
     assert audit(BUREAU + body, ["K-06"])[1] == []
+
+
+def test_wo_jie_is_a_streets_self_reference():
+    r, fs = audit(TOWN + "2023年，我街坚持公开为常态，我镇全年主动公开信息80条，街头宣传3次。", ["K-03"])
+    a, b = at(r, "我街")
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "error")]
+    street = "青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
+    assert audit(street + "2023年，我街坚持公开为常态，我街全年主动公开信息80条。", ["K-03"])[1] == []

@@ -14,7 +14,8 @@ from nianbao.views import Sentence
 
 # --------------------------------------------------------------------------------------------- K-03
 
-_SELF_RE = re.compile(r"(?P<p>我|本|结合)(?P<k>部门|街道|局|委|厅|镇|乡|县|区|市|省|办)"
+# (我街: a street's short self-reference, read as 街道)
+_SELF_RE = re.compile(r"(?P<p>我|本|结合)(?P<k>部门|街道|街(?![道区头巷面长里坊市])|局|委|厅|镇|乡|县|区|市|省|办)"
                       r"(?!(?<=办)[理事法结件公好实文会案]|(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
                       r"(?<=县)级|(?<=区)级|(?<=镇)级)")
 _HAN = re.compile(f"[{CJK}]")
@@ -42,6 +43,11 @@ def agency_places(agency: str | None) -> list[str]:
         out.append(m.group(0))
         pos = m.end()
     return out
+
+
+def _self_kind(m: re.Match) -> str:
+    """The kind a self-reference names (我街 is a 街道)."""
+    return "街道" if m.group("k") == "街" else m.group("k")
 
 
 def _han(ch: str) -> bool:
@@ -150,7 +156,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     mine = _own_short(report)
     for s in report.views.sentences:
         for m in _SELF_RE.finditer(text, s.start, s.end):
-            k = m.group("k")
+            k = _self_kind(m)
             if k == mine:
                 own += 1
             if k not in bad:
@@ -173,7 +179,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     for m, s in hits:
         ev = m.group(0)
-        yield ctx.finding(m.start(), m.end(), variant="self", evidence=ev, part=s.part, severity=bad[m.group("k")],
+        yield ctx.finding(m.start(), m.end(), variant="self", evidence=ev, part=s.part, severity=bad[_self_kind(m)],
                           agency=agency, kind=kind, ev=ev, report=mine)
     yield from _organ_of_other_kind(report, ctx, mine)
     yield from _addressee(report, ctx, kind)
@@ -184,7 +190,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # the kinds of body a self-reference names: a bureau or commission never calls itself a town, a 镇 never a 乡 or 街道
 _SELF_CLASS = {"局": "机关", "委": "机关", "厅": "机关", "镇": "镇", "乡": "乡", "街道": "街道"}
-_MIXED_SELF = re.compile(r"(?:我|本)(?P<k>街道|局|委|厅|镇|乡)(?![镇村域级情长员托限内外])")
+_MIXED_SELF = re.compile(r"(?:我|本)(?P<k>街道|街(?![道区头巷面长里坊市])|局|委|厅|镇|乡)(?![镇村域级情长员托限内外])")
 
 
 def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -199,7 +205,7 @@ def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             hits.append((m, s))
     by_class: dict[str, list[tuple[re.Match, Sentence]]] = {}
     for m, s in hits:
-        by_class.setdefault(_SELF_CLASS[m.group("k")], []).append((m, s))
+        by_class.setdefault(_SELF_CLASS[_self_kind(m)], []).append((m, s))
     if len(by_class) < 2:
         return
     ranked = sorted(by_class.items(), key=lambda kv: -len(kv[1]))
