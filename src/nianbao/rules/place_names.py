@@ -40,6 +40,7 @@ def _one_edit(written: str, right: str) -> bool:
 
 
 def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-12: a child division's name one character off right after its parent's full name ("太原市小区人民政府")."""
     from nianbao import divisions
 
     text = report.text
