@@ -170,11 +170,10 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
                 continue  # inside a quoted title
             hits.append((m, s))
-    # a report that calls itself 我局 throughout and never by its own kind was most likely read with the wrong body
-    # (a bureau's report under its government's title or site): only slips among the report's own self-references
+    # a report that calls itself another kind of body (我局) twice or more, and more often than its own kind, was most
+    # likely read with the wrong body (a town's report under a bureau's title or site): its self-references are
+    # measured against each other instead (K-03 mixed)
     if len(hits) >= 2 and len(hits) > own:
-        # the report calls itself another kind of body more often than its own: the body was most likely read wrong
-        # (a town's report under a bureau's site); its self-references are measured against each other instead
         yield from _mixed_self(report, ctx)
         return
     for m, s in hits:
