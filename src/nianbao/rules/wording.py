@@ -1,11 +1,13 @@
 """Misused words that only a context reveals (issue #12): 截止 before a date, 做为, 二种, 反应 for 反映, 申述 in a
 complaint, misremembered institutional terms (W-04); 的 where 地 is required before a verb (W-05); stacked words
-(W-06); phrases that lost a character (W-07); set phrases one character off (W-08: 主功公开, 国办公开函).
+(W-06); phrases that lost a character (W-07); set phrases, or the report's own name, one character off (W-08:
+主功公开, 国办公开函); "（以下简称…）" placed after the words that follow the title it shortens (W-11); a mandated
+part title with its words reordered (W-14: 主动政府信息公开情况).
 
 The pairs and their context conditions live in ``data/lexicon/context_confusions.toml``; the adverbial modifiers
-for 的/地 in ``data/lexicon/de_di.toml``; the set phrases in ``domain_dict.txt`` and ``set_phrases.toml``. Only
-narrative paragraphs, headings and the title are read (never table cells): the word lists are matched through
-``rules.util.span_matches``, the one span matching W-02 shares.
+for 的/地 in ``data/lexicon/de_di.toml``; the set phrases in ``domain_dict.txt`` and ``set_phrases.toml``; the stacks
+and W-14's extra titles in ``stacked_words.toml``. Only narrative paragraphs, headings and the title are read (never
+table cells): the word lists are matched through ``rules.util.span_matches``, the one span matching W-02 shares.
 """
 
 from __future__ import annotations
