@@ -12,10 +12,11 @@ Each excerpt is read as the audit reads a text (``ingest.read_bytes`` + ``struct
 paragraph is classified with the text the reader keeps at its offsets and the part the reader puts it in, by the
 shipped model (the numpy export the audit loads) and the transformers model when installed. Missing or changed
 local copies are skipped and counted. ``--dev-errors N`` prints up to N misjudged DEV paragraphs (never test ones)
-to the terminal, to learn what the corpus lacks; real text is printed, never written to a file.
+to the terminal, to learn what the corpus lacks; real text is printed, never written to a file. ``--model-dir DIR``
+measures a candidate sklearn model (e.g. one trained with ``train_classifier.py --out /tmp/m``) on DEV only.
 
     python scripts/bench_classifier.py [--corpus corpora/paragraphs.jsonl] [--repeats 30] [--no-write]
-                                       [--real-only | --no-real] [--dev-errors N]
+                                       [--real-only | --no-real] [--dev-errors N] [--model-dir DIR]
 """
 
 from __future__ import annotations
@@ -322,15 +323,19 @@ def render_card_real(backend: str, r: dict, counts: Counter) -> dict:
                        for sp, s in r["splits"].items()}}
 
 
-def run_real(backends: list[str], dev_errors: int) -> tuple[dict, Counter]:
+def run_real(backends: list[str], dev_errors: int, model_dir: Path | None = None) -> tuple[dict, Counter]:
+    """Measure each backend's shipped model (or, with ``model_dir``, that sklearn model: a candidate, measured
+    on the dev split only, so that choosing between candidates never looks at test)."""
     examples, counts = load_real_paragraphs()
+    if model_dir is not None:
+        examples = [e for e in examples if e.split == "dev"]
     print(json.dumps(dict(counts), ensure_ascii=False))
     real: dict = {}
     if not examples:
         return real, counts
     for backend in backends:
         try:
-            clf = load_classifier(backend)
+            clf = load_classifier(backend, model_dir)
         except (FileNotFoundError, ImportError) as e:
             print(f"{backend}: not measured ({e})")
             continue
@@ -379,7 +384,11 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--real-only", action="store_true", help="only the real-paragraph measurement")
     which.add_argument("--no-real", action="store_true", help="only the speed measurement")
     ap.add_argument("--dev-errors", type=int, default=0, help="print up to N misjudged real DEV paragraphs")
+    ap.add_argument("--model-dir", type=Path, help="a candidate sklearn model: real DEV figures only, nothing written "
+                    "(implies --real-only)")
     args = ap.parse_args(argv)
+    if args.model_dir is not None:
+        args.real_only, args.no_write = True, True
     load = round(os.getloadavg()[0], 1)
     results: dict | None = None
     if not args.real_only:
@@ -402,7 +411,8 @@ def main(argv: list[str] | None = None) -> int:
                     cards.write_bench(d, text)
     if args.no_real:
         return 0
-    real, counts = run_real(["sklearn", "transformers"], args.dev_errors)
+    real, counts = run_real(["sklearn"] if args.model_dir else ["sklearn", "transformers"], args.dev_errors,
+                            args.model_dir)
     for backend, r in real.items():
         print(backend, json.dumps({sp: {"n": s["n"], "boilerplate": {k: s["boilerplate"][k] for k in
                                                                      ("precision", "recall", "f1")},

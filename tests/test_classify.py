@@ -179,6 +179,16 @@ def test_choose_threshold_prefers_precision_floor():
     assert thr["precision"] == 1.0 and thr["recall"] == 0.75
 
 
+def test_choose_threshold_takes_the_cut_nearest_half_among_near_equal_ones():
+    # one positive scores 0.15 and all others 0.6: cutting at 0.15 is perfect (F1 1.0), cutting at 0.6 loses one of
+    # 100 positives (F1 0.995, within F1_TOLERANCE) and is nearer the calibrated midpoint, so it is taken
+    y = [0, 0, 1] + [1] * 99
+    p = [0.05, 0.1, 0.15] + [0.6] * 99
+    thr = choose_threshold(y, p)
+    assert thr["threshold"] == 0.375  # half-way between 0.6 and the next lower score 0.15
+    assert thr["precision"] == 1.0 and thr["recall"] == 0.99
+
+
 def test_read_corpus_rejects_bad_topic(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text(json.dumps({"split": "train", "text": "x", "boilerplate": 1, "topic": "天气"}, ensure_ascii=False),
