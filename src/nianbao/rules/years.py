@@ -36,7 +36,8 @@ _WILL = (r"将(?:继续|进一步|持续|着力|不断|重点|全面|加大|加�
 
 
 def _plan_rx(year: int) -> re.Pattern:
-    y = rf"(?<![\d〔\[（(])(?P<y>{year})\s*年(?:度)?"
+    # the report's own year, or one before it (a plan two reports old, its year changed in the wrong place)
+    y = rf"(?<![\d〔\[（(])(?P<y>{year}|{year - 1}|{year - 2})\s*年(?:度)?"
     return re.compile(
         rf"{y}(?:\s*[，,]?\s*(?:[^，。；\d]{{0,12}}?)(?:{_WILL}|(?:计划|拟)(?!\s*[（(])|力争|争取)"
         rf"|\s*(?:工作)?(?:计划|打算|工作思路|工作安排|工作要点)(?:如下)?\s*[：:。\n]?$)")
@@ -59,7 +60,7 @@ def plan_with_report_year(report: Report, ctx: RuleContext) -> Iterator[Finding]
         if re.search(r"已|完成了|取得了|实现了|共计?\d", text[m.end():s.end]):
             continue
         a, b = m.start("y"), m.end("y")
-        yield ctx.finding(a, b, part=s.part, year=year, next=year + 1)
+        yield ctx.finding(a, b, part=s.part, year=year, next=year + 1, written=m.group("y"))
 
 
 # --------------------------------------------------------------------------------------------- D-08
