@@ -1,5 +1,5 @@
-"""Who the report speaks as (K-03, K-04): self-references and place names judged against the report's
-own agency, to catch a report copied from another unit's."""
+"""Who the report speaks as (K-03, K-04, K-07): self-references, other units' and places' names judged against the
+report's own agency, to catch a report copied from another unit's."""
 
 from __future__ import annotations
 

@@ -1,6 +1,12 @@
 """K-06: numbers stated in prose that contradict each other — a share that does not match its counts ("共65条，
-其中……45条，所占比例75%"), shares of one total that add up to more than 100 %, and "未收到政府信息公开申请" beside
-"收到申请2件" in the same report. Tables are not read (K-01 compares prose with table three)."""
+其中……45条，所占比例75%"), shares in one sentence that no single total fits, a rate that is not its two counts'
+ratio, listed items that do not add up to the total they break down (after 其中/包括/a colon, in brackets, with
+分别, in the next sentence, or beyond the year's whole proactive total), the year's new requests stated twice with two
+numbers, and "未收到政府信息公开申请" beside "收到申请2件" or "已按程序公开" in the same report. Tables are not read
+(K-01 compares prose with table three).
+
+The helpers K-02 (``numbers.py``) shares — ``share_matches``, ``without_nested``, ``names_every_part``,
+``adds_up_before_the_end`` — are defined here; the count patterns both use are in ``counts.py``."""
 
 from __future__ import annotations
 

@@ -1,5 +1,12 @@
-"""D-07: next year's plans dated with the report's own year ("2023年，我局将继续……" in the 2023 report, or a
-heading "2023年工作打算"), usually left over from last year's report with the year changed in the wrong place."""
+"""Years and dates judged against the report's own year, or against fixed facts:
+
+* D-07: next year's plans dated with the report's own year ("2023年，我局将继续……" in the 2023 report, or a heading
+  "2023年工作打算"), usually left over from last year's report with the year changed in the wrong place;
+* D-08: a document named with a year that does not fit (the notice on compiling the report cited with another year,
+  this year's report said to be published within the same year);
+* D-09: a full-year report that counts "up to now" (2019年至今) instead of to 31 December;
+* D-10: the regulation's date of taking force written wrong (it took force on 2008-05-01, revised on 2019-05-15).
+"""
 
 from __future__ import annotations
 
