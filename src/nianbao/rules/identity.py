@@ -173,7 +173,8 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     # a report that calls itself another kind of body (我局) twice or more, and more often than its own kind, was most
     # likely read with the wrong body (a town's report under a bureau's title or site): its self-references are
     # measured against each other instead (K-03 mixed)
-    if len(hits) >= 2 and len(hits) > own:
+    # (a body read from the report's own title is trusted unless the report never uses its own self-reference)
+    if len(hits) >= 2 and (own == 0 or (len(hits) > own and report.meta.agency_source != "title")):
         yield from _mixed_self(report, ctx)
         return
     for m, s in hits:
