@@ -447,3 +447,12 @@ def test_wo_jie_is_a_streets_self_reference():
     assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "error")]
     street = "青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
     assert audit(street + "2023年，我街坚持公开为常态，我街全年主动公开信息80条。", ["K-03"])[1] == []
+
+
+def test_two_kinds_of_applicant_are_every_applicant():
+    body = "本年度收到政府信息公开申请10件，其中自然人申请6件、法人或其他组织申请3件。"
+    r, fs = audit(BUREAU + body, ["K-06"])
+    a, b = at(r, "10件，其中自然人申请6件、法人或其他组织申请3件")
+    assert [(f.rule, f.location.start, f.location.end) for f in fs] == [("K-06", a, b)]
+    ok = "本年度收到政府信息公开申请7件，其中自然人6件，法人及其他组织1件，予以公开1件，本机关不掌握4件。"
+    assert audit(BUREAU + ok, ["K-06"])[1] == []

@@ -237,7 +237,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     re.search(r"余|多|约|左右|%|％|复议|诉讼", COUNT_APPROX_RE.sub("", lst)):
                 continue
             total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
-            if len(items) == 2 and (got <= total or _CHANNEL.search(lst)):
+            applicants = "自然人" in lst and "法人" in lst  # the two kinds of applicant are every applicant
+            if len(items) == 2 and not applicants and (got <= total or _CHANNEL.search(lst)):
                 continue  # two kinds may be any two; two channels may carry the same items
             if got == total or (approx and got <= total):
                 continue  # "1600余条": only lower bounds that already exceed the total are sure to contradict it
@@ -246,7 +247,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if got < total and (nested or re.match(r"\s*等", lst[items[-1].end():])):
                 continue  # a list cut short by us, or one that says it is partial (……公开指南1条等): the rest is unknown
             exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其它|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; "))) \
-                or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()]))  # "其中：" announces the full breakdown
+                or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()])) or applicants  # "其中：" announces all
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
             if got < total and not exhaustive and total - got > max(1, total // 50):
                 continue
