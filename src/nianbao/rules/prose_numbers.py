@@ -188,9 +188,9 @@ def adds_up_before_the_end(values: list[int], total: int, lst: str = "", ends: l
         acc += v
         if acc == total:
             if ends is not None:
-                start = max([lst.rfind(c, 0, ends[k]) for c in "、，,；;"] + [0])
-                if re.search(r"其[他它余]", lst[start:ends[k]]):
-                    return False
+                start = max([lst.rfind(c, 0, ends[k]) + 1 for c in "、，,；;"] + [0])
+                if re.match(r"\s*(?:通过|在)?其[他它余]", lst[start:ends[k]]):
+                    return False  # the rest named as an item (其他类信息7条), not 法人及其他组织
             return True
     return False
 
