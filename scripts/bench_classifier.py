@@ -212,6 +212,20 @@ def top_confusions(scored: dict, n: int = 5) -> list[tuple[str, str, int]]:
     return sorted(cells, key=lambda c: (-c[2], c[0], c[1]))[:n]
 
 
+def by_writer(examples: list[Example], preds: list, threshold: float) -> dict[str, dict]:
+    """Per labelling writer (the excerpt id's letter: d… h12d, e… h12e …), both splits together: how many
+    paragraphs, the share labelled boilerplate and the boilerplate F1 — writers draw the line differently."""
+    out: dict[str, dict] = {}
+    for w in sorted({e.report_id[:1] for e in examples}):
+        pairs = [(e.boilerplate, int(p.boilerplate >= threshold)) for e, p in zip(examples, preds, strict=True)
+                 if e.report_id[:1] == w]
+        tp = sum(y and h for y, h in pairs)
+        fp_fn = sum(y != h for y, h in pairs)
+        out[w] = {"n": len(pairs), "share": round(sum(y for y, _ in pairs) / len(pairs), 3),
+                  "f1": round(2 * tp / (2 * tp + fp_fn), 3) if tp + fp_fn else None}
+    return out
+
+
 def measure_real(clf, examples: list[Example]) -> dict:
     """Boilerplate precision/recall/F1 at the model's threshold, topic accuracy and macro-F1 and the most frequent
     topic errors, per real split; plus the time the classifier took for all paragraphs."""
@@ -229,6 +243,7 @@ def measure_real(clf, examples: list[Example]) -> dict:
         s["top_confusions"] = top_confusions(s)
         s["excerpts"] = len({examples[i].report_id for i in idx})
         out["splits"][split] = s
+    out["by_writer"] = by_writer(examples, preds, float(clf.threshold))
     out["predictions"] = preds
     return out
 
@@ -296,6 +311,11 @@ def render_real(real: dict, counts: Counter, corpus_cards: dict[str, dict], load
         f"{b} {sp} {r['splits'][sp]['boilerplate']['confusion']}" for b, r in real.items() for sp in REAL_SPLITS
         if sp in r["splits"]) + ". Scoring all real paragraphs took " + ", ".join(
         f"{r['seconds']} s ({b})" for b, r in real.items()) + "."]
+    if "sklearn" in real:
+        lines += ["", "Writers draw the boilerplate line differently (excerpt id letter: paragraphs, share labelled "
+                  "boilerplate, sklearn boilerplate F1, dev and test together): " + "; ".join(
+                      f"{w}… {v['n']}, {v['share']:.2f}, {v['f1']}" for w, v in real["sklearn"]["by_writer"].items())
+                  + "."]
     if speed:
         lines += ["", "Speed (one report = 40 corpus paragraphs, median): " + ", ".join(
             f"{b['backend']} {b['median_ms']} ms ({b['model_dir_bytes'] / 1e6:.1f} MB of model files)"
@@ -312,7 +332,7 @@ def render_real(real: dict, counts: Counter, corpus_cards: dict[str, dict], load
     return "\n".join(lines)
 
 
-def render_card_real(backend: str, r: dict, counts: Counter) -> dict:
+def render_card_real(r: dict, counts: Counter) -> dict:
     """The real-paragraph figures kept in card.json (rendered by the model card)."""
     return {"measured_by": "scripts/bench_classifier.py", "date": time.strftime("%Y-%m-%d"),
             "threshold": r["threshold"], "skipped": {k: v for k, v in counts.items() if k.startswith("skipped")},
@@ -424,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
         for backend, r in real.items():
             d = find_model_dir(backend)
             card = json.loads((d / "card.json").read_text(encoding="utf-8"))
-            card["real_paragraphs"] = render_card_real(backend, r, counts)
+            card["real_paragraphs"] = render_card_real(r, counts)
             cards.write_card(d, card)
             model_cards[backend] = card
         replace_block(DOCS, DOC_START, DOC_END, render_real(real, counts, model_cards, load, results))

@@ -72,6 +72,7 @@ def test_measure_real_scores_each_split_at_the_threshold(tmp_path):
     assert dev["topic"]["accuracy"] == 0.6667  # 依申请公开 (counts 件) taken for 主动公开
     assert dev["top_confusions"] == [("依申请公开", "主动公开", 1)]
     assert test["boilerplate"]["confusion"] == [[0, 1], [0, 1]]  # 继续 … is labelled substantive here
+    assert r["by_writer"] == {"t": {"n": 5, "share": 0.4, "f1": 0.8}}  # 2 tp, 1 fp, 0 fn
     block = bench.render_real({"stub": r | {"predictions": None}}, Counter({"measured": 4}), {}, 1.0, None)
     assert "**Conditions:**" in block and "| stub | real dev | 3 | 1.000 / 1.000 / **1.000** | 0.667 |" in block
 
@@ -81,7 +82,7 @@ def test_model_card_renders_the_real_figures(tmp_path):
 
     par, man, cache = _write(tmp_path, {"t0001": TEXT_A, "t0002": TEXT_B})
     examples, counts = bench.load_real_paragraphs(par, man, cache)
-    real = bench.render_card_real("stub", bench.measure_real(Stub(), examples), counts)
+    real = bench.render_card_real(bench.measure_real(Stub(), examples), counts)
     rows = [line for line in _real_section(real) if line.startswith("| dev") or line.startswith("| test")]
     assert rows == ["| dev | 3 | 1 | 1.000 / 1.000 / **1.000** | 0.667 | **0.556** | 依申请公开 → 主动公开 1 |",
                     "| test | 2 | 1 | 0.500 / 1.000 / **0.667** | 1.000 | **1.000** | — |"]
