@@ -456,3 +456,14 @@ def test_two_kinds_of_applicant_are_every_applicant():
     assert [(f.rule, f.location.start, f.location.end) for f in fs] == [("K-06", a, b)]
     ok = "本年度收到政府信息公开申请7件，其中自然人6件，法人及其他组织1件，予以公开1件，本机关不掌握4件。"
     assert audit(BUREAU + ok, ["K-06"])[1] == []
+
+
+def test_carried_forward_twice():
+    body = ("2023年，我局收到政府信息公开申请5件，结转下年度办理1件。\n三、收到和处理政府信息公开申请情况\n"
+            "本年度共收到政府信息公开申请5件，结转下年度继续办理2件。")
+    r, fs = audit(BUREAU + body, ["K-06"])
+    a, b = at(r, "结转下年度继续办理2件")
+    assert [(f.rule, f.location.start, f.location.end) for f in fs] == [("K-06", a, b)]
+    gov = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+    whole_and_part = "全年全县共受理申请800件，结转下年度办理39件，县政府本级共受理206件，结转下年度办理6件。"
+    assert audit(gov + whole_and_part, ["K-06"])[1] == []

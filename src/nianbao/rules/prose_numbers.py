@@ -336,26 +336,37 @@ _PART_COUNT = re.compile(r"其中|通过|网上|网络|在线|信函|当面|现�
                          r"政府办|办公室|部门|乡镇|街道|代表|上年|去年|同比|较|比|累计|以来|截至|截止|月|季度|半年|转来|转办|涉及")
 
 
+# a part of the body named earlier in the sentence ("全区共受理800件，结转39件，区政府本级共受理206件，结转6件")
+_SUB_BODY = re.compile(r"本级|政府办|各部门|各乡镇|各街道|代表|其中")
+# requests carried into next year, said in so many words
+_CARRIED_FORWARD = re.compile(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*(?P<n>\d+)\s*件(?![\d%％])")
+
+
 def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """"本年度收到政府信息公开申请5件" in one place and "……收到政府信息公开申请7件" in another: the report's own count
-    of new requests, stated twice, must be the same number (counts of a channel, a kind of applicant, a part of the
-    body or another period are left out)."""
+    """"本年度收到政府信息公开申请5件" in one place and "……收到政府信息公开申请7件" in another (or the requests carried into
+    next year): the report's own count, stated twice, must be the same number (counts of a channel, a kind of
+    applicant, a part of the body or another period are left out)."""
     text = report.text
     year = report.meta.year
-    first: re.Match | None = None
-    for s in report.views.sentences:
-        for m in _RECEIVED.finditer(text, s.start, s.end):
-            head = text[max(s.start, text.rfind("，", s.start, m.start()) + 1, text.rfind(",", s.start, m.start()) + 1):m.end()]
-            if _PART_COUNT.search(head) or PLAN_RE.search(text[s.start:s.end]):
+    for rx in (_RECEIVED, _CARRIED_FORWARD):
+        first: re.Match | None = None
+        for s in report.views.sentences:
+            for m in rx.finditer(text, s.start, s.end):
+                head = text[max(s.start, text.rfind("，", s.start, m.start()) + 1, text.rfind(",", s.start, m.start()) + 1):m.end()]
+                if _PART_COUNT.search(head.replace("结转", "")) or PLAN_RE.search(text[s.start:s.end]) or \
+                        _SUB_BODY.search(text[s.start:m.start()]):
+                    continue
+                if any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", text[s.start:m.start()])):
+                    continue
+                if first is None:
+                    first = m
+                elif int(m.group("n")) != int(first.group("n")):
+                    yield ctx.finding(m.start(), m.end(), variant="restated", first=text[first.start():first.end()],
+                                      second=text[m.start():m.end()])
+                    break
+            else:
                 continue
-            if any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", text[s.start:m.start()])):
-                continue
-            if first is None:
-                first = m
-            elif int(m.group("n")) != int(first.group("n")):
-                yield ctx.finding(m.start(), m.end(), variant="restated", first=text[first.start():first.end()],
-                                  second=text[m.start():m.end()])
-                return
+            break
 
 
 # no request received, then a clause that says the requests were handled
