@@ -322,7 +322,8 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             raw = text[lst_start:lst_end]
             lst = _list_clauses(without_nested(raw))
-            if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", lst):
+            # (an item's own 共 right before its count — "政策及解读共2条" — is no nested total)
+            if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", re.sub(r"共(?:计)?(?=\s*\d)", "", lst)):
                 continue
             parts = [(m.start(), m.end(), int(m.group(1)))
                      for m in _PART.finditer(lst)]
@@ -333,7 +334,8 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             total = int(tm.group("n"))
             got = sum(p[2] for p in parts)
-            exhaustive = names_every_part(lst)
+            # a list that ends with 等 says it is not complete, whatever its last item
+            exhaustive = names_every_part(lst) and not re.search(r"\d\s*(?:" + UNITS + r")\s*等\s*$", lst.rstrip("。；;，, "))
             if got == total or (got < total and not exhaustive) or adds_up_before_the_end([p[2] for p in parts], total):
                 continue
             if _share_of_item(raw, [p[2] for p in parts], total):
