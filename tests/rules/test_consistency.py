@@ -152,13 +152,14 @@ def test_exhaustive_list_short_of_total():
 
 
 @pytest.mark.parametrize("head, body, evidence, severity", [
-    (TOWN, "2023年，我局严格落实保密审查制度。", "我局", "error"),
-    (TOWN, "我县政务公开工作稳步推进。", "我县", "warning"),
-    (BUREAU, "本年度我镇未收取信息处理费。", "我镇", "error"),
-    ("东岳市人民政府2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n", "我镇无其他需要报告的事项。", "我镇", "error"),
-    # a government's report is often compiled by a bureau, and many bodies bear two names: warnings, not errors
-    ("东岳市人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "我局按季度检查政府网站。", "我局", "warning"),
-    (BUREAU, "我委全年主动公开信息50条。", "我委", "warning"),
+    # notes: the self variant's false alarms on real text contradicted its dev precision (docs/benchmarks.md,
+    # "Severity decisions")
+    (TOWN, "2023年，我局严格落实保密审查制度。", "我局", "info"),
+    (TOWN, "我县政务公开工作稳步推进。", "我县", "info"),
+    (BUREAU, "本年度我镇未收取信息处理费。", "我镇", "info"),
+    ("东岳市人民政府2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n", "我镇无其他需要报告的事项。", "我镇", "info"),
+    ("东岳市人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "我局按季度检查政府网站。", "我局", "info"),
+    (BUREAU, "我委全年主动公开信息50条。", "我委", "info"),
 ])
 def test_self_reference_mismatch(head, body, evidence, severity):
     r, fs = audit(head + body, ["K-03"])
@@ -423,7 +424,7 @@ def test_superior_named_in_the_reports_own_place():
 def test_county_speaking_as_city_or_province(head, body, evidence):
     r, fs = audit(head + body, ["K-03"])
     a, b = at(r, evidence, len(head) - 5)
-    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "warning")]
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "info")]
 
 
 def test_county_level_city_says_wo_shi():
@@ -444,7 +445,7 @@ def test_items_over_years_total_near_misses(body):
 def test_wo_jie_is_a_streets_self_reference():
     r, fs = audit(TOWN + "2023年，我街坚持公开为常态，我镇全年主动公开信息80条，街头宣传3次。", ["K-03"])
     a, b = at(r, "我街")
-    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "error")]
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "info")]
     street = "青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
     assert audit(street + "2023年，我街坚持公开为常态，我街全年主动公开信息80条。", ["K-03"])[1] == []
 

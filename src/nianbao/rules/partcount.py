@@ -59,7 +59,9 @@ def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if 3 <= len(items) < n and all(len(i) >= 2 for i in items) and _listed(items) < n:
             yield ctx.finding(a, b, variant="list_mismatch", said=raw, listed=len(items), items="、".join(items))
         elif n < 6 and len(items) == n and year >= 2019:
-            yield ctx.finding(a, b, variant="too_few", said=raw, year=year)
+            # a note: readers of real reports do not mark a five-part description as a defect (the test split
+            # contradicted dev, docs/benchmarks.md "Severity decisions", issue #12)
+            yield ctx.finding(a, b, variant="too_few", said=raw, year=year, severity="info")
         elif n == 7 and year >= 2019:
             yield ctx.finding(a, b, variant="seven", year=year)
         break
