@@ -87,8 +87,7 @@ def _self_policy(report: Report) -> tuple[set[str], str]:
             bad.add("镇" if kind == "乡" else "乡")
         return bad, "乡镇"
     if level == "street":
-        return organs | {"镇", "乡", "县", "区", "市",
-                "省"}, "街道"
+        return organs | {"镇", "乡", "县", "区", "市", "省"}, "街道"
     if level in ("county_gov", "city_gov", "province_gov"):
         # (a government's report is often compiled by a bureau, 政务服务和数据管理局 runs 政务公开 in many counties: 我局
         # is left alone where the text names that bureau, below)
