@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from nianbao.audit import audit_report, load_report
 from nianbao.rules.registry import get_rule
+from tests.rules.helpers import found
 
 HEAD = "云岭镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
 
 
 def _found(text: str) -> list[tuple[str, str, str, str]]:
-    report = load_report(text, require_report=False)
-    return [(f.rule, f.evidence, f.message, f.suggestion)
-            for f in audit_report(report, only=["W-13"], use_classifier=False).findings]
+    return found(text, "W-13")
 
 
 def test_the_failing_example_gives_one_finding():
