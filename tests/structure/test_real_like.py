@@ -397,3 +397,8 @@ def test_a_finished_text_ending_on_its_date_is_not_cut():
     rep = load_report(text.encode("utf-8"), require_report=False)
     assert assess(rep).cut_at is None
     assert not [f for f in audit_report(rep).findings if f.rule == "W-08"]
+
+
+def test_a_text_ending_on_a_shortened_signature_is_not_cut():
+    text = _CUT_HEAD + "开行政复议、行政诉讼情况\n本年度未发生行政复议。\n白沙镇人民政府"
+    assert assess(load_report(text.encode("utf-8"), require_report=False)).cut_at is None

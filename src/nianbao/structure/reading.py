@@ -169,14 +169,18 @@ _FINISHED = "。！？!?；;…”’」』）)》】.．"
 _DATE_END = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})$")
 
 
+# a 落款 line that names a body, whole or shortened (白沙镇人民政府 for 青溪县白沙镇人民政府)
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff（）()]{2,30}(?:人民政府|政府|办事处|委员会|管委会|局|厅|委|办公室|中心|街道|镇|乡)(?:办公室)?")
+
+
 def _cut_at(report: Report) -> int | None:
     """Offset of the last character when the text stops mid-sentence: no closing mark, no date, and a last line
-    that is not the body's name (the 落款) nor a bare page number."""
+    that is not a body's name (the 落款, whole or shortened) nor a bare page number."""
     t = report.text.rstrip()
     if not t or t[-1] in _FINISHED or _DATE_END.search(t):
         return None
     last = t[t.rfind("\n") + 1:].strip()
-    if len(last) < 4 or last.isdigit() or (report.meta.agency and report.meta.agency in last):
+    if len(last) < 4 or last.isdigit() or (report.meta.agency and report.meta.agency in last) or _SIGNATURE.fullmatch(last):
         return None
     return len(t) - 1
 
