@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK
+from nianbao.rules.util import CJK, HAN
 from nianbao.views import Sentence
 
 # --------------------------------------------------------------------------------------------- K-03
@@ -18,7 +18,6 @@ from nianbao.views import Sentence
 _SELF_RE = re.compile(r"(?P<p>我|本|结合)(?P<k>部门|街道|街(?![道区头巷面长里坊市])|局|委|厅|镇|乡|县|区|市|省|办)"
                       r"(?!(?<=办)[理事法结件公好实文会案]|(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
                       r"(?<=县)级|(?<=区)级|(?<=镇)级)")
-_HAN = re.compile(f"[{CJK}]")
 _TOWNSHIP_END = re.compile(r"(乡|镇)(?:人民政府)?$")
 _PLACE_SUFFIXES = ("自治区", "街道", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡")
 _PLACE_RES = tuple(re.compile(rf"[{CJK}]{{{n},8}}?(?:自治区|街道|省|市|州|盟|县|旗|区|镇|乡)") for n in (2, 1))
@@ -51,7 +50,7 @@ def _self_kind(m: re.Match) -> str:
 
 
 def _han(ch: str) -> bool:
-    return bool(ch) and _HAN.match(ch) is not None
+    return bool(ch) and HAN.match(ch) is not None
 
 
 def _township_kind(agency: str) -> str | None:

@@ -11,6 +11,7 @@ from nianbao.model import Paragraph, Report
 from nianbao.views import Span
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # the Han ranges, for character classes
+HAN = re.compile(f"[{CJK}]")  # one Han character
 
 
 def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> Iterator[int]:

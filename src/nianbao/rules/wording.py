@@ -22,7 +22,7 @@ from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.typos import confusion_lexicon
-from nianbao.rules.util import CJK, domain_terms, span_matches, trie_pattern
+from nianbao.rules.util import CJK, HAN, domain_terms, span_matches, trie_pattern
 from nianbao.views import segment, sentence_bounds
 
 
@@ -173,7 +173,7 @@ def _tagged_modifier(clause: str) -> str | None:
         return None
     w, f = toks[-1]
     not_mods, relative, _ = _de_di_tags()
-    if len(w) < 2 or w in not_mods or w in _de_di()[3] or not all(_HAN.match(c) for c in w):
+    if len(w) < 2 or w in not_mods or w in _de_di()[3] or not all(HAN.match(c) for c in w):
         return None
     if not (f in _ADVERBIAL_FLAGS or (f in _IDIOM_FLAGS and len(w) == 4) or (len(w) >= 3 and w.endswith("化"))):
         return None
@@ -457,7 +457,6 @@ def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------------------------- W-08
 
-_HAN = re.compile(f"[{CJK}]")
 _NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万两")
 # A character jieba's dictionary counts as a word of its own fewer times than this is a bound morpheme (思, 讼, 增, 函):
 # standing alone between words it is a slip; 的, 和, 中, 或 stand alone all the time.
@@ -481,7 +480,7 @@ def _set_phrases() -> tuple[re.Pattern | None, dict[str, tuple[str, ...]], dict[
     character next to the intact one, or the one after it, which the indexes look up."""
     d = lexicon("set_phrases")
     terms = {t for t in (*domain_terms(), *d.get("terms", ()), *d.get("doc_codes", ()))
-             if len(t) >= 4 and all(_HAN.match(c) for c in t)}
+             if len(t) >= 4 and all(HAN.match(c) for c in t)}
     first: dict[str, tuple[dict[str, set[str]], dict[str, set[str]]]] = {}
     second: dict[str, tuple[dict[str, set[str]], dict[str, set[str]]]] = {}
     for t in terms:
@@ -510,7 +509,7 @@ def _short_phrases() -> tuple[re.Pattern | None, dict[tuple[str, str], tuple[str
     """Three-character phrases (透明度, 受众面), checked for a wrong middle character only: a regex for "first
     character, another middle one, last character" and (first, last) -> the phrases."""
     short = sorted({t for t in lexicon("set_phrases").get("short_terms", ())
-                    if len(t) == 3 and all(_HAN.match(c) for c in t)})
+                    if len(t) == 3 and all(HAN.match(c) for c in t)})
     by_ends: dict[tuple[str, str], list[str]] = {}
     for t in short:
         by_ends.setdefault((t[0], t[2]), []).append(t)
@@ -547,7 +546,7 @@ def _orphans(text: str, lo: int, hi: int) -> tuple[set[int], set[int]]:
     freq = _tokenizer_freq()
     out, inner, pos = set(), set(), lo
     for w in segment(text[lo:hi]):
-        if len(w) == 1 and _HAN.match(w) and freq.get(w, 0) < _BOUND_FREQ:
+        if len(w) == 1 and HAN.match(w) and freq.get(w, 0) < _BOUND_FREQ:
             out.add(pos)
         inner.update(range(pos + 1, pos + len(w)))
         pos += len(w)
@@ -566,7 +565,7 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
     wrong, lost or swapped, else None. The caller still checks that a bound character stands alone there."""
     w = text[a:b]
     edit = _one_edit(w, t)
-    if edit is None or not all(_HAN.match(c) for c in w):
+    if edit is None or not all(HAN.match(c) for c in w):
         return None
     kind, i = edit
     n = len(t)
@@ -588,8 +587,8 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
     if kind == "sub" and i in (0, n - 1) and n < 7:
         return None  # 惠企政策 / 涉企政策, 需公开尽公开: a short phrase with another first or last character is often
         # another phrase
-    if kind == "lost" and ((i == 0 and a > lo and _HAN.match(text[a - 1]))
-                           or (i == n - 1 and b < hi and _HAN.match(text[b]))):
+    if kind == "lost" and ((i == 0 and a > lo and HAN.match(text[a - 1]))
+                           or (i == n - 1 and b < hi and HAN.match(text[b]))):
         return None  # 惠企政策 is not 涉企政策 without 涉: a lost first (last) character must start (end) a clause
     if kind != "swap" and i in (0, n - 1):
         rest = t[1:] if i == 0 else t[:-1]
@@ -632,7 +631,7 @@ _OWN_NAME_ENDS = ("人民政府办公室", "人民政府", "办事处")
 def own_names(agency: str) -> tuple[str, ...]:
     """The report's own name and its shorter forms, four Han characters or more: without the divisions before it
     (兴庆区玉皇阁北街街道办事处 → 玉皇阁北街街道办事处) and without 人民政府 / 办事处 after it (玉皇阁北街街道)."""
-    if not agency or not all(_HAN.match(c) for c in agency):
+    if not agency or not all(HAN.match(c) for c in agency):
         return ()
     out: set[str] = set()
     for c in [0] + [i + 1 for i, ch in enumerate(agency[:-1]) if ch in _DIVISION_END]:
@@ -670,7 +669,7 @@ def _own_name_misses(text: str, lo: int, hi: int, names: tuple[str, ...]) -> lis
                     continue
                 w = text[a:b]
                 edit = _one_edit(w, t)
-                if edit is None or not all(_HAN.match(c) for c in w):
+                if edit is None or not all(HAN.match(c) for c in w):
                     continue
                 kind, k = edit
                 if text.find(t, max(lo, a - n), min(hi, b + n)) != -1 or (kind != "swap" and k in (0, n - 1)):
@@ -720,7 +719,7 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if short_rx is not None:
             for m in short_rx.finditer(text, lo, hi):
                 w = m.group(1)
-                if not _HAN.match(w[1]):
+                if not HAN.match(w[1]):
                     continue
                 windows.update((m.start(), m.start() + 3, t) for t in by_ends[(w[0], w[2])])
         found = [(a, b, t, near) for a, b, t in windows
@@ -791,7 +790,7 @@ def _titles() -> tuple[tuple[str, ...], frozenset[str]]:
     d = lexicon("stacked_words").get("title_order", {})
     names = {d2 for p in format_spec()["parts"].values() for d2 in (p["canonical"], *p.get("variants", ()))}
     names |= set(d.get("titles", ()))
-    titles = tuple(sorted(t for t in names if len(t) >= 6 and all(_HAN.match(c) for c in t)))
+    titles = tuple(sorted(t for t in names if len(t) >= 6 and all(HAN.match(c) for c in t)))
     return titles, frozenset(names | set(d.get("also_right", ())))
 
 
@@ -807,6 +806,6 @@ def title_word_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             while start != -1 and start + n <= sp.end:
                 w = text[start:start + n]
                 if (w[-1] == t[-1] and w != t and w not in right and sorted(w) == key
-                        and all(_HAN.match(c) for c in w) and w.replace("的", "") != t.replace("的", "")):
+                        and all(HAN.match(c) for c in w) and w.replace("的", "") != t.replace("的", "")):
                     yield ctx.finding(start, start + n, found=w, title=t)
                 start = text.find(t[0], start + 1, sp.end)
