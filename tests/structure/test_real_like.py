@@ -14,6 +14,7 @@ import pytest
 
 from nianbao.audit import audit_report, load_report
 from nianbao.ingest import pdf as pdf_reader
+from nianbao.ingest.page import is_furniture
 from nianbao.structure.reading import assess
 from tests.conftest import FIXTURES
 
@@ -373,8 +374,20 @@ def test_a_portals_hot_search_bar_or_metadata_box_is_not_the_title():
     text = ("热搜词：政府工作报告 营商环境 政府信息公开年度报告\n"
             "索 引 号：00000000-0/2023-00001  分类：信息公开年度报告\n"
             "青溪县白沙镇2022年政府信息公开工作年度报告\n\n" + _BODY.format(year=2022, who="我镇"))
-    m = load_report(text.encode("utf-8")).meta
+    rep = load_report(text.encode("utf-8"))
+    m = rep.meta
     assert (m.title, m.agency, m.year) == ("青溪县白沙镇2022年政府信息公开工作年度报告", "青溪县白沙镇", 2022)
+    assert "索 引 号" not in rep.text  # a line that starts with a box label is furniture, out of the text
+
+
+def test_a_metadata_label_anywhere_in_a_line_keeps_it_from_being_the_title():
+    """One furniture test (ingest.page.is_furniture): a line that starts with furniture is dropped from a page copy;
+    a line that only holds a box label or the hot-search bar further on is not taken for the title either."""
+    box = "发文日期：2022-01-20  发布机构：青溪县白沙镇人民政府 2021年政府信息公开工作年度报告"
+    assert (is_furniture(box), is_furniture(box, anywhere=True)) == (False, True)
+    assert (is_furniture("热搜词：营商环境"), is_furniture("热搜词：营商环境", anywhere=True)) == (False, True)
+    assert is_furniture("索 引 号：00000000-0/2023-00001  分类：信息公开年度报告")
+    assert not is_furniture("青溪县白沙镇2022年政府信息公开工作年度报告", anywhere=True)
 
 
 _CUT_HEAD = ("青溪县白沙镇2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我镇主动公开政府信息212条。\n"

@@ -16,10 +16,17 @@ from datetime import date
 DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 _LABELS = ("发布日期", "发布时间", "成文日期", "生成日期", "发文日期", "日期", "时间")
 _AGENCY_LABELS = ("发布机构", "发文机关", "信息来源", "文章来源", "来源", "发布单位")
+# labels of a portal's metadata box ("索 引 号：… 分类：信息公开年度报告 发布机构：…"): never words of a report, and often
+# run together with other text on one line
+_BOX_LABEL = r"索\s*引\s*号|分\s*类\s*[:：]|发布机构\s*[:：]"
+# what a line holding it anywhere is not the report's own text for: the box, or a portal's hot-search bar ("热搜词：…").
+# The bar's line is not dropped from the text (it is not in _FURNITURE): the site's menu lines after it join onto it
+# instead of pushing the report's title out of the first blocks where find_title looks for it.
+_HOLDS_FURNITURE = re.compile(_BOX_LABEL + r"|热搜")
 # a line that is page furniture: it starts with one of these (after optional brackets)
 _FURNITURE = re.compile(
-    r"^[\[【〔•·\-|｜]?\s*(?:当前位置|您的位置|您现在的位置|您当前的位置|打开适老化|设为首页|加入收藏|发布者|发布单位|时间[:：]|所在位置|位置[:：]|首页\s*[>＞»/]|标题[:：]|发布时间|发布日期|发布机构|信息来源"
-    r"|文章来源|来源[:：]|索引号|发文字号|文号[:：]|成文日期|生成日期|主题分类|公文种类|有效性|浏览次数|访问量|阅读次数|点击数"
+    r"^[\[【〔•·\-|｜]?\s*(?:" + _BOX_LABEL + r"|当前位置|您的位置|您现在的位置|您当前的位置|打开适老化|设为首页|加入收藏|发布者|发布单位|时间[:：]|所在位置|位置[:：]|首页\s*[>＞»/]|标题[:：]|发布时间|发布日期|发布机构|信息来源"
+    r"|文章来源|来源[:：]|发文字号|文号[:：]|成文日期|生成日期|主题分类|公文种类|有效性|浏览次数|访问量|阅读次数|点击数"
     r"|字号|【?字体|字体[:：]|选择阅读字号|分享到|打印|关闭|【打印】|【关闭】|上一篇|下一篇|扫一扫|原文链接|本地目录|栏目[:：]"
     r"|页面链接|无障碍|长者模式|适老化|简体\s*[|｜]|繁体|English|网站支持|登录|注册|={4,})")
 _DAY_HEADER = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
@@ -34,10 +41,15 @@ class PageEvidence:
     title: str | None = None
 
 
-def is_furniture(line: str) -> bool:
+def is_furniture(line: str, *, anywhere: bool = False) -> bool:
+    """The line is page furniture. ``anywhere``: it also counts when it only holds a metadata-box label somewhere
+    (the box run together with other text on one line, e.g. a block of a PDF or a flowing page): for a caller
+    asking whether the line may be the report's own text, such as its title."""
     t = line.strip()
     if not t:
         return False
+    if anywhere and _HOLDS_FURNITURE.search(t):
+        return True
     if len(t) <= 160 and _FURNITURE.match(t):
         return True
     if len(t) <= 120 and len(re.findall(r"[>＞»]", t)) >= 2 and not re.search(r"[。；]", t):

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from functools import cache
 
+from nianbao.ingest.page import is_furniture
 from nianbao.lexicon import lexicon
 from nianbao.model import Block, Location, RawDocument, ReportMeta, Table
 from nianbao.structure.dates import DATE_RE, find_period, parse_date_match
@@ -157,9 +158,6 @@ _FLOWING_TITLE = re.compile(r"\s*(\S(?:(?!报告).){5,50}?(?:政[府务])?(?:信
 _TOOLBAR = re.compile(r"^(?:(?:关怀版|无障碍|长者模式|适老版|老年模式|简体版|繁體版|繁体版)\s*)+")
 
 
-_FURNITURE = re.compile(r"热搜|索\s*引\s*号|分\s*类\s*[:：]|发布机构\s*[:：]")
-
-
 def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
     blocks = raw.blocks[:8]
     for i, b in enumerate(blocks):
@@ -167,7 +165,7 @@ def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
             continue
         t = re.sub(r"^标\s*题\s*[:：|｜]?\s*", "", b.text.strip())  # an archive's "标题" label
         t = _TOOLBAR.sub("", t)
-        if _FURNITURE.search(t):
+        if is_furniture(t, anywhere=True):
             continue  # a portal's hot-search bar or its metadata box ("热搜词：…", "索 引 号：… 分类：信息公开年度报告")
         nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) and blocks[i + 1].kind != "table" else ""
         if "年度报告" not in t and "年报" not in t and len(t) <= 40 and len(nxt) <= 20 and \
