@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nianbao.audit import audit_report, load_report
 from nianbao.rules.registry import get_rule
 from tests.rules.helpers import found
 
@@ -64,6 +65,10 @@ def test_a_count_that_ends_its_paragraph_without_its_measure_word():
     assert _found(text) == [("W-10", "3", "疑似漏字：“信息3”中的数量后面缺少量词。", "改为“3条”（或相应量词）。")]
 
 
-def test_a_text_cut_short_after_a_count_is_not_a_lost_measure_word():
+def test_a_text_cut_short_after_a_count_is_a_reading_note_not_a_lost_measure_word():
+    """The reading layer, not W-10, judges a text that stops at the count: the finding stays, never charged."""
     assert _found(HEAD + "全年发布信息12条，其中政务动态信息") == []
-    assert _found(HEAD + "全年发布信息12条，其中政务动态信息35") == []
+    a = audit_report(load_report(HEAD + "全年发布信息12条，其中政务动态信息35", require_report=False),
+                     only=["W-10"], use_classifier=False)
+    assert [(f.evidence, f.severity, f.cause) for f in a.findings] == [("35", "info", "parse")]
+    assert [n.code for n in a.reading.notes] == ["text_cut"]

@@ -74,9 +74,9 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if int(m.group(1)) in years and free(a, b):
             found.append((a, ctx.finding(a, b, variant="year", found=text[a:b + 2],
                                          fix=f"“{m.group(1)}年{text[b:b + 2]}”")))
+    # a text that stops at the count (a page cut short) is the reading layer's doubt: structure.reading marks the
+    # finding as a parse note (text_cut), never charged
     for sp, a, b, m in span_matches(report, _UNIT):
-        if b >= sp.end - 1 and not text[sp.end:].strip():
-            continue  # the text's last paragraph stops at the count: a page cut short, not a lost measure word
         if free(a, b):
             found.append((a, ctx.finding(a, b, variant="unit", found=text[a - 2:min(b + 1, sp.end)],
                                          fix=f"“{m.group(1) or m.group(2)}条”（或相应量词）")))
