@@ -15,13 +15,14 @@ from datetime import date
 from nianbao.lexicon import data_toml
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.rules.util import CJK
 from nianbao.structure.dates import DATE_RE, cn_number
 from nianbao.vocab import GOVERNMENTS_WITH_DEPARTMENTS
 
 # --------------------------------------------------------------------------------------------- sentences
 
 PLAN_RE = re.compile(
-    r"计划|拟(?:于|在|将|对|开展|启动|建立|出台|组织|推进)|力争|争取|预计|下一步|下一年|明年|今后|将于|将在|[我本][\u4e00-\u9fff]{1,2}将"
+    r"计划|拟(?:于|在|将|对|开展|启动|建立|出台|组织|推进)|力争|争取|预计|下一步|下一年|明年|今后|将于|将在|[我本][" + CJK + r"]{1,2}将"
     r"|将(?:继续|进一步|持续|按照|对照|重点|着重|加快|加强|不断|全面|深入|积极|逐步|做好|围绕|推动|坚持|完善|"
     r"聚焦|严格|认真|切实|着力|以|把|结合|抓好|建立|开展|组织|制定|启动|实现|确保|探索|强化|提升|优化)"
 )

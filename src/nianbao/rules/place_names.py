@@ -15,14 +15,15 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.rules.util import CJK
 
 # what follows a body's place name in its own name: its government, committee, office, or a township/street
 _BODY_AFTER = re.compile(r"人民政府|政府|人大|政协|(?:区|县|市|州|盟|旗)?(?:委|党委|纪委)|街道|办事处|[镇乡]人民政府"
-                         r"|[\u4e00-\u9fff]{1,4}(?:镇|乡|街道)(?:人民政府|办事处|党委)"
-                         r"|(?:[\u4e00-\u9fff]{0,8}?)(?:局|委员会|办公室|中心)")
+                         f"|[{CJK}]{{1,4}}(?:镇|乡|街道)(?:人民政府|办事处|党委)"
+                         f"|(?:[{CJK}]{{0,8}}?)(?:局|委员会|办公室|中心)")
 
 
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_ONLY = re.compile(f"[{CJK}]+")
 
 
 def _one_edit(written: str, right: str) -> bool:

@@ -16,7 +16,7 @@ from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Heading, Part, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.typos import lost_characters
-from nianbao.rules.util import CJK, as_list, typo_punct_lexicon
+from nianbao.rules.util import CJK, HAN, as_list, typo_punct_lexicon
 from nianbao.views import Span, snippet, walk_headings
 
 _OPEN_FW = "“‘《（「『【〔"
@@ -26,7 +26,6 @@ _RIGHT = f"[{CJK}{_OPEN_FW}]"  # what may follow it
 _LABEL = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}\s*[、.．])\s*")
 _HALF = re.compile(f"(?<={_LEFT})[,;:?!](?= ?{_RIGHT})")
 _HALF_PAREN = re.compile(r"\(([^()\n]{1,60})\)")
-_IS_CJK = re.compile(f"[{CJK}]")
 _NUMERAL_ONLY = re.compile(r"^\s*[一二三四五六七八九十\d]{1,3}\s*$")
 _FW_NAME = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "()": "（）"}
 
@@ -57,13 +56,13 @@ def _half_width_marks(seg: str) -> list[tuple[int, int, str]]:
     placeholders = _placeholder_words()
     for m in _HALF_PAREN.finditer(seg, skip):
         inner = m.group(1)
-        if not _IS_CJK.search(inner) or _NUMERAL_ONLY.match(inner):
+        if not HAN.search(inner) or _NUMERAL_ONLY.match(inner):
             continue  # (http://…), (2023), (一) inside a sentence
         if any(w in inner for w in placeholders):
             continue  # "(具体网址)": the placeholder rule's business
         before = seg[m.start() - 1] if m.start() else ""
         after = seg[m.end()] if m.end() < len(seg) else ""
-        if re.match(_LEFT, before) or re.match(_RIGHT, after) or _IS_CJK.match(inner[0]):
+        if re.match(_LEFT, before) or re.match(_RIGHT, after) or HAN.match(inner[0]):
             out.append((m.start(), m.end(), "()"))
     return sorted(out)
 
@@ -323,7 +322,7 @@ def _space_hits(seg: str) -> list[tuple[int, int]]:
     out = []
     for m in _SPACE.finditer(seg, skip):
         before, after = seg[m.start() - 1], seg[m.end()]
-        if not (_IS_CJK.match(before) or _IS_CJK.match(after)):
+        if not (HAN.match(before) or HAN.match(after)):
             continue
         if seg.startswith(labels, m.end()):
             continue  # "成功东路1号 邮编…": two fields of a contact line

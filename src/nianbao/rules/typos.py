@@ -18,10 +18,9 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, as_list, domain_terms, span_matches, trie_pattern, typo_punct_lexicon
+from nianbao.rules.util import CJK, HAN, as_list, domain_terms, span_matches, trie_pattern, typo_punct_lexicon
 from nianbao.views import segment, snippet
 
-_IS_CJK = re.compile(f"[{CJK}]")
 _CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -114,9 +113,9 @@ def _is_duplicate(seg: str, i: int, n: int, allow: frozenset[str], contexts: dic
         if w not in _single_chars():
             return False  # 王芳芳, 亮晶晶: only function words are judged one character at a time
         # AABB (明明白白, 认认真真) and the BB half of it
-        if i + 3 < len(seg) and seg[i + 2] == seg[i + 3] and _IS_CJK.match(seg[i + 2]):
+        if i + 3 < len(seg) and seg[i + 2] == seg[i + 3] and HAN.match(seg[i + 2]):
             return False
-        if i >= 2 and seg[i - 2] == seg[i - 1] and _IS_CJK.match(seg[i - 1]):
+        if i >= 2 and seg[i - 2] == seg[i - 1] and HAN.match(seg[i - 1]):
             return False
         if i > 0 and seg[i - 1].isdigit():
             return False  # "2023年年初"

@@ -101,7 +101,7 @@ def _de_di() -> tuple[re.Pattern | None, frozenset[str], frozenset[str], tuple[s
     d = lexicon("de_di")
     mods = d.get("modifiers", [])
     # the listed modifiers, or any reduplicated AABB form (认认真真, 扎扎实实, 明明白白), ending the text before 的
-    rx = re.compile(f"(?:{trie_pattern(mods)}|((?!的)[{_CJK}])\\1((?!的)[{_CJK}])\\2)$") if mods else None
+    rx = re.compile(f"(?:{trie_pattern(mods)}|((?!的)[{CJK}])\\1((?!的)[{CJK}])\\2)$") if mods else None
     return (rx, frozenset(d.get("light_verbs", ())), frozenset(d.get("head_nouns", ())), tuple(d.get("verbs", ())),
             frozenset(d.get("final_verbs", ())))
 
@@ -277,10 +277,10 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # 很多/很少 after 的 begin a noun phrase ("开展的很多活动"); 不够/不到位 after a verb are always its complement
 _COMPLEMENT = re.compile(r"的(?P<adv>很(?![多少])|非常|十分|比较|较为|特别|更加|越来越|相当|尤为|格外|极为|(?P<neg>还不够|不够|不到位|不太))"
-                         r"(?=[\u4e00-\u9fff]|[，。；、])")
+                         f"(?=[{CJK}]|[，。；、])")
 
 
-_NOUN_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,4}的")
+_NOUN_AHEAD = re.compile(f"[{CJK}]{{1,4}}的")
 
 
 def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
@@ -301,12 +301,11 @@ def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iter
 
 # --------------------------------------------------------------------------------------------- W-06
 
-_CJK = "\u4e00-\u9fff"
 # A word written again across a separator: "干事、干事等", "政府信息公开平台建设：政府信息公开平台建设。",
 # "网站和网站，". After the second copy the clause must end (or the list go on, after 、): "领导小组，领导小组下设办公室",
 # "联系，联系电话", "公开：公开市场监管信息" repeat a word on purpose (anadiplosis), and so do slogans after 不 or 谁
 # ("涉密不上网、上网不涉密", "谁审查，谁审查、谁负责").
-_DOUBLED = re.compile(f"(?P<w>[{_CJK}]{{2,12}})(?P<sep>[、，,：:]|和|及|与)\\s*(?P=w)")
+_DOUBLED = re.compile(f"(?P<w>[{CJK}]{{2,12}})(?P<sep>[、，,：:]|和|及|与)\\s*(?P=w)")
 _DOUBLED_END = {"、": re.compile(r"[、，,。；;：:！？!?）)等和及与]"), "，": re.compile(r"[，,。；;！？!?]"),
                 "：": re.compile(r"[，,。；;！？!?]"), "和": re.compile(r"[、，,。；;！？!?等]")}
 # An edit that added quotation marks and kept the preposition before them: "以“以公开为原则". Only a one-character
@@ -347,7 +346,7 @@ def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[F
         for item in _ITEM_SEP.split(sent):
             core = re.sub(r"^(?:包括|其中|以及|及|和|与|等)", "", item.strip())
             key = core.replace("的", "")
-            if len(re.findall(f"[{_CJK}]", core)) >= 4 and not re.search(r"^(?:一是|二是|三是|四是|五是)", core):
+            if len(HAN.findall(core)) >= 4 and not re.search(r"^(?:一是|二是|三是|四是|五是)", core):
                 if key in seen:
                     a = text.find(core, k, hi)
                     if a >= 0:
@@ -389,7 +388,7 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(a, b, variant="stacked", found=text[a:b], why=_NEAR_DUPLICATE_WHY)
 
 
-_HAN_RUN = re.compile(f"[{_CJK}]{{6,}}")
+_HAN_RUN = re.compile(f"[{CJK}]{{6,}}")
 _MAX_NEAR_CANDIDATES = 20
 _NEAR_DUPLICATE_WHY = "同一个说法紧挨着写了两遍，两遍只差一个字（如“可通过可以通过”），应删去一处"
 
