@@ -1,6 +1,7 @@
 """Counts written in prose, shared by K-02 (numbers.py) and K-06 (prose_numbers.py): the units a count takes, the
-words that introduce a total, and the regular expressions built from them — declared once so that the two rules read
-the same numbers the same way."""
+words that introduce a total, the regular expressions built from them, and the tests both rules apply to a list of
+counts (its shares, its remainder, where it adds up) — declared once so that the two rules read the same numbers the
+same way."""
 
 from __future__ import annotations
 
@@ -20,3 +21,48 @@ COUNT_RE = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{UNITS})(?![\d%％])")
 COUNT_APPROX_RE = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<approx>余|多)?\s*(?P<u>{UNITS})(?![\d%％])")
 # what after a count makes it approximate
 APPROX_AFTER = re.compile(r"^(?:余|多|以上|左右|万|千|百)")
+
+
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def without_nested(lst: str) -> str:
+    """The list without its bracketed breakdowns ("预决算公开197条（政府预决算32条、部门预决算165条）"), and ending at a
+    bracket it did not open (the list itself stood in brackets: "(其中……856条)对于……")."""
+    prev = None
+    while prev != lst:  # blanked, not cut, so that offsets into the list stay offsets into the text
+        prev, lst = lst, _PAREN.sub(lambda m: "＿" * len(m.group(0)), lst)
+    close = re.search(r"[)）]", lst)
+    return lst[:close.start()] if close else lst
+
+
+def share_matches(count: int, base: int, percent: float) -> bool:
+    """count / base is the written percentage, allowing for rounding either way."""
+    real = 100 * count / base
+    return abs(real - percent) <= 1.5 or abs(round(real) - percent) <= 1
+
+
+_REMAINDER = re.compile(r"其余|剩余|另有|(?:^|[、，,；;])\s*其[他它][^、，,；;]*[、，,；;。\s]*$")
+
+
+def adds_up_before_the_end(values: list[int], total: int, lst: str = "", ends: list[int] | None = None) -> bool:
+    """The first two items or more already add up to the total: what follows counts something else (one item equal to
+    the total proves nothing: "1条，包括机构概况1条，预决算信息2条"; nor do items that reach it with 其他 — a list going
+    on after the rest is over-listed: "……其他类信息7条，县长信箱2条")."""
+    acc = values[0] if values else 0
+    for k, v in enumerate(values[1:-1], start=1):
+        acc += v
+        if acc == total:
+            if ends is not None:
+                start = max([lst.rfind(c, 0, ends[k]) + 1 for c in "、，,；;"] + [0])
+                if re.match(r"\s*(?:通过|在)?其[他它余]", lst[start:ends[k]]):
+                    return False  # the rest named as an item (其他类信息7条), not 法人及其他组织
+            return True
+    return False
+
+
+def names_every_part(lst: str) -> bool:
+    """K-02's test that a 其中 list is exhaustive: it names a remainder (其余/剩余/另有, or 其他 as its last item —
+    "其他重点信息5条" amid the list is one more kind, not the rest) or both kinds of applicant (自然人 and 法人). K-02
+    and K-06's sums share it, so a sum K-02 reports is never reported twice."""
+    return bool(_REMAINDER.search(lst)) or ("自然人" in lst and "法人" in lst)

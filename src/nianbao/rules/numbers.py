@@ -13,9 +13,16 @@ from dataclasses import dataclass
 
 from nianbao.model import Finding, Report, Table
 from nianbao.rules.base import RuleContext
-from nianbao.rules.counts import APPROX_AFTER, TOTAL_RE, UNITS
+from nianbao.rules.counts import (
+    APPROX_AFTER,
+    TOTAL_RE,
+    UNITS,
+    adds_up_before_the_end,
+    names_every_part,
+    share_matches,
+    without_nested,
+)
 from nianbao.rules.dates import PLAN_RE
-from nianbao.rules.prose_numbers import adds_up_before_the_end, names_every_part, share_matches, without_nested
 from nianbao.views import Sentence
 
 Values = list[tuple[float, str]]

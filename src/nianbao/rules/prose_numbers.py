@@ -5,8 +5,8 @@ ratio, listed items that do not add up to the total they break down (after 其�
 numbers, and "未收到政府信息公开申请" beside "收到申请2件" or "已按程序公开" in the same report. Tables are not read
 (K-01 compares prose with table three).
 
-The helpers K-02 (``numbers.py``) shares — ``share_matches``, ``without_nested``, ``names_every_part``,
-``adds_up_before_the_end`` — are defined here; the count patterns both use are in ``counts.py``."""
+The count patterns and helpers K-02 (``numbers.py``) shares — ``share_matches``, ``without_nested``,
+``names_every_part``, ``adds_up_before_the_end`` — are in ``counts.py``."""
 
 from __future__ import annotations
 
@@ -15,7 +15,18 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.counts import APPROX_AFTER, COUNT_APPROX_RE, COUNT_RE, TOTAL_BEFORE, TOTAL_RE, UNITS
+from nianbao.rules.counts import (
+    APPROX_AFTER,
+    COUNT_APPROX_RE,
+    COUNT_RE,
+    TOTAL_BEFORE,
+    TOTAL_RE,
+    UNITS,
+    adds_up_before_the_end,
+    names_every_part,
+    share_matches,
+    without_nested,
+)
 from nianbao.rules.dates import PLAN_RE
 from nianbao.rules.util import CJK
 
@@ -32,25 +43,6 @@ _SOME = re.compile(r"(?:收到|受理|接到|新收)[^，。；,;未没]{0,16}?(
                    r"|(?:收到|受理|接到|新收)[^，。；,;未没\d]{0,10}?(?P<m>[1-9]\d*)\s*(?:件|份|条|个)[^，。；,;]{0,4}?"
                    r"(?:政府信息公开申请|依申请公开|信息公开申请)")
 _OTHER_MATTER = re.compile(r"复议|诉讼|投诉|举报|上年|去年|上一年|往年|结转|此前|以前")
-
-
-_PAREN = re.compile(r"[(（][^()（）]*[)）]")
-
-
-def without_nested(lst: str) -> str:
-    """The list without its bracketed breakdowns ("预决算公开197条（政府预决算32条、部门预决算165条）"), and ending at a
-    bracket it did not open (the list itself stood in brackets: "(其中……856条)对于……")."""
-    prev = None
-    while prev != lst:  # blanked, not cut, so that offsets into the list stay offsets into the text
-        prev, lst = lst, _PAREN.sub(lambda m: "＿" * len(m.group(0)), lst)
-    close = re.search(r"[)）]", lst)
-    return lst[:close.start()] if close else lst
-
-
-def share_matches(count: int, base: int, percent: float) -> bool:
-    """count / base is the written percentage, allowing for rounding either way."""
-    real = 100 * count / base
-    return abs(real - percent) <= 1.5 or abs(round(real) - percent) <= 1
 
 
 # the year's proactive total written without 共 ("全年主动公开政府信息200条"), not one channel's (通过……)
@@ -174,32 +166,8 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           first=text[other.start():other.end()], second=text[later.start():later.end()], count=n)
 
 
-_REMAINDER = re.compile(r"其余|剩余|另有|(?:^|[、，,；;])\s*其[他它][^、，,；;]*[、，,；;。\s]*$")
 # where information goes out: two channels may carry the same items, so their counts may add up past the total
 _CHANNEL = re.compile(r"网站|网|微信|微博|公众号|平台|栏|媒体|客户端|APP|抖音|头条|视频号|报纸|报刊|电视|广播|屏")
-
-
-def adds_up_before_the_end(values: list[int], total: int, lst: str = "", ends: list[int] | None = None) -> bool:
-    """The first two items or more already add up to the total: what follows counts something else (one item equal to
-    the total proves nothing: "1条，包括机构概况1条，预决算信息2条"; nor do items that reach it with 其他 — a list going
-    on after the rest is over-listed: "……其他类信息7条，县长信箱2条")."""
-    acc = values[0] if values else 0
-    for k, v in enumerate(values[1:-1], start=1):
-        acc += v
-        if acc == total:
-            if ends is not None:
-                start = max([lst.rfind(c, 0, ends[k]) + 1 for c in "、，,；;"] + [0])
-                if re.match(r"\s*(?:通过|在)?其[他它余]", lst[start:ends[k]]):
-                    return False  # the rest named as an item (其他类信息7条), not 法人及其他组织
-            return True
-    return False
-
-
-def names_every_part(lst: str) -> bool:
-    """K-02's test that a 其中 list is exhaustive: it names a remainder (其余/剩余/另有, or 其他 as its last item —
-    "其他重点信息5条" amid the list is one more kind, not the rest) or both kinds of applicant (自然人 and 法人). K-02
-    and K-06's sums share it, so a sum K-02 reports is never reported twice."""
-    return bool(_REMAINDER.search(lst)) or ("自然人" in lst and "法人" in lst)
 
 
 # a breakdown opens with 其中/包括/包含, or with a colon right after the count ("主动公开信息52条：工作动态11条、……")
