@@ -9,16 +9,40 @@ import re
 
 # the units of a counted thing ("人次" before "人": the longer reading wins)
 UNITS = "条|件|个|次|篇|期|场|人次|份|项|批次|户|家|名|人"
+# a number as reports write a count: digits, or Chinese numerals (十二件, 两件, 一百零三条). 一 alone only as a count
+# that ends its clause (收到申请一件。, not 一件事一次办 / 一次性告知), 百/千 alone never (千家万户), and no ordinal (第五十条)
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN = f"{_CN_DIGITS}十百千"
+NUM = (rf"(?<![\d.第{_CN}万])(?:\d+|[二两三四五六七八九十][{_CN}]*|一[{_CN}]+|[零〇][{_CN}]+"
+       rf"|一(?=\s*(?:{UNITS})(?:[，,。；;、）)]|$)))")
 # a total: 共/共计 (not 公共/一共/总共 inside another word), 总计, 合计 or 累计, with up to 16 characters of what is
 # counted before the number ("累计主动公开政府信息65条")
 TOTAL_LEAD = r"(?:(?<![公一总])共(?:计)?|总计|合计|累计)[^，。；：\d]{0,16}?"
-TOTAL_RE = re.compile(rf"{TOTAL_LEAD}\s*(?P<n>\d+)\s*(?P<u>{UNITS})")
+TOTAL_RE = re.compile(rf"{TOTAL_LEAD}\s*(?P<n>{NUM})\s*(?P<u>{UNITS})")
 # a total's words just before a count: the count is that total
 TOTAL_BEFORE = re.compile(rf"{TOTAL_LEAD}\s*$")
 # one count: not part of a longer number, not a percentage
-COUNT_RE = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<u>{UNITS})(?![\d%％])")
+COUNT_RE = re.compile(rf"(?P<n>{NUM})\s*(?P<u>{UNITS})(?![\d%％])")
 # one count that may be a lower bound ("1600余条")
-COUNT_APPROX_RE = re.compile(rf"(?<![\d.])(?P<n>\d+)\s*(?P<approx>余|多)?\s*(?P<u>{UNITS})(?![\d%％])")
+COUNT_APPROX_RE = re.compile(rf"(?P<n>{NUM})\s*(?P<approx>余|多)?\s*(?P<u>{UNITS})(?![\d%％])")
+
+
+def value(n: str) -> int:
+    """The value of a count's number, written in digits or in Chinese numerals (十二 12, 一百零三 103, 两千 2000; a
+    run of digit characters alone, 二〇二三, reads digit by digit)."""
+    if n.isdigit() and n.isascii():
+        return int(n)
+    digit = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+    if not any(c in "十百千" for c in n):
+        return int("".join(str(digit[c]) for c in n))
+    total, cur = 0, 0
+    for c in n:
+        if c in digit:
+            cur = digit[c]
+        else:
+            total += (cur or 1) * {"十": 10, "百": 100, "千": 1000}[c]
+            cur = 0
+    return total + cur
 # what after a count makes it approximate
 APPROX_AFTER = re.compile(r"^(?:余|多|以上|左右|万|千|百)")
 
@@ -66,3 +90,8 @@ def names_every_part(lst: str) -> bool:
     "其他重点信息5条" amid the list is one more kind, not the rest) or both kinds of applicant (自然人 and 法人). K-02
     and K-06's sums share it, so a sum K-02 reports is never reported twice."""
     return bool(_REMAINDER.search(lst)) or ("自然人" in lst and "法人" in lst)
+
+
+# the longest list read after a count (real lists of a dozen kinds run to about 300 characters): a paragraph with no 。
+# is not re-read to its end from every count, so the list checks stay linear in the paragraph
+LIST_MAX = 600

@@ -15,11 +15,14 @@ from nianbao.model import Finding, Report, Table
 from nianbao.rules.base import RuleContext
 from nianbao.rules.counts import (
     APPROX_AFTER,
+    LIST_MAX,
+    NUM,
     TOTAL_RE,
     UNITS,
     adds_up_before_the_end,
     names_every_part,
     share_matches,
+    value,
     without_nested,
 )
 from nianbao.rules.dates import PLAN_RE
@@ -271,10 +274,13 @@ def text_table_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------------------------- K-02
 
-_ANY_COUNT = re.compile(rf"\d+\s*(?:{UNITS})")
-_PART = re.compile(rf"(?<![\d.])(\d+)\s*(?:{UNITS})")  # one part of a 其中 list
+_ANY_COUNT = re.compile(rf"(?:{NUM})\s*(?:{UNITS})")
+_PART = re.compile(rf"(?P<n>{NUM})\s*(?P<u>{UNITS})")  # one part of a 其中 list
 
 
+# an item's own 共 right before its count ("政策及解读共2条"), and a list that ends with 等 after its last count
+_OWN_TOTAL = re.compile(rf"共(?:计)?(?=\s*(?:{NUM}))")
+_ENDS_WITH_DENG = re.compile(rf"(?:{NUM})\s*(?:{UNITS})\s*等\s*$")
 _LIST_STOP = re.compile(r"较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|去年")
 
 
@@ -314,7 +320,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             unit = tm.group("u")
             # the 其中 list: in the same sentence after the total, or opening the next sentence of the paragraph
-            k = text.find("其中", tm.end(), s.end)
+            k = text.find("其中", tm.end(), min(s.end, tm.end() + LIST_MAX))
             if k >= 0:
                 if TOTAL_RE.search(text, tm.end(), k):
                     continue  # another total stands between
@@ -327,23 +333,26 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 lst_start, lst_end = sents[i + 1].body + 2, sents[i + 1].end
             else:
                 continue
-            raw = text[lst_start:lst_end]
+            cut = lst_end > lst_start + LIST_MAX  # (read at most LIST_MAX characters on: a list cut there may not fall short)
+            raw = text[lst_start:min(lst_end, lst_start + LIST_MAX)]
             lst = _list_clauses(without_nested(raw))
             # (an item's own 共 right before its count — "政策及解读共2条" — is no nested total)
-            if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", re.sub(r"共(?:计)?(?=\s*\d)", "", lst)):
+            if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", _OWN_TOTAL.sub("", lst)):
                 continue
-            parts = [(m.start(), m.end(), int(m.group(1)))
-                     for m in _PART.finditer(lst)]
+            found = list(_PART.finditer(lst))
+            parts = [(m.start(), m.end(), value(m.group("n"))) for m in found]
             if len(parts) < 2 or any(APPROX_AFTER.match(lst[b:b + 2]) for _, b, _ in parts):
                 continue
-            units = {re.sub(r"[\d\s]", "", lst[a:b]) for a, b, _ in parts}
-            if units != {unit}:
+            if {m.group("u") for m in found} != {unit}:
                 continue
-            total = int(tm.group("n"))
+            total = value(tm.group("n"))
             got = sum(p[2] for p in parts)
             # a list that ends with 等 says it is not complete, whatever its last item
-            exhaustive = names_every_part(lst) and not re.search(r"\d\s*(?:" + UNITS + r")\s*等\s*$", lst.rstrip("。；;，, "))
-            if got == total or (got < total and not exhaustive) or adds_up_before_the_end([p[2] for p in parts], total):
+            exhaustive = names_every_part(lst) and not _ENDS_WITH_DENG.search(lst.rstrip("。；;，, "))
+            # (the list and where each item ends: items that reach the total with 其他 and go on are over-listed, not
+            # the total followed by another quantity)
+            if got == total or (got < total and (cut or not exhaustive)) or \
+                    adds_up_before_the_end([p[2] for p in parts], total, lst, [p[1] for p in parts]):
                 continue
             if _share_of_item(raw, [p[2] for p in parts], total):
                 continue  # a share shows one item counts part of another (57项, of which 45项, 占比78.9%)

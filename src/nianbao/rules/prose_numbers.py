@@ -19,12 +19,15 @@ from nianbao.rules.counts import (
     APPROX_AFTER,
     COUNT_APPROX_RE,
     COUNT_RE,
+    LIST_MAX,
+    NUM,
     TOTAL_BEFORE,
     TOTAL_RE,
     UNITS,
     adds_up_before_the_end,
     names_every_part,
     share_matches,
+    value,
     without_nested,
 )
 from nianbao.rules.dates import PLAN_RE
@@ -39,15 +42,15 @@ _RATE = re.compile(r"(?P<w>办结|答复|办复|回复|公开)率(?:达到|达|�
 _NONE = re.compile(r"(?:全年|本年度?|[12]\d{3}\s*年度?)?[^，。；,;]{0,6}?(?:未|没有)(?:收到|受理|接到)[^，。；,;]{0,12}?"
                    r"(?:政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请)")
 _SOME = re.compile(r"(?:收到|受理|接到|新收)[^，。；,;未没]{0,16}?(?:政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请)"
-                   r"[^，。；,;\d]{0,6}?(?P<n>[1-9]\d*)\s*(?:件|份|条|个)"
-                   r"|(?:收到|受理|接到|新收)[^，。；,;未没\d]{0,10}?(?P<m>[1-9]\d*)\s*(?:件|份|条|个)[^，。；,;]{0,4}?"
+                   rf"[^，。；,;\d]{{0,6}}?(?P<n>{NUM})\s*(?:件|份|条|个)"
+                   rf"|(?:收到|受理|接到|新收)[^，。；,;未没\d]{{0,10}}?(?P<m>{NUM})\s*(?:件|份|条|个)[^，。；,;]{{0,4}}?"
                    r"(?:政府信息公开申请|依申请公开|信息公开申请)")
 _OTHER_MATTER = re.compile(r"复议|诉讼|投诉|举报|上年|去年|上一年|往年|结转|此前|以前")
 
 
 # the year's proactive total written without 共 ("全年主动公开政府信息200条"), not one channel's (通过……)
 _YEARS_TOTAL = re.compile(rf"(?<![通过在])(?:全年|本年度?|(?:19|20)\d{{2}}\s*年度?)[，,]?(?:我[{CJK}]{{1,2}})?主动公开(?:各类)?(?:政府)?信息"
-                          rf"\s*(?P<n>\d+)\s*(?P<u>{UNITS})")
+                          rf"\s*(?P<n>{NUM})\s*(?P<u>{UNITS})")
 
 
 def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -65,12 +68,17 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             # the total's paragraph: its shares may come in later sentences ("全年公开信息200条。网站公开150条，占比80%")
             end = sp.end
-            total, unit = int(tm.group("n")), tm.group("u")
+            total, unit = value(tm.group("n")), tm.group("u")
             if total <= 0:
                 continue
-            for m in _SHARE.finditer(text, tm.end(), end):
-                if TOTAL_RE.search(text, tm.end(), m.start()):
-                    break  # another total stands between: this share and every later one are that total's
+            # another total after this one: its shares and every later one are that total's (found once per total, so
+            # that the scan stays linear in the paragraph)
+            nxt = TOTAL_RE.search(text, tm.end(), end)
+            stop = nxt.end() if nxt else end
+            counts = [c for c in COUNT_RE.finditer(text, tm.end(), stop) if c.group("u") == unit]
+            for m in _SHARE.finditer(text, tm.end(), stop):
+                if nxt is not None and m.start() >= nxt.end():
+                    break
                 if m.group("u") != unit:
                     continue
                 a, p = int(m.group("a")), float(m.group("p"))
@@ -78,8 +86,7 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 real = 100 * a / total
                 # the share of a nearer count ("共89项，其中行政许可57项，实现……的有45项，占比78.9%": 45 of 57)
-                bases = [int(c.group("n")) for c in COUNT_RE.finditer(text, tm.end(), m.start())
-                         if c.group("u") == unit and c.start() != m.start()]
+                bases = [value(c.group("n")) for c in counts if c.end() <= m.start() and c.start() != m.start()]
                 if any(b >= a and share_matches(a, b, p) for b in bases):
                     continue
                 if not share_matches(a, total, p):
@@ -133,7 +140,7 @@ def _rates(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             counts = list(COUNT_RE.finditer(text, s.start, m.start()))
             if len(counts) != 2 or counts[0].group("u") != counts[1].group("u"):
                 continue
-            whole, done = int(counts[0].group("n")), int(counts[1].group("n"))
+            whole, done = value(counts[0].group("n")), value(counts[1].group("n"))
             verbs = _RATE_VERB[m.group("w")]
             between = text[counts[0].end():counts[1].start()]
             if whole == 0 or done > whole or not re.search(rf"(?:{verbs})[^，,；;。\d]{{0,8}}$", between) or \
@@ -156,7 +163,7 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 none = m
         for m in _SOME.finditer(text, s.start, s.end):
             clause = text[max(s.start, m.start() - 6):m.end()]
-            if some is None and not _OTHER_MATTER.search(clause):
+            if some is None and value(m.group("n") or m.group("m")) > 0 and not _OTHER_MATTER.search(clause):
                 some = m
     if none is not None and some is not None:
         n = some.group("n") or some.group("m")
@@ -190,8 +197,10 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             lo = _LIST_OPEN.match(text, tm.end(), b0)
             if not lo or lo.end() == tm.end():
                 continue
-            end = text.find("。", lo.end(), b0)
-            end = b0 if end < 0 else end
+            # the list runs to the sentence's end, read at most LIST_MAX characters on; a list cut there may not fall short
+            end = text.find("。", lo.end(), min(b0, lo.end() + LIST_MAX))
+            cut = end < 0 and b0 > lo.end() + LIST_MAX
+            end = min(b0, lo.end() + LIST_MAX) if end < 0 else end
             lst = without_nested(text[lo.end():end])  # bracketed breakdowns of one item are not items of the list
             # "行政处罚信息33条含207条处理决定": what one item contains is no item of the list (blanked, offsets kept)
             lst = _CONTAINS.sub(lambda x: x.group("keep") + "＿" * len(x.group("drop")), lst)
@@ -204,15 +213,15 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if len(items) < 2 or any(i.group("u") != unit for i in items) or \
                     re.search(r"余|多|约|左右|%|％|复议|诉讼", COUNT_APPROX_RE.sub("", lst)):
                 continue
-            total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
+            total, got = value(tm.group("n")), sum(value(i.group("n")) for i in items)
             applicants = "自然人" in lst and "法人" in lst  # the two kinds of applicant are every applicant
             if len(items) == 2 and not applicants and (got <= total or _CHANNEL.search(lst)):
                 continue  # two kinds may be any two; two channels may carry the same items
             if got == total or (approx and got <= total):
                 continue  # "1600余条": only lower bounds that already exceed the total are sure to contradict it
-            if got > total and adds_up_before_the_end([int(i.group("n")) for i in items], total, lst, [i.end() for i in items]):
+            if got > total and adds_up_before_the_end([value(i.group("n")) for i in items], total, lst, [i.end() for i in items]):
                 continue  # "720人次，其中电话430人次，现场290人次，专栏访问量1406人次": the last is another quantity
-            if got < total and (nested or re.match(r"\s*等", lst[items[-1].end():])):
+            if got < total and (nested or cut or re.match(r"\s*等", lst[items[-1].end():])):
                 continue  # a list cut short by us, or one that says it is partial (……公开指南1条等): the rest is unknown
             exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其它|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; "))) \
                 or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()])) or applicants  # "其中：" announces all
@@ -243,13 +252,16 @@ def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             nxt = _CLAUSE_BREAK.match(text, tm.end(), sp.end)  # (matched in place: no copy of the rest of the span)
             if not nxt or APPROX_AFTER.match(text[tm.end():tm.end() + 2]):
                 continue
-            clause = text[max(sp.start, *(text.rfind(c, sp.start, tm.start()) + 1 for c in "，,；;。")):tm.start()]
+            lo0 = max(sp.start, tm.start() - LIST_MAX)  # (bounded, like the list below: linear in the paragraph)
+            clause = text[max(lo0, *(text.rfind(c, lo0, tm.start()) + 1 for c in "，,；;。")):tm.start()]
             # the count is a whole (共/累计/合计/总计, or the year's 主动公开), not one channel's ("通过公开栏公开144条");
             # judged first: it reads only the clause, the list below reads up to the next 。
             if not re.search(r"共|累计|合计|总计|主动公开", clause) or re.search(r"其中|通过|在|较|同比|上年|去年|%|％", clause):
                 continue
             lo = nxt.end()
-            end = text.find("。", lo, sp.end)
+            end = text.find("。", lo, min(sp.end, lo + LIST_MAX))
+            if end < 0 and sp.end > lo + LIST_MAX:
+                continue  # no end of the list within reach: its rest is unknown
             end = sp.end if end < 0 else end
             lst = without_nested(text[lo:end])
             unit = tm.group("u")
@@ -259,7 +271,7 @@ def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     not re.search(r"(?:^|[、，,；;])\s*[^、，,；;]{0,8}?其[他它余][^、，,；;]*$", lst[:items[-1].end()]) or \
                     lst[items[-1].end():].strip("。；;，, "):
                 continue
-            total, got = int(tm.group("n")), sum(int(i.group("n")) for i in items)
+            total, got = value(tm.group("n")), sum(value(i.group("n")) for i in items)
             if got == total:
                 continue
             yield ctx.finding(tm.start(), lo + items[-1].end(), variant="sum", total=total, unit=unit,
@@ -288,7 +300,7 @@ def _respective(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if len(nums) < 2 or len(names) != len(nums) or nums[-1].group("u") != unit or \
                     any(n.group("u") not in (None, unit) for n in nums) or re.search(r"其中|同比|较|上年|去年", rm.group("names")):
                 continue
-            total, got = int(tm.group("n")), sum(int(n.group("n")) for n in nums)
+            total, got = value(tm.group("n")), sum(value(n.group("n")) for n in nums)
             slip = 0 < total - got <= max(1, total // 50)
             if got == total or (got < total and not slip and not re.search(r"其他|其余", names[-1])):
                 continue
@@ -299,7 +311,7 @@ def _respective(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # the count of new requests, said in so many words: 收到/新收/接到/接收 (not 受理, which may include the year before)
 _RECEIVED = re.compile(r"(?:共|全年|本年度?|今年)?(?:新收|收到|接到|接收)(?:了)?(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开)(?:的)?申请"
-                       r"(?:共|总计|合计|共计|为)?\s*(?P<n>\d+)\s*件(?![\d%％])")
+                       rf"(?:共|总计|合计|共计|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
 # words that make a count a part (a channel, a kind of applicant, a sub-body) or another period's
 _PART_COUNT = re.compile(r"其中|通过|网上|网络|在线|信函|当面|现场|邮寄|传真|电子邮件|邮箱|自然人|法人|企业|各|全县|全市|全区|全省|本级|"
                          r"政府办|办公室|部门|乡镇|街道|代表|上年|去年|同比|较|比|累计|以来|截至|截止|月|季度|半年|转来|转办|涉及")
@@ -308,7 +320,8 @@ _PART_COUNT = re.compile(r"其中|通过|网上|网络|在线|信函|当面|现�
 # a part of the body named earlier in the sentence ("全区共受理800件，结转39件，区政府本级共受理206件，结转6件")
 _SUB_BODY = re.compile(r"本级|政府办|各部门|各乡镇|各街道|代表|其中")
 # requests carried into next year, said in so many words
-_CARRIED_FORWARD = re.compile(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*(?P<n>\d+)\s*件(?![\d%％])")
+_CARRIED_FORWARD = re.compile(rf"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件"
+                              r"(?![\d%％])")
 
 
 def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -329,7 +342,7 @@ def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 if first is None:
                     first = m
-                elif int(m.group("n")) != int(first.group("n")):
+                elif value(m.group("n")) != value(first.group("n")):
                     yield ctx.finding(m.start(), m.end(), variant="restated", first=text[first.start():first.end()],
                                       second=text[m.start():m.end()])
                     break
@@ -339,7 +352,7 @@ def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 # no request received, then a clause that says the requests were handled
-_ZERO_REQ = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,12}?申请|(?:收到|受理|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,4}?(?<!\d)0\s*(?:件|次|个|条)")
+_ZERO_REQ = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,12}?申请|(?:收到|受理|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,4}?(?<!\d)[0零]\s*(?:件|次|个|条)")
 _HANDLED = re.compile(r"\s*[，,]\s*(?P<h>(?:均|已|全部|都|按照程序|按程序|依法|按时|及时|在法定时限内|在规定时限内|予以){1,4}"
                       r"(?:公开|答复|办结|回复)(?:完毕)?)\s*(?=[。；;]|$)")
 
@@ -358,7 +371,7 @@ def _none_then_handled(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # the year's proactive total ("2019年主动公开政府信息共18条"), and a later run of items published in the year
 _YEAR_TOTAL = re.compile(rf"(?:全年|本年度?|(?P<y>(?:19|20)\d{{2}})\s*年度?)[，,]?(?:[我本][{CJK}]{{1,2}})?主动公开(?:各类)?(?:政府)?信息"
-                         rf"(?:共|共计|总计)?\s*(?P<n>\d+)\s*(?P<u>{UNITS})(?![\d%％余多])")
+                         rf"(?:共|共计|总计)?\s*(?P<n>{NUM})\s*(?P<u>{UNITS})(?![\d%％余多])")
 _ITEM_RUN = re.compile(rf"(?:[^、，,；;。\d]{{1,16}}?\d+\s*(?:{UNITS})[、，,]){{3,}}[^、，,；;。\d]{{1,16}}?\d+\s*(?:{UNITS})")
 
 
@@ -387,7 +400,7 @@ def _list_over_years_total(report: Report, ctx: RuleContext) -> Iterator[Finding
             unit = total.group("u")
             if any(i.group("u") != unit for i in items):
                 continue
-            got, n = sum(int(i.group("n")) for i in items), int(total.group("n"))
+            got, n = sum(value(i.group("n")) for i in items), value(total.group("n"))
             if got > n:
                 # the year's total is the number the items contradict: the finding stands on it, the items in its message
                 yield ctx.finding(total.start(), total.end(), variant="over_year", first=text[total.start():total.end()],
@@ -414,7 +427,7 @@ def _bracketed_sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if _NOT_ITEM.sub("", lst):
                 continue  # words between the items that are not items: not a plain breakdown
-            total, got = int(m.group("n")), sum(int(i.group("n")) for i in items)
+            total, got = value(m.group("n")), sum(value(i.group("n")) for i in items)
             partial = bool(_PARTIAL.search(lst))
             if got == total or (got < total and (partial or len(items) < 3)) or (got > total and partial and "其中" not in lst):
                 continue

@@ -1,0 +1,67 @@
+"""Consistency forms (issue #12, helper t12f): the forms reports use to state a count, a total and its parts, read by
+K-02 and K-06 — exact findings on sentences we wrote, with near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from nianbao.audit import load_report
+from nianbao.rules.counts import COUNT_RE, value
+from nianbao.rules.engine import run_rules
+
+BUREAU = "青溪县市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+def found(body: str, codes: list[str], head: str = BUREAU) -> list[tuple[str, str, str]]:
+    r = load_report(head + body, require_report=False)
+    return [(f.rule, f.evidence, f.severity) for f in run_rules(r, only=codes)]
+
+
+@pytest.mark.parametrize("written, n", [("12", 12), ("十二", 12), ("两", 2), ("十", 10), ("二十", 20), ("三十五", 35),
+                                        ("一百零三", 103), ("两千三百", 2300), ("一千零一", 1001), ("二〇二三", 2023)])
+def test_value_of_a_count(written, n):
+    assert value(written) == n
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("收到申请一件。", [("一", "件")]),
+    ("共收到申请两件，其中自然人十二件", [("两", "件"), ("十二", "件")]),
+    ("推行一件事一次办，一次性告知", []),  # 一 alone only as a count that ends its clause
+    ("依据条例第五十条规定", []),  # an ordinal
+    ("走进千家万户", []),
+    ("公开1600余条，占比30%", []),
+])
+def test_counts_in_digits_and_in_chinese_numerals(text, counts):
+    assert [(m.group("n"), m.group("u")) for m in COUNT_RE.finditer(text)] == counts
+
+
+def test_sum_in_chinese_numerals():
+    body = "2023年共主动公开政府信息二十条，其中工作动态十条、通知公告五条、其他信息三条。"
+    assert found(body, ["K-02", "K-06"]) == [
+        ("K-02", "共主动公开政府信息二十条，其中工作动态十条、通知公告五条、其他信息三条", "warning")]
+
+
+def test_a_list_that_reaches_its_total_with_the_rest_and_goes_on_is_over_listed():
+    body = "2023年共主动公开政府信息20条，其中工作动态10条、通知公告5条、其他信息5条、政策解读3条。"
+    assert found(body, ["K-02", "K-06"]) == [
+        ("K-02", "共主动公开政府信息20条，其中工作动态10条、通知公告5条、其他信息5条、政策解读3条", "warning")]
+    # reached by two named kinds, then another quantity: the total and its parts, and something else
+    near = "2023年共接待群众咨询20人次，其中电话咨询12人次、现场咨询8人次、网站留言3人次。"
+    assert found(near, ["K-02", "K-06"]) == []
+
+
+def test_received_in_chinese_numerals():
+    assert found("本年度未收到政府信息公开申请。全年共收到政府信息公开申请两件，均已答复。", ["K-06"]) == [
+        ("K-06", "收到政府信息公开申请两件", "warning")]
+    assert found("2023年，我局收到政府信息公开申请五件。本年度我局共收到政府信息公开申请七件。", ["K-06"]) == [
+        ("K-06", "共收到政府信息公开申请七件", "warning")]
+    # zero requests, said twice in two ways, is no contradiction
+    assert found("本年度收到政府信息公开申请0件。2023年，我局未收到政府信息公开申请。", ["K-06"]) == []
+
+
+def test_a_long_paragraph_without_a_full_stop_is_read():
+    """A list is read at most LIST_MAX characters after its count: the checks stay linear in a paragraph with no 。
+    (a run of 2,000 lists), and every one of its lists is still judged."""
+    body = "，".join(f"公开信息{20 + i % 5}条，其中动态10条、公告5条、其他{i % 5}条" for i in range(2000)) + "。"
+    fs = found(body, ["K-06"])
+    assert len(fs) == 2000 and {f[0] for f in fs} == {"K-06"}
