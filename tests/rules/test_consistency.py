@@ -468,3 +468,13 @@ def test_carried_forward_twice():
     gov = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
     whole_and_part = "全年全县共受理申请800件，结转下年度办理39件，县政府本级共受理206件，结转下年度办理6件。"
     assert audit(gov + whole_and_part, ["K-06"])[1] == []
+
+
+def test_the_rest_of_a_list_is_one_test_for_k02_and_k06():
+    """counts.is_rest / last_item: the item that names the rest of a list, shared by K-02 and K-06's sums."""
+    from nianbao.rules.counts import is_rest, last_item, names_every_part
+    assert last_item("网站发布30条、微信发布12条，其他渠道发布5条。") == "其他渠道发布5条"
+    assert [is_rest(x) for x in ("其它媒体公开73条", "通过其他渠道公开3条", "其余2件", "法人或其他组织3件")] == \
+        [True, True, True, False]
+    assert names_every_part("自然人申请4件、法人或其他组织申请2件")  # both kinds of applicant
+    assert not names_every_part("网站发布30条、其他重点信息5条、微信发布12条")  # 其他 amid the list is one more kind

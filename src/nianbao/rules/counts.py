@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from nianbao.rules.util import CJK
+
 # the units of a counted thing ("人次" before "人": the longer reading wins)
 UNITS = "条|件|个|次|篇|期|场|人次|份|项|批次|户|家|名|人"
 # a number as reports write a count: digits, or Chinese numerals (十二件, 两件, 一百零三条). 一 alone only as a count
@@ -45,6 +47,10 @@ def value(n: str) -> int:
     return total + cur
 # what after a count makes it approximate
 APPROX_AFTER = re.compile(r"^(?:余|多|以上|左右|万|千|百)")
+# the year's whole proactive total, with or without 共 ("全年主动公开政府信息200条", "2019年我局主动公开政府信息共18条"),
+# not one channel's (通过……, 在……)
+YEAR_TOTAL = re.compile(rf"(?<![通过在])(?:全年|本年度?|(?P<y>(?:19|20)\d{{2}})\s*年度?)[，,]?(?:[我本][{CJK}]{{1,2}})?"
+                        rf"主动公开(?:各类)?(?:政府)?信息(?:共|共计|总计)?\s*(?P<n>{NUM})\s*(?P<u>{UNITS})(?![\d%％余多])")
 
 
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
@@ -66,7 +72,19 @@ def share_matches(count: int, base: int, percent: float) -> bool:
     return abs(real - percent) <= 1.5 or abs(round(real) - percent) <= 1
 
 
-_REMAINDER = re.compile(r"其余|剩余|另有|(?:^|[、，,；;])\s*其[他它][^、，,；;]*[、，,；;。\s]*$")
+# an item that is the rest of its list: it starts with 其他/其它/其余/剩余/另有, or with 通过/在 before one
+# ("通过其他渠道公开3条"); 法人及其他组织 is a kind of applicant, not the rest
+_REST = re.compile(r"\s*(?:通过|在)?(?:其[他它余]|剩余|另有)")
+
+
+def is_rest(item: str) -> bool:
+    return bool(_REST.match(item))
+
+
+def last_item(lst: str) -> str:
+    """The list's last item: after its last 、，,；; (closing punctuation left off)."""
+    lst = lst.rstrip("。；;，, \t\n")
+    return lst[max(lst.rfind(c) for c in "、，,；;") + 1:]
 
 
 def adds_up_before_the_end(values: list[int], total: int, lst: str = "", ends: list[int] | None = None) -> bool:
@@ -79,17 +97,17 @@ def adds_up_before_the_end(values: list[int], total: int, lst: str = "", ends: l
         if acc == total:
             if ends is not None:
                 start = max([lst.rfind(c, 0, ends[k]) + 1 for c in "、，,；;"] + [0])
-                if re.match(r"\s*(?:通过|在)?其[他它余]", lst[start:ends[k]]):
+                if is_rest(lst[start:ends[k]]):
                     return False  # the rest named as an item (其他类信息7条), not 法人及其他组织
             return True
     return False
 
 
 def names_every_part(lst: str) -> bool:
-    """K-02's test that a 其中 list is exhaustive: it names a remainder (其余/剩余/另有, or 其他 as its last item —
+    """K-02's test that a 其中 list is exhaustive: it names a remainder (其余/剩余/另有, or a last item that is the rest —
     "其他重点信息5条" amid the list is one more kind, not the rest) or both kinds of applicant (自然人 and 法人). K-02
     and K-06's sums share it, so a sum K-02 reports is never reported twice."""
-    return bool(_REMAINDER.search(lst)) or ("自然人" in lst and "法人" in lst)
+    return bool(re.search("其余|剩余|另有", lst)) or is_rest(last_item(lst)) or ("自然人" in lst and "法人" in lst)
 
 
 # the longest list read after a count (real lists of a dozen kinds run to about 300 characters): a paragraph with no 。

@@ -24,14 +24,16 @@ from nianbao.rules.counts import (
     TOTAL_BEFORE,
     TOTAL_RE,
     UNITS,
+    YEAR_TOTAL,
     adds_up_before_the_end,
+    is_rest,
+    last_item,
     names_every_part,
     share_matches,
     value,
     without_nested,
 )
 from nianbao.rules.dates import PLAN_RE
-from nianbao.rules.util import CJK
 
 _SHARE = re.compile(
     rf"(?P<a>\d+)\s*(?P<u>{UNITS})\s*[,，]?\s*(?:所?占(?:总数|总量|全部|总条数|总件数|信息总[数量])?(?:的)?(?:比例|比重|比)?(?:为|达)?"
@@ -48,11 +50,6 @@ _SOME = re.compile(r"(?:收到|受理|接到|新收)[^，。；,;未没]{0,16}?(
 _OTHER_MATTER = re.compile(r"复议|诉讼|投诉|举报|上年|去年|上一年|往年|结转|此前|以前")
 
 
-# the year's proactive total written without 共 ("全年主动公开政府信息200条"), not one channel's (通过……)
-_YEARS_TOTAL = re.compile(rf"(?<![通过在])(?:全年|本年度?|(?:19|20)\d{{2}}\s*年度?)[，,]?(?:我[{CJK}]{{1,2}})?主动公开(?:各类)?(?:政府)?信息"
-                          rf"\s*(?P<n>{NUM})\s*(?P<u>{UNITS})")
-
-
 def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """Shares stated after a total, in its paragraph, up to the next total; a share that fits a nearer count is that
     count's share."""
@@ -60,7 +57,8 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for sp in report.views.spans(headings=False, title=False):
         if not _SHARE.search(text, sp.start, sp.end):
             continue  # no share in the paragraph (a share found from a total is found from the paragraph's start too)
-        totals = sorted([*TOTAL_RE.finditer(text, sp.start, sp.end), *_YEARS_TOTAL.finditer(text, sp.start, sp.end)],
+        # the year's total written with 共 is TOTAL_RE's too: one total per count
+        totals = sorted({m.end(): m for rx in (YEAR_TOTAL, TOTAL_RE) for m in rx.finditer(text, sp.start, sp.end)}.values(),
                         key=lambda x: x.start())
         for tm in totals:
             if APPROX_AFTER.match(text[tm.end():tm.end() + 2]) or text[tm.end():tm.end() + 1] in ("%", "％") or \
@@ -223,7 +221,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # "720人次，其中电话430人次，现场290人次，专栏访问量1406人次": the last is another quantity
             if got < total and (nested or cut or re.match(r"\s*等", lst[items[-1].end():])):
                 continue  # a list cut short by us, or one that says it is partial (……公开指南1条等): the rest is unknown
-            exhaustive = bool(re.search(r"(?:^|[、，,；;])\s*(?:其他|其它|其余|剩余|另有)[^、，,；;]*$", lst.rstrip("。；; "))) \
+            exhaustive = is_rest(last_item(lst)) \
                 or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()])) or applicants  # "其中：" announces all
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
             if got < total and not exhaustive and total - got > max(1, total // 50):
@@ -268,7 +266,7 @@ def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             # counts in another unit are details of an item ("编印《林业简报》18期，公开信息85条")
             items = [i for i in COUNT_RE.finditer(lst) if i.group("u") == unit]
             if len(items) < 3 or _FOLLOW_STOP.search(lst) or \
-                    not re.search(r"(?:^|[、，,；;])\s*[^、，,；;]{0,8}?其[他它余][^、，,；;]*$", lst[:items[-1].end()]) or \
+                    not is_rest(last_item(lst[:items[-1].end()])) or \
                     lst[items[-1].end():].strip("。；;，, "):
                 continue
             total, got = value(tm.group("n")), sum(value(i.group("n")) for i in items)
@@ -369,9 +367,7 @@ def _none_then_handled(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                                   second=h.group("h"))
 
 
-# the year's proactive total ("2019年主动公开政府信息共18条"), and a later run of items published in the year
-_YEAR_TOTAL = re.compile(rf"(?:全年|本年度?|(?P<y>(?:19|20)\d{{2}})\s*年度?)[，,]?(?:[我本][{CJK}]{{1,2}})?主动公开(?:各类)?(?:政府)?信息"
-                         rf"(?:共|共计|总计)?\s*(?P<n>{NUM})\s*(?P<u>{UNITS})(?![\d%％余多])")
+# a later run of items published in the year (after the year's proactive total, YEAR_TOTAL)
 _ITEM_RUN = re.compile(rf"(?:[^、，,；;。\d]{{1,16}}?\d+\s*(?:{UNITS})[、，,]){{3,}}[^、，,；;。\d]{{1,16}}?\d+\s*(?:{UNITS})")
 
 
@@ -383,7 +379,7 @@ def _list_over_years_total(report: Report, ctx: RuleContext) -> Iterator[Finding
     for s in report.views.sentences:
         sent = text[s.start:s.end]
         if total is None:
-            for m in _YEAR_TOTAL.finditer(text, s.start, s.end):
+            for m in YEAR_TOTAL.finditer(text, s.start, s.end):
                 head = text[max(s.start, *(text.rfind(c, s.start, m.start()) for c in "，,：:")):m.start()]
                 if (m.group("y") and int(m.group("y")) != year) or re.search(r"通过|在|累计|历年|以来|截至|截止", head):
                     continue
