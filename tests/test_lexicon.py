@@ -21,6 +21,8 @@ TOML_FILES = [
     "placeholders.toml",
     "old_format_terms.toml",
     "set_phrases.toml",
+    "place_words.toml",
+    "count_words.toml",
 ]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LEVELS = {"township", "street", "county_gov", "city_gov", "province_gov", "department"}

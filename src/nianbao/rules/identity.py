@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
+from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, HAN
+from nianbao.rules.util import CJK, HAN, trie_pattern
 from nianbao.views import Sentence
 
 # --------------------------------------------------------------------------------------------- K-03
@@ -405,9 +407,20 @@ def _core_ok(core: str) -> bool:
 
 
 # jieba tags of words that are no place name: verbs, prepositions, conjunctions, adverbs, adjectives, pronouns,
-# numerals … (a noun or an unknown word may be one: 溪口, 东坪); and nouns that head a bare 市/县/区 (规定自治区政府)
+# numerals … (a noun or an unknown word may be one: 溪口, 东坪); the nouns that head a bare 市/县/区 (规定自治区政府) are
+# in data/lexicon/place_words.toml
 _WORD_TAGS = tuple("vpcdaurmqftli")
-_NOUNS_BEFORE_LEVEL = frozenset({"规定", "要求", "部署", "精神", "文件", "通知", "意见", "安排", "工作", "领导", "指导"})
+
+
+@cache
+def _nouns_before_level() -> frozenset[str]:
+    return frozenset(lexicon("place_words")["nouns_before_level"])
+
+
+@cache
+def _not_a_township_name() -> re.Pattern[str]:
+    """Words that make the X of "X镇政府信息公开目录" a verb or a modifier, not a name (place_words.toml)."""
+    return re.compile(trie_pattern(lexicon("place_words")["not_a_township_name"]))
 
 
 def _could_be_place(text: str, a: int, suf_start: int, agency: str) -> bool:
@@ -422,7 +435,7 @@ def _could_be_place(text: str, a: int, suf_start: int, agency: str) -> bool:
     if core + suffix in agency or core in agency:
         return False
     tag = get_pos_tokenizer().word_tag_tab.get(core) or ""
-    return not tag.startswith(_WORD_TAGS) and core not in _NOUNS_BEFORE_LEVEL
+    return not tag.startswith(_WORD_TAGS) and core not in _nouns_before_level()
 
 
 def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -647,10 +660,6 @@ _TOWN_OWNED = re.compile(rf"(?P<name>[{CJK}]{{2}}(?P<suf>乡|镇|街道))(?:人�
 _TOWN_VERB = re.compile(r"(?:制定|完善|编制|修订|更新|负责|推进|做好|加强|规范|建立|健全|调整|成立|发布|公布|维护)(?:和|及|、|并)?$")
 
 
-_NOT_A_NAME = re.compile(r"建立|成立|健全|完善|制定|调整|加强|规范|推进|负责|组织|明确|设立|落实|本级|全体|各个|相关|有关|全面|深化|做好|"
-                         r"强化|优化|提升|开展|指导|督促|协调|监督|各级|基层|所属|直属|下属|辖区|城乡")
-
-
 def _other_township(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-07 (township): a township's or street's report naming another township's catalogue, guide, leading group or
     report as its own ("制定和完善黄村乡信息公开目录" in 参内乡's report) — the gazetteer does not list townships, so the
@@ -666,7 +675,7 @@ def _other_township(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             a, suf_at = m.start("name"), m.start("suf")
             core = text[a:suf_at]
             if not _core_ok(core) or core in own_cores or _ours_before(text, suf_at, places) or any(core in c for c in own_cores) \
-                    or _NOT_A_NAME.search(core):
+                    or _not_a_township_name().search(core):
                 continue  # "建立街道政府信息公开工作领导小组": a verb, not a name
             before = text[s.start:a]
             if before and _han(before[-1]) and before[-1] not in _BOUNDARY and not _TOWN_VERB.search(before):

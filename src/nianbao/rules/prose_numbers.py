@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.counts import (
@@ -34,6 +36,7 @@ from nianbao.rules.counts import (
     without_nested,
 )
 from nianbao.rules.dates import PLAN_RE
+from nianbao.rules.util import trie_pattern
 
 _SHARE = re.compile(
     rf"(?P<a>\d+)\s*(?P<u>{UNITS})\s*[,，]?\s*(?:所?占(?:总数|总量|全部|总条数|总件数|信息总[数量])?(?:的)?(?:比例|比重|比)?(?:为|达)?"
@@ -171,8 +174,11 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           first=text[other.start():other.end()], second=text[later.start():later.end()], count=n)
 
 
-# where information goes out: two channels may carry the same items, so their counts may add up past the total
-_CHANNEL = re.compile(r"网站|网|微信|微博|公众号|平台|栏|媒体|客户端|APP|抖音|头条|视频号|报纸|报刊|电视|广播|屏")
+@cache
+def _count_words(key: str) -> re.Pattern[str]:
+    """data/lexicon/count_words.toml: ``channels`` (where information goes out: two channels may carry the same items,
+    so their counts may add up past the total), ``part_count`` (words that make a count a part or another period's)."""
+    return re.compile(trie_pattern(lexicon("count_words")[key]))
 
 
 # a breakdown opens with 其中/包括/包含, or with a colon right after the count ("主动公开信息52条：工作动态11条、……")
@@ -213,7 +219,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             total, got = value(tm.group("n")), sum(value(i.group("n")) for i in items)
             applicants = "自然人" in lst and "法人" in lst  # the two kinds of applicant are every applicant
-            if len(items) == 2 and not applicants and (got <= total or _CHANNEL.search(lst)):
+            if len(items) == 2 and not applicants and (got <= total or _count_words("channels").search(lst)):
                 continue  # two kinds may be any two; two channels may carry the same items
             if got == total or (approx and got <= total):
                 continue  # "1600余条": only lower bounds that already exceed the total are sure to contradict it
@@ -310,9 +316,6 @@ def _respective(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 # the count of new requests, said in so many words: 收到/新收/接到/接收 (not 受理, which may include the year before)
 _RECEIVED = re.compile(r"(?:共|全年|本年度?|今年)?(?:新收|收到|接到|接收)(?:了)?(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开)(?:的)?申请"
                        rf"(?:共|总计|合计|共计|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
-# words that make a count a part (a channel, a kind of applicant, a sub-body) or another period's
-_PART_COUNT = re.compile(r"其中|通过|网上|网络|在线|信函|当面|现场|邮寄|传真|电子邮件|邮箱|自然人|法人|企业|各|全县|全市|全区|全省|本级|"
-                         r"政府办|办公室|部门|乡镇|街道|代表|上年|去年|同比|较|比|累计|以来|截至|截止|月|季度|半年|转来|转办|涉及")
 
 
 # a part of the body named earlier in the sentence ("全区共受理800件，结转39件，区政府本级共受理206件，结转6件")
@@ -333,7 +336,7 @@ def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         for s in report.views.sentences:
             for m in rx.finditer(text, s.start, s.end):
                 head = text[max(s.start, text.rfind("，", s.start, m.start()) + 1, text.rfind(",", s.start, m.start()) + 1):m.end()]
-                if _PART_COUNT.search(head.replace("结转", "")) or PLAN_RE.search(text[s.start:s.end]) or \
+                if _count_words("part_count").search(head.replace("结转", "")) or PLAN_RE.search(text[s.start:s.end]) or \
                         _SUB_BODY.search(text[s.start:m.start()]):
                     continue
                 if any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", text[s.start:m.start()])):

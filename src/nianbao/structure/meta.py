@@ -22,6 +22,15 @@ def _level_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(k["suffix"]), k["level"]) for k in lexicon("agency_terms").get("kind", []))
 
 
+@cache
+def _not_government() -> re.Pattern[str]:
+    """A title's X区 that is no place's government (a street office, a management committee, a development or
+    functional zone): data/lexicon/agency_terms.toml, not_government_words and zone_kinds."""
+    terms = lexicon("agency_terms")
+    return re.compile("|".join(map(re.escape, terms["not_government_words"]))
+                      + "|(?:" + "|".join(map(re.escape, terms["zone_kinds"])) + ")区$")
+
+
 def agency_level(agency: str | None) -> str | None:
     if not agency:
         return None
@@ -42,7 +51,7 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
         agency = m.group("mid")
     if agency and re.search(r"[省市县区旗州盟]$", agency) and (not m.group("pre") or (
             not m.group("mid") and t.startswith("政府信息公开", m.end("mid")) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", agency)
-            and not re.search(r"办事处|管委会|(?:实验|示范|试验|开发|园|合作|经济|功能|保税|高新|产业|工业|旅游|度假|景|矿)区$", agency))):
+            and not _not_government().search(agency))):
         # "2022年上海市政府信息公开工作年度报告" / "保康县2020年政府信息公开工作年度报告": the 政府 went into the match
         # of 政府信息公开 — the place's government reports
         agency += "人民政府"
