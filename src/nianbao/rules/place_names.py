@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK
+from nianbao.rules.util import CJK, one_edit
 
 # what follows a body's place name in its own name: its government, committee, office, or a township/street
 _BODY_AFTER = re.compile(r"人民政府|政府|人大|政协|(?:区|县|市|州|盟|旗)?(?:委|党委|纪委)|街道|办事处|[镇乡]人民政府"
@@ -28,16 +28,16 @@ _CJK_ONLY = re.compile(f"[{CJK}]+")
 
 def _one_edit(written: str, right: str) -> bool:
     """``written`` is ``right`` with one character lost, replaced or added — never the last one (the suffix)."""
-    if written == right:
+    edit = one_edit(written, right)
+    if edit is None or edit[0] == "swap":
         return False
-    if len(written) == len(right) - 1:
-        return any(right[:i] + right[i + 1:] == written for i in range(len(right) - 1))
-    if len(written) == len(right):
-        diff = [i for i in range(len(right)) if written[i] != right[i]]
-        return len(diff) == 1 and diff[0] < len(right) - 1
-    if len(written) == len(right) + 1:
-        return written[-1] == right[-1] and any(written[:i] + written[i + 1:] == right for i in range(len(written) - 1))
-    return False
+    kind, i = edit
+    if kind == "sub":
+        return i < len(right) - 1
+    # one_edit reads a lost or added character at the end of its run of equal ones: where that run ends the name,
+    # an earlier one of the run, not the suffix, may be the one lost or added
+    end = i < len(right) - 1 if kind == "lost" else i < len(right)
+    return end or (bool(written) and bool(right) and written[-1] == right[-1])
 
 
 def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:

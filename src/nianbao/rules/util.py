@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
+from os.path import commonprefix
 
 from nianbao.lexicon import lexicon
 from nianbao.model import Paragraph, Report
@@ -12,6 +13,31 @@ from nianbao.views import Span
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # the Han ranges, for character classes
 HAN = re.compile(f"[{CJK}]")  # one Han character
+
+
+@lru_cache(maxsize=1 << 16)  # the same windows recur: 政府信息公开工作 against 政府信息公开平台 in every report
+def one_edit(written: str, right: str, width: int = 1) -> tuple[str, int] | None:
+    """How ``written`` differs from ``right`` by one edit, or None (equal, or further apart). ``i`` is the first
+    position where they differ:
+
+    * ("sub", i): right[i] replaced by written[i]; ("swap", i): right[i] and right[i + 1] exchanged (width 1 only);
+    * ("lost", i): right[i:i + width] left out; ("added", i): written[i:i + width] added before right[i].
+
+    The one edit-distance helper of the checks that compare a written string with a known one (W-08 set phrases,
+    W-12 division names, W-15 canonical phrases): a run of equal characters reports its first difference, so a
+    character lost from 报告告 is read at the last 告."""
+    k = len(commonprefix((written, right)))
+    n, m = len(right), len(written)
+    if m == n and k < n and width == 1:
+        if written[k + 1:] == right[k + 1:]:
+            return "sub", k
+        if k + 1 < n and written[k] == right[k + 1] and written[k + 1] == right[k] and written[k + 2:] == right[k + 2:]:
+            return "swap", k
+    elif m == n - width and written[k:] == right[k + width:]:
+        return "lost", k
+    elif m == n + width and written[k + width:] == right[k:]:
+        return "added", k
+    return None
 
 
 def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> Iterator[int]:

@@ -16,13 +16,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from os.path import commonprefix
 
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.typos import confusion_lexicon
-from nianbao.rules.util import CJK, HAN, domain_terms, span_matches, trie_pattern
+from nianbao.rules.util import CJK, HAN, domain_terms, one_edit, span_matches, trie_pattern
 from nianbao.views import segment, sentence_bounds
 
 
@@ -525,18 +524,11 @@ def _doc_codes() -> frozenset[str]:
     return frozenset(lexicon("set_phrases").get("doc_codes", ()))
 
 
-@lru_cache(maxsize=1 << 16)  # the same windows recur: 政府信息公开工作 against 政府信息公开平台 in every report
 def _one_edit(w: str, t: str) -> tuple[str, int] | None:
-    """How `w` differs from the phrase `t` by one edit: ("sub", i), ("swap", i) or ("lost", i) (t[i] left out)."""
-    k = len(commonprefix((w, t)))
-    if len(w) == len(t) and k < len(w):
-        if w[k + 1:] == t[k + 1:]:
-            return "sub", k
-        if k + 1 < len(w) and w[k] == t[k + 1] and w[k + 1] == t[k] and w[k + 2:] == t[k + 2:]:
-            return "swap", k
-    elif len(w) == len(t) - 1 and w[k:] == t[k + 1:]:
-        return "lost", k
-    return None
+    """How `w` differs from the phrase `t` by one character wrong, swapped or lost (util.one_edit without an added
+    character, which W-08 does not read)."""
+    edit = one_edit(w, t)
+    return None if edit is None or edit[0] == "added" else edit
 
 
 def _orphans(text: str, lo: int, hi: int) -> tuple[set[int], set[int]]:
@@ -686,6 +678,19 @@ def _own_name_misses(text: str, lo: int, hi: int, names: tuple[str, ...]) -> lis
 def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-08: a set phrase, or the report's own name, with one character wrong, lost or swapped ("主功公开",
     "国办公开函", "（一）动公开情况", 玉皇北街街道 in the report of 玉皇阁北街街道办事处)."""
+    text = report.text
+    for a, b, t, kind in term_near_misses(report):
+        if kind == "sub":
+            yield ctx.finding(a, b, variant="sub", found=text[a:b], term=t)
+        elif kind == "lost":
+            yield ctx.finding(a, b, variant="lost", found=text[a:b], term=t)
+        else:
+            yield ctx.finding(a, b, variant="swap", found=text[a:b], term=t)
+
+
+def term_near_misses(report: Report) -> Iterator[tuple[int, int, str, str]]:
+    """W-08's slips as (start, end, set phrase, "sub" | "lost" | "swap"), for W-08 and for W-15, which leaves them
+    to W-08."""
     rx, at, first, second, terms, words = _set_phrases()
     short_rx, by_ends = _short_phrases()
     if rx is None:
@@ -738,12 +743,7 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if a < end or any(x < b and a < y for x, y in listed or ()):
                 continue
             end = b
-            if kind == "sub":
-                yield ctx.finding(a, b, variant="sub", found=text[a:b], term=t)
-            elif kind == "lost":
-                yield ctx.finding(a, b, variant="lost", found=text[a:b], term=t)
-            else:
-                yield ctx.finding(a, b, variant="swap", found=text[a:b], term=t)
+            yield a, b, t, kind
 
 
 # --------------------------------------------------------------------------------------------- W-11
@@ -796,6 +796,13 @@ def _titles() -> tuple[tuple[str, ...], frozenset[str]]:
 def title_word_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-14: a mandated part title with its words in another order ("主动政府信息公开情况" for 主动公开政府信息情况):
     the same characters, the same first and last character, not a known wording, not only a 的 moved."""
+    text = report.text
+    for a, b, t in title_word_orders(report):
+        yield ctx.finding(a, b, found=text[a:b], title=t)
+
+
+def title_word_orders(report: Report) -> Iterator[tuple[int, int, str]]:
+    """W-14's slips as (start, end, title), for W-14 and for W-15, which leaves them to W-14."""
     titles, right = _titles()
     text = report.text
     for sp in report.views.spans():
@@ -806,5 +813,5 @@ def title_word_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 w = text[start:start + n]
                 if (w[-1] == t[-1] and w != t and w not in right and sorted(w) == key
                         and all(HAN.match(c) for c in w) and w.replace("的", "") != t.replace("的", "")):
-                    yield ctx.finding(start, start + n, found=w, title=t)
+                    yield start, start + n, t
                 start = text.find(t[0], start + 1, sp.end)
