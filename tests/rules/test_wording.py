@@ -53,6 +53,14 @@ def test_w06_word_doubled_across_a_separator():
     ]
 
 
+def test_w06_one_defect_is_one_finding():
+    """Two copies side by side are the doubled word, not also an item listed twice; apart, they are a repeated item."""
+    assert findings("公开了机构职能、办公地址、办公地址、联系电话等信息。", "W-06") == [
+        (8, "办公地址、办公地址", "“办公地址”隔着“、”重复写了两遍，疑为多写。")]
+    assert findings("主动公开内容：办公地址、机构职能、办公地址、联系电话。", "W-06") == [
+        (17, "办公地址", "同一句的列举中“办公地址”出现了两次。")]
+
+
 def test_w06_anadiplosis_and_slogans_are_not_doubled():
     body = "成立领导小组，领导小组下设办公室，坚持上网不涉密，涉密不上网，做到谁公开、谁审查，谁审查、谁负责。"
     assert findings(body, "W-06") == []

@@ -336,8 +336,10 @@ _ITEM_SEP = re.compile(r"[、，,：:]")
 _SENT = re.compile(r"[。！？!?；;\n]")
 
 
-def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
-    """The same item (at least four characters) listed twice in one sentence: "办公地址、…、办公地址"."""
+def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext,
+                    doubled: list[tuple[int, int]]) -> Iterator[Finding]:
+    """The same item (at least four characters) listed twice in one sentence: "办公地址、…、办公地址"; not when the two
+    copies stand side by side ("办公地址、办公地址"), which is one defect, already found as ``doubled``."""
     pos = lo
     for sent in _SENT.split(text[lo:hi]):
         seen: set[str] = set()
@@ -348,7 +350,7 @@ def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[F
             if len(HAN.findall(core)) >= 4 and not re.search(r"^(?:一是|二是|三是|四是|五是)", core):
                 if key in seen:
                     a = text.find(core, k, hi)
-                    if a >= 0:
+                    if a >= 0 and not any(x < a + len(core) and a < y for x, y in doubled):
                         yield ctx.finding(a, a + len(core), variant="repeated_item", item=core)
                 seen.add(key)
             k += len(item) + 1
@@ -360,6 +362,7 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     stacks = _stacks()
     for sp in report.views.spans():
+        doubled: list[tuple[int, int]] = []
         for m in _DOUBLED.finditer(text, sp.start, sp.end):
             w, sep = m.group("w"), m.group("sep")
             b = m.end()
@@ -369,6 +372,7 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if not (_whole_words(text, m.start(), m.start("sep"), sp.start, sp.end)
                     and _whole_words(text, a2, b, sp.start, sp.end)):
                 continue
+            doubled.append((m.start(), b))
             yield ctx.finding(m.start(), b, variant="doubled", word=w, sep=sep)
         for m in _DOUBLED_QUOTE.finditer(text, sp.start, sp.end):
             w, b = m.group("w"), m.end()
@@ -376,7 +380,7 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     and _whole_words(text, b - len(w), b, sp.start, sp.end)):
                 continue
             yield ctx.finding(m.start(), b, variant="doubled", word=w, sep=_QUOTE_NAMES[m.group("sep")])
-        yield from _repeated_items(text, sp.start, sp.end, ctx)
+        yield from _repeated_items(text, sp.start, sp.end, ctx, doubled)
         listed: list[tuple[int, int]] = []
         for rx, why in stacks:
             for m in rx.finditer(text, sp.start, sp.end):
