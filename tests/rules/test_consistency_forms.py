@@ -65,3 +65,24 @@ def test_a_long_paragraph_without_a_full_stop_is_read():
     body = "，".join(f"公开信息{20 + i % 5}条，其中动态10条、公告5条、其他{i % 5}条" for i in range(2000)) + "。"
     fs = found(body, ["K-06"])
     assert len(fs) == 2000 and {f[0] for f in fs} == {"K-06"}
+
+
+@pytest.mark.parametrize("body, evidence", [
+    # how requests were answered, with each share after its count
+    ("本年度收到政府信息公开申请9件，其中：予以公开4件，占44%；部分公开2件，占22%；无法提供1件，占11%。",
+     "9件，其中：予以公开4件，占44%；部分公开2件，占22%；无法提供1件"),
+    # how requests came in: two kinds of one closed set name every part
+    ("本年度收到政府信息公开申请9件，其中网上申请5件、信函申请3件。", "9件，其中网上申请5件、信函申请3件"),
+])
+def test_breakdowns_by_the_kinds_of_table_three(body, evidence):
+    assert found(body, ["K-02", "K-06"]) == [("K-06", evidence, "warning")]
+
+
+@pytest.mark.parametrize("body", [
+    "本年度收到政府信息公开申请9件，其中：予以公开6件，占66.7%；部分公开2件，占22.2%；无法提供1件，占11.1%。",  # adds up
+    "本年度收到政府信息公开申请9件，其中予以公开5件，不予公开2件，无法提供1件，其余正在办理。",  # the rest named
+    "全年发布信息90条，其中网站发布50条、微信发布30条。",  # kinds of publication: not a closed set
+    "本年度收到政府信息公开申请9件，其中涉及土地征收5件、涉及社会保障3件。",  # topics: not a closed set
+])
+def test_breakdowns_by_kind_near_misses(body):
+    assert found(body, ["K-02", "K-06"]) == []

@@ -103,11 +103,52 @@ def adds_up_before_the_end(values: list[int], total: int, lst: str = "", ends: l
     return False
 
 
+# the closed sets of kinds a request is counted by (the format's table three): a list whose every item is one kind of a
+# set names every part — writers leave out the kinds with none, not the kinds with some
+_KIND_SETS = (
+    # how requests were answered
+    r"(?:予以|同意|全部)?公开|部分公开|区分处理后?(?:予以)?公开|不予公开|无法提供|不予处理|其他处理|不予受理|"
+    r"正在办理|尚未办结|(?:结转)?下一?年度(?:继续)?办理|结转",
+    # how requests came in
+    r"(?:通过)?(?:网上|网络|在线|互联网|政府网站|当面|现场|信函|邮寄|传真|电子邮件|邮件)(?:提出|提交)?(?:申请|方式)?",
+    # who asked
+    r"自然人|法人(?:或|和|及)?其他组织|法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构",
+)
+_KIND_ITEM = tuple(re.compile(rf"\s*(?:其中)?[：:，,]?\s*(?:{k})(?:(?:及|和|与|、)(?:{k}))*(?:的|类|申请|提出)?(?:共|为|有)?\s*$")
+                   for k in _KIND_SETS)
+_ITEM_COUNT = re.compile(rf"(?P<n>{NUM})\s*(?P<u>{UNITS})")
+
+
+def closed_breakdown(lst: str) -> bool:
+    """Two items or more, each named by one kind of the same closed set (予以公开5件，部分公开2件，无法提供1件 / 网上申请3件、
+    信函申请2件 / 自然人6件、法人1件)."""
+    labels, at = [], 0
+    for m in _ITEM_COUNT.finditer(lst):
+        lo = max([lst.rfind(c, at, m.start()) + 1 for c in "、，,；;：:"] + [at])
+        labels.append(lst[lo:m.start()])
+        at = m.end()
+        if m.group("u") not in ("件", "次", "份", "个"):
+            return False  # requests are counted in 件 (or 次, 份, 个)
+    return len(labels) >= 2 and any(all(rx.match(x) for x in labels) for rx in _KIND_ITEM)
+
+
 def names_every_part(lst: str) -> bool:
     """K-02's test that a 其中 list is exhaustive: it names a remainder (其余/剩余/另有, or a last item that is the rest —
-    "其他重点信息5条" amid the list is one more kind, not the rest) or both kinds of applicant (自然人 and 法人). K-02
-    and K-06's sums share it, so a sum K-02 reports is never reported twice."""
-    return bool(re.search("其余|剩余|另有", lst)) or is_rest(last_item(lst)) or ("自然人" in lst and "法人" in lst)
+    "其他重点信息5条" amid the list is one more kind, not the rest), both kinds of applicant (自然人 and 法人), or kinds
+    of one closed set only (``closed_breakdown``). K-02 and K-06's sums share it, so a sum K-02 reports is never
+    reported twice."""
+    return bool(re.search("其余|剩余|另有", lst)) or is_rest(last_item(lst)) or ("自然人" in lst and "法人" in lst) or \
+        closed_breakdown(lst)
+
+
+# a share written right after a count ("42件，占51.85%", "3件（占比37.5%）"): a note on that item, not another item
+_SHARE_AFTER_COUNT = re.compile(rf"(?<=[{UNITS.replace('|', '')}])\s*[，,]?\s*[（(]?\s*(?:所?占(?:比|比例|比重)?(?:为|达|约)?|比例为)\s*"
+                                r"\d+(?:\.\d+)?\s*[%％]\s*[)）]?")
+
+
+def without_shares(lst: str) -> str:
+    """The list with the shares written after its items blanked (offsets kept): 予以公开42件，占51.85%；不予公开5件."""
+    return _SHARE_AFTER_COUNT.sub(lambda m: "＿" * len(m.group(0)), lst)
 
 
 # the longest list read after a count (real lists of a dozen kinds run to about 300 characters): a paragraph with no 。

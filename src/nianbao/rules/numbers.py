@@ -24,6 +24,7 @@ from nianbao.rules.counts import (
     share_matches,
     value,
     without_nested,
+    without_shares,
 )
 from nianbao.rules.dates import PLAN_RE
 from nianbao.views import Sentence
@@ -335,7 +336,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             cut = lst_end > lst_start + LIST_MAX  # (read at most LIST_MAX characters on: a list cut there may not fall short)
             raw = text[lst_start:min(lst_end, lst_start + LIST_MAX)]
-            lst = _list_clauses(without_nested(raw))
+            lst = _list_clauses(without_shares(without_nested(raw)))  # a share after an item is a note on it
             # (an item's own 共 right before its count — "政策及解读共2条" — is no nested total)
             if "其中" in lst or "%" in lst or "％" in lst or re.search(r"共|包含|包括|含", _OWN_TOTAL.sub("", lst)):
                 continue

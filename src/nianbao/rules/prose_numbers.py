@@ -28,12 +28,14 @@ from nianbao.rules.counts import (
     UNITS,
     YEAR_TOTAL,
     adds_up_before_the_end,
+    closed_breakdown,
     is_rest,
     last_item,
     names_every_part,
     share_matches,
     value,
     without_nested,
+    without_shares,
 )
 from nianbao.rules.dates import PLAN_RE
 from nianbao.rules.util import trie_pattern
@@ -184,8 +186,9 @@ def _count_words(key: str) -> re.Pattern[str]:
 # a breakdown opens with 其中/包括/包含, or with a colon right after the count ("主动公开信息52条：工作动态11条、……")
 _LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|(?:内容|主要|具体)?(?:包括|包含))\s*(?:包括|有)?\s*[:：,，]?|[:：](?![\d\s]))")
 # where a list stops being the list: a nested breakdown, or a clause that reports another quantity
+# (an answered kind after ；— 不予公开5件, 正在办理1件 — is an item of the list)
 _NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
-                     r"去年|发布|开展|公开|报送|更新|上传|编制|完成|办理|制定|印发)")
+                     r"去年|发布|开展|(?<![以分予意后全])公开|报送|更新|上传|编制|完成|(?<![在续])办理|制定|印发)")
 
 
 _CONTAINS = re.compile(rf"(?P<keep>\d\s*(?:{UNITS}))(?P<drop>\s*[，,]?\s*(?:其中)?(?:包?含|内含)[^、，,；;。]*)")
@@ -208,6 +211,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             lst = without_nested(text[lo.end():end])  # bracketed breakdowns of one item are not items of the list
             # "行政处罚信息33条含207条处理决定": what one item contains is no item of the list (blanked, offsets kept)
             lst = _CONTAINS.sub(lambda x: x.group("keep") + "＿" * len(x.group("drop")), lst)
+            lst = without_shares(lst)  # "予以公开42件，占51.85%；不予公开5件": a share is a note on its item
             nested = _NESTED.search(lst)
             if nested:
                 lst = lst[:nested.start()]
@@ -218,7 +222,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     re.search(r"余|多|约|左右|%|％|复议|诉讼", COUNT_APPROX_RE.sub("", lst)):
                 continue
             total, got = value(tm.group("n")), sum(value(i.group("n")) for i in items)
-            applicants = "自然人" in lst and "法人" in lst  # the two kinds of applicant are every applicant
+            # the two kinds of applicant are every applicant; kinds of one closed set (予以公开、部分公开……) name every part
+            applicants = ("自然人" in lst and "法人" in lst) or closed_breakdown(lst)
             if len(items) == 2 and not applicants and (got <= total or _count_words("channels").search(lst)):
                 continue  # two kinds may be any two; two channels may carry the same items
             if got == total or (approx and got <= total):
