@@ -86,3 +86,25 @@ def test_breakdowns_by_the_kinds_of_table_three(body, evidence):
 ])
 def test_breakdowns_by_kind_near_misses(body):
     assert found(body, ["K-02", "K-06"]) == []
+
+
+@pytest.mark.parametrize("body, evidence", [
+    ("本年度无依申请公开事项。\n（二）依申请公开\n我局受理依申请公开3件，均已答复。", "受理依申请公开3件"),
+    ("本年度收到政府信息公开申请0件。\n（二）依申请公开\n我局收到政府信息公开申请2件。", "收到政府信息公开申请2件"),
+    ("本年度未发生因政府信息公开被申请行政复议的情况。\n（二）依申请公开\n因政府信息公开引发行政复议1起，已审结。", "行政复议1起"),
+    ("因政府信息公开被提起行政诉讼2件。\n（二）依申请公开\n全年未发生因政府信息公开被提起行政诉讼的情况。",
+     "未发生因政府信息公开被提起行政诉讼"),
+])
+def test_none_beside_some(body, evidence):
+    assert found(body, ["K-06"]) == [("K-06", evidence, "warning")]
+
+
+@pytest.mark.parametrize("body", [
+    "本年度通过信函收到政府信息公开申请0件，网上收到政府信息公开申请3件。",  # one channel's none
+    "未出现行政复议被纠错的情况。因政府信息公开引发行政复议1起。",  # none against the body, not none at all
+    "2022年未收到政府信息公开申请。2023年收到政府信息公开申请2件。",  # another year
+    "未收到行政复议申请。本年度收到政府信息公开申请2件。",  # another matter
+    "全年办理行政复议案件12件。未发生因政府信息公开被申请行政复议的情况。",  # cases the body decides, not about disclosure
+])
+def test_none_beside_some_near_misses(body):
+    assert found(body, ["K-06"]) == []

@@ -46,13 +46,29 @@ _SHARE = re.compile(
 # a rate after its two counts: "收到申请5件，按时答复4件，答复率100%"
 _RATE = re.compile(r"(?P<w>办结|答复|办复|回复|公开)率(?:达到|达|为|是)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 
-_NONE = re.compile(r"(?:全年|本年度?|[12]\d{3}\s*年度?)?[^，。；,;]{0,6}?(?:未|没有)(?:收到|受理|接到)[^，。；,;]{0,12}?"
-                   r"(?:政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请)")
-_SOME = re.compile(r"(?:收到|受理|接到|新收)[^，。；,;未没]{0,16}?(?:政府信息公开申请|依申请公开(?:申请|事项|件)?|信息公开申请)"
-                   rf"[^，。；,;\d]{{0,6}}?(?P<n>{NUM})\s*(?:件|份|条|个)"
-                   rf"|(?:收到|受理|接到|新收)[^，。；,;未没\d]{{0,10}}?(?P<m>{NUM})\s*(?:件|份|条|个)[^，。；,;]{{0,4}}?"
-                   r"(?:政府信息公开申请|依申请公开|信息公开申请)")
-_OTHER_MATTER = re.compile(r"复议|诉讼|投诉|举报|上年|去年|上一年|往年|结转|此前|以前")
+# what a request for disclosure is called
+_REQ_WORD = r"(?:(?:政府|政务)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:申请|事项|件)?|公开申请|信息申请)"
+# a count of the year's requests ("收到政府信息公开申请2件", "收到3件信息公开申请", "依申请公开0件"), and the words that
+# say there were none ("未收到政府信息公开申请", "无依申请公开事项")
+_REQ_COUNT = re.compile(rf"(?:收到|受理|接到|新收|接收)[^，。；,;未没无]{{0,16}}?{_REQ_WORD}[^，。；,;\d]{{0,6}}?(?P<n>{NUM})\s*(?:件|份|条|个|次)"
+                        rf"|(?:收到|受理|接到|新收)[^，。；,;未没无\d]{{0,10}}?(?P<m>{NUM})\s*(?:件|份|条|个)[^，。；,;]{{0,4}}?{_REQ_WORD}"
+                        rf"|(?<![收理到])依申请公开(?:政府信息)?(?:申请)?(?:数量|受理量|件数)?(?:为|共)?\s*(?P<k>{NUM})\s*件")
+_REQ_NONE = re.compile(rf"(?:未|没有|暂未|尚未)(?:收到过?|受理|接到|接收到?)[^，。；,;]{{0,14}}?(?:{_REQ_WORD}|(?<=收到)申请)"
+                       r"|(?<![\u4e00-\u9fff])(?:无|暂无)(?:依申请公开|政府信息公开申请|信息公开申请)|(?:无|暂无|没有)(?:依申请公开|政府信息公开申请)")
+# the same for requests for administrative review and for lawsuits over the body's disclosure
+_CASE_SUB = r"(?<!结果)(?<!维持)(?<!纠正)(?<!纠错)(?<!审结)(?<!驳回)(?<!撤销)"
+_CASES = {
+    "review": (re.compile(rf"{_CASE_SUB}行政复议(?:案件|申请)?(?:共|为|共计)?\s*(?P<n>{NUM})\s*(?:件|起|宗|次)"),
+               re.compile(r"(?:未|没有|无|暂无|未曾)(?:发生|出现|产生|收到|接到|有|被)?[^，。；,;]{0,20}?行政复议")),
+    "litigation": (re.compile(rf"{_CASE_SUB}行政诉讼(?:案件)?(?:共|为|共计)?\s*(?P<n>{NUM})\s*(?:件|起|宗|次)"),
+                   re.compile(r"(?:未|没有|无|暂无|未曾)(?:发生|出现|产生|收到|接到|有|被)?[^，。；,;]{0,20}?行政诉讼")),
+}
+_CASE_NAME = {"review": "因政府信息公开被申请行政复议", "litigation": "因政府信息公开被提起行政诉讼"}
+# what makes a count another matter's, another period's or one part's (a channel, a kind of applicant, a sub-body)
+_OTHER_MATTER = re.compile(r"投诉|举报|上年|去年|上一年|往年|结转|此前|以前|历年|累计|截至|截止|同比|较|"
+                           r"通过|网上|网络|在线|信函|当面|现场|邮寄|传真|电子邮件|自然人|法人|企业|本级|各部门|各乡镇|各街道|代表|转办|转来")
+# a none that only says no case went against the body (未出现被纠错, 无败诉)
+_CASE_SPOIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|责任追究|追责|结果|维持|审结")
 
 
 def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -156,24 +172,50 @@ def _rates(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                                   real=100 * done / whole)
 
 
+def _clause(text: str, s, a: int, b: int) -> str:
+    """The clause of a match: from the last ，/； before it to its end."""
+    return text[max(s.start, *(text.rfind(c, s.start, a) + 1 for c in "，,；;")):b]
+
+
 def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    text = report.text
-    none = some = None
-    for s in report.views.sentences:
-        for m in _NONE.finditer(text, s.start, s.end):
-            clause = text[m.start():m.end()]
-            if none is None and not _OTHER_MATTER.search(clause):
-                none = m
-        for m in _SOME.finditer(text, s.start, s.end):
-            clause = text[max(s.start, m.start() - 6):m.end()]
-            if some is None and value(m.group("n") or m.group("m")) > 0 and not _OTHER_MATTER.search(clause):
-                some = m
-    if none is not None and some is not None:
-        n = some.group("n") or some.group("m")
-        later = max(none, some, key=lambda x: x.start())
-        other = none if later is some else some
-        yield ctx.finding(later.start(), later.end(), variant="none_and_some",
-                          first=text[other.start():other.end()], second=text[later.start():later.end()], count=n)
+    """"未收到政府信息公开申请" (or "收到申请0件", "无依申请公开事项") in one place and "收到申请2件" in another; the same for
+    requests for administrative review and for lawsuits over disclosure ("未发生……行政复议" beside "行政复议1件"). Counts
+    of another period, of one channel, kind of applicant or part of the body, and cases judged against the body, are
+    left out; a case counts only in a sentence about disclosure (or in part four)."""
+    text, year = report.text, report.meta.year
+    kinds: dict[str, tuple[re.Pattern, re.Pattern]] = {"requests": (_REQ_COUNT, _REQ_NONE), **_CASES}
+    for kind, (count_rx, none_rx) in kinds.items():
+        none = some = None
+        for s in report.views.sentences:
+            sent = text[s.start:s.end]
+            if kind != "requests" and not (re.search(r"信息公开|依申请", sent) or s.part == "review_litigation"):
+                continue
+            if PLAN_RE.search(sent) or any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", sent)):
+                continue  # another year's, or next year's plan
+            for m in none_rx.finditer(text, s.start, s.end):
+                clause = _clause(text, s, m.start(), m.end())
+                if none is None and not _OTHER_MATTER.search(clause) and not (
+                        kind == "requests" and re.search(r"复议|诉讼", clause)) and not (
+                        kind != "requests" and _CASE_SPOIL.search(text[m.start():m.end() + 8])):
+                    none = (m.start(), m.end(), 0)
+            for m in count_rx.finditer(text, s.start, s.end):
+                n = value(next(g for g in (m.group(k) for k in ("n", "m", "k") if k in m.re.groupindex) if g))
+                clause = _clause(text, s, m.start(), m.end())
+                if _OTHER_MATTER.search(clause) or (kind == "requests" and re.search(r"复议|诉讼", clause)):
+                    continue
+                if n == 0:
+                    none = none or (m.start(), m.end(), 0)
+                elif some is None:
+                    some = (m.start(), m.end(), n)
+        if none is None or some is None:
+            continue
+        later, other = (some, none) if some[0] > none[0] else (none, some)
+        first, second = text[other[0]:other[1]], text[later[0]:later[1]]
+        if kind == "requests":
+            yield ctx.finding(later[0], later[1], variant="none_and_some", first=first, second=second, count=some[2])
+        else:
+            yield ctx.finding(later[0], later[1], variant="none_and_some_case", first=first, second=second,
+                              what=_CASE_NAME[kind])
 
 
 @cache
@@ -455,10 +497,14 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _share_lists(report, ctx, flagged)
     yield from _rates(report, ctx)
     yield from _respective(report, ctx)
-    yield from _received_twice(report, ctx)
     yield from _following_list(report, ctx)
     yield from _none_then_handled(report, ctx)
     yield from _list_over_years_total(report, ctx)
     yield from _sums(report, ctx)
     yield from _bracketed_sums(report, ctx)
-    yield from _none_and_some(report, ctx)
+    # "收到申请0件" and later "收到申请2件" is said once, as no request against some
+    told = set()
+    for f in _none_and_some(report, ctx):
+        told.add((f.location.start, f.location.end))
+        yield f
+    yield from (f for f in _received_twice(report, ctx) if (f.location.start, f.location.end) not in told)
