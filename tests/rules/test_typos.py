@@ -95,6 +95,28 @@ def test_a_doubled_word_split_by_the_segmenter_is_a_suspected_slip(sentence, evi
     assert f"“{term}”" in fs[0].message
 
 
+@pytest.mark.parametrize("sentence,evidence", [
+    ("进一步完善监督保障保障机制，定期通报。", "保障保障"),  # the second copy opens a compound (保障机制)
+    ("全年累计计发布信息331条。", "计计"),  # a character that ends a word, then left alone
+    ("今年是大事多、喜喜事多的一年。", "喜喜"),  # a character left alone before a word it starts
+])
+def test_a_double_glued_to_its_neighbours_is_a_suspected_slip(sentence, evidence):
+    _, fs = audit(sentence, ["W-01"])
+    assert [(f.severity, f.evidence, f.message) for f in fs] == [
+        ("warning", evidence, f"疑似词语重复：“{evidence}”中的“{evidence[:len(evidence) // 2]}”紧挨着写了两遍"
+                              "（其中一遍与前后的字连成了词，容易看漏）。")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "东城街街道办事处以以上文件为指导，分管副主任任副组长。",  # a name's last character, a function word, a verb
+    "做到人人有责、天天更新、常常检查、个个落实，把情况摸得清清楚楚，经研究研究后印发。",  # reduplication
+    "新村村委会按月公开村务，城关镇镇政府按季度公开财务。",
+])
+def test_glued_doubles_that_are_written_on_purpose(sentence):
+    _, fs = audit(sentence, ["W-01"])
+    assert fs == []
+
+
 # ------------------------------------------------------------------------------------------ W-02
 
 

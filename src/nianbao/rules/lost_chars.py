@@ -1,4 +1,5 @@
-"""W-10, W-13: a character the genre's grammar requires is missing (issue #12, general forms, not a list of instances).
+"""W-10, W-13, W-16, W-17: a character the genre's grammar requires is missing, a word of the report cut short, a
+misplaced 共 (issue #12, general forms, not a list of instances).
 
 Three places where a report's own grammar demands one more character, whatever the words around it:
 
@@ -14,6 +15,11 @@ Three places where a report's own grammar demands one more character, whatever t
 W-13 is the same kind of slip one level up: an adverbial of the 在……下 / 在……的基础上 frame ("在县委的领导下，",
 "在总结上年工作的基础上，") whose clause has no 在 ("县政府办公室的悉心指导下，"); a paragraph's first clause is only
 checked when the line before ended its sentence (a page may break a sentence over two lines).
+
+W-16 reads the report's own vocabulary: a two-character word the report writes at least three times, of which only
+the first character stands before a number or a punctuation mark ("政务信40余条", "各项工。", "公开信611条"), where the
+report elsewhere writes the same characters followed by the whole word ("政务信息"). W-17: the adverb 共 before a
+noun phrase that a verb and a count follow ("共政策收录547件" for 政策共收录).
 
 Why a rule of patterns and not a statistical detector: ``scripts/bench_typo_lm.py`` measured a character n-gram
 model trained on corpora/ (alone and with jieba's dictionary) and one-deletion variants of frequent corpus phrases
@@ -31,8 +37,9 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, span_matches
-from nianbao.rules.wording import slip_lexicon
+from nianbao.rules.util import CJK, domain_terms, span_matches
+from nianbao.rules.wording import _tagged, slip_lexicon
+from nianbao.views import segment
 
 # what may follow 我 in a report: a level or body (我局, 我镇, 我街道, 我单位, 我中心), 我们, 我国, 我党, and 我要
 # (a page's own "我要咨询" button)
@@ -119,3 +126,136 @@ def lost_zai(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     continue  # a paragraph broken mid-sentence by the page: 在 may stand on the line before
             yield ctx.finding(c, m.end(), found=clause)
 
+
+
+# --------------------------------------------------------------------------------------------- W-16
+# A word of this very report cut short before a number or a punctuation mark ("发布各类政务信40余条", "各项工。"): the
+# segmenter leaves its first character standing alone there (or glued to the word before: 公开|信 read as 公开信), the
+# report writes the whole two-character word at least three times, and somewhere else writes the same few characters
+# followed by the whole word ("政务信息") — the report's own text, not a dictionary of the world, says what was meant.
+_NUMERAL = frozenset("0123456789〇零一二三四五六七八九十百千万两第")
+_ADDRESS = re.compile("\\d+(?:号|层|室|楼|栋|幢|弄|巷)")  # 北安街27号, 大厦西10层
+_PAPER = re.compile("\\d+\\s*(?:余|多)?\\s*[份封张]")  # a letter is counted in copies: 发放公开信2000份
+# a character the tagger calls a function word (自2021年, 各委、办) is a word of its own there
+_FUNCTION_TAGS = frozenset(("p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "uj", "ul", "ud", "ug", "uz",
+                            "uv", "zg"))
+_MIN_USES = 3  # how often the report writes the whole word
+_AFTER_CUT = re.compile(f"\\d+(?:\\.\\d+)?(?:余|多)?[{CJK}]?")  # shown with the finding: 政务信40余条
+
+
+def _usual_word(text: str, first: str) -> tuple[str, int]:
+    """The report's commonest two-character word (a jieba word) that starts with `first`, and how often the report
+    writes it."""
+    from nianbao.classify.segment import get_tokenizer
+
+    freq = get_tokenizer().FREQ
+    for w, n in Counter(m.group(0) for m in re.finditer(f"{re.escape(first)}[{CJK}]", text)).most_common():
+        if freq.get(w, 0) >= 100:
+            return w, n
+    return "", 0
+
+
+_CUT_SITE = re.compile(f"[{CJK}](?=[\\d、，。；：,;:！？!?])")
+_BLOCK = re.compile(f"[{CJK}A-Za-z0-9+#&._%\\-]")  # what jieba cuts as one block: the clause's words are the span's
+_WINDOW = 24
+
+
+def cut_short_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-16: a two-character word of the report cut to its first character before a number or punctuation."""
+    from nianbao.classify.segment import get_tokenizer
+
+    text = report.text
+    freq = get_tokenizer().FREQ
+    spans = report.views.spans()
+    usual: dict[str, tuple[str, int]] = {}
+    counts: list[Counter] = []  # the report's words, cut only once a site passes the checks on its text (rarely)
+
+    def words() -> Counter:
+        if not counts:
+            counts.append(Counter(w for sp in spans for w in segment(text[sp.start:sp.end])))
+        return counts[0]
+
+    for sp in spans:
+        for m in _CUT_SITE.finditer(text, sp.start, sp.end):
+            x, b = m.group(0), m.end()
+            if x in _NUMERAL or _ADDRESS.match(text, b) or text[b - 2:b] in freq:
+                continue  # 公开。: the site's last two characters are a word
+            if x not in usual:
+                usual[x] = _usual_word(text, x)
+            word, uses = usual[x]
+            if uses < _MIN_USES or text[m.start() - 1:m.start()] + word not in text:
+                continue  # the report never writes the whole word after the same character
+            c = m.start()
+            while c > max(sp.start, b - _WINDOW) and _BLOCK.match(text, c - 1):
+                c -= 1
+            ws = segment(text[c:b])
+            w, a = ws[-1], b - len(ws[-1])
+            if len(w) == 1:
+                prev = text[a - 1:a]
+                if (prev in _NUMERAL or (prev == "、" and text[b] == "、")
+                        or prev + x in freq or prev + x in domain_terms()  # 微信 (a word the dictionary cuts)
+                        or any(t == x and tag in _FUNCTION_TAGS for t, tag in _tagged(text[max(sp.start, a - 2):b + 1]))
+                        or words()[x] > 1):  # the report uses the character as a word of its own
+                    continue
+                stem, shown = prev + x, (ws[-2] if len(ws) > 1 else "") + x  # shown: 政务信, not 务信
+            else:
+                head = w[:-1]  # 公开|信: a word of the dictionary (公开信) that is a frequent word + the cut one
+                if len(head) < 2 or freq.get(head, 0) < 100 or freq.get(w, 0) >= 200 or _PAPER.match(text, b) \
+                        or words()[w] > 1:
+                    continue
+                stem = shown = w
+            if stem[:-1] + word not in text:
+                continue
+            after = _AFTER_CUT.match(text, b, sp.end)
+            rest = after.group(0) if after else text[b]
+            yield ctx.finding(b - len(shown), b, found=shown + rest, whole=shown[:-1] + word,
+                              fixed=shown[:-1] + word + (rest if rest[0].isdigit() else ""))
+
+
+# --------------------------------------------------------------------------------------------- W-17
+# 共 is an adverb: it stands before the verb ("政策文件库共收录547件"), not before the noun phrase that is the
+# subject or object of that verb ("文件库共政策收录547件", "共新媒体公众号主动推送政务信息6300余条").
+_COUNT = re.compile("\\d+(?:\\.\\d+)?\\s*(?:余|多)?\\s*[件条个项次篇份人家批期场户名类万]")
+_CLAUSE_END = re.compile("[，。；：,;:！？!?、（(\\s]")
+_GONG = re.compile("共(?![计同享建青产性识赢有])")  # 共计, 共同, 共享, 共建, 共青团 …: another word
+_MANNER = ("依", "按", "据")  # 依法 (tagged a noun), 按期: a manner before the verb, not its object ("共依法公开")
+
+
+def _nounish(tag: str) -> bool:
+    return tag.startswith("n") or tag in ("j", "l")
+
+
+def _tag(word: str) -> str:
+    tags = _tagged(word)
+    return tags[0][1] if len(tags) == 1 else "n" if all(_nounish(t) for _, t in tags) else tags[-1][1]
+
+
+def misplaced_gong(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """W-17: 共 before a noun phrase that a verb and a count follow ("共政策收录547件")."""
+    text = report.text
+    verbs = frozenset(ctx.params.get("verbs", ()))
+    for sp in report.views.spans():
+        for m in _GONG.finditer(text, sp.start, sp.end):
+            c = m.start()  # the words around 共: from a few characters before it (公共, 总共) to the clause's end
+            while c > max(sp.start, m.start() - 4) and _BLOCK.match(text, c - 1):
+                c -= 1
+            end = _CLAUSE_END.search(text, m.end(), sp.end)
+            ws = segment(text[c:end.start() if end else sp.end])
+            k = next((i for i in range(len(ws)) if c + sum(map(len, ws[:i])) == m.start()), None)
+            if k is None or ws[k] != "共":
+                continue
+            rest = [(w, _tag(w)) for w in ws[k + 1:k + 12]]
+            q = 1 if rest and rest[0][1] == "a" and len(rest[0][0]) == 1 else 0  # 新媒体 = 新|媒体
+            if len(rest) < q + 2 or not _nounish(rest[q][1]) or len(rest[q][0]) < 2 or rest[q][0].startswith(_MANNER) \
+                    or rest[q][0] in verbs:
+                continue
+            while q < len(rest) and _nounish(rest[q][1]):
+                q += 1
+            verb = q + 1 if q + 1 < len(rest) and rest[q][1] in ("d", "ad", "b") else q  # 主动推送
+            if verb >= len(rest) or not rest[verb][1].startswith("v") \
+                    or not _COUNT.search("".join(t for t, _ in rest[verb:])):
+                continue
+            a = m.start()
+            noun = "".join(t for t, _ in rest[:q])
+            moved = "".join(t for t, _ in rest[q:verb + 1])
+            yield ctx.finding(a, a + 1 + len(noun) + len(moved), found=f"共{noun}{moved}", fixed=f"{noun}共{moved}")

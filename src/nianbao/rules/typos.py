@@ -152,6 +152,40 @@ def _junction_slip(seg: str, i: int, n: int, contexts: dict[str, tuple[str, ...]
     return max(spanning, key=lambda t: (len(t), t)) if spanning else None  # the longest, deterministically
 
 
+# a name that ends in a level or body character, then a word that starts with it: 东城街|街道, 新村|村委会, 城关镇|镇政府
+_BODY_ENDS = frozenset("省市县区镇乡街村社组队局委办院所站旗州盟路")
+# what a character left alone after a word that ends with it may be on purpose: a verb (副主任|任|副组长), a pronoun,
+# a preposition, a conjunction, an adverb, a particle, a localizer, a numeral or a measure word
+_WORD_TAGS = ("v", "r", "p", "c", "d", "u", "f", "m", "q")
+
+
+def _boundary_slip(seg: str, i: int, n: int, allow: frozenset[str], contexts: dict[str, tuple[str, ...]]) -> bool:
+    """A word or a character written twice where W-01's word test cannot see it, because the segmenter glued one copy
+    to a neighbour: a word whose second copy opens a compound ("监督保障|保障机制"), a character that ends a word and
+    is then left alone ("累计|计|发布"), or one left alone before a word it starts ("喜|喜事"). Function words are
+    W-01's own (它们 one character at a time: 以|以上), and so are allowed reduplications and contexts."""
+    w = seg[i:i + n]
+    dup = w + w
+    if all(ch in _CN_NUMERALS for ch in w) or dup in allow or (i > 0 and seg[i - 1].isdigit()):
+        return False
+    if dup in contexts and _in_context(seg, i, 2 * n, contexts[dup]):
+        return False
+    if any(len(a) > 2 * n and a in seg[max(0, i - 4):i + 2 * n + 4] and dup in a for a in allow):
+        return False  # inside a longer listed reduplication (息息相关, 明明白白)
+    start, bounds = _boundaries(seg, i, 2 * n)
+    if i + n not in bounds:
+        return False
+    if n >= 2:
+        return True
+    if w in _single_chars() or w in _BODY_ENDS:
+        return False
+    from nianbao.rules.wording import _tagged  # wording reads this module's lexicons
+
+    if i not in bounds and i + 2 in bounds:  # 累计|计
+        return not any(t == w and tag.startswith(_WORD_TAGS) for t, tag in _tagged(seg[max(start, i - 2):i + 4]))
+    return i in bounds and i + 1 in bounds and i + 2 not in bounds  # 喜|喜事
+
+
 def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-01: a 1–4 character sequence written twice in a row ("执行执行", "的的")."""
     allow, contexts = _redup_allow()
@@ -180,6 +214,13 @@ def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     yield ctx.finding(
                         sp.start + i, sp.start + i + 2 * n, severity="warning",
                         w=w, compound=compound, variant="junction",
+                    )
+                    skip_to = i + 2 * n
+                    break
+                if _boundary_slip(seg, i, n, allow, contexts):
+                    yield ctx.finding(
+                        sp.start + i, sp.start + i + 2 * n, severity="warning",
+                        w=seg[i:i + n], variant="boundary",
                     )
                     skip_to = i + 2 * n
                     break
