@@ -61,6 +61,17 @@ def test_w06_one_defect_is_one_finding():
         (17, "办公地址", "同一句的列举中“办公地址”出现了两次。")]
 
 
+def test_w06_a_connective_written_again_after_its_comma():
+    # 其中 and 同时 open their clause: written again after the comma, the clause goes on (no anadiplosis repeats them)
+    body = "全年公开信息共9件，其中，其中人事信息3件。同时，同时加强解读。"
+    assert findings(body, "W-06") == [
+        (10, "其中，其中", "“其中”隔着“，”重复写了两遍，疑为多写。"),
+        (22, "同时，同时", "“同时”隔着“，”重复写了两遍，疑为多写。"),
+    ]
+    # a noun or verb that goes on after its comma is anadiplosis; a connective inside a clause is not its opener
+    assert findings("成立领导小组，领导小组下设办公室；请联系，联系电话见网站；并且其中，其中人事信息3件。", "W-06") == []
+
+
 def test_w06_anadiplosis_and_slogans_are_not_doubled():
     body = "成立领导小组，领导小组下设办公室，坚持上网不涉密，涉密不上网，做到谁公开、谁审查，谁审查、谁负责。"
     assert findings(body, "W-06") == []

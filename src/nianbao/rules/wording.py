@@ -315,6 +315,18 @@ _DOUBLED_END.update({",": _DOUBLED_END["，"], ":": _DOUBLED_END["："], "及": 
 _NUMERALS = set("〇零一二三四五六七八九十百千万两")
 
 
+_CLAUSE_OPEN = re.compile(r"[，,。；;：:！？!?、]|\s")
+
+
+def _opening_connective(text: str, a: int, w: str, sep: str, lo: int) -> bool:
+    """A connective, pronoun or adverb that opens its clause, written again after the comma ("其中，其中人事信息3件",
+    "同时，同时加强…"): no anadiplosis repeats these, so the clause need not end after the second copy."""
+    if sep not in "，,、" or not (a == lo or _CLAUSE_OPEN.match(text, a - 1)):
+        return False
+    tags = _tagged(w)
+    return len(tags) == 1 and tags[0][1] in ("c", "r", "d")
+
+
 @cache
 def _stacks() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(s["pattern"]), s.get("why", "")) for s in lexicon("stacked_words").get("stack", []))
@@ -366,7 +378,9 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         for m in _DOUBLED.finditer(text, sp.start, sp.end):
             w, sep = m.group("w"), m.group("sep")
             b = m.end()
-            if set(w) <= _NUMERALS or not _DOUBLED_END[sep].match(text, b) or text[m.start() - 1:m.start()] in ("不", "谁"):
+            if set(w) <= _NUMERALS or text[m.start() - 1:m.start()] in ("不", "谁"):
+                continue
+            if not (_DOUBLED_END[sep].match(text, b) or _opening_connective(text, m.start(), w, sep, sp.start)):
                 continue
             a2 = b - len(w)
             if not (_whole_words(text, m.start(), m.start("sep"), sp.start, sp.end)
