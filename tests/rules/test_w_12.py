@@ -17,8 +17,8 @@ def _found(text: str) -> list[tuple[str, str, str, str]]:
 def test_the_failing_example_gives_one_finding():
     failing = next(e for e in get_rule("W-12").examples if e.fails)
     assert _found(failing.text) == [
-        ("W-12", "小区", "“太原市小区人民政府”中的“小区”疑为“小店区”之误：太原市下辖的行政区划中没有“小区”。",
-         "核对后改为“小店区”。")]
+        ("W-12", "杏花区", "“太原市杏花区人民政府”中的“杏花区”疑为“杏花岭区”之误：太原市下辖的行政区划中没有“杏花区”。",
+         "核对后改为“杏花岭区”。")]
     assert get_rule("W-12").severity == "warning"
 
 

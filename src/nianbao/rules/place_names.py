@@ -1,4 +1,4 @@
-"""W-12: a division's name misspelt right after its own parent's name ("太原市小区人民政府" for 小店区), judged
+"""W-12: a division's name misspelt right after its own parent's name ("太原市杏花区人民政府" for 杏花岭区), judged
 with the gazetteer of divisions (``data/lexicon/divisions.tsv``, county level and above; issue #12).
 
 A parent (province or prefecture) named in full fixes which names may follow it: its own children. When the words
@@ -41,7 +41,7 @@ def _one_edit(written: str, right: str) -> bool:
 
 
 def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """W-12: a child division's name one character off right after its parent's full name ("太原市小区人民政府")."""
+    """W-12: a child division's name one character off right after its parent's full name ("太原市杏花区人民政府")."""
     from nianbao import divisions
 
     text = report.text
