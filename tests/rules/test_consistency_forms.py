@@ -83,6 +83,8 @@ def test_breakdowns_by_the_kinds_of_table_three(body, evidence):
     "本年度收到政府信息公开申请9件，其中予以公开5件，不予公开2件，无法提供1件，其余正在办理。",  # the rest named
     "全年发布信息90条，其中网站发布50条、微信发布30条。",  # kinds of publication: not a closed set
     "本年度收到政府信息公开申请9件，其中涉及土地征收5件、涉及社会保障3件。",  # topics: not a closed set
+    # the breakdown after a carried count is of the year's and the carried requests together
+    "本年度共收到政府信息公开申请9件，上年结转申请2件，其中：当面申请3件，信函申请1件，网络申请7件。",
 ])
 def test_breakdowns_by_kind_near_misses(body):
     assert found(body, ["K-02", "K-06"]) == []

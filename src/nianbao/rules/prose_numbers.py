@@ -246,6 +246,9 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             lo = _LIST_OPEN.match(text, tm.end(), b0)
             if not lo or lo.end() == tm.end():
                 continue
+            head = text[max(a0, tm.start() - 40):tm.start()]
+            if re.search(r"(?:结转|上年|去年|上一年)[^，,；;。]*$", head):
+                continue  # "收到申请12件，上年结转申请1件，其中：……": the breakdown is of what came before, not the carried count
             # the list runs to the sentence's end, read at most LIST_MAX characters on; a list cut there may not fall short
             end = text.find("。", lo.end(), min(b0, lo.end() + LIST_MAX))
             cut = end < 0 and b0 > lo.end() + LIST_MAX
