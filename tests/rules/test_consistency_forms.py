@@ -110,3 +110,21 @@ def test_none_beside_some(body, evidence):
 ])
 def test_none_beside_some_near_misses(body):
     assert found(body, ["K-06"]) == []
+
+
+@pytest.mark.parametrize("body, evidence", [
+    ("2023年，我局主动公开政府信息120条。\n（一）主动公开\n全年主动公开政府信息112条，其中通知公告60条。", "全年主动公开政府信息112条"),
+    ("因政府信息公开引发行政复议2件。\n四、行政复议\n本年度因政府信息公开被申请行政复议3件，结果维持2件。", "行政复议3件"),
+])
+def test_the_same_count_stated_twice(body, evidence):
+    assert found(body, ["K-06"]) == [("K-06", evidence, "warning")]
+
+
+@pytest.mark.parametrize("body", [
+    "2023年，我局主动公开政府信息120条。\n（一）主动公开\n全年通过网站主动公开政府信息112条。",  # one channel's
+    "2023年，我局主动公开政府信息120条。截至年底累计主动公开政府信息1120条。",  # the whole history
+    "因政府信息公开引发行政复议2件，其中行政复议结果维持1件，尚未审结行政复议1件。",  # its outcomes
+    "全年办理行政复议案件12件。\n四、行政复议\n本年度因政府信息公开被申请行政复议1件。",  # cases the body decides
+])
+def test_the_same_count_stated_twice_near_misses(body):
+    assert found(body, ["K-06"]) == []

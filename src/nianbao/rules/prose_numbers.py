@@ -381,21 +381,26 @@ def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     applicant, a part of the body or another period are left out)."""
     text = report.text
     year = report.meta.year
-    for rx in (_RECEIVED, _CARRIED_FORWARD):
+    review, litigation = (_CASES[k][0] for k in ("review", "litigation"))
+    for rx in (_RECEIVED, _CARRIED_FORWARD, YEAR_TOTAL, review, litigation):
         first: re.Match | None = None
         for s in report.views.sentences:
+            sent = text[s.start:s.end]
+            if rx in (review, litigation) and not (re.search(r"信息公开|依申请", sent) or s.part == "review_litigation"):
+                continue  # cases the body decides or takes part in, not cases over its disclosure
             for m in rx.finditer(text, s.start, s.end):
                 head = text[max(s.start, text.rfind("，", s.start, m.start()) + 1, text.rfind(",", s.start, m.start()) + 1):m.end()]
-                if _count_words("part_count").search(head.replace("结转", "")) or PLAN_RE.search(text[s.start:s.end]) or \
+                if _count_words("part_count").search(head.replace("结转", "")) or PLAN_RE.search(sent) or \
                         _SUB_BODY.search(text[s.start:m.start()]):
                     continue
-                if any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", text[s.start:m.start()])):
+                if any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", text[s.start:m.end()])):
                     continue
                 if first is None:
                     first = m
-                elif value(m.group("n")) != value(first.group("n")):
-                    yield ctx.finding(m.start(), m.end(), variant="restated", first=text[first.start():first.end()],
-                                      second=text[m.start():m.end()])
+                elif value(m.group("n")) != value(first.group("n")) and \
+                        ("u" not in rx.groupindex or m.group("u") == first.group("u")):
+                    yield ctx.finding(m.start(), m.end(), variant="restated" if rx in (_RECEIVED, _CARRIED_FORWARD) else
+                                      "restated_count", first=text[first.start():first.end()], second=text[m.start():m.end()])
                     break
             else:
                 continue
