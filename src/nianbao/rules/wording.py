@@ -22,7 +22,7 @@ from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.typos import confusion_lexicon
 from nianbao.rules.util import CJK, HAN, domain_terms, one_edit, span_matches, trie_pattern
-from nianbao.views import segment, sentence_bounds
+from nianbao.views import SENTENCE_END, segment, sentence_bounds, split_sentences
 
 
 @dataclass(frozen=True)
@@ -345,17 +345,16 @@ def _whole_words(text: str, a: int, b: int, lo: int, hi: int) -> bool:
 
 
 _ITEM_SEP = re.compile(r"[、，,：:]")
-_SENT = re.compile(r"[。！？!?；;\n]")
 
 
 def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext,
                     doubled: list[tuple[int, int]]) -> Iterator[Finding]:
     """The same item (at least four characters) listed twice in one sentence: "办公地址、…、办公地址"; not when the two
     copies stand side by side ("办公地址、办公地址"), which is one defect, already found as ``doubled``."""
-    pos = lo
-    for sent in _SENT.split(text[lo:hi]):
+    for a0, b0 in split_sentences(text, lo, hi):  # the one sentence-end definition (views.SENTENCE_END)
+        sent = text[a0:b0].rstrip(SENTENCE_END)
         seen: set[str] = set()
-        k = pos
+        k = a0
         for item in _ITEM_SEP.split(sent):
             core = re.sub(r"^(?:包括|其中|以及|及|和|与|等)", "", item.strip())
             key = core.replace("的", "")
@@ -366,7 +365,6 @@ def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext,
                         yield ctx.finding(a, a + len(core), variant="repeated_item", item=core)
                 seen.add(key)
             k += len(item) + 1
-        pos += len(sent) + 1
 
 
 def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
