@@ -23,7 +23,7 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import HAN, one_edit, trie_pattern
+from nianbao.rules.util import HAN, find_all, one_edit
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 _WORD_FREQ = 50  # a neighbour pair the dictionary counts this often is a word: 部门 before 门网站
@@ -36,6 +36,7 @@ class Phrase:
     text: str
     title: bool  # quoted exactly: only an edit inside one of its terms is a slip
     terms: tuple[tuple[int, int], ...]  # where the fixed terms lie inside the phrase
+    words: tuple[tuple[int, int], ...]  # where its words of two characters or more lie
 
 
 @dataclass(frozen=True)
@@ -44,24 +45,32 @@ class Inventory:
     by_first: dict[str, tuple[str, ...]]  # first two characters -> phrases
     by_last: dict[str, tuple[str, ...]]  # last two characters -> phrases
     orders: dict[str, tuple[tuple[str, int, int], ...]]  # a phrase with two adjacent words exchanged -> (phrase, site)
-    orders_rx: re.Pattern | None
+    orders_first: dict[str, tuple[str, ...]]  # first two characters -> the reordered phrases
     right: frozenset[str]  # wordings that are never a slip
-    right_rx: re.Pattern | None
     function: frozenset[str]
 
 
-def _units(t: str, segment) -> list[str]:
+def _units(seg: list[str]) -> list[str]:
     """The phrase's words, a compound of Han characters cut into its two-character words where each is a word
     (政府信息公开 → 政府 + 信息 + 公开): words exchanged are the slip's units (信息申请公开), while moving a whole
     compound (申请信息公开, 政府信息主动公开) writes another correct phrase."""
     out: list[str] = []
-    for w in segment(t):
+    for w in seg:
         pairs = [w[i:i + 2] for i in range(0, len(w), 2)]
         if len(w) >= 4 and len(w) % 2 == 0 and all(_is_word(x) for x in pairs):
             out += pairs
         else:
             out.append(w)
     return out
+
+
+def _leaves(d) -> Iterator[list[str]]:
+    """The lists of labels in a nested table of the format spec (columns per layout, labels per key)."""
+    if isinstance(d, dict):
+        for v in d.values():
+            yield from _leaves(v)
+    elif isinstance(d, list) and all(isinstance(x, str) for x in d):
+        yield d
 
 
 def _han_label(label: str) -> str:
@@ -76,27 +85,32 @@ def inventory() -> Inventory:
     spec, d = format_spec(), lexicon("canonical_phrases")
     titles: set[str] = set(d.get("titles", ()))
     right: set[str] = set(d.get("variants", ()))
-    for p in spec["parts"].values():
-        titles.add(p["canonical"])
-        right.update(p.get("variants", ()), p.get("obsolete", ()))
+    for p in spec["parts"].values():  # a part's variants and old titles are titles too: right as written
+        titles.update((p["canonical"], *p.get("variants", ()), *p.get("obsolete", ())))
     for names in spec.get("extra_parts", {}).values():
-        right.update(names)
+        titles.update(names)
+    labels: list[str] = []
     for t in spec.get("tables", {}).values():
-        if isinstance(t, dict) and t.get("title"):
-            titles.add(t["title"])
-        for row in t.get("rows", ()) if isinstance(t, dict) else ():
-            labels = [_han_label(x) for x in row.get("labels", ())]
-            titles.update(x for x in labels if len(x) >= 6 and all(HAN.match(c) or c == "、" for c in x))
+        if not isinstance(t, dict):
+            continue
+        labels += [t["title"]] if t.get("title") else []
+        labels += [x for row in t.get("rows", ()) for x in row.get("labels", ())]
+        for key in ("columns", "column_labels", "groups", "block_labels"):
+            labels += [x for v in _leaves(t.get(key, {})) for x in v]
+    titles.update(x for x in map(_han_label, labels) if len(x) >= 6 and all(HAN.match(c) or c == "、" for c in x))
     terms = {t for t in d.get("terms", ()) if len(t) >= 4}
     function = frozenset(d.get("function_chars", ""))
     phrases: dict[str, Phrase] = {}
-    for t in sorted(titles | terms):
-        inner = tuple(sorted((i, i + len(x)) for x in terms if x != t
-                             for i in range(len(t)) if t.startswith(x, i)))
-        phrases[t] = Phrase(t, t in titles and t not in terms, inner if t not in terms else ((0, len(t)),))
     orders: dict[str, list[tuple[str, int, int]]] = {}
-    for t in phrases:
-        words = _units(t, segment)
+    for t in sorted(titles | terms):
+        inner = tuple(sorted((i, i + len(x)) for x in terms if x != t and x in t for i in find_all(t, x)))
+        seg, spans, p = segment(t), [], 0
+        for x in seg:
+            spans += [(p, p + len(x))] if len(x) >= 2 else []
+            p += len(x)
+        phrases[t] = Phrase(t, t in titles and t not in terms, inner if t not in terms else ((0, len(t)),),
+                            tuple(spans))
+        words = _units(seg)
         pos = [sum(len(w) for w in words[:i]) for i in range(len(words) + 1)]
         for i in range(1, len(words) - 1):  # the first word stays: 公开政务信息 moves a verb, writing another phrase
             a, b = words[i], words[i + 1]
@@ -111,10 +125,12 @@ def inventory() -> Inventory:
         first.setdefault(t[:2], []).append(t)
         last.setdefault(t[-2:], []).append(t)
     orders = {w: v for w, v in orders.items() if w not in right}
+    orders_first: dict[str, list[str]] = {}
+    for w in orders:
+        orders_first.setdefault(w[:2], []).append(w)
     return Inventory(phrases, {k: tuple(v) for k, v in first.items()}, {k: tuple(v) for k, v in last.items()},
-                     {k: tuple(v) for k, v in orders.items()},
-                     re.compile(f"(?=({trie_pattern(orders)}))") if orders else None,
-                     frozenset(right), re.compile(f"(?=({trie_pattern(right)}))") if right else None, function)
+                     {k: tuple(v) for k, v in orders.items()}, {k: tuple(v) for k, v in orders_first.items()},
+                     frozenset(right), function)
 
 
 def _freq() -> dict:
@@ -143,17 +159,30 @@ def _edit(w: str, t: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _breaks(ph: Phrase, kind: str, k: int, width: int) -> bool:
-    """Whether the edit at position k of the phrase falls inside one of its fixed terms (a term cut, not a whole
-    title re-worded)."""
+def _breaks(ph: Phrase, kind: str, k: int, width: int, right: frozenset[str]) -> bool:
+    """Whether the edit at position k of the phrase cuts one of its fixed terms (not a whole title re-worded, not a
+    term shortened to another right one: 因信息公开申请行政复议 keeps 信息公开申请)."""
+    t = ph.text
     for s, e in ph.terms:
         if kind == "added" and s < k < e:
             return True
-        if kind in ("lost", "sub") and k < e and s < k + width:
+        if kind == "sub" and s <= k < e:
             return True
-        if kind == "swap" and s <= k and k + 1 < e:
-            return True
+        if kind == "lost" and k < e and s < k + width:
+            rest = t[s:k] + t[k + width:e] if s <= k and k + width <= e else ""
+            if not (rest in right or (k == s and _in_dictionary(rest))):
+                return True  # a term keeps its last word, its head, when shortened: 信息公开申请 for 政府信息公开申请
     return False
+
+
+def _in_dictionary(w: str) -> bool:
+    return len(w) >= 2 and _freq().get(w, 0) >= _WORD_FREQ
+
+
+def _inside_word(ph: Phrase, kind: str, k: int) -> bool:
+    """Whether a character added at k, or the one lost at k, is inside one of the title's words (其他需要报告的事x项),
+    not between two (政府信息公开类行政复议: a modifier joined to a term)."""
+    return any((s < k < e) if kind == "added" else (s <= k < e) for s, e in ph.words)
 
 
 def _touched(kind: str, k: int, width: int, w: str, t: str) -> str:
@@ -180,24 +209,27 @@ def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Invento
     if k == 0 or (kind == "lost" and k + width >= n) or (kind == "added" and k >= n) or (kind == "sub" and k >= n - 1):
         return None  # a phrase shortened, lengthened or joined at its ends is another phrase
     touched = _touched(kind, k, width, w, t)
+    wording = ("wording", touched, set()) if ph.title else None  # right as a re-worded title: no other phrase's slip
     if all(c in inv.function or not HAN.match(c) for c in touched):
-        return None  # 的 added, 和 for 、: a wording, not a slip
+        return wording  # 的 added, 和 for 、: a wording, not a slip
     if kind == "added" and width == 1 and (w[k] == w[k - 1] or (k + 1 < len(w) and w[k] == w[k + 1])):
         return None  # a doubled character is W-06's
-    if ph.title and _breaks(ph, kind, k, width):
+    if ph.title and _breaks(ph, kind, k, width, inv.right):
         if kind == "lost" and width == 2 and t[k - 1] in "、和及与" and t[k:k + 2] in t[:k - 1]:
-            return None  # 行政复议、诉讼: a word shared by two coordinated terms is written once
+            return wording  # 行政复议、诉讼: a word shared by two coordinated terms is written once
     else:  # a term alone, or a title re-worded outside its terms: only a character added or lost by mistake
         if width != 1 or kind == "sub":
-            return None  # a wrong character is W-08's; a title shortened by a word is a wording (存在的问题)
-        if not ph.title and not _ends_free(text, a, b, lo, hi):
-            return None  # 部门 + 门网站: the written form ends inside a longer word
+            return wording  # a wrong character is W-08's; a title shortened by a word is a wording (存在的问题)
+        if not _ends_free(text, a, b, lo, hi):
+            return None  # 部门 + 门网站, 直接诉 + 讼: the written form ends inside a longer word
+        if ph.title and not _inside_word(ph, kind, k):
+            return wording  # 政府信息公开类行政复议: a modifier between two words
         if kind == "added" and (_is_word(w[k - 1:k + 1]) or _is_word(w[k:k + 2])
                                 or _freq().get(w[k], 0) >= _BOUND_FREQ):
-            return None  # the added character makes a word with its neighbour (依法申请公开) or is a word of its own
-            # (因政府信息公开被申请行政复议, 主动从公开渠道): only a bound character stands alone by mistake
+            return wording  # the added character makes a word with its neighbour (依法申请公开) or is a word of its
+            # own (主动从公开渠道): only a bound character stands alone by mistake
         if kind == "lost" and not _orphan(w):
-            return None  # 过程信息 (全过程信息公开) is two words, not 过程性信息 with a character lost
+            return wording  # 过程信息 (全过程信息公开) is two words, not 过程性信息 with a character lost
     site = set(range(a + k, a + k + width)) if kind != "lost" else {a + k - 1, a + k}
     return kind, touched, site
 
@@ -209,15 +241,31 @@ def _ends_free(text: str, a: int, b: int, lo: int, hi: int) -> bool:
 
 def _covered(text: str, site: set[int], lo: int, hi: int, inv: Inventory) -> bool:
     """Whether a wording known to be right covers the edit: 政务信息公开 inside 政务信息公开工作."""
-    if inv.right_rx is None:
-        return False
     p, q = min(site), max(site) + 1
-    for m in inv.right_rx.finditer(text, max(lo, p - 30), hi):
-        if m.start() > p:
-            break
-        if q <= m.start() + len(m.group(1)):
-            return True
+    for r in inv.right:
+        for s in find_all(text, r, max(lo, q - len(r)), min(hi, p + len(r))):
+            if s <= p and q <= s + len(r):
+                return True
     return False
+
+
+def _windows(text: str, lo: int, hi: int, inv: Inventory) -> tuple[set[tuple[int, int, str]], list[tuple[int, str]]]:
+    """The stretches of text[lo:hi] that may be a phrase one edit away, as (start, end, phrase), and where a phrase
+    with two words exchanged is written, as (start, written form). An edit reported is never at an end, so the
+    written form keeps the phrase's first and last character, and its first two characters or its last two (an edit
+    at the second character keeps the last two)."""
+    windows: set[tuple[int, int, str]] = set()
+    orders: list[tuple[int, str]] = []
+    for i in range(lo, hi - 1):
+        bg = text[i:i + 2]
+        for t in inv.by_first.get(bg, ()):
+            windows.update((i, i + m, t) for m in range(len(t) - 2, len(t) + 3)
+                           if i + m <= hi and text[i + m - 1] == t[-1])
+        for t in inv.by_last.get(bg, ()):
+            windows.update((i + 2 - m, i + 2, t) for m in range(len(t) - 2, len(t) + 3)
+                           if i + 2 - m >= lo and text[i + 2 - m] == t[0])
+        orders += [(i, w) for w in inv.orders_first.get(bg, ()) if text.startswith(w, i, hi)]
+    return windows, orders
 
 
 def canonical_misses(report: Report) -> Iterator[tuple[int, int, str, str, str]]:
@@ -226,44 +274,35 @@ def canonical_misses(report: Report) -> Iterator[tuple[int, int, str, str, str]]
     text = report.text
     for sp in report.views.spans():
         lo, hi = sp.start, sp.end
-        windows: set[tuple[int, int, str]] = set()
-        # an edit reported is never at an end, so the written form keeps the phrase's first and last character, and
-        # its first two characters or its last two (an edit at the second character keeps the last two)
-        for i in range(lo, hi - 1):
-            bg = text[i:i + 2]
-            for t in inv.by_first.get(bg, ()):
-                windows.update((i, i + m, t) for m in range(len(t) - 2, len(t) + 3)
-                               if i + m <= hi and text[i + m - 1] == t[-1])
-            for t in inv.by_last.get(bg, ()):
-                windows.update((i + 2 - m, i + 2, t) for m in range(len(t) - 2, len(t) + 3)
-                               if i + 2 - m >= lo and text[i + 2 - m] == t[0])
+        windows, orders = _windows(text, lo, hi, inv)
         found: list[tuple[int, int, str, str, str]] = []
+        worded: set[tuple[int, int]] = set()  # a title re-worded: right, whatever another phrase says
         for a, b, t in windows:
             n = len(t)
             if text.find(t, max(lo, a - n), min(hi, b + n)) != -1:
                 continue  # the phrase itself is written here: 主动公开 holds 动公开
             c = _candidate(text, a, b, t, lo, hi, inv)
-            if c is None:
-                continue
-            kind, touched, site = c
-            if _DOCNO_AHEAD.match(text, b):
+            if c is None or _DOCNO_AHEAD.match(text, b):
                 continue  # 无政公开〔2019〕1号: an issuer's code
-            if not _covered(text, site, lo, hi, inv):
+            kind, touched, site = c
+            if kind == "wording":
+                worded.add((a, b))
+            elif not _covered(text, site, lo, hi, inv):
                 found.append((a, b, t, kind, touched))
-        if inv.orders_rx is not None:
-            for m in inv.orders_rx.finditer(text, lo, hi):
-                w = m.group(1)
-                a, b = m.start(), m.start() + len(w)
-                for t, s, e in inv.orders[w]:
-                    ph = inv.phrases[t]
-                    if text.find(t, max(lo, a - len(t)), min(hi, b + len(t))) != -1:
-                        continue
-                    if ph.title and not any(ts < e and s < te and not (s <= ts and te <= e) for ts, te in ph.terms):
-                        continue
-                    if not ph.title and not _ends_free(text, a, b, lo, hi):
-                        continue
-                    if not _covered(text, set(range(a + s, a + e)), lo, hi, inv):
-                        found.append((a, b, t, "order", w[s:e]))
+        # 因政府信息公开被申请行政复议…: 被 breaks a term of one old title, while 工作 left out of another is a wording
+        found = [f for f in found if (f[0], f[1]) not in worded]
+        for a, w in orders:
+            b = a + len(w)
+            for t, s, e in inv.orders[w]:
+                ph = inv.phrases[t]
+                if text.find(t, max(lo, a - len(t)), min(hi, b + len(t))) != -1:
+                    continue
+                if ph.title and not any(ts < e and s < te and not (s <= ts and te <= e) for ts, te in ph.terms):
+                    continue  # words exchanged outside the title's terms, or whole terms moved: a wording
+                if not ph.title and not _ends_free(text, a, b, lo, hi):
+                    continue
+                if not _covered(text, set(range(a + s, a + e)), lo, hi, inv):
+                    found.append((a, b, t, "order", w[s:e]))
         yield from _longest_first(found)
 
 
