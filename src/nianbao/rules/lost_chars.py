@@ -32,8 +32,9 @@ away from a word (precision ≤ 0.12, "Dictionary lost-character detector"). Sli
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
@@ -143,21 +144,38 @@ _MIN_USES = 3  # how often the report writes the whole word
 _AFTER_CUT = re.compile(f"\\d+(?:\\.\\d+)?(?:余|多)?[{CJK}]?")  # shown with the finding: 政务信40余条
 
 
-def _usual_word(text: str, first: str) -> tuple[str, int]:
-    """The report's commonest two-character word (a jieba word) that starts with `first`, and how often the report
-    writes it."""
-    from nianbao.classify.segment import get_tokenizer
-
-    freq = get_tokenizer().FREQ
-    for w, n in Counter(m.group(0) for m in re.finditer(f"{re.escape(first)}[{CJK}]", text)).most_common():
-        if freq.get(w, 0) >= 100:
-            return w, n
-    return "", 0
-
-
+_HAN_RUN = re.compile(f"[{CJK}]{{2,}}")
 _CUT_SITE = re.compile(f"[{CJK}](?=[\\d、，。；：,;:！？!?])")
 _BLOCK = re.compile(f"[{CJK}A-Za-z0-9+#&._%\\-]")  # what jieba cuts as one block: the clause's words are the span's
 _WINDOW = 24
+
+
+def _usual_words(text: str) -> dict[str, tuple[str, int]]:
+    """For each character: the report's commonest two-character word (a jieba word) that starts with it, and how
+    often the report writes it (one pass over the text)."""
+    from nianbao.classify.segment import get_tokenizer
+
+    freq = get_tokenizer().FREQ
+    pairs: defaultdict[str, Counter] = defaultdict(Counter)
+    for run in _HAN_RUN.finditer(text):
+        r = run.group(0)
+        for i in range(len(r) - 1):
+            pairs[r[i]][r[i:i + 2]] += 1
+    out = {}
+    for first, seen in pairs.items():
+        w, n = next(((w, n) for w, n in seen.most_common() if n >= _MIN_USES and freq.get(w, 0) >= 100), ("", 0))
+        if w:
+            out[first] = (w, n)
+    return out
+
+
+def _written(text: str, wanted: set[str]) -> set[str]:
+    """Which of the three-character strings `wanted` the text writes (one pass over the text)."""
+    found: set[str] = set()
+    for run in _HAN_RUN.finditer(text):
+        r = run.group(0)
+        found.update(r[i:i + 3] for i in range(len(r) - 2) if r[i:i + 3] in wanted)
+    return found
 
 
 def cut_short_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -167,7 +185,15 @@ def cut_short_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     freq = get_tokenizer().FREQ
     spans = report.views.spans()
-    usual: dict[str, tuple[str, int]] = {}
+    sites = [(sp, m) for sp in spans for m in _CUT_SITE.finditer(text, sp.start, sp.end)
+             if m.group(0) not in _NUMERAL and not _ADDRESS.match(text, m.end())
+             and text[m.end() - 2:m.end()] not in freq]  # 公开。: the site's last two characters are a word
+    if not sites:
+        return
+    usual = _usual_words(text)
+    sites = [(sp, m) for sp, m in sites if m.group(0) in usual]
+    # the report writes the whole word after the same character somewhere (政务信 → 政务信息)
+    written = _written(text, {text[m.start() - 1] + usual[m.group(0)][0] for _, m in sites if m.start()})
     counts: list[Counter] = []  # the report's words, cut only once a site passes the checks on its text (rarely)
 
     def words() -> Counter:
@@ -175,41 +201,34 @@ def cut_short_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             counts.append(Counter(w for sp in spans for w in segment(text[sp.start:sp.end])))
         return counts[0]
 
-    for sp in spans:
-        for m in _CUT_SITE.finditer(text, sp.start, sp.end):
-            x, b = m.group(0), m.end()
-            if x in _NUMERAL or _ADDRESS.match(text, b) or text[b - 2:b] in freq:
-                continue  # 公开。: the site's last two characters are a word
-            if x not in usual:
-                usual[x] = _usual_word(text, x)
-            word, uses = usual[x]
-            if uses < _MIN_USES or text[m.start() - 1:m.start()] + word not in text:
-                continue  # the report never writes the whole word after the same character
-            c = m.start()
-            while c > max(sp.start, b - _WINDOW) and _BLOCK.match(text, c - 1):
-                c -= 1
-            ws = segment(text[c:b])
-            w, a = ws[-1], b - len(ws[-1])
-            if len(w) == 1:
-                prev = text[a - 1:a]
-                if (prev in _NUMERAL or (prev == "、" and text[b] == "、")
-                        or prev + x in freq or prev + x in domain_terms()  # 微信 (a word the dictionary cuts)
-                        or any(t == x and tag in _FUNCTION_TAGS for t, tag in _tagged(text[max(sp.start, a - 2):b + 1]))
-                        or words()[x] > 1):  # the report uses the character as a word of its own
-                    continue
-                stem, shown = prev + x, (ws[-2] if len(ws) > 1 else "") + x  # shown: 政务信, not 务信
-            else:
-                head = w[:-1]  # 公开|信: a word of the dictionary (公开信) that is a frequent word + the cut one
-                if len(head) < 2 or freq.get(head, 0) < 100 or freq.get(w, 0) >= 200 or _PAPER.match(text, b) \
-                        or words()[w] > 1:
-                    continue
-                stem = shown = w
-            if stem[:-1] + word not in text:
+    for sp, m in sites:
+        x, b = m.group(0), m.end()
+        word = usual[x][0]
+        if text[m.start() - 1:m.start()] + word not in written:
+            continue
+        c = m.start()
+        while c > max(sp.start, b - _WINDOW) and _BLOCK.match(text, c - 1):
+            c -= 1
+        ws = segment(text[c:b])
+        w, a = ws[-1], b - len(ws[-1])
+        if len(w) == 1:
+            prev = text[a - 1:a]
+            if (prev in _NUMERAL or (prev == "、" and text[b] == "、")
+                    or prev + x in freq or prev + x in domain_terms()  # 微信 (a word the dictionary cuts)
+                    or any(t == x and tag in _FUNCTION_TAGS for t, tag in _tagged(text[max(sp.start, a - 2):b + 1]))
+                    or words()[x] > 1):  # the report uses the character as a word of its own
                 continue
-            after = _AFTER_CUT.match(text, b, sp.end)
-            rest = after.group(0) if after else text[b]
-            yield ctx.finding(b - len(shown), b, found=shown + rest, whole=shown[:-1] + word,
-                              fixed=shown[:-1] + word + (rest if rest[0].isdigit() else ""))
+            shown = (ws[-2] if len(ws) > 1 else "") + x  # 政务信, not 务信
+        else:
+            head = w[:-1]  # 公开|信: a word of the dictionary (公开信) that is a frequent word + the cut one
+            if len(head) < 2 or freq.get(head, 0) < 100 or freq.get(w, 0) >= 200 or _PAPER.match(text, b) \
+                    or words()[w] > 1 or head + word not in text:
+                continue
+            shown = w
+        after = _AFTER_CUT.match(text, b, sp.end)
+        rest = after.group(0) if after else text[b]
+        yield ctx.finding(b - len(shown), b, found=shown + rest, whole=shown[:-1] + word,
+                          fixed=shown[:-1] + word + (rest if rest[0].isdigit() else ""))
 
 
 # --------------------------------------------------------------------------------------------- W-17
@@ -217,6 +236,7 @@ def cut_short_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 # subject or object of that verb ("文件库共政策收录547件", "共新媒体公众号主动推送政务信息6300余条").
 _COUNT = re.compile("\\d+(?:\\.\\d+)?\\s*(?:余|多)?\\s*[件条个项次篇份人家批期场户名类万]")
 _CLAUSE_END = re.compile("[，。；：,;:！？!?、（(\\s]")
+_GONG_WINDOW = 40  # the clause after 共 that is read
 _GONG = re.compile("共(?![计同享建青产性识赢有])")  # 共计, 共同, 共享, 共建, 共青团 …: another word
 _MANNER = ("依", "按", "据")  # 依法 (tagged a noun), 按期: a manner before the verb, not its object ("共依法公开")
 
@@ -230,6 +250,27 @@ def _tag(word: str) -> str:
     return tags[0][1] if len(tags) == 1 else "n" if all(_nounish(t) for _, t in tags) else tags[-1][1]
 
 
+@lru_cache(maxsize=1 << 12)
+def _misplaced(window: str, at: int, verbs: frozenset[str]) -> tuple[str, str] | None:
+    """(noun phrase, verb with its adverb) when the 共 at window[at] stands before a noun phrase that a verb and a
+    count follow; else None."""
+    ws = segment(window)
+    k = next((i for i in range(len(ws)) if sum(map(len, ws[:i])) == at), None)
+    if k is None or ws[k] != "共":
+        return None  # 公共, 总共: part of a word
+    rest = [(w, _tag(w)) for w in ws[k + 1:k + 12]]
+    q = 1 if rest and rest[0][1] == "a" and len(rest[0][0]) == 1 else 0  # 新媒体 = 新|媒体
+    if len(rest) < q + 2 or not _nounish(rest[q][1]) or len(rest[q][0]) < 2 or rest[q][0].startswith(_MANNER) \
+            or rest[q][0] in verbs:
+        return None
+    while q < len(rest) and _nounish(rest[q][1]):
+        q += 1
+    verb = q + 1 if q + 1 < len(rest) and rest[q][1] in ("d", "ad", "b") else q  # 主动推送
+    if verb >= len(rest) or not rest[verb][1].startswith("v") or not _COUNT.search("".join(t for t, _ in rest[verb:])):
+        return None
+    return "".join(t for t, _ in rest[:q]), "".join(t for t, _ in rest[q:verb + 1])
+
+
 def misplaced_gong(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-17: 共 before a noun phrase that a verb and a count follow ("共政策收录547件")."""
     text = report.text
@@ -239,23 +280,10 @@ def misplaced_gong(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             c = m.start()  # the words around 共: from a few characters before it (公共, 总共) to the clause's end
             while c > max(sp.start, m.start() - 4) and _BLOCK.match(text, c - 1):
                 c -= 1
-            end = _CLAUSE_END.search(text, m.end(), sp.end)
-            ws = segment(text[c:end.start() if end else sp.end])
-            k = next((i for i in range(len(ws)) if c + sum(map(len, ws[:i])) == m.start()), None)
-            if k is None or ws[k] != "共":
-                continue
-            rest = [(w, _tag(w)) for w in ws[k + 1:k + 12]]
-            q = 1 if rest and rest[0][1] == "a" and len(rest[0][0]) == 1 else 0  # 新媒体 = 新|媒体
-            if len(rest) < q + 2 or not _nounish(rest[q][1]) or len(rest[q][0]) < 2 or rest[q][0].startswith(_MANNER) \
-                    or rest[q][0] in verbs:
-                continue
-            while q < len(rest) and _nounish(rest[q][1]):
-                q += 1
-            verb = q + 1 if q + 1 < len(rest) and rest[q][1] in ("d", "ad", "b") else q  # 主动推送
-            if verb >= len(rest) or not rest[verb][1].startswith("v") \
-                    or not _COUNT.search("".join(t for t, _ in rest[verb:])):
-                continue
-            a = m.start()
-            noun = "".join(t for t, _ in rest[:q])
-            moved = "".join(t for t, _ in rest[q:verb + 1])
-            yield ctx.finding(a, a + 1 + len(noun) + len(moved), found=f"共{noun}{moved}", fixed=f"{noun}共{moved}")
+            stop = min(sp.end, m.end() + _GONG_WINDOW)
+            end = _CLAUSE_END.search(text, m.end(), stop)
+            slip = _misplaced(text[c:end.start() if end else stop], m.start() - c, verbs)
+            if slip:
+                noun, moved = slip
+                a = m.start()
+                yield ctx.finding(a, a + 1 + len(noun) + len(moved), found=f"共{noun}{moved}", fixed=f"{noun}共{moved}")
