@@ -17,8 +17,8 @@ from nianbao.views import Sentence
 # --------------------------------------------------------------------------------------------- K-03
 
 # (我街: a street's short self-reference, read as 街道)
-_SELF_RE = re.compile(r"(?P<p>我|本|结合)(?P<k>部门|街道|街(?![道区头巷面长里坊市])|局|委|厅|镇|乡|县|区|市|省|办)"
-                      r"(?!(?<=办)[理事法结件公好实文会案]|(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
+_SELF_RE = re.compile(r"(?P<p>我|本|结合)(?P<k>部门|街道|街(?![道区头巷面长里坊市])|局|委|厅|镇|乡|县|区|市|省|办|旗|州|盟|中心)"
+                      r"(?!(?<=办)[理事法结件公好实文会案]|(?<=旗)[帜下舰]|(?<=盟)[员友]|(?<=中心)[城区组工任]|(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
                       r"(?<=县)级|(?<=区)级|(?<=镇)级)")
 _TOWNSHIP_END = re.compile(r"(乡|镇)(?:人民政府)?$")
 _PLACE_SUFFIXES = ("自治区", "街道", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡")
@@ -65,8 +65,15 @@ def _suffix(place: str) -> str:
     return next(s for s in _PLACE_SUFFIXES if place.endswith(s))
 
 
+# the level vocabulary (issue #12, t12f): the kinds of place a government of each level is, and the kinds of organ a
+# department may be — a self-reference of another kind than the report's own is judged by these, not by instances
+_COUNTY_KINDS = frozenset({"县", "区", "旗"})  # (a county-level 市 speaks as 市)
+_CITY_KINDS = frozenset({"市", "州", "盟"})
+_ORGAN_KINDS = frozenset({"局", "委", "厅", "办", "中心"})
+
+
 def _organ(agency: str) -> str | None:
-    for k, rx in (("局", r"局$"), ("委", r"委(?:员会)?$"), ("厅", r"厅$")):
+    for k, rx in (("局", r"局$"), ("委", r"委(?:员会)?$"), ("厅", r"厅$"), ("办", r"办公室$"), ("中心", r"中心$")):
         if re.search(rx, agency):
             return k
     return None
@@ -81,14 +88,14 @@ def _self_policy(report: Report) -> tuple[set[str], str]:
     if level in ("township", "street", "county_gov", "city_gov", "province_gov"):
         organs.add("部门")  # 本部门 / 结合部门实际: a department's wording in a government's report
     if level == "township":
-        bad = organs | {"街道", "县", "区", "市", "省"}
+        bad = organs | {"街道", "县", "区", "市", "省", "旗", "州", "盟"}
         # a 乡 calling itself 我镇 (or a 镇 我乡) copied a neighbour's text
         kind = _township_kind(agency)
         if kind:
             bad.add("镇" if kind == "乡" else "乡")
         return bad, "乡镇"
     if level == "street":
-        return organs | {"镇", "乡", "县", "区", "市", "省"}, "街道"
+        return organs | {"镇", "乡", "县", "区", "市", "省", "旗", "州", "盟"}, "街道"
     if level in ("county_gov", "city_gov", "province_gov"):
         # (a government's report is often compiled by a bureau, 政务服务和数据管理局 runs 政务公开 in many counties: 我局
         # is left alone where the text names that bureau, below)
@@ -102,26 +109,37 @@ def _self_policy(report: Report) -> tuple[set[str], str]:
             bad.add("省")
             if places and places[-1] in ("县", "旗"):
                 bad.add("市")
+            # the county-level kinds it is not (a 旗 in 内蒙古 may say 我区 of the region), and the city-level 州/盟
+            own = places[-1] if places else ""
+            if own in _COUNTY_KINDS:
+                bad.update(_COUNTY_KINDS - {own} - ({"区"} if own == "旗" else set()))
+            bad.update({"州", "盟"} - {own})
         elif level == "city_gov":
-            bad.update({"县", "区", "省"})
+            bad.update({"县", "区", "省", "旗"} | (_CITY_KINDS - set(places[-1:])))
         else:
-            bad.update({"县", "区", "市"})
+            bad.update({"县", "区", "市", "旗", "州", "盟"})
         return bad, "人民政府"
     if level == "department":
         bad = {"镇", "乡", "街道"}
         own = _organ(agency)
         if own:
             # (many bodies bear two names, 卫生健康委员会 / 中医药管理局, 一个机构两块牌子: hence only a warning, like all)
-            bad.update(k for k in ("局", "委", "厅") if k != own)
-            bad.add("办")  # 我办: an office's self-reference (县政府办) in a bureau's report
+            # (我办: an office's self-reference, 县政府办, in a bureau's report; 我中心 a centre's)
+            bad.update(_ORGAN_KINDS - {own})
         if places:
             low = places[-1]
             if low in ("区", "市") and "县" not in places:
                 bad.add("县")
             if low == "县" and "区" not in places:
                 bad.add("区")
+            if low == "旗":
+                bad.add("县")
+            elif low in _COUNTY_KINDS:
+                bad.add("旗")
+            if low in _CITY_KINDS:
+                bad.update(_CITY_KINDS - set(places))
             if low in ("省", "自治区"):
-                bad.update({"县", "区", "市"})
+                bad.update({"县", "区", "市", "旗", "州", "盟"})
             elif "省" not in places[-1:]:
                 bad.add("省")  # a body below the province speaks of it as 省, not 我省
                 if low in ("县", "旗") and "市" not in places[1:]:
