@@ -1,16 +1,17 @@
-"""W-15: a fixed phrase of the genre written one edit away (issue #12): a mandated title (a part's, a table's or a
-table row's, in a heading or in the "本报告由……组成" part list), a document's name, or a fixed term, with a character
-lost, added or replaced, a two-character word lost or added, or two adjacent words exchanged ("收到和处理政府信息申请
-情况", "政府信息公开政复议、行政诉讼情况", "信息申请公开", "依申请动公开").
+"""W-15: a fixed phrase of the genre written one edit away (issue #12): a mandated title (a part's, a table's title,
+row or column label, in a heading or in the "本报告由……组成" part list), a document's name, or a fixed term, with a
+character lost, added or replaced, a two-character word lost or added, or two adjacent words exchanged ("收到和处理
+政府信息申请情况", "政府信息公开政复议、行政诉讼情况", "信息申请公开", "依申请动公开").
 
-The phrases come from the format spec (``data/spec/format.toml``: part titles and their variants, table titles and
-row labels) and ``data/lexicon/canonical_phrases.toml`` (document names, fixed terms, correct variants in common
-use). A title is quoted exactly but is shortened and re-worded freely (存在的问题及改进情况 without 主要): an edit is
-reported only where it breaks a fixed term inside the title. A term standing alone is checked for a character added
-or lost inside it and for two of its words exchanged, where neither end of the written form continues a longer word.
-A character replaced, lost or swapped that W-08 reports, a reordered title that W-14 reports, a doubled character
-(W-06's) and edits of the function characters only (的, 和, 及, 、…) are left alone. Only narrative paragraphs,
-headings and the title are read (never table cells).
+The phrases come from the format spec (``data/spec/format.toml``: part titles, their variants and old titles, table
+titles and labels) and ``data/lexicon/canonical_phrases.toml`` (document names, fixed terms, correct variants in
+common use). A title is quoted exactly but is shortened and re-worded freely (存在的问题及改进情况 without 主要): an
+edit is reported where it cuts a fixed term inside the title, or where one of the title's own words gets a bound
+character that stands alone (主动公开政府信息请况). A term standing alone is checked for a character added or lost
+inside it and for two of its words exchanged, where neither end of the written form continues a longer word. A
+character replaced, lost or swapped that W-08 reports, a reordered title that W-14 reports, a slip a W-02/W-04/W-07
+list names, a doubled character (W-06's) and edits of the function characters only (的, 和, 及, 、…) are left alone.
+Only narrative paragraphs, headings and the title are read (never table cells).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from nianbao.rules.util import HAN, find_all, one_edit
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 _WORD_FREQ = 50  # a neighbour pair the dictionary counts this often is a word: 部门 before 门网站
 _BOUND_FREQ = 20000  # a character the dictionary counts as a word of its own less often is bound (W-08's measure)
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万两")
 _DOCNO_AHEAD = re.compile(r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}")  # 〔2019〕: an issuer's code before it is an abbreviation
 
 
@@ -143,11 +145,17 @@ def _is_word(s: str) -> bool:
     return len(s) == 2 and all(HAN.match(c) for c in s) and _freq().get(s, 0) >= _WORD_FREQ
 
 
-def _orphan(w: str) -> bool:
-    """Whether the segmenter leaves a bound character standing alone in w (依请公开: 请 — 门网站: 门)."""
+def _orphan(w: str, at: set[int] | None = None) -> bool:
+    """Whether the segmenter leaves a bound character standing alone in w (依请公开: 请 — 门网站: 门), or at one of
+    the positions `at`."""
     from nianbao.views import segment
 
-    return any(len(x) == 1 and HAN.match(x) and _freq().get(x, 0) < _BOUND_FREQ for x in segment(w))
+    p = 0
+    for x in segment(w):
+        if len(x) == 1 and HAN.match(x) and _freq().get(x, 0) < _BOUND_FREQ and (at is None or p in at):
+            return True
+        p += len(x)
+    return False
 
 
 def _edit(w: str, t: str) -> tuple[str, int, int] | None:
@@ -186,12 +194,10 @@ def _inside_word(ph: Phrase, kind: str, k: int) -> bool:
 
 
 def _touched(kind: str, k: int, width: int, w: str, t: str) -> str:
-    """The characters the edit adds, loses or replaces."""
+    """The characters the edit loses or adds, or the right character and the one written for it."""
     if kind == "lost":
         return t[k:k + width]
-    if kind == "added":
-        return w[k:k + width]
-    return t[k:k + 2] + w[k:k + 2] if kind == "swap" else t[k] + w[k]
+    return w[k:k + width] if kind == "added" else t[k] + w[k]
 
 
 def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Inventory) -> tuple[str, str, set[int]] | None:
@@ -206,8 +212,10 @@ def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Invento
     kind, k, width = e
     if kind == "swap":
         return None  # two characters swapped: W-08's (and W-14's for a title's words)
-    if k == 0 or (kind == "lost" and k + width >= n) or (kind == "added" and k >= n) or (kind == "sub" and k >= n - 1):
-        return None  # a phrase shortened, lengthened or joined at its ends is another phrase
+    if k == 0 or (kind == "lost" and k + width >= n) or (kind == "added" and k >= n) \
+            or (kind == "sub" and k >= n - 1 and not (ph.title and n >= 7)):
+        return None  # a phrase shortened, lengthened or joined at its ends is another phrase; a long title's last
+        # character replaced is still that title (其他需要报告的事顶)
     touched = _touched(kind, k, width, w, t)
     wording = ("wording", touched, set()) if ph.title else None  # right as a re-worded title: no other phrase's slip
     if all(c in inv.function or not HAN.match(c) for c in touched):
@@ -217,6 +225,9 @@ def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Invento
     if ph.title and _breaks(ph, kind, k, width, inv.right):
         if kind == "lost" and width == 2 and t[k - 1] in "、和及与" and t[k:k + 2] in t[:k - 1]:
             return wording  # 行政复议、诉讼: a word shared by two coordinated terms is written once
+    elif ph.title and kind == "sub":  # a title's character replaced outside its terms: 请况, 改近
+        if not _inside_word(ph, "lost", k) or w[k] in _NUMERALS or not _orphan(w, {k - 1, k, k + 1}):
+            return wording  # 主动公开政务信息情况: a word for a word
     else:  # a term alone, or a title re-worded outside its terms: only a character added or lost by mistake
         if width != 1 or kind == "sub":
             return wording  # a wrong character is W-08's; a title shortened by a word is a wording (存在的问题)
@@ -252,15 +263,15 @@ def _covered(text: str, site: set[int], lo: int, hi: int, inv: Inventory) -> boo
 def _windows(text: str, lo: int, hi: int, inv: Inventory) -> tuple[set[tuple[int, int, str]], list[tuple[int, str]]]:
     """The stretches of text[lo:hi] that may be a phrase one edit away, as (start, end, phrase), and where a phrase
     with two words exchanged is written, as (start, written form). An edit reported is never at an end, so the
-    written form keeps the phrase's first and last character, and its first two characters or its last two (an edit
-    at the second character keeps the last two)."""
+    written form keeps the phrase's first and last character (but a long title's last one may be replaced), and its
+    first two characters or its last two (an edit at the second character keeps the last two)."""
     windows: set[tuple[int, int, str]] = set()
     orders: list[tuple[int, str]] = []
     for i in range(lo, hi - 1):
         bg = text[i:i + 2]
         for t in inv.by_first.get(bg, ()):
             windows.update((i, i + m, t) for m in range(len(t) - 2, len(t) + 3)
-                           if i + m <= hi and text[i + m - 1] == t[-1])
+                           if i + m <= hi and (text[i + m - 1] == t[-1] or (m == len(t) >= 7)))
         for t in inv.by_last.get(bg, ()):
             windows.update((i + 2 - m, i + 2, t) for m in range(len(t) - 2, len(t) + 3)
                            if i + 2 - m >= lo and text[i + 2 - m] == t[0])
@@ -335,6 +346,7 @@ def canonical_phrase_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]
         elif kind == "added":
             yield ctx.finding(a, b, variant="added", found=text[a:b], phrase=t, part_text=touched)
         elif kind == "sub":
-            yield ctx.finding(a, b, variant="sub", found=text[a:b], phrase=t, part_text=touched)
+            yield ctx.finding(a, b, variant="sub", found=text[a:b], phrase=t, right_part=touched[0],
+                              wrong_part=touched[1])
         else:
             yield ctx.finding(a, b, variant="order", found=text[a:b], phrase=t, part_text=touched)
