@@ -49,6 +49,8 @@ class Inventory:
     orders: dict[str, tuple[tuple[str, int, int], ...]]  # a phrase with two adjacent words exchanged -> (phrase, site)
     orders_first: dict[str, tuple[str, ...]]  # first two characters -> the reordered phrases
     right: frozenset[str]  # wordings that are never a slip
+    covering: tuple[str, ...]  # the right wordings that excuse an edit they contain (not a bare term: the office's
+    # name with 公开 added, 政府信息公开与政务公开办公室, is a slip although 政府信息公开 is a term)
     function: frozenset[str]
 
 
@@ -120,6 +122,7 @@ def inventory() -> Inventory:
                 continue
             w = t[:pos[i]] + b + a + t[pos[i + 2]:]
             orders.setdefault(w, []).append((t, pos[i], pos[i + 2]))
+    covering = tuple(sorted(right | titles))
     right |= titles | terms
     first: dict[str, list[str]] = {}
     last: dict[str, list[str]] = {}
@@ -132,7 +135,7 @@ def inventory() -> Inventory:
         orders_first.setdefault(w[:2], []).append(w)
     return Inventory(phrases, {k: tuple(v) for k, v in first.items()}, {k: tuple(v) for k, v in last.items()},
                      {k: tuple(v) for k, v in orders.items()}, {k: tuple(v) for k, v in orders_first.items()},
-                     frozenset(right), function)
+                     frozenset(right), covering, function)
 
 
 def _freq() -> dict:
@@ -253,7 +256,7 @@ def _ends_free(text: str, a: int, b: int, lo: int, hi: int) -> bool:
 def _covered(text: str, site: set[int], lo: int, hi: int, inv: Inventory) -> bool:
     """Whether a wording known to be right covers the edit: 政务信息公开 inside 政务信息公开工作."""
     p, q = min(site), max(site) + 1
-    for r in inv.right:
+    for r in inv.covering:
         for s in find_all(text, r, max(lo, q - len(r)), min(hi, p + len(r))):
             if s <= p and q <= s + len(r):
                 return True
