@@ -151,3 +151,20 @@ def test_self_reference_of_another_kind_by_level(head, body, evidence):
 ])
 def test_self_reference_by_level_near_misses(head, body):
     assert found(body, ["K-03"], head) == []
+
+
+def test_the_reports_own_name_naming_a_body_of_another_kind():
+    head = "白沙镇人民政府2023年政府信息公开工作年度报告\n"
+    body = "根据《条例》规定，现将青溪县市场监督管理局2023年政府信息公开工作年度报告公布如下。\n一、总体情况\n2023年，我镇主动公开信息80条。"
+    assert found(body, ["K-03"], head) == [("K-03", "青溪县市场监督管理局", "info")]
+
+
+@pytest.mark.parametrize("head, body", [
+    # a government's office publishes its government's report
+    ("青溪县人民政府办公室2023年政府信息公开工作年度报告\n", "现将青溪县人民政府2023年政府信息公开工作年度报告公布如下。\n一、总体情况\n"),
+    # the body's own name, and a body of its own kind under another name (an old name: K-07 judges places)
+    ("青溪县交通运输局2023年政府信息公开工作年度报告\n", "现将青溪县交通局2023年政府信息公开工作年度报告公布如下。\n一、总体情况\n"),
+    ("白沙镇人民政府2023年政府信息公开工作年度报告\n", "现将我镇2023年政府信息公开工作年度报告公布如下。\n一、总体情况\n"),
+])
+def test_the_reports_own_name_near_misses(head, body):
+    assert found(body + "2023年，全年主动公开信息80条。", ["K-03"], head) == []

@@ -205,6 +205,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _addressee(report, ctx, kind)
     yield from _compiled_from_subunits(report, ctx, kind)
     yield from _government_office_runs_it(report, ctx, kind)
+    yield from _named_as_own(report, ctx, kind, mine)
     yield from _decree(report, ctx, kind)
 
 
@@ -368,6 +369,48 @@ def _decree(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
                 who = f"“{named.group(0) if named else clause}”"
             yield ctx.finding(m.start(), m.end(), variant="decree", evidence=ev, part=s.part, severity="warning",
                               who=who, ev=ev)
+
+
+# the report's own name as its preamble publishes it ("现将XX镇人民政府2023年政府信息公开工作年度报告公布如下"): the body named
+# there is the report's own
+_OWN_NAME = re.compile(rf"(?:现将|特向社会公布|向社会公布|予以公布|现予公布|公布)(?P<who>[{CJK}]{{2,30}}?(?:人民政府|政府|街道办事处|办事处|"
+                       r"局|委员会|委|厅|办公室|中心))(?:[（(][^）)]{0,20}[）)])?\s*(?:(?:19|20)\d{2}\s*年度?)?"
+                       r"(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告")
+_GOVERNMENTS = frozenset({"镇", "乡", "街道", "县", "区", "市", "旗", "州", "盟", "省"})
+
+
+def _body_kind(name: str) -> str | None:
+    """The kind of body a full name names, in the level vocabulary: …镇人民政府 镇, …街道办事处 街道, …局 局, …办公室 办."""
+    if re.search(r"(?:街道)?办事处$|街道$", name):
+        return "街道"
+    gov = re.search(r"(自治区|街道|镇|乡|县|区|市|旗|州|盟|省)(?:人民)?政府$", name)
+    if gov:
+        return "区" if gov.group(1) == "自治区" else gov.group(1)
+    return _organ(name)
+
+
+def _named_as_own(report: Report, ctx: RuleContext, kind: str, mine: str) -> Iterator[Finding]:
+    """K-03 (named): the report's own name, as its preamble publishes it, names a body of another kind than the report's
+    ("现将XX县市场监督管理局2023年……年度报告公布如下" in a township's report) — the name left from that body's report.
+    Judged only against a body read from the report's title or signature; a government's office publishing its
+    government's report (or the government its office's) is one body's work."""
+    if report.meta.agency_source not in ("title", "signature") or mine in ("单位", ""):
+        return
+    agency = report.meta.agency or ""
+    text = report.text
+    for s in report.views.sentences:
+        for m in _OWN_NAME.finditer(text, s.start, s.end):
+            who = m.group("who")
+            k = _body_kind(who)
+            if k is None or k == mine or who in agency or agency in who or re.search(r"[我本]", who):
+                continue
+            if {k, mine} & {"办"} and ({k, mine} - {"办"}) <= _GOVERNMENTS:
+                continue  # a government's office and its government
+            if k in _GOVERNMENTS and mine in _GOVERNMENTS and {k, mine} <= {"县", "区", "市", "旗"}:
+                continue  # a county-level body renamed (县 → 区 / 市): K-07 judges its places
+            yield ctx.finding(m.start("who"), m.end("who"), variant="named", evidence=who, part=s.part, severity="info",
+                              agency=agency, kind=kind, ev=who)
+            return
 
 
 def _own_short(report: Report) -> str:
