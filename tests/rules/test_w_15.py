@@ -51,6 +51,12 @@ def test_a_fixed_phrase_one_edit_away(text, found, message):
     assert _found(HEAD + text) == [("W-15", found, message)]
 
 
+def test_a_long_term_loses_a_character_without_leaving_one_alone():
+    text = "青溪县林业局2023年政府信息公开工作年报告\n一、总体情况\n全年主动公开政府信息86条。"
+    assert _found(text) == [("W-15", "政府信息公开工作年报告",
+                             "“政府信息公开工作年报告”疑为固定写法“政府信息公开工作年度报告”之误，漏了“度”。")]
+
+
 @pytest.mark.parametrize("text", [
     # shortened or re-worded titles, correct wordings in common use
     "本报告由概述、政府信息主动公开情况、政府信息依申请公开情况、存在的问题及改进情况和其他需要报告的事项组成。",

@@ -242,8 +242,9 @@ def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Invento
                                 or _freq().get(w[k], 0) >= _BOUND_FREQ):
             return wording  # the added character makes a word with its neighbour (依法申请公开) or is a word of its
             # own (主动从公开渠道): only a bound character stands alone by mistake
-        if kind == "lost" and not _orphan(w):
-            return wording  # 过程信息 (全过程信息公开) is two words, not 过程性信息 with a character lost
+        if kind == "lost" and n < 7 and not _orphan(w):
+            return wording  # 过程信息 (全过程信息公开) is two words, not 过程性信息 with a character lost; a long
+            # term loses none (政府信息公开工作年报告)
     site = set(range(a + k, a + k + width)) if kind != "lost" else {a + k - 1, a + k}
     return kind, touched, site
 
