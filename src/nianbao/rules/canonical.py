@@ -29,6 +29,7 @@ from nianbao.rules.util import HAN, find_all, one_edit
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 _WORD_FREQ = 50  # a neighbour pair the dictionary counts this often is a word: 部门 before 门网站
 _BOUND_FREQ = 20000  # a character the dictionary counts as a word of its own less often is bound (W-08's measure)
+_STRICT_BOUND = 5000  # …and one counted less than this never stands alone in a title (况, 息), unlike 需 or 信
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万两")
 _DOCNO_AHEAD = re.compile(r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}")  # 〔2019〕: an issuer's code before it is an abbreviation
 
@@ -148,14 +149,14 @@ def _is_word(s: str) -> bool:
     return len(s) == 2 and all(HAN.match(c) for c in s) and _freq().get(s, 0) >= _WORD_FREQ
 
 
-def _orphan(w: str, at: set[int] | None = None) -> bool:
-    """Whether the segmenter leaves a bound character standing alone in w (依请公开: 请 — 门网站: 门), or at one of
-    the positions `at`."""
+def _orphan(w: str, at: set[int] | None = None, bound: int = 0) -> bool:
+    """Whether the segmenter leaves a bound character (counted less than `bound` times as a word, W-08's measure by
+    default) standing alone in w (依请公开: 请 — 门网站: 门), or at one of the positions `at`."""
     from nianbao.views import segment
 
-    p = 0
+    p, bound = 0, bound or _BOUND_FREQ
     for x in segment(w):
-        if len(x) == 1 and HAN.match(x) and _freq().get(x, 0) < _BOUND_FREQ and (at is None or p in at):
+        if len(x) == 1 and HAN.match(x) and _freq().get(x, 0) < bound and (at is None or p in at):
             return True
         p += len(x)
     return False
@@ -242,7 +243,9 @@ def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Invento
                                 or _freq().get(w[k], 0) >= _BOUND_FREQ):
             return wording  # the added character makes a word with its neighbour (依法申请公开) or is a word of its
             # own (主动从公开渠道): only a bound character stands alone by mistake
-        if kind == "lost" and n < 7 and not _orphan(w):
+        if kind == "lost" and ph.title and not _orphan(w, {k - 1, k}, _STRICT_BOUND):
+            return wording  # 其他需报告的事项: 需 stands alone as a verb; 申请况 leaves 况, which never does
+        if kind == "lost" and not ph.title and n < 7 and not _orphan(w):
             return wording  # 过程信息 (全过程信息公开) is two words, not 过程性信息 with a character lost; a long
             # term loses none (政府信息公开工作年报告)
     site = set(range(a + k, a + k + width)) if kind != "lost" else {a + k - 1, a + k}
