@@ -37,7 +37,7 @@ _DOCNO_AHEAD = re.compile(r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}")  # 〔2019�
 @dataclass(frozen=True)
 class Phrase:
     text: str
-    title: bool  # quoted exactly: only an edit inside one of its terms is a slip
+    title: bool  # an edit is a slip where it cuts one of its terms, or puts a bound character into one of its words
     terms: tuple[tuple[int, int], ...]  # where the fixed terms lie inside the phrase
     words: tuple[tuple[int, int], ...]  # where its words of two characters or more lie
 
