@@ -168,3 +168,24 @@ def test_the_reports_own_name_naming_a_body_of_another_kind():
 ])
 def test_the_reports_own_name_near_misses(head, body):
     assert found(body + "2023年，全年主动公开信息80条。", ["K-03"], head) == []
+
+
+# --------------------------------------------------------------------------------------------- K-06 shares
+
+
+@pytest.mark.parametrize("body, evidence", [
+    ("本年度收到政府信息公开申请8件，其中网络申请3件，占43%，信函申请5件。", "43%"),  # a count broken down in its sentence
+    ("全年共主动公开政府信息80条，其中工作动态60条，占主动公开信息总数的60%。", "60%"),
+    ("全年共主动公开政府信息80条，其中工作动态60条（占比60%）。", "60%"),
+])
+def test_share_forms(body, evidence):
+    assert found(body, ["K-06"]) == [("K-06", evidence, "warning")]
+
+
+@pytest.mark.parametrize("body", [
+    "本年度收到政府信息公开申请7件，其中网络申请3件，占43%，信函申请4件，占57%。",
+    "全年共主动公开政府信息80条，其中工作动态60条，占全县信息公开总量的3%。",  # another body's whole
+    "全年共受理业务550件，占行政服务中心办件总量66%。",
+])
+def test_share_forms_near_misses(body):
+    assert found(body, ["K-06"]) == []

@@ -40,8 +40,11 @@ from nianbao.rules.counts import (
 from nianbao.rules.dates import PLAN_RE
 from nianbao.rules.util import trie_pattern
 
+# a share after its count: 占30%, 占比30%, 所占比例为30%, 约占30%, （占30%）, 占总数的30%, 占总体的比例为30%, 占全部信息的30%
+# (the whole named in generic words only: 占全县总量的3%, 占行政服务中心办件总量66% name another total)
 _SHARE = re.compile(
-    rf"(?P<a>\d+)\s*(?P<u>{UNITS})\s*[,，]?\s*(?:所?占(?:总数|总量|全部|总条数|总件数|信息总[数量])?(?:的)?(?:比例|比重|比)?(?:为|达)?"
+    rf"(?P<a>\d+)\s*(?P<u>{UNITS})\s*[,，]?\s*[（(]?\s*(?:约?所?占(?:(?:全年|本年度?|主动公开|公开|政府|信息|各类|申请|的)*"
+    rf"(?:总数|总量|总体|全部|总和|总条数|总件数|信息总[数量]))?(?:的)?(?:比例|比重|比)?(?:为|达|达到|约)?"
     rf"|比例为|占比为?)\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 # a rate after its two counts: "收到申请5件，按时答复4件，答复率100%"
 _RATE = re.compile(r"(?P<w>办结|答复|办复|回复|公开)率(?:达到|达|为|是)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
@@ -79,8 +82,11 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if not _SHARE.search(text, sp.start, sp.end):
             continue  # no share in the paragraph (a share found from a total is found from the paragraph's start too)
         # the year's total written with 共 is TOTAL_RE's too: one total per count
-        totals = sorted({m.end(): m for rx in (YEAR_TOTAL, TOTAL_RE) for m in rx.finditer(text, sp.start, sp.end)}.values(),
-                        key=lambda x: x.start())
+        found = {m.end(): m for rx in (YEAR_TOTAL, TOTAL_RE) for m in rx.finditer(text, sp.start, sp.end)}
+        # a count its sentence breaks down ("收到申请8件，其中网络申请3件，占43%") is a total within that sentence
+        broken = {c.end(): c for c in COUNT_RE.finditer(text, sp.start, sp.end)
+                  if c.end() not in found and (lo := _LIST_OPEN.match(text, c.end(), sp.end)) and lo.end() > c.end()}
+        totals = sorted([*found.values(), *broken.values()], key=lambda x: x.start())
         for tm in totals:
             if APPROX_AFTER.match(text[tm.end():tm.end() + 2]) or text[tm.end():tm.end() + 1] in ("%", "％") or \
                     text[tm.end():tm.end() + 1].isdigit():
@@ -92,6 +98,9 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             # another total after this one: its shares and every later one are that total's (found once per total, so
             # that the scan stays linear in the paragraph)
+            if tm.end() in broken:
+                end = text.find("。", tm.end(), sp.end)
+                end = sp.end if end < 0 else end
             nxt = TOTAL_RE.search(text, tm.end(), end)
             stop = nxt.end() if nxt else end
             counts = [c for c in COUNT_RE.finditer(text, tm.end(), stop) if c.group("u") == unit]
