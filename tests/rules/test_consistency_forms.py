@@ -189,3 +189,25 @@ def test_share_forms(body, evidence):
 ])
 def test_share_forms_near_misses(body):
     assert found(body, ["K-06"]) == []
+
+
+# --------------------------------------------------------------------------------------------- K-06 the year's flow
+
+
+@pytest.mark.parametrize("body, evidence", [
+    ("本年度收到政府信息公开申请10件，已办结7件，结转下年度2件。", "收到政府信息公开申请10件，已办结7件，结转下年度2件"),
+    ("本年度收到政府信息公开申请10件，上年结转2件，办结9件，结转下年度2件。", "收到政府信息公开申请10件，上年结转2件，办结9件，结转下年度2件"),
+])
+def test_the_years_requests_must_balance(body, evidence):
+    assert found(body, ["K-06"]) == [("K-06", evidence, "warning")]
+
+
+@pytest.mark.parametrize("body", [
+    "本年度收到政府信息公开申请10件，办结8件，结转下年度2件。",
+    "本年度收到政府信息公开申请10件，办结9件，结转下年度2件。",  # one carried over from last year, unstated
+    "本年度收到政府信息公开申请10件，办结8件。",  # the rest unstated
+    "本年度通过网络收到政府信息公开申请10件，办结7件，结转下年度2件。",  # one channel's
+    "全区共收到政府信息公开申请10件，其中区政府本级办结7件，结转下年度2件。",  # one part of the body
+])
+def test_the_years_requests_near_misses(body):
+    assert found(body, ["K-06"]) == []

@@ -416,6 +416,44 @@ def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             break
 
 
+# the flow of the year's requests in one sentence: received (收到/受理, not one channel's), carried over from last year,
+# completed (办结/答复), carried into next year — received + carried over = completed + carried forward (table three)
+_FLOW_IN = re.compile(rf"(?:新收|收到|接到|接收|受理)(?:了)?(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开)(?:的)?申请(?:共|为)?\s*"
+                      rf"(?P<n>{NUM})\s*件(?![\d%％])")
+_FLOW_OVER = re.compile(rf"(?:上一?年度?|去年)(?:结转|转入)(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
+_FLOW_DONE = re.compile(rf"(?<![未没])(?:办结|办理完毕|答复完毕)(?:了)?(?:政府信息公开申请|申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
+_FLOW_FORWARD = re.compile(rf"结转(?:至|到)?(?:下一?年度?|(?:19|20)\d{{2}}\s*年度?)(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*"
+                           rf"(?P<n>{NUM})\s*件(?![\d%％])")
+
+
+def _flow(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"收到申请10件，办结7件，结转下年度2件": one sentence that states the year's requests received, completed and carried
+    into next year (each once) must balance — received + carried over = completed + carried forward. Without the
+    carried-over count stated, only fewer completed and carried than received is sure to be wrong."""
+    text = report.text
+    for s in report.views.sentences:
+        sent = text[s.start:s.end]
+        if _SUB_BODY.search(sent) or PLAN_RE.search(sent) or re.search(r"同比|较|比上年|累计|以来|截至|截止", sent):
+            continue
+        found = [list(rx.finditer(text, s.start, s.end)) for rx in (_FLOW_IN, _FLOW_OVER, _FLOW_DONE, _FLOW_FORWARD)]
+        got, over, done, fwd = found
+        if len(got) != 1 or len(done) != 1 or len(fwd) != 1 or len(over) > 1:
+            continue
+        if _count_words("part_count").search(_clause(text, s, got[0].start(), got[0].end()).replace("结转", "")):
+            continue  # one channel's, one kind of applicant's or one part of the body's
+        received, completed, forward = (value(m[0].group("n")) for m in (got, done, fwd))
+        carried = value(over[0].group("n")) if over else None
+        if (carried is not None and received + carried != completed + forward) or \
+                (carried is None and completed + forward < received):
+            last = max(m[0].end() for m in found if m)
+            if carried is None:
+                yield ctx.finding(got[0].start(), last, variant="flow_short", received=received, completed=completed,
+                                  forward=forward)
+            else:
+                yield ctx.finding(got[0].start(), last, variant="flow", received=received, carried=carried,
+                                  completed=completed, forward=forward)
+
+
 # no request received, then a clause that says the requests were handled
 _ZERO_REQ = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,12}?申请|(?:收到|受理|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,4}?(?<!\d)[0零]\s*(?:件|次|个|条)")
 _HANDLED = re.compile(r"\s*[，,]\s*(?P<h>(?:均|已|全部|都|按照程序|按程序|依法|按时|及时|在法定时限内|在规定时限内|予以){1,4}"
@@ -519,6 +557,7 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _list_over_years_total(report, ctx)
     yield from _sums(report, ctx)
     yield from _bracketed_sums(report, ctx)
+    yield from _flow(report, ctx)
     # "收到申请0件" and later "收到申请2件" is said once, as no request against some
     told = set()
     for f in _none_and_some(report, ctx):
