@@ -211,3 +211,16 @@ def test_the_years_requests_must_balance(body, evidence):
 ])
 def test_the_years_requests_near_misses(body):
     assert found(body, ["K-06"]) == []
+
+
+@pytest.mark.parametrize("body, evidence", [
+    ("本年度收到政府信息公开申请75件，涉及自然人70件、商业企业3件。", "75件，涉及自然人70件、商业企业3件"),
+    ("全年主动公开政府信息60条，具体为：工作动态30条、通知公告20条、其他信息5条。", "60条，具体为：工作动态30条、通知公告20条、其他信息5条"),
+])
+def test_other_words_that_open_a_breakdown(body, evidence):
+    assert found(body, ["K-02", "K-06"]) == [("K-06", evidence, "warning")]
+
+
+def test_topics_are_no_breakdown():
+    body = "全年公开部门动态3718条，涉及重点领域信息350条、民生信息120条、其他信息30条。"
+    assert found(body, ["K-02", "K-06"]) == []

@@ -235,7 +235,9 @@ def _count_words(key: str) -> re.Pattern[str]:
 
 
 # a breakdown opens with 其中/包括/包含, or with a colon right after the count ("主动公开信息52条：工作动态11条、……")
-_LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|(?:内容|主要|具体)?(?:包括|包含))\s*(?:包括|有)?\s*[:：,，]?|[:：](?![\d\s]))")
+# (具体为：/分别是 open one too; 涉及/涵盖 only a breakdown by the closed kinds of table three: 75件，涉及自然人72件、商业企业3件)
+_LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|(?:内容|主要|具体)?(?:包括|包含)|具体(?:为|是)|分别(?:为|是)(?=\s*[:：]?\s*[^\d\s])|"
+                        r"(?P<kinds>涉及|涵盖))\s*(?:包括|有)?\s*[:：,，]?|[:：](?![\d\s]))")
 # where a list stops being the list: a nested breakdown, or a clause that reports another quantity
 # (an answered kind after ；— 不予公开5件, 正在办理1件 — is an item of the list)
 _NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
@@ -271,6 +273,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 lst = lst[:nested.start()]
             items = list(COUNT_APPROX_RE.finditer(lst))
             unit = tm.group("u")
+            if lo.group("kinds") and not closed_breakdown(lst):
+                continue  # 涉及/涵盖 topics: not a breakdown
             approx = any(i.group("approx") for i in items)
             if len(items) < 2 or any(i.group("u") != unit for i in items) or \
                     re.search(r"余|多|约|左右|%|％|复议|诉讼", COUNT_APPROX_RE.sub("", lst)):
