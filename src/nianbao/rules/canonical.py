@@ -38,7 +38,7 @@ _DOCNO_AHEAD = re.compile(r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}")  # 〔2019�
 class Phrase:
     text: str
     title: bool  # an edit is a slip where it cuts one of its terms, or puts a bound character into one of its words
-    terms: tuple[tuple[int, int], ...]  # where the fixed terms lie inside the phrase
+    terms: tuple[tuple[int, int], ...]  # where the other fixed terms lie inside the phrase
     words: tuple[tuple[int, int], ...]  # where its words of two characters or more lie
 
 
@@ -114,8 +114,7 @@ def inventory() -> Inventory:
         for x in seg:
             spans += [(p, p + len(x))] if len(x) >= 2 else []
             p += len(x)
-        phrases[t] = Phrase(t, t in titles and t not in terms, inner if t not in terms else ((0, len(t)),),
-                            tuple(spans))
+        phrases[t] = Phrase(t, t in titles and t not in terms, inner, tuple(spans))
         words = _units(seg)
         pos = [sum(len(w) for w in words[:i]) for i in range(len(words) + 1)]
         for i in range(1, len(words) - 1):  # the first word stays: 公开政务信息 moves a verb, writing another phrase
@@ -232,6 +231,9 @@ def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Invento
     elif ph.title and kind == "sub":  # a title's character replaced outside its terms: 请况, 改近
         if not _inside_word(ph, "lost", k) or w[k] in _NUMERALS or not _orphan(w, {k - 1, k, k + 1}):
             return wording  # 主动公开政务信息情况: a word for a word
+    elif not ph.title and kind == "lost" and width == 2 and n >= 10 and _breaks(ph, kind, k, width, inv.right):
+        if not _ends_free(text, a, b, lo, hi):
+            return None  # a long term losing a word of a term inside it: 政府信息年度报告 (not 政府信息公开报告)
     else:  # a term alone, or a title re-worded outside its terms: only a character added or lost by mistake
         if width != 1 or kind == "sub":
             return wording  # a wrong character is W-08's; a title shortened by a word is a wording (存在的问题)
