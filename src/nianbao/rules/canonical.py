@@ -207,7 +207,8 @@ def _touched(kind: str, k: int, width: int, w: str, t: str) -> str:
 
 def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Inventory) -> tuple[str, str, set[int]] | None:
     """(kind, characters touched, text positions of the edit) when text[a:b] is the phrase `t` one edit away and
-    nothing says it is right, else None."""
+    nothing says it is right; ("wording", …) when it is the title `t` re-worded, which no other phrase may call a
+    slip; else None."""
     w, ph, n = text[a:b], inv.phrases[t], len(t)
     e = _edit(w, t)
     if e is None or w in inv.right or not all(HAN.match(c) or c in t for c in w):
