@@ -23,6 +23,7 @@ TOML_FILES = [
     "set_phrases.toml",
     "place_words.toml",
     "count_words.toml",
+    "partner_frames.toml",
 ]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LEVELS = {"township", "street", "county_gov", "city_gov", "province_gov", "department"}
