@@ -24,7 +24,7 @@ from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import span_matches
 
-_ENDS = {"sentence": "。！？；!?;", "clause": "。！？；!?;，,：:"}
+_ENDS = {"period": "。！？!?", "sentence": "。！？；!?;", "clause": "。！？；!?;，,：:"}
 _SENTENCE_END = "。！？；：!?;:"
 _SPACE = re.compile(r"\s+")
 
