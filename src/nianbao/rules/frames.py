@@ -23,6 +23,7 @@ from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import span_matches
+from nianbao.rules.wording import _tagged
 
 _ENDS = {"period": "。！？!?", "sentence": "。！？；!?;", "clause": "。！？；!?;，,：:"}
 _SENTENCE_END = "。！？；：!?;:"
@@ -39,6 +40,7 @@ class Frame:
     before: re.Pattern | None
     must: re.Pattern | None
     ends: str
+    verb: bool  # any word the tagger calls a verb (v, vn, vd …) is a partner before the trigger too
 
 
 @cache
@@ -48,7 +50,8 @@ def frames() -> tuple[Frame, ...]:
         return re.compile(v) if v else None
 
     return tuple(Frame(f["name"], f["label"], f["partner"], re.compile(f["trigger"]), rx(f.get("ahead")),
-                       rx(f.get("before")), rx(f.get("must")), _ENDS[f.get("scope", "sentence")])
+                       rx(f.get("before")), rx(f.get("must")), _ENDS[f.get("scope", "sentence")],
+                       bool(f.get("before_verb")))
                  for f in lexicon("partner_frames").get("frame", ()))
 
 
@@ -80,7 +83,8 @@ def lost_partner(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if fr.before:
                 if lo == sp.start and _continues(text, spans, first.get(sp.start, 0)):
                     continue  # the sentence may begin on the line before
-                if fr.before.search(_SPACE.sub("", text[lo:a])):
+                region = _SPACE.sub("", text[lo:a])
+                if fr.before.search(region) or (fr.verb and any(t.startswith("v") for _, t in _tagged(region))):
                     continue
             seen.add(lo)
             shown = _SPACE.sub("", text[start:end])
