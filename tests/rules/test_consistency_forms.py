@@ -224,3 +224,19 @@ def test_other_words_that_open_a_breakdown(body, evidence):
 def test_topics_are_no_breakdown():
     body = "全年公开部门动态3718条，涉及重点领域信息350条、民生信息120条、其他信息30条。"
     assert found(body, ["K-02", "K-06"]) == []
+
+
+def test_pieces_of_information_counted_in_mixed_units():
+    body = "全年主动公开政府信息60条，其中部门文件20件，通知公告16条，政策解读5篇，其他信息10条。"
+    assert found(body, ["K-02", "K-06"]) == [("K-06", "60条，其中部门文件20件，通知公告16条，政策解读5篇，其他信息10条", "warning")]
+
+
+@pytest.mark.parametrize("body", [
+    "全年主动公开政府信息51条，其中部门文件20件，通知公告16条，政策解读5篇，其他信息10条。",  # adds up
+    # the total's own unit reaches it, then documents and articles: another quantity
+    "全年主动公开政府信息90条，其中重点领域信息60条，其他信息30条，主动公开文件12份，发布政策解读4篇。",
+    # two items in two units: two quantities
+    "全年共主动公开政府信息60条，其中乡镇文件20条，通过微信公众号发布信息90篇。",
+])
+def test_mixed_units_near_misses(body):
+    assert found(body, ["K-02", "K-06"]) == []

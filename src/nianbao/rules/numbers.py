@@ -21,6 +21,8 @@ from nianbao.rules.counts import (
     UNITS,
     adds_up_before_the_end,
     names_every_part,
+    other_units_after_the_total,
+    same_unit,
     share_matches,
     value,
     without_nested,
@@ -344,7 +346,8 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             parts = [(m.start(), m.end(), value(m.group("n"))) for m in found]
             if len(parts) < 2 or any(APPROX_AFTER.match(lst[b:b + 2]) for _, b, _ in parts):
                 continue
-            if {m.group("u") for m in found} != {unit}:
+            if any(not same_unit(m.group("u"), unit) for m in found) or \
+                    other_units_after_the_total([p[2] for p in parts], [m.group("u") for m in found], value(tm.group("n")), unit):
                 continue
             total = value(tm.group("n"))
             got = sum(p[2] for p in parts)

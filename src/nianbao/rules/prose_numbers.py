@@ -32,6 +32,8 @@ from nianbao.rules.counts import (
     is_rest,
     last_item,
     names_every_part,
+    other_units_after_the_total,
+    same_unit,
     share_matches,
     value,
     without_nested,
@@ -276,12 +278,14 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if lo.group("kinds") and not closed_breakdown(lst):
                 continue  # 涉及/涵盖 topics: not a breakdown
             approx = any(i.group("approx") for i in items)
-            if len(items) < 2 or any(i.group("u") != unit for i in items) or \
+            if len(items) < 2 or any(not same_unit(i.group("u"), unit) for i in items) or \
                     re.search(r"余|多|约|左右|%|％|复议|诉讼", COUNT_APPROX_RE.sub("", lst)):
                 continue
             total, got = value(tm.group("n")), sum(value(i.group("n")) for i in items)
             # the two kinds of applicant are every applicant; kinds of one closed set (予以公开、部分公开……) name every part
             applicants = ("自然人" in lst and "法人" in lst) or closed_breakdown(lst)
+            if other_units_after_the_total([value(i.group("n")) for i in items], [i.group("u") for i in items], total, unit):
+                continue  # another quantity in another unit after (or beside) the breakdown
             if len(items) == 2 and not applicants and (got <= total or _count_words("channels").search(lst)):
                 continue  # two kinds may be any two; two channels may carry the same items
             if got == total or (approx and got <= total):
