@@ -37,7 +37,7 @@ def test_the_passing_examples_give_nothing():
 def test_every_frame_is_declared_once():
     names = [f.name for f in frames()]
     assert sorted(names) == sorted(set(names)) == sorted(
-        ["zucheng", "genju", "zai_jichu", "channel_count", "qieshen", "xiangguan", "huo_qita", "de_head"])
+        ["zucheng", "genju", "zai_jichu", "channel_count", "qieshen", "xiangguan", "huo_qita", "de_head", "zai_locative"])
 
 
 @pytest.mark.parametrize(("sentence", "evidence"), [
@@ -50,6 +50,7 @@ def test_every_frame_is_declared_once():
     ("部分信息的更新频率不符合有关，需要改进。", "有关"),
     ("全年未接到或其它方式提出的申请。", "接到或其它"),
     ("我镇依照档案管理的，按期归档政府信息。", "依照档案管理的"),
+    ("2023年，在上级部门的大力支持，我镇按期完成各项工作。", "在上级部门的大力支持"),
 ])
 def test_each_frame(sentence, evidence):
     assert [f[1] for f in _found(HEAD + sentence)] == [evidence]
@@ -64,7 +65,8 @@ def test_frames_that_keep_their_partner_are_left_alone():
         "政务微博46条。我镇还通过政务微博转述120条。"
         "重点公开教育、医疗、养老等涉及公众切身利益的信息，以及与群众利益密切相关、社会关注度高的信息。"
         "部分信息的更新频率不符合有关要求，需要改进。全年未收到书面或其他形式的申请，收到和处理申请的流程已公开。"
-        "依照《条例》规定应当主动公开的，一律按时公开；本报告是依照《条例》编制的。我镇本着便民的目的，依照档案管理的规定按期归档。")
+        "依照《条例》规定应当主动公开的，一律按时公开；本报告是依照《条例》编制的。我镇本着便民的目的，依照档案管理的规定按期归档。"
+        "在上级部门的大力支持下，在法律允许的范围内，各项工作按期完成。")
     assert _found(text) == []
 
 
