@@ -240,3 +240,51 @@ def test_pieces_of_information_counted_in_mixed_units():
 ])
 def test_mixed_units_near_misses(body):
     assert found(body, ["K-02", "K-06"]) == []
+
+
+@pytest.mark.parametrize("head, body, evidence, severity", [
+    ("青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n", "（一）组织推动全省政府信息公开工作。街道全年公开信息80条。",
+     "组织推动全省政府信息公开工作", "warning"),
+    ("青溪县人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n", "全年办理市本级依申请公开事项14件。", "市本级", "info"),
+])
+def test_a_scope_above_the_bodys_own(head, body, evidence, severity):
+    assert found(body, ["K-03"], head) == [("K-03", evidence, severity)]
+
+
+@pytest.mark.parametrize("head, body", [
+    ("青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n", "（一）组织推动全街道政务公开工作。按照全省统一部署开展培训。"),
+    ("青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "县政府办公室指导、协调全县政府信息公开工作，县本级公开信息800条。"),
+    ("晋江市人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "积极稳妥地推进全市政府信息公开工作。"),  # a county-level city
+])
+def test_a_scope_of_the_bodys_own_level(head, body):
+    assert found(body, ["K-03"], head) == []
+
+
+def test_a_share_no_whole_number_of_the_requests_can_have():
+    body = "本年度共受理政府信息公开申请5件。\n从申请的信息内容来看，40%是涉及民政类信息，35%是涉及财政类信息，其余是涉及其他信息。"
+    assert found(body, ["K-06"]) == [("K-06", "35%", "warning")]
+    ok = "本年度共受理政府信息公开申请5件。\n从申请的信息内容来看，40%是涉及民政类信息，20%是涉及财政类信息，其余是涉及其他信息。"
+    assert found(ok, ["K-06"]) == []
+
+
+def test_no_request_then_its_form_described():
+    body = "2023年，我局受理政府信息公开申请0件。主要申请形式依然是网站申请，均按时办结。"
+    assert found(body, ["K-06"]) == [("K-06", "主要申请形式依然是网站申请", "warning")]
+    assert found("2023年，我局受理政府信息公开申请0件。上年主要申请形式是网站申请。", ["K-06"]) == []
+    assert found("2023年，我局受理政府信息公开申请6件。主要申请形式是网站申请。", ["K-06"]) == []
+
+
+def test_an_item_whose_name_holds_a_verb_after_a_semicolon():
+    body = "全年通过政府门户主动公开信息100条，其中，工作动态60条；法定主动公开35条；政府信息公开指南1条；其他信息10条。"
+    assert found(body, ["K-02", "K-06"]) == [
+        ("K-06", "100条，其中，工作动态60条；法定主动公开35条；政府信息公开指南1条；其他信息10条", "warning")]
+
+
+@pytest.mark.parametrize("body", [
+    # the breakdown reaches its total before the first ；: the clauses after it are more statements
+    "全年共计主动公开政府发文4条，其中业务工作4条；政务动态类信息51条；通知公告4条。",
+    # a channel's statement after ；
+    "全年公开政府信息60条，其中行政许可类20条、行政处罚10条、工程信息30条；通过媒体途径公开信息共40条。",
+])
+def test_clauses_after_a_semicolon_near_misses(body):
+    assert found(body, ["K-02", "K-06"]) == []

@@ -206,6 +206,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _compiled_from_subunits(report, ctx, kind)
     yield from _government_office_runs_it(report, ctx, kind)
     yield from _named_as_own(report, ctx, kind, mine)
+    yield from _scope(report, ctx, kind)
     yield from _decree(report, ctx, kind)
 
 
@@ -373,9 +374,11 @@ def _decree(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
 
 # the report's own name as its preamble publishes it ("现将XX镇人民政府2023年政府信息公开工作年度报告公布如下"): the body named
 # there is the report's own
-_OWN_NAME = re.compile(rf"(?:现将|特向社会公布|向社会公布|予以公布|现予公布|公布)(?P<who>[{CJK}]{{2,30}}?(?:人民政府|政府|街道办事处|办事处|"
-                       r"局|委员会|委|厅|办公室|中心))(?:[（(][^）)]{0,20}[）)])?\s*(?:(?:19|20)\d{2}\s*年度?)?"
-                       r"(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告")
+_OWN_NAME = re.compile(rf"(?:现将|特向社会公布|向社会公布|予以公布|现予公布|公布|现发布|发布)《?(?P<who>[{CJK}]{{2,30}}?(?:人民政府|政府|"
+                       r"街道办事处|办事处|局|委员会|委|厅|办公室|中心|省|市|州|盟|县|区|旗))(?:[（(][^）)]{0,20}[）)])?\s*"
+                       r"(?:(?:19|20)\d{2}\s*年度?)(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告"
+                       rf"|(?:现将|特向社会公布|向社会公布|予以公布|现予公布|公布)(?P<who2>[{CJK}]{{2,30}}?(?:人民政府|政府|街道办事处|办事处|"
+                       r"局|委员会|委|厅|办公室|中心))(?:[（(][^）)]{0,20}[）)])?\s*(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告")
 _GOVERNMENTS = frozenset({"镇", "乡", "街道", "县", "区", "市", "旗", "州", "盟", "省"})
 
 
@@ -397,20 +400,64 @@ def _named_as_own(report: Report, ctx: RuleContext, kind: str, mine: str) -> Ite
     if report.meta.agency_source not in ("title", "signature") or mine in ("单位", ""):
         return
     agency = report.meta.agency or ""
+    places = agency_places(agency)
+    # the places above the body: all its places when its own name is not one of them (a department, 那仁苏木)
+    rest = re.sub(r"(?:人民政府|政府|街道办事处|办事处)$", "", agency[len("".join(places)):])
+    superiors = places if rest or report.meta.level == "department" else places[:-1]
     text = report.text
     for s in report.views.sentences:
         for m in _OWN_NAME.finditer(text, s.start, s.end):
-            who = m.group("who")
-            k = _body_kind(who)
-            if k is None or k == mine or who in agency or agency in who or re.search(r"[我本]", who):
+            who = m.group("who") or m.group("who2")
+            k = _body_kind(who) or (_suffix(who) if who.endswith(_PLACE_SUFFIXES) else None)
+            superior = who in superiors  # the superior's own report named as this one (阿巴嘎旗…年度报告 in a 苏木's)
+            if not superior and (k is None or k == mine or who in agency or agency in who or re.search(r"[我本]", who)):
                 continue
+            if not superior and who.endswith(_PLACE_SUFFIXES) and not _body_kind(who):
+                continue  # a bare place name that is not the report's superior: K-07 judges places
             if {k, mine} & {"办"} and ({k, mine} - {"办"}) <= _GOVERNMENTS:
                 continue  # a government's office and its government
             if k in _GOVERNMENTS and mine in _GOVERNMENTS and {k, mine} <= {"县", "区", "市", "旗"}:
                 continue  # a county-level body renamed (县 → 区 / 市): K-07 judges its places
-            yield ctx.finding(m.start("who"), m.end("who"), variant="named", evidence=who, part=s.part, severity="info",
+            g = "who" if m.group("who") else "who2"
+            yield ctx.finding(m.start(g), m.end(g), variant="named", evidence=who, part=s.part, severity="info",
                               agency=agency, kind=kind, ev=who)
             return
+
+
+# the scope of the body's own work (组织推动全省政府信息公开工作, 办理市本级依申请公开事项): a scope of a level above the
+# body's own is another body's — most often a heading left from a provincial or city template
+_SCOPE = re.compile(r"(?:组织|推动|推进|指导|统筹|部署|督促|协调)(?:推动|推进|指导|协调)?全(?P<k>省|市|州|盟|县|区|旗)"
+                    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?|(?P<b>(?P<k2>省|市|州|盟|县|区|旗)本级)")
+_LEVEL_OF = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4, "街道": 4}
+
+
+def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
+    """K-03 (scope): a township's report "组织推动全省政府信息公开工作", a county's "办理市本级依申请公开事项": the scope
+    of a level above the body's own (levels: 省 > 市/州/盟 > 县/区/旗 > 乡/镇/街道). A 本级 of another level is only a
+    note (a county may help with its city's own items)."""
+    m, agency = report.meta, report.meta.agency or ""
+    places = [_suffix(p) for p in agency_places(agency)]
+    if m.level in ("township", "street"):
+        own = 4
+    elif m.level in ("county_gov", "city_gov", "province_gov"):
+        own = {"county_gov": 3, "city_gov": 2, "province_gov": 1}[m.level]
+    elif m.level == "department" and places:
+        own = _LEVEL_OF[places[-1]]
+    else:
+        return
+    if "自治区" in agency:
+        return  # 全区 may be the region itself
+    text = report.text
+    for s in report.views.sentences:
+        for sm in _SCOPE.finditer(text, s.start, s.end):
+            k = sm.group("k") or sm.group("k2")
+            if _LEVEL_OF[k] >= own or k in places[-1:] or (m.level == "county_gov" and k == "市" and "市" in places):
+                continue  # its own level or one below; a county-level 市 is a 市
+            if text.rfind("《", s.start, sm.start()) > text.rfind("》", s.start, sm.start()):
+                continue
+            ev = sm.group(0)
+            yield ctx.finding(sm.start(), sm.end(), variant="scope", evidence=ev, part=s.part,
+                              severity="info" if sm.group("b") else "warning", agency=agency, kind=kind, ev=ev)
 
 
 def _own_short(report: Report) -> str:

@@ -242,8 +242,13 @@ _LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|(?:内容|主要|
                         r"(?P<kinds>涉及|涵盖))\s*(?:包括|有)?\s*[:：,，]?|[:：](?![\d\s]))")
 # where a list stops being the list: a nested breakdown, or a clause that reports another quantity
 # (an answered kind after ；— 不予公开5件, 正在办理1件 — is an item of the list)
-_NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|"
-                     r"去年|发布|开展|(?<![以分予意后全])公开|报送|更新|上传|编制|完成|(?<![在续])办理|制定|印发)")
+# (a verb that reports another quantity opens its clause, after at most a few adverbs, or a channel does: "；法定主动公开35条"
+# is an item, "；主动公开信息20条" / "；通过网站发布信息20条" another statement)
+_NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|上年|去年)|"
+                     r"[;；]\s*(?:同时|另外?|还|并|此外)?\s*通过|"
+                     r"[;；]\s*(?:(?:全年|同时|另外?|还|并|此外|共|累计|及时|主动|积极|已|全部|均|依法|按时)\s*)*"
+                     r"(?:结转|办结|答复|受理|收到|新收|发布|开展|(?<![以分予意后全])公开|报送|更新|上传|编制|完成|(?<![在续])办理|制定|"
+                     r"印发)")
 
 
 _CONTAINS = re.compile(rf"(?P<keep>\d\s*(?:{UNITS}))(?P<drop>\s*[，,]?\s*(?:其中)?(?:包?含|内含)[^、，,；;。]*)")
@@ -290,6 +295,9 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # two kinds may be any two; two channels may carry the same items
             if got == total or (approx and got <= total):
                 continue  # "1600余条": only lower bounds that already exceed the total are sure to contradict it
+            semi = re.search(r"[;；]", lst)
+            if got > total and semi and sum(value(i.group("n")) for i in items if i.end() <= semi.start()) == total:
+                continue  # "4条，其中业务工作4条；动态类信息51条；……": the breakdown ends at ；, the clauses after it are more
             if got > total and adds_up_before_the_end([value(i.group("n")) for i in items], total, lst, [i.end() for i in items]):
                 continue  # "720人次，其中电话430人次，现场290人次，专栏访问量1406人次": the last is another quantity
             if got < total and (nested or cut or re.match(r"\s*等", lst[items[-1].end():])):
@@ -462,6 +470,24 @@ def _flow(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                                   completed=completed, forward=forward)
 
 
+# a share of the requests written without its count ("从申请的信息内容来看，40%是涉及民政优抚类信息，35%是……")
+_BARE_SHARE = re.compile(r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*[%％](?:的)?(?:申请)?(?:是|为|涉及|属于|来自)")
+
+
+def _shares_of_requests(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"受理政府信息公开申请5件……40%是涉及民政优抚类信息，35%是涉及财政类信息": a share of the year's requests written
+    without its count must be a share some whole number of them can have (of 5, 20%, 40% …, not 35%)."""
+    text = report.text
+    for m in _BARE_SHARE.finditer(text):
+        before = list(_FLOW_IN.finditer(text, max(0, m.start() - 400), m.start()))
+        if not before:
+            continue
+        n, p = value(before[-1].group("n")), float(m.group("p"))
+        if n <= 0 or n > 200 or p > 100 or any(share_matches(k, n, p) for k in range(n + 1)):
+            continue
+        yield ctx.finding(m.start("p"), m.end("p") + 1, variant="share_of_requests", total=n, written=m.group("p"))
+
+
 # no request received, then a clause that says the requests were handled
 _ZERO_REQ = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,12}?申请|(?:收到|受理|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,4}?(?<!\d)[0零]\s*(?:件|次|个|条)")
 _HANDLED = re.compile(r"\s*[，,]\s*(?P<h>(?:均|已|全部|都|按照程序|按程序|依法|按时|及时|在法定时限内|在规定时限内|予以){1,4}"
@@ -478,6 +504,17 @@ def _none_then_handled(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if h and re.search(r"已|均|全部|都|按照程序|按程序|依法|按时|及时|时限", h.group("h")):
                 yield ctx.finding(h.start("h"), h.end("h"), variant="none_handled", first=text[m.start():m.end()],
                                   second=h.group("h"))
+                continue
+            # the requests described right after (in the next 80 characters of the paragraph): their form or content
+            d = _DESCRIBED.search(text, m.end(), min(s.par_end, m.end() + 80))
+            if d and not re.search(r"上年|去年|往年|以往|历年|复议|诉讼", text[m.end():d.end()]):
+                yield ctx.finding(d.start(), d.end(), variant="none_described", first=text[m.start():m.end()],
+                                  second=d.group(0))
+
+
+# what only requests received can have: a main form, a content, applicants
+_DESCRIBED = re.compile(r"主要申请(?:形式|方式|内容|渠道)[^，,。；;]{0,12}|申请(?:内容|事项)(?:主要|多)[^，,。；;]{0,12}|"
+                        r"申请人主要[^，,。；;]{0,12}|申请主要(?:涉及|集中)[^，,。；;]{0,12}")
 
 
 # a later run of items published in the year (after the year's proactive total, YEAR_TOTAL)
@@ -566,6 +603,7 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _sums(report, ctx)
     yield from _bracketed_sums(report, ctx)
     yield from _flow(report, ctx)
+    yield from _shares_of_requests(report, ctx)
     # "收到申请0件" and later "收到申请2件" is said once, as no request against some
     told = set()
     for f in _none_and_some(report, ctx):
