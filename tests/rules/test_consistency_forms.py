@@ -288,3 +288,13 @@ def test_an_item_whose_name_holds_a_verb_after_a_semicolon():
 ])
 def test_clauses_after_a_semicolon_near_misses(body):
     assert found(body, ["K-02", "K-06"]) == []
+
+
+def test_ways_declared_and_ways_listed():
+    body = "（三）平台建设。主要通过以下四种方式公开信息：一是通过门户网站公开。二是通过政务公开栏公开。三是通过微信公众号公开。"
+    assert found(body, ["K-06"]) == [("K-06", "四种方式公开信息", "warning")]
+    ok = "（三）平台建设。主要通过以下三种方式公开信息：一是通过门户网站公开。二是通过政务公开栏公开。三是通过微信公众号公开。"
+    assert found(ok, ["K-06"]) == []
+    # a list continued in later paragraphs is not read
+    later = "（三）下一步工作。我局将从以下三个方面改进：\n（一）深化公开内容。\n（二）加强培训。\n（三）完善平台。"
+    assert found(later, ["K-06"]) == []

@@ -488,6 +488,27 @@ def _shares_of_requests(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(m.start("p"), m.end("p") + 1, variant="share_of_requests", total=n, written=m.group("p"))
 
 
+# a declared number of ways or aspects, enumerated in the same paragraph with 一是……二是……("通过以下四种方式进行：一是……")
+_ORDINALS = "一二三四五六七八九十"
+_DECLARED = re.compile(rf"(?:以下|从|通过|做好|抓好|采取|围绕|着力)[^，。；:：\n]{{0,6}}?(?P<n>[{_ORDINALS}两]|\d)(?:个|种|项|类|条)"
+                       r"(?:方面|方式|措施|渠道|途径|举措|重点|工作)?[^。：:\n]{0,20}?[：:]")
+_ORDINAL_ITEM = re.compile(rf"(?:^|(?<=[。；;，,\s：:]))(?P<o>[{_ORDINALS}])是")
+
+
+def _enumerated(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"主要通过以下四种方式进行平台建设：一是……二是……三是……": the ways listed with 一是/二是 in the paragraph must be as many
+    as it declares (a list continued in later paragraphs, "（一）……", is not read)."""
+    text = report.text
+    for sp in report.views.spans(headings=False, title=False):
+        for m in _DECLARED.finditer(text, sp.start, sp.end):
+            n = 2 if m.group("n") == "两" else (int(m.group("n")) if m.group("n").isdigit() else _ORDINALS.index(m.group("n")) + 1)
+            ords = [o.group("o") for o in _ORDINAL_ITEM.finditer(text, m.end(), sp.end)]
+            if len(ords) < 2 or ords != list(_ORDINALS[:len(ords)]) or len(ords) == n:
+                continue  # no 一是 list, or one out of order (another list), or as many as declared
+            yield ctx.finding(m.start("n"), m.end() - 1, variant="enumerated", declared=text[m.start("n"):m.end() - 1].strip(),
+                              listed=len(ords), last=ords[-1])
+
+
 # no request received, then a clause that says the requests were handled
 _ZERO_REQ = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,12}?申请|(?:收到|受理|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,4}?(?<!\d)[0零]\s*(?:件|次|个|条)")
 _HANDLED = re.compile(r"\s*[，,]\s*(?P<h>(?:均|已|全部|都|按照程序|按程序|依法|按时|及时|在法定时限内|在规定时限内|予以){1,4}"
@@ -604,6 +625,7 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _bracketed_sums(report, ctx)
     yield from _flow(report, ctx)
     yield from _shares_of_requests(report, ctx)
+    yield from _enumerated(report, ctx)
     # "收到申请0件" and later "收到申请2件" is said once, as no request against some
     told = set()
     for f in _none_and_some(report, ctx):
