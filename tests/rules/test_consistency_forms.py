@@ -298,3 +298,18 @@ def test_ways_declared_and_ways_listed():
     # a list continued in later paragraphs is not read
     later = "（三）下一步工作。我局将从以下三个方面改进：\n（一）深化公开内容。\n（二）加强培训。\n（三）完善平台。"
     assert found(later, ["K-06"]) == []
+
+
+def test_a_breakdown_that_goes_on_in_the_next_enumerated_item():
+    body = "2023年，我局主动公开各类政府信息共计120条。一是通过网站公开法定主动公开信息30条，工作动态40条，其他信息10条。二是在报刊发布信息40条。"
+    assert found(body, ["K-06"]) == []
+
+
+@pytest.mark.parametrize("head, body", [
+    # a township's office speaks as its township
+    ("吉村镇人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n", "2023年，我镇主动公开信息80条。"),
+    # a development zone's street works as a department of the zone
+    ("青溪经济技术开发区东山街道2023年政府信息公开工作年度报告\n一、总体情况\n", "配合区管委会办公室做好本部门分管领域内的网站维护。"),
+])
+def test_self_reference_of_offices_and_zone_streets(head, body):
+    assert found(body, ["K-03"], head) == []

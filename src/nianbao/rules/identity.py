@@ -85,8 +85,11 @@ def _self_policy(report: Report) -> tuple[set[str], str]:
     level, agency = m.level, m.agency or ""
     places = [_suffix(p) for p in agency_places(agency)]
     organs = {"局", "委", "厅"}
-    if level in ("township", "street", "county_gov", "city_gov", "province_gov"):
-        organs.add("部门")  # 本部门 / 结合部门实际: a department's wording in a government's report
+    if level in ("township", "street", "county_gov", "city_gov", "province_gov") and \
+            not (level in ("township", "street") and re.search(r"开发区|管委会|管理委员会|新区|园区", agency)):
+        # 本部门 / 结合部门实际: a department's wording in a government's report (a development zone's street or town works
+        # as a department of the zone's 管委会)
+        organs.add("部门")
     if level == "township":
         bad = organs | {"街道", "县", "区", "市", "省", "旗", "州", "盟"}
         # a 乡 calling itself 我镇 (or a 镇 我乡) copied a neighbour's text
@@ -144,6 +147,8 @@ def _self_policy(report: Report) -> tuple[set[str], str]:
                 bad.add("省")  # a body below the province speaks of it as 省, not 我省
                 if low in ("县", "旗") and "市" not in places[1:]:
                     bad.add("市")
+        if places and re.search(r"政府办(?:公室)?$|党政(?:综合)?办(?:公室)?$", agency):
+            bad.discard(places[-1])  # a government's office speaks as its government (吉村镇人民政府办公室: 我镇)
         return bad, "部门"
     return set(), ""
 

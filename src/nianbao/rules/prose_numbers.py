@@ -342,6 +342,8 @@ def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if end < 0 and sp.end > lo + LIST_MAX:
                 continue  # no end of the list within reach: its rest is unknown
             end = sp.end if end < 0 else end
+            if re.match(r"\s*一是", text[lo:end]) and re.search(r"二是", text[end:sp.end]):
+                continue  # "共计253条。一是……其他信息11条。二是……103条": the breakdown goes on in the next items
             lst = without_nested(text[lo:end])
             unit = tm.group("u")
             # counts in another unit are details of an item ("编印《林业简报》18期，公开信息85条")
