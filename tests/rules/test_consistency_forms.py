@@ -313,3 +313,10 @@ def test_a_breakdown_that_goes_on_in_the_next_enumerated_item():
 ])
 def test_self_reference_of_offices_and_zone_streets(head, body):
     assert found(body, ["K-03"], head) == []
+
+
+def test_kinds_named_as_the_breakdowns_words():
+    body = "我局主动公开政府信息96条，公开类别主要涉及机构职能类信息1条、重大建设项目信息2条、其他类信息10条。"
+    assert found(body, ["K-02", "K-06"]) == [("K-06", "96条，公开类别主要涉及机构职能类信息1条、重大建设项目信息2条、其他类信息10条", "warning")]
+    ok = "我局主动公开政府信息13条，公开类别主要涉及机构职能类信息1条、重大建设项目信息2条、其他类信息10条。"
+    assert found(ok, ["K-02", "K-06"]) == []

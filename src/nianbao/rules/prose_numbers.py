@@ -239,6 +239,7 @@ def _count_words(key: str) -> re.Pattern[str]:
 # a breakdown opens with 其中/包括/包含, or with a colon right after the count ("主动公开信息52条：工作动态11条、……")
 # (具体为：/分别是 open one too; 涉及/涵盖 only a breakdown by the closed kinds of table three: 75件，涉及自然人72件、商业企业3件)
 _LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|(?:内容|主要|具体)?(?:包括|包含)|具体(?:为|是)|分别(?:为|是)(?=\s*[:：]?\s*[^\d\s])|"
+                        r"(?:公开)?(?:的)?(?:主要)?(?:类别|内容)(?:主要)?(?:包括|涉及|涵盖|有)|"
                         r"(?P<kinds>涉及|涵盖))\s*(?:包括|有)?\s*[:：,，]?|[:：](?![\d\s]))")
 # where a list stops being the list: a nested breakdown, or a clause that reports another quantity
 # (an answered kind after ；— 不予公开5件, 正在办理1件 — is an item of the list)
