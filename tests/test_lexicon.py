@@ -24,6 +24,7 @@ TOML_FILES = [
     "place_words.toml",
     "count_words.toml",
     "partner_frames.toml",
+    "agency_domains.toml",
 ]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LEVELS = {"township", "street", "county_gov", "city_gov", "province_gov", "department"}

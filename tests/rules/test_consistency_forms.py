@@ -320,3 +320,20 @@ def test_kinds_named_as_the_breakdowns_words():
     assert found(body, ["K-02", "K-06"]) == [("K-06", "96条，公开类别主要涉及机构职能类信息1条、重大建设项目信息2条、其他类信息10条", "warning")]
     ok = "我局主动公开政府信息13条，公开类别主要涉及机构职能类信息1条、重大建设项目信息2条、其他类信息10条。"
     assert found(ok, ["K-02", "K-06"]) == []
+
+
+@pytest.mark.parametrize("head, body, evidence", [
+    ("青溪县自然资源局2023年政府信息公开工作年度报告\n一、总体情况\n", "积极推进生态环境工作决策、执行、管理、服务、结果的公开。", "生态环境工作"),
+    ("青溪县东山镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "2023年，东山镇围绕市场监管工作，进一步深化公开内容。", "市场监管工作"),
+])
+def test_another_departments_field(head, body, evidence):
+    assert found(body, ["K-03"], head) == [("K-03", evidence, "info")]
+
+
+@pytest.mark.parametrize("head, body", [
+    ("青溪县生态环境局2023年政府信息公开工作年度报告\n一、总体情况\n", "积极推进生态环境工作决策、执行、管理、服务、结果的公开。"),
+    ("青溪县东山镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "2023年，东山镇围绕农业农村工作，进一步深化公开内容。"),
+    ("青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "2023年，全县围绕市场监管工作，进一步深化公开内容。"),
+])
+def test_own_field_near_misses(head, body):
+    assert found(body, ["K-03"], head) == []

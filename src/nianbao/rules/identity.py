@@ -212,6 +212,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _government_office_runs_it(report, ctx, kind)
     yield from _named_as_own(report, ctx, kind, mine)
     yield from _scope(report, ctx, kind)
+    yield from _other_field(report, ctx, kind)
     yield from _decree(report, ctx, kind)
 
 
@@ -463,6 +464,33 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
             ev = sm.group(0)
             yield ctx.finding(sm.start(), sm.end(), variant="scope", evidence=ev, part=s.part,
                               severity="info" if sm.group("b") else "warning", agency=agency, kind=kind, ev=ev)
+
+
+@cache
+def _domains() -> tuple[tuple[re.Pattern, re.Pattern, bool], ...]:
+    """Each department field's words in the text, the agency names of its departments, and whether townships work in it
+    (data/lexicon/agency_domains.toml)."""
+    return tuple((re.compile(rf"(?:围绕|推进|聚焦)(?P<d>{'|'.join(map(re.escape, d['words']))})工作"), re.compile(d["agency"]),
+                  bool(d.get("township"))) for d in lexicon("agency_domains")["domain"])
+
+
+def _other_field(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
+    """K-03 (field): "围绕/推进/聚焦X工作" naming another department's field — 自然资源局's report "推进生态环境工作决策、执行……
+    的公开", a township's "围绕市场监管工作，进一步深化公开内容": that department's sentence left in (a note)."""
+    level, agency = report.meta.level, report.meta.agency or ""
+    if level not in ("department", "township", "street") or (level == "department" and re.search(r"政府|办公", agency)):
+        return  # a government (and its office) works in every field
+    text = report.text
+    for words, agencies, township in _domains():
+        if (level != "department" and township) or (level == "department" and agencies.search(agency)):
+            continue
+        for s in report.views.sentences:
+            for m in words.finditer(text, s.start, s.end):
+                if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
+                    continue
+                ev = m.group(0)
+                yield ctx.finding(m.start("d"), m.end(), variant="field", evidence=text[m.start("d"):m.end()], part=s.part,
+                                  severity="info", agency=agency, kind=kind, ev=text[m.start("d"):m.end()], phrase=ev)
 
 
 def _own_short(report: Report) -> str:
