@@ -337,3 +337,9 @@ def test_another_departments_field(head, body, evidence):
 ])
 def test_own_field_near_misses(head, body):
     assert found(body, ["K-03"], head) == []
+
+
+def test_a_body_addressed_as_your_office():
+    body = "根据《中华人民共和国政府信息公开条例》和贵办要求，现向社会公布本局2023年度政府信息公开报告。"
+    assert found(body, ["K-03"]) == [("K-03", "贵办", "warning")]
+    assert found("我局在贵州省政府网站公开信息，贵阳市民可查阅。", ["K-03"]) == []

@@ -213,6 +213,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _named_as_own(report, ctx, kind, mine)
     yield from _scope(report, ctx, kind)
     yield from _other_field(report, ctx, kind)
+    yield from _addressed(report, ctx, kind)
     yield from _decree(report, ctx, kind)
 
 
@@ -464,6 +465,23 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
             ev = sm.group(0)
             yield ctx.finding(sm.start(), sm.end(), variant="scope", evidence=ev, part=s.part,
                               severity="info" if sm.group("b") else "warning", agency=agency, kind=kind, ev=ev)
+
+
+# a body addressed as 贵办/贵局 (your office): a report written to a superior (根据《条例》和贵办要求), not to the public
+_ADDRESSED = re.compile(r"贵(?:办|局|委|厅|单位|部门|中心|院|处|科|司)(?![州阳港溪池德定安南])")
+
+
+def _addressed(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
+    """K-03 (addressed): "根据《条例》和贵办要求，现向社会公布……": the annual report speaks to the public, not to a
+    superior; 贵办 is left from a report submitted to an office."""
+    text, agency = report.text, report.meta.agency or ""
+    for s in report.views.sentences:
+        for m in _ADDRESSED.finditer(text, s.start, s.end):
+            if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
+                continue
+            ev = m.group(0)
+            yield ctx.finding(m.start(), m.end(), variant="addressed", evidence=ev, part=s.part, severity="warning",
+                              agency=agency, kind=kind, ev=ev)
 
 
 @cache
