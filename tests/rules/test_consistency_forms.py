@@ -343,3 +343,18 @@ def test_a_body_addressed_as_your_office():
     body = "根据《中华人民共和国政府信息公开条例》和贵办要求，现向社会公布本局2023年度政府信息公开报告。"
     assert found(body, ["K-03"]) == [("K-03", "贵办", "warning")]
     assert found("我局在贵州省政府网站公开信息，贵阳市民可查阅。", ["K-03"]) == []
+
+
+def test_kinds_named_right_after_a_whole():
+    body = "本年度我局向县人民政府网站累计公布信息69条，工作动态61条，运输管理5条，建设管理3条，航务管理1条，县长信箱回复5条。"
+    assert found(body, ["K-02", "K-06"]) == [("K-06", "69条，工作动态61条，运输管理5条，建设管理3条，航务管理1条", "warning")]
+
+
+@pytest.mark.parametrize("body", [
+    "本年度我局累计公布信息70条，工作动态61条，运输管理5条，建设管理3条，航务管理1条，县长信箱回复5条。",  # adds up
+    "本年度主动公开的信息中，局主要职责2条，法规规章2条，规范性文件1条，人事管理5条。",  # the first count is an item
+    "全年主动公开信息430条，其中，主动公开部门文件27条，决策部署落实情况25条，行政许可信息23条。",  # inside a 其中 list
+    "本年度累计公布信息69条，通过网站发布动态61条，通过微信推送50条，通过公开栏公开20条。",  # channels with verbs
+])
+def test_kinds_named_right_after_a_whole_near_misses(body):
+    assert found(body, ["K-02", "K-06"]) == []

@@ -512,6 +512,49 @@ def _enumerated(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               listed=len(ords), last=ords[-1])
 
 
+# a run of kinds right after a sentence's first count, with no word opening it ("累计公布信息69条，工作动态61条，运输管理5条，
+# 建设管理3条，航务管理1条，依申请公开事项办结1件"): the kinds are named by nouns alone — a verb, a channel or a total in
+# the name makes it another statement
+_RUN_VERB = re.compile(r"发布|公开|回复|办结|受理|推送|更新|开展|印发|制定|召开|举办|通过|在|向|收到|答复|办理|编制|报送|上传|转载|"
+                       r"录入|接待|解读|征集|访问|浏览|点击|关注|订阅|阅读|其中|包括|共|累计|合计|总计|较|同比|上年|去年")
+
+
+def _label_run(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"累计公布信息69条，工作动态61条，运输管理5条，建设管理3条，航务管理1条": three kinds or more named by nouns alone,
+    each with a count in the unit of the sentence's first count, right after it — they break it down, and may not
+    exceed it (nor fall short when the last is the rest)."""
+    text = report.text
+    for s in report.views.sentences:
+        tm = COUNT_RE.search(text, s.start, s.end)
+        if tm is None or not re.match(r"\s*[，,]", text[tm.end():tm.end() + 2]):
+            continue
+        lo = _LIST_OPEN.match(text, tm.end(), s.end)
+        if lo and lo.end() > tm.end():
+            continue  # a breakdown opened by its words: _sums reads it
+        # the count's own clause says it is a whole (an item's count — 教育局主要职责2条 — is not)
+        head = text[max(s.start, *(text.rfind(c, s.start, tm.start()) + 1 for c in "，,；;：:")):tm.start()]
+        if not re.search(r"主动公开|累计|共|公布|发布", head) or re.search(r"其中|包括|较|同比|上年|去年|%|％", text[s.start:tm.start()]) or \
+                APPROX_AFTER.match(text[tm.end():tm.end() + 2]):
+            continue
+        run, at, last_label = [], tm.end(), ""
+        for it in COUNT_RE.finditer(text, tm.end(), min(s.end, tm.end() + LIST_MAX)):
+            label = text[at:it.start()].lstrip("，,、；; ")
+            if it.group("u") != tm.group("u") or not label or len(label) > 14 or _RUN_VERB.search(label) or \
+                    APPROX_AFTER.match(text[it.end():it.end() + 2]):
+                break
+            run.append(it)
+            at, last_label = it.end(), label
+            if not re.match(r"\s*[，,、；;]", text[at:at + 2]):
+                break
+        if len(run) < 3:
+            continue
+        total, got = value(tm.group("n")), sum(value(i.group("n")) for i in run)
+        if got == total or (got < total and not is_rest(last_label) and total - got > max(1, total // 50)):
+            continue
+        yield ctx.finding(tm.start(), run[-1].end(), variant="sum", total=total, unit=tm.group("u"),
+                          listed="＋".join(i.group("n") for i in run), got=got, relation="多于" if got > total else "少于")
+
+
 # no request received, then a clause that says the requests were handled
 _ZERO_REQ = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,12}?申请|(?:收到|受理|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,4}?(?<!\d)[0零]\s*(?:件|次|个|条)")
 _HANDLED = re.compile(r"\s*[，,]\s*(?P<h>(?:均|已|全部|都|按照程序|按程序|依法|按时|及时|在法定时限内|在规定时限内|予以){1,4}"
@@ -629,6 +672,7 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _flow(report, ctx)
     yield from _shares_of_requests(report, ctx)
     yield from _enumerated(report, ctx)
+    yield from _label_run(report, ctx)
     # "收到申请0件" and later "收到申请2件" is said once, as no request against some
     told = set()
     for f in _none_and_some(report, ctx):
