@@ -358,3 +358,12 @@ def test_kinds_named_right_after_a_whole():
 ])
 def test_kinds_named_right_after_a_whole_near_misses(body):
     assert found(body, ["K-02", "K-06"]) == []
+
+
+def test_kinds_named_then_counted():
+    body = "全年公开政府信息20条，内容涉及公告公示、组织机构、政策文件、政府公开年报及重点领域信息7大类。"
+    assert found(body, ["K-06"]) == [("K-06", "公告公示、组织机构、政策文件、政府公开年报及重点领域信息7大类", "warning")]
+    ok = "全年公开政府信息20条，内容涉及公告公示、组织机构、政策文件、政府公开年报及重点领域信息5大类。"
+    assert found(ok, ["K-06"]) == []
+    partial = "全年公开政府信息20条，内容涉及公告公示、组织机构等7大类。"
+    assert found(partial, ["K-06"]) == []

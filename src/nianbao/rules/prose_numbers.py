@@ -555,6 +555,27 @@ def _label_run(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           listed="＋".join(i.group("n") for i in run), got=got, relation="多于" if got > total else "少于")
 
 
+# kinds named one after another and then counted ("内容涉及公告公示、组织机构、政策文件、政府公开年报及重点领域信息公开7大类")
+_NAMED_COUNT = re.compile(rf"(?:涉及|包括|包含|涵盖|分为|围绕|覆盖)(?P<list>[^，,。；;：:\d等]{{2,80}}?)(?P<n>{NUM})\s*(?:大类|类|个方面|个领域|个类别)")
+
+
+def _named_count(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """"……涉及公告公示、组织机构、政策文件、政府公开年报及重点领域信息公开7大类": the kinds named (split at 、, the last
+    join 及/和/与/以及 read either way) must be as many as the count after them; a list with 等 is partial."""
+    text = report.text
+    for s in report.views.sentences:
+        for m in _NAMED_COUNT.finditer(text, s.start, s.end):
+            parts = [p for p in m.group("list").split("、") if p.strip()]
+            if len(parts) < 2:
+                continue
+            fewest, most = len(parts), len(parts) + (1 if re.search(r"以及|及|和|与", parts[-1]) else 0)
+            n = value(m.group("n"))
+            if fewest <= n <= most:
+                continue
+            yield ctx.finding(m.start("list"), m.end(), variant="named_count", declared=text[m.start("n"):m.end()],
+                              listed=most if most < n else fewest)
+
+
 # no request received, then a clause that says the requests were handled
 _ZERO_REQ = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,12}?申请|(?:收到|受理|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,4}?(?<!\d)[0零]\s*(?:件|次|个|条)")
 _HANDLED = re.compile(r"\s*[，,]\s*(?P<h>(?:均|已|全部|都|按照程序|按程序|依法|按时|及时|在法定时限内|在规定时限内|予以){1,4}"
@@ -673,6 +694,7 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _shares_of_requests(report, ctx)
     yield from _enumerated(report, ctx)
     yield from _label_run(report, ctx)
+    yield from _named_count(report, ctx)
     # "收到申请0件" and later "收到申请2件" is said once, as no request against some
     told = set()
     for f in _none_and_some(report, ctx):
