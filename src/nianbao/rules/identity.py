@@ -158,6 +158,7 @@ _COMPILER = re.compile(r"由[^。；\n]{0,24}?(?:局|委员会|委|厅)(?:负责
 
 def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03: 我局 in a township's report, 我镇 in a bureau's, 我县 in a township's …"""
+    yield from _addressed(report, ctx)  # (whoever the body is)
     if report.meta.agency_source == "page" or report.meta.level is None:
         # the site's 来源 line names the publishing site (a government), not always the reporting body; with no
         # agency of its own known, the report's self-references are measured against each other
@@ -213,7 +214,6 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _named_as_own(report, ctx, kind, mine)
     yield from _scope(report, ctx, kind)
     yield from _other_field(report, ctx, kind)
-    yield from _addressed(report, ctx, kind)
     yield from _decree(report, ctx, kind)
 
 
@@ -471,17 +471,16 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
 _ADDRESSED = re.compile(r"贵(?:办|局|委|厅|单位|部门|中心|院|处|科|司)(?![州阳港溪池德定安南])")
 
 
-def _addressed(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
+def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03 (addressed): "根据《条例》和贵办要求，现向社会公布……": the annual report speaks to the public, not to a
-    superior; 贵办 is left from a report submitted to an office."""
-    text, agency = report.text, report.meta.agency or ""
+    superior; 贵办 is left from a report submitted to an office (whoever the report's body is)."""
+    text = report.text
     for s in report.views.sentences:
         for m in _ADDRESSED.finditer(text, s.start, s.end):
             if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
                 continue
             ev = m.group(0)
-            yield ctx.finding(m.start(), m.end(), variant="addressed", evidence=ev, part=s.part, severity="warning",
-                              agency=agency, kind=kind, ev=ev)
+            yield ctx.finding(m.start(), m.end(), variant="addressed", evidence=ev, part=s.part, severity="warning", ev=ev)
 
 
 @cache
