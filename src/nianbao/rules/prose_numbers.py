@@ -1,9 +1,12 @@
 """K-06: numbers stated in prose that contradict each other — a share that does not match its counts ("共65条，
 其中……45条，所占比例75%"), shares in one sentence that no single total fits, a rate that is not its two counts'
-ratio, listed items that do not add up to the total they break down (after 其中/包括/a colon, in brackets, with
-分别, in the next sentence, or beyond the year's whole proactive total), the year's new requests stated twice with two
-numbers, and "未收到政府信息公开申请" beside "收到申请2件" or "已按程序公开" in the same report. Tables are not read
-(K-01 compares prose with table three).
+ratio, listed items that do not add up to the total they break down (after 其中/包括/具体为/类别涉及/a colon, in brackets,
+with 分别, in the next sentence, named by nouns right after a whole, or beyond the year's whole proactive total), the
+year's requests whose flow does not balance (received + carried over = completed + carried forward), a count stated
+twice with two numbers (requests, carried forward, the year's proactive total, reviews, lawsuits), "none" beside "some"
+(未收到申请 / 收到申请2件; 未发生行政复议 / 行政复议1起), a zero followed by answers or by the requests' form, a share of
+the requests no whole number of them can have, and a declared number of ways or kinds that its list does not match.
+Counts may be written in Chinese numerals. Tables are not read (K-01 compares prose with table three).
 
 The count patterns and helpers K-02 (``numbers.py``) shares — ``share_matches``, ``without_nested``,
 ``names_every_part``, ``adds_up_before_the_end`` — are in ``counts.py``."""
