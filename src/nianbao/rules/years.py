@@ -86,11 +86,17 @@ _SELF_NAME = re.compile(r"(?:(?:现|特|特此|兹|现予)(?:向社会)?(?:予�
 _PLAN_DOC = re.compile(r"(?:制定|印发|出台|编制|制发)(?:了)?《?(?P<y>(?:19|20)\d{2})\s*年度?"
                        r"(?P<n>[^。；，、《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))")
 _PAST = re.compile(r"上年|去年|上一年|往年|以来|历年|此前")
+# a year's final accounts (决算) told as published within that year: a year's 决算 is drawn up and approved only after
+# the year has ended, so the report of 2024 can publish the 2023 决算 (and the 2024 budget), never the 2024 决算
+_ACCOUNTS = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?的?(?:本级|部门|单位|本单位|机关|政府|财政|一般公共预算)?(?:财政)?决算")
+_PUBLISH = re.compile(r"公开|公布|发布|晒|上传|上网|公示|挂网")
+_NOT_DONE = re.compile(r"将|计划|拟|下一步|下步|明年|下一年|下年|待|尚未|正在|即将|准备|预计")
 
 
 def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """D-08: the notice on compiling the annual report cited with another year; the report of the year itself said
-    to be published within that same year."""
+    to be published within that same year; the report's own name with another year; a work arrangement for the
+    previous year made in the report year; the report year's final accounts said to be published within it."""
     year = report.meta.year
     if year is None:
         return
@@ -117,6 +123,12 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             yield ctx.finding(m.start("y"), m.end("y"), variant="plan_doc", year=year, other=year - 1,
                               name=text[m.start("y"):m.end("n")])
+        for m in _ACCOUNTS.finditer(text, s.start, s.end):
+            if int(m.group("y")) != year or not _PUBLISH.search(text, s.start, m.start()) \
+                    or _NOT_DONE.search(text[s.start:s.end]):
+                continue
+            yield ctx.finding(m.start("y"), m.end("y"), variant="accounts", year=year, next=year + 1,
+                              previous=year - 1, name=text[m.start():m.end()])
 
 
 # --------------------------------------------------------------------------------------------- D-09
