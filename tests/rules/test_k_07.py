@@ -86,6 +86,8 @@ def test_a_prefecture_city_bureau_calling_itself_a_district():
     "丽水市生态环境局莲都分局2021年政府信息公开工作年度报告\n一、总体情况\n本区环境质量信息按月公开。",
     # a county's bureau is a 县's: 本县 is its own word
     "丽水市青田县民政局2021年政府信息公开工作年度报告\n一、总体情况\n本县社会救助政策全部公开。",
+    # a bureau of a city's cooperation zone (a 区 of its own, not in the gazetteer) speaks of the zone
+    "深圳市深汕特别合作区应急管理局2022年政府信息公开工作年度报告\n一、总体情况\n以我区官方门户网站平台为依托公开政府信息。",
 ])
 def test_lower_self_reference_where_it_is_right(text):
     assert _found(text) == []

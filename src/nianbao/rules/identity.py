@@ -884,8 +884,10 @@ def _level_self_reference(report: Report, ctx: RuleContext, own: tuple, own_name
     if len(own) != 1 or len(own[0].code) != 4 or not own[0].name.endswith("市") \
             or own[0].code.startswith(_AUTONOMOUS_REGIONS) or report.meta.level not in ("department", "city_gov"):
         return
-    if re.search(r"区|县|分局|管委会|管理委员会", agency[len(own_name):]):
-        return  # a zone's or a branch's report (开发区, 某某分局) may well say 本区
+    city = own[0].name
+    rest = agency[agency.index(city) + len(city):] if city in agency else agency[len(own_name):]
+    if re.search(r"区|县|分局|管委会|管理委员会", rest):
+        return  # a zone's or a branch's report (开发区, 深汕特别合作区, 某某分局) may well say 本区
     text = report.text
     for s in report.views.sentences:
         for m in _LOWER_SELF.finditer(text, s.start, s.end):
