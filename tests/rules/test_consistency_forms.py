@@ -367,3 +367,21 @@ def test_kinds_named_then_counted():
     assert found(ok, ["K-06"]) == []
     partial = "全年公开政府信息20条，内容涉及公告公示、组织机构等7大类。"
     assert found(partial, ["K-06"]) == []
+
+
+def test_a_township_advancing_its_countys_work():
+    head = "青溪县东山镇人民政府2023年政府信息公开工作年度报告\n"
+    body = "为进一步推进全县政务公开工作，按照县里的要求，特编制本报告。\n一、总体情况\n2023年，东山镇主动公开信息80条。"
+    assert found(body, ["K-03"], head) == []
+
+
+def test_a_list_cut_by_the_end_of_the_text():
+    body = "2024年，全区受理依申请公开件255件，办结255件，其中予以公开71件、部分公开5件、不予公开28"
+    assert found(body, ["K-02", "K-06"]) == []
+
+
+def test_a_last_count_in_another_unit_is_left_out_of_the_sum():
+    body = "2024年，我局主动公开政府信息38条，其中公文政府信息8条、非公文政府信息66条，作出行政处罚决定8件。"
+    r = load_report(BUREAU + body, require_report=False)
+    fs = run_rules(r, only=["K-06"])
+    assert [(f.evidence, "8＋66＝74条" in f.message) for f in fs] == [("38条，其中公文政府信息8条、非公文政府信息66条", True)]

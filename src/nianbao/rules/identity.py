@@ -460,6 +460,8 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
             k = sm.group("k") or sm.group("k2")
             if _LEVEL_OF[k] >= own or k in places[-1:] or (m.level == "county_gov" and k == "市" and "市" in places):
                 continue  # its own level or one below; a county-level 市 is a 市
+            if not sm.group("b") and own - _LEVEL_OF[k] < 2:
+                continue  # 为进一步推进全县政务公开工作 in a township's report: its county's work, which it takes part in
             if text.rfind("《", s.start, sm.start()) > text.rfind("》", s.start, sm.start()):
                 continue
             ev = sm.group(0)

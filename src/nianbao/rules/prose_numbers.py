@@ -274,6 +274,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             # the list runs to the sentence's end, read at most LIST_MAX characters on; a list cut there may not fall short
             end = text.find("。", lo.end(), min(b0, lo.end() + LIST_MAX))
             cut = end < 0 and b0 > lo.end() + LIST_MAX
+            # (a list at the very end of a text that stops without a closing mark was cut short too: a page excerpt)
+            cut = cut or (end < 0 and not text[b0:].strip() and not re.search(r"[。；;！!？?]\s*$", text[lo.end():b0]))
             end = min(b0, lo.end() + LIST_MAX) if end < 0 else end
             lst = without_nested(text[lo.end():end])  # bracketed breakdowns of one item are not items of the list
             # "行政处罚信息33条含207条处理决定": what one item contains is no item of the list (blanked, offsets kept)
@@ -284,6 +286,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 lst = lst[:nested.start()]
             items = list(COUNT_APPROX_RE.finditer(lst))
             unit = tm.group("u")
+            while len(items) > 2 and items[-1].group("u") != unit and sum(i.group("u") == unit for i in items) >= 2:
+                items.pop()  # "其中公文8条、非公文66条，作出行政处罚决定8件": a last count in another unit is another quantity
             if lo.group("kinds") and not closed_breakdown(lst):
                 continue  # 涉及/涵盖 topics: not a breakdown
             approx = any(i.group("approx") for i in items)
