@@ -247,10 +247,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['dev_tp']:3}/{r['dev_fp']:<3}  {_f(r['combined']):>8}{'*' if r['thin'] else ' '} "
                   f"{_f(r['p_below_goal'], 3)}")
     for j in gone:
-        print(f"no longer fires: {j['url']}  {j['rule']}  {j['snippet']}  ({j['judgement']})")
+        print(f"no longer fires: {j['url']}  {j['rule']}  {j['snippet']}  ({j['judgement']})", file=sys.stderr)
     for f, j in bad:
         print(f"snippet differs (page re-gathered differently?): {f['url']}  {f['rule']}  {j['snippet']} → "
-              f"{f['snippet']}")
+              f"{f['snippet']}", file=sys.stderr)
     print(f"# {len(now)} findings now, {sum(1 for _, j in pairs if j)} judged, {len(gone)} judged gone; "
           f"* = thin evidence (≤ 5 real hits)", file=sys.stderr)
     return 0
