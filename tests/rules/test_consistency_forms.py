@@ -385,3 +385,15 @@ def test_a_last_count_in_another_unit_is_left_out_of_the_sum():
     r = load_report(BUREAU + body, require_report=False)
     fs = run_rules(r, only=["K-06"])
     assert [(f.evidence, "8＋66＝74条" in f.message) for f in fs] == [("38条，其中公文政府信息8条、非公文政府信息66条", True)]
+
+
+@pytest.mark.parametrize("body", [
+    # the rest named without its count: the counted items fall short by it
+    "本年度收到政府信息公开申请9件，其中予以公开5件，不予公开2件，无法提供1件，其余正在办理。",
+    "2025年度主动公开政府信息921条。其中主动公开本级政府文件2条，政策解读2条，社会保障75条，其他栏目信息均按时更新。",
+    "2022年因政府信息公开引发行政复议共23件，其中结果维持5件，结果纠正10件，其他结",  # a page excerpt cut short
+    # a channel's clause after ；
+    "在局网站主动公开信息411条，其中政务要闻307条，专栏发布信息97条，领导简历3条；在微信公众号公布信息230条。",
+])
+def test_rests_without_counts_and_channel_clauses(body):
+    assert found(body, ["K-02", "K-06"]) == []

@@ -156,11 +156,22 @@ def closed_breakdown(lst: str) -> bool:
     return len(labels) >= 2 and any(all(rx.match(x) for x in labels) for rx in _KIND_ITEM)
 
 
+# the rest named without its count ("……无法提供1件，其余正在办理", "……惠民惠农108条，其他栏目信息均按时更新"): the counted
+# items may fall short of the total, the rest being the difference
+_UNCOUNTED_REST = re.compile(rf"(?:^|[、，,；;])\s*(?:其余|剩余|其他|其它)(?:(?!(?:{NUM})\s*(?:{UNITS}))[^、，,；;。])*(?:[、，,；;。]|$)")
+
+
+def rest_uncounted(lst: str) -> bool:
+    return bool(_UNCOUNTED_REST.search(lst))
+
+
 def names_every_part(lst: str) -> bool:
     """K-02's test that a 其中 list is exhaustive: it names a remainder (其余/剩余/另有, or a last item that is the rest —
     "其他重点信息5条" amid the list is one more kind, not the rest), both kinds of applicant (自然人 and 法人), or kinds
     of one closed set only (``closed_breakdown``). K-02 and K-06's sums share it, so a sum K-02 reports is never
     reported twice."""
+    if rest_uncounted(lst):
+        return False
     return bool(re.search("其余|剩余|另有", lst)) or is_rest(last_item(lst)) or ("自然人" in lst and "法人" in lst) or \
         closed_breakdown(lst)
 

@@ -36,6 +36,7 @@ from nianbao.rules.counts import (
     last_item,
     names_every_part,
     other_units_after_the_total,
+    rest_uncounted,
     same_unit,
     share_matches,
     value,
@@ -249,7 +250,7 @@ _LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|(?:内容|主要|
 # (a verb that reports another quantity opens its clause, after at most a few adverbs, or a channel does: "；法定主动公开35条"
 # is an item, "；主动公开信息20条" / "；通过网站发布信息20条" another statement)
 _NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同比|增加|减少|增长|下降|上年|去年)|"
-                     r"[;；]\s*(?:同时|另外?|还|并|此外)?\s*通过|"
+                     r"[;；]\s*(?:同时|另外?|还|并|此外)?\s*(?:通过|在|依托|利用)|"
                      r"[;；]\s*(?:(?:全年|同时|另外?|还|并|此外|共|累计|及时|主动|积极|已|全部|均|依法|按时)\s*)*"
                      r"(?:结转|办结|答复|受理|收到|新收|发布|开展|(?<![以分予意后全])公开|报送|更新|上传|编制|完成|(?<![在续])办理|制定|"
                      r"印发)")
@@ -310,8 +311,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # "720人次，其中电话430人次，现场290人次，专栏访问量1406人次": the last is another quantity
             if got < total and (nested or cut or re.match(r"\s*等", lst[items[-1].end():])):
                 continue  # a list cut short by us, or one that says it is partial (……公开指南1条等): the rest is unknown
-            exhaustive = is_rest(last_item(lst)) \
-                or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()])) or applicants  # "其中：" announces all
+            exhaustive = not rest_uncounted(lst) and (is_rest(last_item(lst)) or applicants
+                                                      or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()])))  # "其中：" announces all
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
             if got < total and not exhaustive and total - got > max(1, total // 50):
                 continue
