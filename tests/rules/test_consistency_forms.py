@@ -397,3 +397,8 @@ def test_a_last_count_in_another_unit_is_left_out_of_the_sum():
 ])
 def test_rests_without_counts_and_channel_clauses(body):
     assert found(body, ["K-02", "K-06"]) == []
+
+
+def test_a_directives_set_phrase_is_no_self_reference():
+    head = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+    assert found("通过政策栏目集中公开本地区本部门规范性文件。", ["K-03"], head) == []

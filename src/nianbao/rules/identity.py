@@ -187,8 +187,9 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if m.group("p") == "本" and k in ("县", "区", "市", "省"):
                 continue  # 本市/本县 may name the jurisdiction the unit belongs to
-            if m.group("p") == "本" and k == "部门" and "部门" in text[s.start:m.start()]:
-                continue  # "各部门均应公开本部门预算": each department's own, not the report's
+            if m.group("p") == "本" and k == "部门" and ("部门" in text[s.start:m.start()] or
+                                                      text[max(s.start, m.start() - 3):m.start()] == "本地区"):
+                continue  # "各部门均应公开本部门预算": each department's own; 本地区本部门: a set phrase of directives
             if m.group("p") == "结合" and not (k == "部门" and re.match(r"(?:工作)?实际", text[m.end():m.end() + 4])):
                 continue  # only 结合部门实际 speaks as a department; 结合全县…/结合镇情 do not
             if text.rfind("《", s.start, m.start()) > text.rfind("》", s.start, m.start()):
