@@ -183,6 +183,8 @@ def _boundary_slip(seg: str, i: int, n: int, allow: frozenset[str], contexts: di
 
     if i not in bounds and i + 2 in bounds:  # 累计|计
         return not any(t == w and tag.startswith(_WORD_TAGS) for t, tag in _tagged(seg[max(start, i - 2):i + 4]))
+    if i - 1 >= start and {i - 1, i} <= bounds and HAN.match(seg[i - 1]):
+        return False  # two lone characters in a row (微|信|信息): a word the dictionary lacks (微信), not a slip
     return i in bounds and i + 1 in bounds and i + 2 not in bounds  # 喜|喜事
 
 
