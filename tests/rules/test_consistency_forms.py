@@ -402,3 +402,12 @@ def test_rests_without_counts_and_channel_clauses(body):
 def test_a_directives_set_phrase_is_no_self_reference():
     head = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
     assert found("通过政策栏目集中公开本地区本部门规范性文件。", ["K-03"], head) == []
+
+
+def test_an_office_among_a_bureaus_self_references_when_the_body_is_unknown():
+    body = ("关于2023年度政府信息公开工作情况的报告\n一、总体情况\n我局高度重视。我局网站更新及时。我局公开信息86条。"
+            "我办未收到政府信息公开申请。")
+    assert found(body, ["K-03"], "") == [("K-03", "我办", "warning")]
+    street = ("关于2023年度政府信息公开工作情况的报告\n一、总体情况\n我街道高度重视。我街道网站更新及时。我街道公开信息86条。"
+              "我办未收到政府信息公开申请。")
+    assert found(street, ["K-03"], "") == []

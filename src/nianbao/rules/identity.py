@@ -219,8 +219,10 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 # the kinds of body a self-reference names: a bureau or commission never calls itself a town, a 镇 never a 乡 or 街道
-_SELF_CLASS = {"局": "机关", "委": "机关", "厅": "机关", "镇": "镇", "乡": "乡", "街道": "街道"}
-_MIXED_SELF = re.compile(r"(?:我|本)(?P<k>街道|街(?![道区头巷面长里坊市])|局|委|厅|镇|乡)(?![镇村域级情长员托限内外])")
+# (我办: an office — a government's office, never a bureau nor a town)
+_SELF_CLASS = {"局": "机关", "委": "机关", "厅": "机关", "办": "办", "镇": "镇", "乡": "乡", "街道": "街道"}
+_MIXED_SELF = re.compile(r"(?:我|本)(?P<k>街道|街(?![道区头巷面长里坊市])|局|委|厅|办(?![理事法结件公好实文会案])|镇|乡)"
+                         r"(?![镇村域级情长员托限内外])")
 
 
 def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -244,8 +246,8 @@ def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         return
     word = Counter(m.group(0) for m, _ in main).most_common(1)[0][0]
     for _cls, odd in ranked[1:]:
-        if len(odd) > 2 or 2 * len(odd) > len(main):
-            continue
+        if len(odd) > 2 or 2 * len(odd) > len(main) or {_cls, main_class} == {"办", "街道"}:
+            continue  # (a street's office — 街道办事处 — says both 我街道 and 我办)
         for m, s in odd:
             ev = m.group(0)
             yield ctx.finding(m.start(), m.end(), variant="mixed", evidence=ev, part=s.part, severity="warning",
