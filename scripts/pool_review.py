@@ -149,7 +149,8 @@ def dev_verdicts() -> list[dict]:
 
 
 def table(pairs, gone, dev: list[dict] | None, by_variant: bool = False) -> list[dict]:
-    """Rows per rule and the severity the findings were given (and per variant with ``by_variant``)."""
+    """Rows per rule and the severity the findings were given (and per variant with ``by_variant``). Pool counts are
+    of the findings that fire now; ``judged_*`` count every judged finding, as it fired when it was read."""
 
     def key(r: dict) -> tuple:
         return (r["rule"], r["severity"]) + ((r.get("variant") or "",) if by_variant else ())
@@ -165,6 +166,8 @@ def table(pairs, gone, dev: list[dict] | None, by_variant: bool = False) -> list
             c["new"] += 1
     for j in gone:
         rows[key(j)]["gone"] += 1
+    for j in [j for _, j in pairs if j is not None] + gone:
+        rows[key(j)]["judged_" + j["judgement"]] += 1
     for d in dev or []:
         rows[key(d)]["dev_tp" if d["tp"] else "dev_fp"] += 1
     out = []
@@ -176,8 +179,9 @@ def table(pairs, gone, dev: list[dict] | None, by_variant: bool = False) -> list
         bad = wrong + c["dev_fp"]
         goal = GOAL.get(sev)
         out.append({"rule": k[0], "severity": sev, "variant": k[2] if by_variant else None,
-                    "now": c["now"], "judged": c["judged"], "new": c["new"], "gone": c["gone"],
+                    "now": c["now"], "matched": c["judged"], "new": c["new"], "gone": c["gone"],
                     "right": right, "wrong": wrong, "reading": c["reading"],
+                    "judged": {v: c["judged_" + v] for v in ("right", "wrong", "reading")},
                     "pool_precision": right / (right + wrong) if right + wrong else None,
                     "dev_tp": c["dev_tp"], "dev_fp": c["dev_fp"],
                     "combined": (n - bad) / n if n else None, "n": n,
@@ -191,15 +195,17 @@ def _f(x, nd=2):
 
 
 def markdown(rows: list[dict]) -> str:
-    lines = ["| rule | given as | pool right | pool wrong | pool reading | pool precision | dev tp | dev fp | "
-             "combined precision | p (fp this many at the target) |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| rule | given as | pool as read: right / wrong / reading | pool now: right / wrong / reading | "
+             "pool precision now | dev tp / fp | combined precision now | p (this many fp at the target) |",
+             "|---|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         name = r["rule"] + (f" {r['variant']}" if r.get("variant") else "")
         comb = _f(r["combined"]) + (f" ({r['n'] - r['dev_fp'] - r['wrong']}/{r['n']})" if r["n"] else "") + \
             (" thin" if r["thin"] else "")
-        lines.append(f"| {name} | {r['severity']} | {r['right']} | {r['wrong']} | {r['reading']} | "
-                     f"{_f(r['pool_precision'])} | {r['dev_tp']} | {r['dev_fp']} | {comb} | "
-                     f"{_f(r['p_below_goal'], 3)} |")
+        j = r["judged"]
+        lines.append(f"| {name} | {r['severity']} | {j['right']} / {j['wrong']} / {j['reading']} | "
+                     f"{r['right']} / {r['wrong']} / {r['reading']} | {_f(r['pool_precision'])} | "
+                     f"{r['dev_tp']} / {r['dev_fp']} | {comb} | {_f(r['p_below_goal'], 3)} |")
     return "\n".join(lines)
 
 
@@ -242,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("rule   sev      variant      now judged new gone | right wrong reading  pool-P | dev tp/fp  combined  p")
         for r in rows:
-            print(f"{r['rule']:6} {r['severity']:8} {(r['variant'] or '')[:12]:12} {r['now']:3} {r['judged']:6} {r['new']:3} {r['gone']:4} | "
+            print(f"{r['rule']:6} {r['severity']:8} {(r['variant'] or '')[:12]:12} {r['now']:3} {r['matched']:6} {r['new']:3} {r['gone']:4} | "
                   f"{r['right']:5} {r['wrong']:5} {r['reading']:7}  {_f(r['pool_precision']):>6} | "
                   f"{r['dev_tp']:3}/{r['dev_fp']:<3}  {_f(r['combined']):>8}{'*' if r['thin'] else ' '} "
                   f"{_f(r['p_below_goal'], 3)}")
