@@ -72,3 +72,11 @@ def test_a_text_cut_short_after_a_count_is_a_reading_note_not_a_lost_measure_wor
                      only=["W-10"], use_classifier=False)
     assert [(f.evidence, f.severity, f.cause) for f in a.findings] == [("35", "info", "parse")]
     assert [n.code for n in a.reading.notes] == ["text_cut"]
+
+
+def test_a_body_named_by_its_own_kind_and_a_quoted_slogan_are_complete():
+    """我场 (a farm), 我苏木, 我嘎查, 我分局, 我管委会 name the body; 我 inside quotation marks belongs to a slogan or a
+    column's name (“民呼我为”, “社保有事我帮您”), not to the report's self-reference."""
+    text = HEAD + ("2024年，我场主动公开政府信息238条，我苏木、我嘎查按月公开财务，我分局和我管委会接待咨询12次；"
+                   "在“社保有事我帮您”专栏和“民呼我为”平台回应诉求7件。")
+    assert _found(text) == []

@@ -42,9 +42,9 @@ from nianbao.rules.util import CJK, domain_terms, span_matches
 from nianbao.rules.wording import _tagged, slip_lexicon
 from nianbao.views import segment
 
-# what may follow 我 in a report: a level or body (我局, 我镇, 我街道, 我单位, 我中心), 我们, 我国, 我党, and 我要
-# (a page's own "我要咨询" button)
-_BODY = "省市县区镇乡街局委办院厅司处所站旗州盟村校部单中心公社队会室科股团馆台行组"
+# what may follow 我 in a report: a level or body (我局, 我镇, 我街道, 我单位, 我中心, 我场, 我苏木, 我嘎查, 我分局,
+# 我管委会), 我们, 我国, 我党, and 我要 (a page's own "我要咨询" button)
+_BODY = "省市县区镇乡街局委办院厅司处所站旗州盟村校部单中心公社队会室科股团馆台行组场苏嘎分管"
 _SELF = re.compile(f"(?<![自本你敌])我(?=[{CJK}])(?![{_BODY}们国党要])")
 _SELF_USED = re.compile("我(?:街道|单位|中心|部门|社区|[省市县区镇乡局委办院厅司处所站旗州盟村校])")
 # after a year: 年 itself; measure words and quantity words (a number, not a year); range and list words
@@ -73,6 +73,8 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     found: list[tuple[int, Finding]] = []
     usual = _usual_self(text)
     for _, a, b, _m in span_matches(report, _SELF):
+        if text.rfind("“", 0, a) > text.rfind("”", 0, a):
+            continue  # inside quotation marks: a slogan or a column's name (“民呼我为”“社保有事我帮您”)
         if free(a, b):
             nxt = text[b:b + 3]
             fix = f"“{usual}{nxt}”" if usual else "“我”加机关简称（如“我局”“我镇”）"
