@@ -39,6 +39,16 @@ def test_w05_noun_phrases_and_relative_clauses_are_right():
     assert findings(body, "W-05") == []
 
 
+def test_w05_a_document_as_subject_an_object_of_ba_and_a_format_are_noun_phrases():
+    # 《条例》明确的公开重点: the document specifies; 把……相关的作为重点: the 的-phrase is 把's object;
+    # 统一规范的答复格式: 格式 heads the noun phrase
+    body = ("按照《条例》明确的公开重点，全面公开规范性文件；把与群众生活息息相关的作为信息公开的重点；"
+            "以统一规范的答复格式答复申请。")
+    assert findings(body, "W-05") == []
+    # the adverbial stays a slip where none of them holds
+    assert [e for _, e, _ in findings("我局及时准确的公开政府信息。", "W-05")] == ["的"]
+
+
 def test_w05_light_verb_is_a_word_not_a_character():
     # 工作 ends with 作, which is a light verb on its own: "公开工作尽可能的贴近群众" is still an adverbial
     assert [m for _, _, m in findings("政务公开工作尽可能的贴近群众生活。", "W-05")] == [

@@ -238,6 +238,9 @@ def _verb_after(after: str, strong: bool) -> str | None:
 
 
 _DE = re.compile("(?<!的)的(?!的)")
+# 把/将 X 作为/列为/视为 Y: a "<modifier>的" phrase between them is the object of 把, not an adverbial
+_BA = re.compile("[把将]")
+_BA_FRAME = re.compile("作为|列为|列入|视为|当作|当成|纳入")
 
 
 def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -268,6 +271,10 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             before = text[max(sp.start, de - len(mod) - 20):de - len(mod)]
             if _light_verb_before(before, light):
                 continue
+            if before.rstrip().endswith("》"):
+                continue  # a document is the subject: "《条例》明确的公开重点" is a relative clause, a noun phrase
+            if _BA_FRAME.match(after) and _BA.search(_HARD_STOP.split(before)[-1]):
+                continue  # "把……息息相关的作为重点": the 的-phrase is the object of 把, 作为 its verb
             if after == verb and _verb_done_before(before):
                 continue  # "推进了……工作有序有效的开展。": the clause is the object of 推进了, a noun phrase
             yield ctx.finding(de, de + 1, variant="adverbial", modifier=mod, verb=verb)
