@@ -5,7 +5,10 @@
 * D-08: a document named with a year that does not fit (the notice on compiling the report cited with another year,
   this year's report said to be published within the same year);
 * D-09: a full-year report that counts "up to now" (2019年至今) instead of to 31 December;
-* D-10: the regulation's date of taking force written wrong (it took force on 2008-05-01, revised on 2019-05-15).
+* D-10: the regulation's date of taking force written wrong (it took force on 2008-05-01, revised on 2019-05-15);
+* D-11: the other forms of a wrong year, each measured on real text as too rare for more than a note: the year's own
+  figures dated with another year inside a sentence, the next year told as done, the report saying it sums up another
+  year's work, the year's state given 截至 the end of the year before, requests carried forward into the report year.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.rules.dates import PLAN_RE
+from nianbao.rules.util import CJK
 
 _YEAR_MENTION = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})\s*年")
 
@@ -177,3 +182,75 @@ def regulation_effective_date(report: Report, ctx: RuleContext) -> Iterator[Find
             continue
         a, b = m.start(g + "y"), text.index("日", m.end(g + "d")) + 1
         yield ctx.finding(a, b, evidence=text[a:b], date=text[a:b])
+
+
+# --------------------------------------------------------------------------------------------- D-11
+
+_Y = r"(?<![\d〔\[（(《])(?P<y>(?:19|20)\d{2})\s*年(?:度)?"
+_FIGURES = r"(?:全年|共|累计|总共|合计|主动公开|新增|收到|受理|办理|接收|答复|办结)"
+# the year's own figures dated inside a sentence: "……专栏，2022年共公开信息64条" / "鲁城街道2022年主动公开……"
+_YEAR_WORD = re.compile(r"\d{4}\s*年(?:度)?")
+_CLAUSE = re.compile(rf"[，,；;：:]\s*(?:在|于)?\s*{_Y}\s*(?:[，,]\s*)?(?:(?:我|本)[{CJK}]{{1,3}}?)?\s*{_FIGURES}")
+_NAMED = re.compile(rf"[{CJK}]{{2,24}}?(?:镇|乡|街道|局|委员会|委|办公室|办|人民政府|政府|中心|办事处|管委会)\s*(?:在|于)?\s*"
+                    rf"{_Y}\s*{_FIGURES}")
+_CLAUSE_CMP = re.compile(r"较|比|相比|同比|环比|上年|去年|上一年|以来|同期|此前|以前|之前")
+# the next year told as done: "2022年，我局无依申请公开事项。" in the 2021 report (a plan has 将/计划 …)
+_LATER_FACT = re.compile(rf"{_Y}\s*[，,]?\s*(?:我|本)?[{CJK}]{{0,8}}?(?:无|未|没有)")
+# the report says which year's work it sums up: "……编制，总结X局2021年政府信息公开工作情况。" in the 2022 report
+_SUMMARY = re.compile(rf"(?:总结|回顾|反映)(?:了)?[^。；《》\n]{{0,30}}?{_Y}[^。；《》\n\d]{{0,12}}?(?:政府信息公开|政务公开)")
+# the year's state given up to the end of the year before: "截至2021年底，我镇尚无……" in the 2022 report
+_UNTIL_PRIOR = re.compile(rf"截[至止]到?\s*{_Y}\s*(?:12\s*月\s*31\s*日|12\s*月(?:底|末)|底|末|年底|年末)\s*[，,]")
+# requests carried forward into the report year or before it: "0件转结2024年办结" in the 2024 report
+_CARRY = re.compile(rf"(?:结转|转结|转入)\s*(?:(?:至|到)\s*{_Y}|{_Y.replace('<y>', '<y2>')}\s*(?:继续)?\s*(?:办理|办结|处理))")
+
+
+def _in_quoted_title(text: str, lo: int, pos: int) -> bool:
+    return text.rfind("《", lo, pos) > text.rfind("》", lo, pos)
+
+
+def _year_span(text: str, m: re.Match, g: str = "y") -> tuple[int, int, str]:
+    a = m.start(g)
+    b = a + len(_YEAR_WORD.match(text, a).group())
+    return a, b, text[a:b]
+
+
+def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """D-11: the other forms of a wrong year (see the module docstring); each needs a report year the report states."""
+    year = report.meta.year
+    if year is None or not report.meta.year_stated:
+        return
+    text = report.text
+    for s in report.views.sentences:
+        sent = text[s.start:s.end]
+        plan = PLAN_RE.search(sent) is not None
+        named = _NAMED.match(text, s.body, s.end)
+        for m in ([named] if named else []) + list(_CLAUSE.finditer(text, s.start, s.end)):
+            y = int(m.group("y"))
+            if y == year or abs(y - year) > 3 or plan or _CLAUSE_CMP.search(sent) \
+                    or _in_quoted_title(text, s.start, m.start()):
+                continue
+            clause = re.split(r"[，,；;。]", text[m.end():s.end], maxsplit=1)[0]
+            if y > year and not re.search(r"\d", clause):
+                continue  # a later year without figures: most likely a plan worded without a plan marker
+            a, b, ev = _year_span(text, m)
+            yield ctx.finding(a, b, variant="figures", evidence=ev, part=s.part, year=year, written=ev)
+        m = _LATER_FACT.match(text, s.body, s.end)
+        if m and int(m.group("y")) == year + 1 and not plan and not re.search(r"结转|转结|转入|以来|之前|以前", sent):
+            a, b, ev = _year_span(text, m)
+            yield ctx.finding(a, b, variant="later_fact", evidence=ev, part=s.part, year=year, written=ev)
+        if "报告" in sent and not plan:
+            for m in _SUMMARY.finditer(text, s.start, s.end):
+                y = int(m.group("y"))
+                if y != year and abs(y - year) <= 3 and not _in_quoted_title(text, s.start, m.start()):
+                    a, b, ev = _year_span(text, m)
+                    yield ctx.finding(a, b, variant="summary", evidence=ev, part=s.part, year=year, written=ev)
+        m = _UNTIL_PRIOR.match(text, s.body, s.end)
+        if m and int(m.group("y")) == year - 1 and not plan and not _CLAUSE_CMP.search(text[m.end():s.end]):
+            a, b, ev = _year_span(text, m)
+            yield ctx.finding(a, b, variant="until_prior", evidence=ev, part=s.part, year=year, written=ev)
+        for m in _CARRY.finditer(text, s.start, s.end):
+            g = "y" if m.group("y") else "y2"
+            if 0 <= year - int(m.group(g)) <= 3:
+                a, b, ev = _year_span(text, m, g)
+                yield ctx.finding(a, b, variant="carry", evidence=ev, part=s.part, year=year, written=ev,
+                                  next=year + 1)
