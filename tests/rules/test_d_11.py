@@ -35,6 +35,11 @@ def test_the_report_sums_up_another_year():
     assert _one("本报告根据《条例》要求编制，总结青溪县水利局2022年政府信息公开工作情况。") == [("D-11", "2022年")]
 
 
+def test_the_report_says_it_reports_another_year():
+    text = HEAD.replace("一、总体情况\n", "") + "现将青溪县水利局2022年度政府信息公开工作情况报告如下。\n一、总体情况\n"
+    assert [(f[0], f[1]) for f in found(text, "D-11")] == [("D-11", "2022年度")]
+
+
 def test_until_the_end_of_the_year_before():
     assert found(HEAD + "截至2022年底，我局尚未收到政府信息公开申请。", "D-11") == [(
         "D-11", "2022年", "这是2023年度的报告，这里说明的却是截至2022年底的情况，不是本年度的，疑为沿用往年报告未改年份。",
@@ -58,6 +63,8 @@ def test_carried_into_the_report_year():
     "截至2023年底，我局尚未收到政府信息公开申请。",  # the report year's end
     "2024年1月，我局完成了2023年度报告的编制，总结全年工作。",  # the weeks after the year
     "本报告根据《关于做好2022年度政府信息公开工作总结的通知》编制。",  # inside a cited title
+    "现将青溪县水利局2023年度政府信息公开工作情况报告如下。",  # the report year
+    "本报告介绍了我局于2023年1月发布2022年政府信息公开工作年度报告的情况。",  # last year's report, named
 ])
 def test_near_misses(sentence):
     assert found(HEAD + sentence, "D-11") == []

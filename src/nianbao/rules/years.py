@@ -196,8 +196,10 @@ _NAMED = re.compile(rf"[{CJK}]{{2,24}}?(?:镇|乡|街道|局|委员会|委|办�
 _CLAUSE_CMP = re.compile(r"较|比|相比|同比|环比|上年|去年|上一年|以来|同期|此前|以前|之前")
 # the next year told as done: "2022年，我局无依申请公开事项。" in the 2021 report (a plan has 将/计划 …)
 _LATER_FACT = re.compile(rf"{_Y}\s*[，,]?\s*(?:我|本)?[{CJK}]{{0,8}}?(?:无|未|没有)")
-# the report says which year's work it sums up: "……编制，总结X局2021年政府信息公开工作情况。" in the 2022 report
-_SUMMARY = re.compile(rf"(?:总结|回顾|反映)(?:了)?[^。；《》\n]{{0,30}}?{_Y}[^。；《》\n\d]{{0,12}}?(?:政府信息公开|政务公开)")
+# the report says which year's work it sums up: "……编制，总结X局2021年政府信息公开工作情况。" in the 2022 report,
+# "现将X镇2021年度政府信息公开工作情况报告如下" (a report's own name, ……年度报告, is D-08's `self_name`)
+_SUMMARY = re.compile(rf"(?:总结|回顾|反映|汇报|介绍|现将|特将)(?:了)?[^。；《》\n]{{0,40}}?{_Y}[^。；《》\n\d]{{0,16}}?"
+                      r"(?:政府信息公开|政务公开)(?:工作)?(?!年度报告|年报|[^。；，\n]{0,6}年度报告)")
 # the year's state given up to the end of the year before: "截至2021年底，我镇尚无……" in the 2022 report
 _UNTIL_PRIOR = re.compile(rf"截[至止]到?\s*{_Y}\s*(?:12\s*月\s*31\s*日|12\s*月(?:底|末)|底|末|年底|年末)\s*[，,]")
 # requests carried forward into the report year or before it: "0件转结2024年办结" in the 2024 report
