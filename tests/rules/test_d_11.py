@@ -25,6 +25,10 @@ def test_figures_after_the_bodys_name():
     assert _one("青溪县水利局2022年主动公开政府信息41条。") == [("D-11", "2022年")]
 
 
+def test_figures_opening_the_sentence_without_a_comma():
+    assert _one("2022年主动公开政府信息41条，其中政策文件6件。") == [("D-11", "2022年")]
+
+
 def test_the_next_year_told_as_done():
     assert found(HEAD + "（二）依申请公开\n2024年，我局无依申请公开事项。", "D-11") == [(
         "D-11", "2024年", "这是2023年度的报告，这里把“2024年”的情况写成已经发生的事实，疑为年份写错。",
@@ -55,6 +59,8 @@ def test_carried_into_the_report_year():
     "我局在政府网站设置了河湖管理专栏，2023年共公开相关信息64条，较2022年增加12条。",  # the report year
     "我局主动公开信息64条，2022年共公开58条，同比增长10%。",  # a comparison
     "我局设置了专栏，2024年将共公开信息不少于60条。",  # a plan
+    "2023年主动公开政府信息41条，2022年主动公开36条。",  # the report year beside it
+    "2022年结转申请1件，已于1月办结。",  # carried over from the year before
     "根据《青溪县2022年共性问题整改清单》，我局逐项整改。",  # a cited title
     "2024年，我局将力争无超期答复情况。",  # a plan for next year
     "2022年，我局无依申请公开事项。",  # a year before: D-02's business, not told as done in the future

@@ -193,6 +193,8 @@ _YEAR_WORD = re.compile(r"\d{4}\s*年(?:度)?")
 _CLAUSE = re.compile(rf"[，,；;：:]\s*(?:在|于)?\s*{_Y}\s*(?:[，,]\s*)?(?:(?:我|本)[{CJK}]{{1,3}}?)?\s*{_FIGURES}")
 _NAMED = re.compile(rf"[{CJK}]{{2,24}}?(?:镇|乡|街道|局|委员会|委|办公室|办|人民政府|政府|中心|办事处|管委会)\s*(?:在|于)?\s*"
                     rf"{_Y}\s*{_FIGURES}")
+# …or opening the sentence without the comma, 全年/共/累计 or 我X that D-02 reads: "2022年主动公开政府信息41条"
+_LEAD = re.compile(rf"{_Y}(?!\s*(?:[，,\d月以底末起至]|全年|共|累计|[我本]))\s*[{CJK}]{{0,8}}?{_FIGURES}")
 _CLAUSE_CMP = re.compile(r"较|比|相比|同比|环比|上年|去年|上一年|以来|同期|此前|以前|之前")
 # the next year told as done: "2022年，我局无依申请公开事项。" in the 2021 report (a plan has 将/计划 …)
 _LATER_FACT = re.compile(rf"{_Y}\s*[，,]?\s*(?:我|本)?[{CJK}]{{0,8}}?(?:无|未|没有)")
@@ -204,6 +206,9 @@ _SUMMARY = re.compile(rf"(?:总结|回顾|反映|汇报|介绍|现将|特将)(?:
 _UNTIL_PRIOR = re.compile(rf"截[至止]到?\s*{_Y}\s*(?:12\s*月\s*31\s*日|12\s*月(?:底|末)|底|末|年底|年末)\s*[，,]")
 # requests carried forward into the report year or before it: "0件转结2024年办结" in the 2024 report
 _CARRY = re.compile(rf"(?:结转|转结|转入)\s*(?:(?:至|到)\s*{_Y}|{_Y.replace('<y>', '<y2>')}\s*(?:继续)?\s*(?:办理|办结|处理))")
+
+
+_CARRIED = re.compile(r"结转|转结|转入")
 
 
 def _in_quoted_title(text: str, lo: int, pos: int) -> bool:
@@ -225,19 +230,20 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
     for s in report.views.sentences:
         sent = text[s.start:s.end]
         plan = PLAN_RE.search(sent) is not None
-        named = _NAMED.match(text, s.body, s.end)
-        for m in ([named] if named else []) + list(_CLAUSE.finditer(text, s.start, s.end)):
+        lead = _NAMED.match(text, s.body, s.end) or _LEAD.match(text, s.body, s.end)
+        for m in ([lead] if lead else []) + list(_CLAUSE.finditer(text, s.start, s.end)):
             y = int(m.group("y"))
-            if y == year or abs(y - year) > 3 or plan or _CLAUSE_CMP.search(sent) \
-                    or _in_quoted_title(text, s.start, m.start()):
-                continue
+            if y == year or abs(y - year) > 3 or plan or _CLAUSE_CMP.search(sent) or _CARRIED.search(sent) \
+                    or re.search(rf"(?<!\d){year}\s*年", sent) or _in_quoted_title(text, s.start, m.start()):
+                continue  # a comparison, a plan, a carry-over, the report year beside it, a cited title
             clause = re.split(r"[，,；;。]", text[m.end():s.end], maxsplit=1)[0]
             if y > year and not re.search(r"\d", clause):
                 continue  # a later year without figures: most likely a plan worded without a plan marker
             a, b, ev = _year_span(text, m)
             yield ctx.finding(a, b, variant="figures", evidence=ev, part=s.part, year=year, written=ev)
         m = _LATER_FACT.match(text, s.body, s.end)
-        if m and int(m.group("y")) == year + 1 and not plan and not re.search(r"结转|转结|转入|以来|之前|以前", sent):
+        if m and int(m.group("y")) == year + 1 and not plan and not _CARRIED.search(sent) \
+                and not re.search(r"以来|之前|以前", sent):
             a, b, ev = _year_span(text, m)
             yield ctx.finding(a, b, variant="later_fact", evidence=ev, part=s.part, year=year, written=ev)
         if "报告" in sent and not plan:
