@@ -80,3 +80,7 @@ def test_a_body_named_by_its_own_kind_and_a_quoted_slogan_are_complete():
     text = HEAD + ("2024年，我场主动公开政府信息238条，我苏木、我嘎查按月公开财务，我分局和我管委会接待咨询12次；"
                    "在“社保有事我帮您”专栏和“民呼我为”平台回应诉求7件。")
     assert _found(text) == []
+
+
+def test_a_count_of_cases_in_zong_has_its_measure_word():
+    assert _found(HEAD + "2025年我镇共收到申请公开政府信息5宗，上年结转1宗。") == []

@@ -48,7 +48,7 @@ _BODY = "省市县区镇乡街局委办院厅司处所站旗州盟村校部单�
 _SELF = re.compile(f"(?<![自本你敌])我(?=[{CJK}])(?![{_BODY}们国党要])")
 _SELF_USED = re.compile("我(?:街道|单位|中心|部门|社区|[省市县区镇乡局委办院厅司处所站旗州盟村校])")
 # after a year: 年 itself; measure words and quantity words (a number, not a year); range and list words
-_AFTER_NUMBER = "年号版届期季月日天时分秒人次多余个件条项名元万亿千百家户份篇批起场所处台套本张例类家余米吨亩"
+_AFTER_NUMBER = "年号版届期季月日天时分秒人次多余个件条项名元万亿千百家户份篇批起场所处台套本张例类家余米吨亩宗"
 _YEAR = re.compile(f"(?<![\\d〔\\[［（(【.\\-/—–~～第])((?:19|20)\\d{{2}})(?=[{CJK}])"
                    f"(?![{_AFTER_NUMBER}至到和与及或])")
 # a count (no leading zero: flattened table rows read "…信息0000000（六）") before punctuation or an opening bracket
