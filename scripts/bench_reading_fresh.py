@@ -1,0 +1,126 @@
+"""Agency, level and year read from the #12 development set's copied page texts, by writer.
+
+    python scripts/bench_reading_fresh.py [--split dev] [--wrong]
+
+Writers d/e/f/g wrote the excerpts the reading was tuned on; h/i/j added fresh ones (issue #12, helper m12).
+For each group: agency right (``bench_reading.agency_right`` against the manifest's ``agency``), agency right
+where the excerpt itself names the body, level right (``report.meta.level`` against the manifest's ``level``;
+the manifest's "other" — development zones' management committees — counts as "department", the level the
+engine gives a 管委会) and year right. ``--wrong`` lists the misses (dev only: never use it on the test part).
+Texts are read from ``.cache/devset/`` (gathered with the devset re-gather script); absent ones are counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_reading import _norm_agency, agency_right  # noqa: E402
+
+from nianbao.audit import load_report  # noqa: E402
+
+CACHE = ROOT / ".cache" / "devset"
+GROUPS = {"tuned (d–g)": "defg", "fresh (h–j)": "hij"}
+
+
+def _rows(split: str) -> list[dict]:
+    rows = []
+    for p in sorted((ROOT / "corpora/real/devset").glob("h12*.jsonl")):
+        rows += [r for r in map(json.loads, p.read_text(encoding="utf-8").splitlines()) if r["split"] == split]
+    return rows
+
+
+def _level_fact(level: str | None) -> str | None:
+    return "department" if level == "other" else level
+
+
+def measure(split: str) -> tuple[dict, list[str]]:
+    stats: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    wrong: list[str] = []
+    for row in _rows(split):
+        f = CACHE / f"{row['id']}.txt"
+        s = stats[row["id"][0]]
+        if not f.exists():
+            s["absent"] += 1
+            continue
+        s["excerpts"] += 1
+        try:
+            m = load_report(f, require_report=False).meta
+            text = f.read_text(encoding="utf-8")
+        except Exception:  # noqa: BLE001 - a reader failure is a measured failure
+            s["failed"] += 1
+            continue
+        fact = str(row.get("agency") or "")
+        miss = []
+        if fact and not fact.startswith(("（", "(")) and "not named" not in fact:
+            s["agency_known"] += 1
+            ok = agency_right(m.agency, fact.split("(")[0].split("（")[0])
+            s["agency_right"] += ok
+            named = _norm_agency(fact.split("(")[0].split("（")[0]) in _norm_agency(text)
+            s["agency_named"] += named
+            s["agency_named_right"] += named and ok
+            if not ok:
+                miss.append(f"机关 {m.agency}（{m.agency_source}）≠ {fact}{'' if named else '（摘录未写全称）'}")
+        if row.get("level"):
+            s["level_known"] += 1
+            lok = m.level == _level_fact(row["level"])
+            s["level_right"] += lok
+            if not lok:
+                miss.append(f"层级 {m.level} ≠ {row['level']}")
+        if row.get("year"):
+            s["year_known"] += 1
+            yok = m.year == row["year"]
+            s["year_right"] += yok
+            if not yok:
+                miss.append(f"年度 {m.year}（{m.year_source}）≠ {row['year']}")
+        if miss:
+            wrong.append(f"{row['id']}: " + "；".join(miss))
+    return stats, wrong
+
+
+def _sum(stats: dict, letters: str) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for k in letters:
+        for key, v in stats.get(k, {}).items():
+            out[key] += v
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("--wrong", action="store_true", help="list the misses (dev part only)")
+    ap.add_argument("--json", type=Path)
+    a = ap.parse_args(argv)
+    if a.wrong and a.split != "dev":
+        ap.error("--wrong 只用于 dev 部分")
+    stats, wrong = measure(a.split)
+    print(f"| {a.split} | 摘录 | 机关 | 摘录写明机关的 | 层级 | 年度 |")
+    print("|---|---|---|---|---|---|")
+    table = {}
+    for name, letters in [*GROUPS.items(), *((k, k) for k in "defghij")]:
+        s = _sum(stats, letters)
+        table[name] = dict(s)
+
+        def pct(a_: int, b_: int) -> str:
+            return f"{a_}/{b_} ({100 * a_ / b_:.0f} %)" if b_ else "—"
+        print(f"| {name} | {s['excerpts']}（缺 {s['absent']}，失败 {s['failed']}） | {pct(s['agency_right'], s['agency_known'])} | "
+              f"{pct(s['agency_named_right'], s['agency_named'])} | {pct(s['level_right'], s['level_known'])} | "
+              f"{pct(s['year_right'], s['year_known'])} |")
+    if a.json:
+        a.json.write_text(json.dumps(table, ensure_ascii=False, indent=1), encoding="utf-8")
+    if a.wrong:
+        print()
+        print("\n".join(wrong))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
