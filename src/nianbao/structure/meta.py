@@ -14,7 +14,7 @@ from nianbao.structure.spec import format_spec, label_key
 from nianbao.textnorm import no_space
 
 TITLE_RE = re.compile(
-    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:(?:政[府务])?信息公开|政务公开)(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:开展)?(?:年度)?(?:报告|年报)"
+    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:(?:政[府务])?信息公开|政务公开)(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:开展)?的?(?:年度)?(?:报告|年报)"
 )
 @cache
 def _level_patterns() -> tuple[tuple[re.Pattern, str], ...]:
@@ -49,6 +49,14 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
     agency = re.sub(r"关于$", "", (m.group("pre") or m.group("mid") or "").strip("《》“”[]【】"))
     if m.group("y2") and not m.group("pre"):
         agency = m.group("mid")
+    # page furniture before the name on the title's line: "名称:" / "称:" labels, a date and weekday, a portal's
+    # "简体|繁體|个人中心|" — the name is what follows the last character no body's name holds
+    agency = _BEFORE_NAME.sub("", agency)
+    # "X镇人民政府信息公开…" / "X区人民政府信息公开…": the 政府 went into the match of 政府信息公开
+    if agency.endswith("人民"):
+        agency += "政府"
+    # "X县人民政府机关2019年…": the government's own offices report as the government
+    agency = re.sub(r"(?<=政府)机关$", "", agency)
     if agency and re.search(r"[省市县区旗州盟]$", agency) and (not m.group("pre") or (
             not m.group("mid") and t.startswith("政府信息公开", m.end("mid")) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", agency)
             and not _not_government().search(agency))):
@@ -65,13 +73,14 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
     return agency or None, year
 
 
+_BEFORE_NAME = re.compile(r"^.*[^\u4e00-\u9fff()（）、]")
 _COLUMN_PREFIX = re.compile(r"^(?:乡镇|镇街|街镇|部门|市直部门|区直部门|县直部门|区县|县区)(?:[(（][^)）]{1,6}[)）])?(?=[\u4e00-\u9fff]{2})")
 
 
 _ORG = r"(?:人民政府|政府|办公室|办公厅|管理局|局|委员会|管委会|街道办事处|街道|镇|乡|中心|厅|委|院|署|办)"
 _CJK_NAME = r"[\u4e00-\u9fff]{2,30}?"
 _PLACE = r"[省市县区旗州盟]"
-_VERBS = r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度|扎实|积极|不断|聚焦|牢固)"
+_VERBS = r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度|扎实|积极|不断|聚焦|牢固|通过)"
 _PAREN = r"(?:[(（][^)）]{1,16}[)）])?"
 # (pattern, how to read the name): "office" — the body the named office belongs to; "place" — a bare place
 # name is its government ("贵港市" → "贵港市人民政府"); "plain" — as written. In order of trust.
