@@ -6,6 +6,7 @@ import re
 from datetime import date
 from functools import cache
 
+from nianbao.divisions import place_ending_at
 from nianbao.ingest.page import is_furniture
 from nianbao.lexicon import lexicon
 from nianbao.model import Block, Location, RawDocument, ReportMeta, Table
@@ -36,8 +37,18 @@ def agency_level(agency: str | None) -> str | None:
         return None
     for rx, lvl in _level_patterns():
         if rx.search(agency):
-            return lvl
+            return _county_level_city(agency) if lvl == "city_gov" else lvl
     return None
+
+
+def _county_level_city(agency: str) -> str:
+    """"高平市人民政府" is a county-level city's government (县级市, a six-digit division code): county_gov; a
+    prefecture-level city ("吉林市人民政府"), or a name the division table does not settle, stays city_gov."""
+    name = re.sub(r"(?:人民)?政府$", "", agency)
+    found = place_ending_at(name, len(name)) if name.endswith("市") else None
+    if found and all(len(d.code) == 6 for d in found[1]):
+        return "county_gov"
+    return "city_gov"
 
 
 def parse_title(text: str) -> tuple[str | None, int | None]:
