@@ -125,7 +125,8 @@ def _self_policy(report: Report) -> tuple[set[str], str]:
         elif level == "city_gov":
             bad.update({"县", "区", "省", "旗"} | (_CITY_KINDS - set(places[-1:])))
         else:
-            bad.update({"县", "区", "市", "旗", "州", "盟"})
+            # a municipality (北京市, 天津市…) is a province that speaks of itself as 我市
+            bad.update({"县", "区", "市", "旗", "州", "盟"} - set(places[-1:]))
         return bad, "人民政府"
     if level == "department":
         bad = {"镇", "乡", "街道"}
