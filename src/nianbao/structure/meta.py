@@ -99,13 +99,13 @@ _PREAMBLE_AGENCY = (
     # "……要求，由光山县政府办公室编制" / "由北京市大兴区编制的" / "本报告由南平市政府信息公开工作领导小组办公室根据"
     (re.compile(r"由(?P<a>[\u4e00-\u9fff]{3,40}?)" + _PAREN + r"(?:编制|根据|依据|按照)"), "office"),
     # "现公布清远市清新区人民政府办公室(以下简称…)2022年…" / "特向社会公布2024年度永安市卫生健康局信息公开年度报告"
-    (re.compile(r"(?:现(?:将|予)?(?:向社会)?(?:公布|发布|公开)|特(?:向社会)?公布|现将)《?(?:(?:20\d{2}|19\d{2})\s*年度?)?(?P<a>"
+    (re.compile(r"(?:现(?:将|予)?(?:向社会)?(?:公布|发布|公开|编制)|特(?:向社会)?公布|现将)《?(?:(?:20\d{2}|19\d{2})\s*年度?)?(?P<a>"
                 + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE + r"))" + _PAREN
                 + r"\s*(?:(?:20\d{2}|19\d{2})\s*年度?)?(?:政府)?信息公开"), "place"),
     (re.compile(r"(?P<a>" + _CJK_NAME + _ORG + r")\s*(?:编制)?\s*(?:20\d{2}|19\d{2})\s*年度?(?:政府)?信息公开(?:工作)?"
                 r"(?:年度)?(?:报告|年报)"), "plain"),
     # "如对本报告有疑问，请与宣汉县政府信息公开管理办公室联系": the body the office belongs to
-    (re.compile(r"(?:请与|直接与|请联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（。]|邮编)"), "office"),
+    (re.compile(r"(?:请与|直接与|可与|请联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（。]|邮编)"), "office"),
     # part one's first sentence: "2024年，教育部坚持以……" / "2018年,安徽省全面贯彻……" / "……领导下，X局坚持……"
     (re.compile(r"(?:(?:20\d{2})\s*年度?|领导下|指导下)\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部|"
                 + _PLACE + "))" + _VERBS), "place"),
@@ -151,12 +151,21 @@ _OFFICE_END = re.compile(r"^[\u4e00-\u9fff]{2,20}分局|街道办事处|街道(?
                          r"[镇乡](?=党政|综合|人民|政府|办|信息)|苏木(?=党政|综合|人民|政府|办)")
 
 
+_BELOW_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|镇人民政府|乡人民政府|街道(?=办|党|综合|$)|[镇乡](?=$|党政|综合))")
+_TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|苏木|街道)$")
+
+
 def _body_of_office(name: str) -> str | None:
     """The body an office belongs to: "宣汉县政府信息公开管理办公室" → "宣汉县政府", "闽侯县水利局政府信息公开…"
     → "闽侯县水利局", "广元市昭化区元坝镇党政综合办公室" → "广元市昭化区元坝镇"; a bare place is its government."""
     m = _OFFICE_END.search(name)
     if m:
-        return name[: m.end()]
+        # "上海市静安区人民政府共和新路街道办事处": the street office under the district's government, not the government
+        below = _BELOW_GOVERNMENT.match(name, m.end()) if m.group(0).endswith("政府") else None
+        return name[: (below or m).end()]
+    if _TOWNSHIP_NAME.search(name):
+        # "由崇明县长兴镇编制": a township or street names itself without 人民政府 / 办事处
+        return name + ("人民政府" if name.endswith(("镇", "乡", "苏木")) else "")
     if re.search(_PLACE + "$", name):
         return name + "人民政府"
     return None
@@ -171,12 +180,12 @@ def agency_from_preamble(text: str) -> str | None:
                        m.group("a"))
             if how == "office":
                 a = _body_of_office(a) or ""
-            elif how == "place" and re.search(_PLACE + "$", a):
+            elif how == "place" and re.search(_PLACE + "$", a) and not _not_government().search(a):
                 a += "人民政府"
             a = _expand_short_name(a, text) or a
             # a short self-name ("区政府办公室", "我乡") names no body
             if (len(a) >= 4 or a.endswith(("部", "镇", "乡"))) and len(a) >= 3 and a[0] not in "区市县镇乡我本全该各局" \
-                    and not a.startswith(("中华人民共和国", "国务院", "本报告", "报告")):
+                    and not a.startswith(("中华人民共和国", "国务院", "本报告", "报告", "机关", "本级", "就")):
                 return a
     return None
 
