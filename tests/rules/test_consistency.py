@@ -177,6 +177,8 @@ def test_self_reference_mismatch(head, body, evidence, severity):
     ("青川自治区审计厅2023年政府信息公开工作年度报告\n一、总体情况\n", "我厅围绕我区审计工作重点，主动公开审计结果公告12条。"),
     # 我局 throughout and never 我县: the body was read wrong, not a slip of a copied text
     ("青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "2023年，我局主动公开信息120条。我局专栏更新及时。"),
+    # a municipality's government (a province-level body) calls itself 我市
+    ("天津市人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "2023年，我市政务公开质量稳步提升，为推进我市发展提供支撑。"),
 ])
 def test_self_reference_near_misses(head, body):
     assert audit(head + body, ["K-03"])[1] == []

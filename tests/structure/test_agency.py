@@ -43,6 +43,16 @@ def _meta(text: str):
     # the title uses the abbreviation the preamble defines
     ("青州新区办2022年政府信息公开工作年度报告\n\n本年度报告由青州市青州新区规划建设管理办公室(以下简称青州新区办)编制。",
      "青州新区办", ("青州新区办2022年政府信息公开工作年度报告", "青州市青州新区规划建设管理办公室", 2022)),
+    # a portal's metadata label and a date with its weekday run into the title's line (issue #12, m12)
+    ("名  称: 青溪县2021年政府信息公开工作年度报告", "我县", ("名  称: 青溪县2021年政府信息公开工作年度报告", "青溪县人民政府", 2021)),
+    ("2022-03-01星期二青州市2021年政府信息公开工作年度报告", "我市",
+     ("2022-03-01星期二青州市2021年政府信息公开工作年度报告", "青州市人民政府", 2021)),
+    # "X镇人民政府信息公开…": the 政府 went into 政府信息公开
+    ("2024年青溪县白沙镇人民政府信息公开工作年度报告", "我镇",
+     ("2024年青溪县白沙镇人民政府信息公开工作年度报告", "青溪县白沙镇人民政府", 2024)),
+    # the government's own offices ("机关") report as the government; "…工作的年度报告"
+    ("青溪县人民政府机关2019年政府信息公开工作年度报告", "我县", ("青溪县人民政府机关2019年政府信息公开工作年度报告", "青溪县人民政府", 2019)),
+    ("白沙乡关于2020年度政府信息公开工作的年度报告", "我乡", ("白沙乡关于2020年度政府信息公开工作的年度报告", "白沙乡", 2020)),
 ])
 def test_titles_as_pages_give_them(head, who, expected):
     text = head + "\n\n" + (_BODY.format(year=expected[2], who=who) if who else "")
@@ -70,6 +80,16 @@ def test_titles_as_pages_give_them(head, who, expected):
      "青溪县住房和城乡建设局"),
     # the body's own rules named in part one
     ("根据《条例》要求编制本报告。\n\n（一）健全制度。建立了《青溪县教育局网上信息公开审查制度》。", 2020, "青溪县教育局"),
+    # a street office under a district government compiles the report: the street office (issue #12, m12)
+    ("本年度报告由青州市白沙区人民政府东门街道办事处编制。报告包括总体情况等六部分。", 2024, "青州市白沙区人民政府东门街道办事处"),
+    # a town named alone, without 人民政府
+    ("本年报根据《条例》要求，由青溪县白沙镇编制。", 2015, "青溪县白沙镇人民政府"),
+    # "现编制X人民政府信息公开工作年度报告"
+    ("按照《条例》要求，现编制2021年青溪县白沙镇人民政府信息公开工作年度报告，统计期限自2021年1月1日起。", 2021,
+     "青溪县白沙镇人民政府"),
+    # "本机关" names no body; a development zone named in part one is no place's government
+    ("根据《条例》，特向社会公布2020年度本机关政府信息公开工作年度报告。", 2020, None),
+    ("根据《条例》要求编制本报告。\n\n2022年，青州高新区坚持以公开为常态。", 2022, "青州高新区"),
 ])
 def test_copied_page_text_names_its_body(head, year, agency):
     text = head + "\n\n" + _BODY.format(year=year, who="我局")
@@ -110,3 +130,15 @@ def test_flowing_report_keeps_its_text_after_the_title():
     rep = load_report(text.encode("utf-8"), require_report=False)
     assert [rep.text[p.loc.start:p.loc.end] for p in rep.preamble] == [
         "一、总体情况2019年，我县主动公开政府信息8769条。其中，网站发布2100条。"]
+
+
+@pytest.mark.parametrize("agency,level", [
+    # a county-level city (six-digit division code) is a county-level government; a prefecture-level city is not
+    ("义乌市人民政府", "county_gov"), ("浙江省义乌市人民政府", "county_gov"), ("金华市人民政府", "city_gov"),
+    ("溪州市人民政府", "city_gov"),  # not in the division table: as its name says
+    ("天津市人民政府", "province_gov"), ("金华市人民政府研究室", "department"), ("金华市人民政府参事室", "department"),
+])
+def test_level_of_the_body(agency, level):
+    from nianbao.structure.meta import agency_level
+
+    assert agency_level(agency) == level

@@ -84,7 +84,7 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
     return agency or None, year
 
 
-_BEFORE_NAME = re.compile(r"^.*[^\u4e00-\u9fff()（）、]")
+_BEFORE_NAME = re.compile(r"^.*(?:[^\u4e00-\u9fff()（）、]|星期[一二三四五六日天])")
 _COLUMN_PREFIX = re.compile(r"^(?:乡镇|镇街|街镇|部门|市直部门|区直部门|县直部门|区县|县区)(?:[(（][^)）]{1,6}[)）])?(?=[\u4e00-\u9fff]{2})")
 
 
