@@ -79,3 +79,4 @@ def test_near_misses(sentence):
 def test_no_charge_without_a_stated_report_year():
     text = "一、总体情况\n2023年，我局扎实推进政务公开。我局设置了专栏，2022年共公开相关信息64条。"
     assert found(text, "D-11") == []
+

@@ -126,8 +126,11 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         for m in _PLAN_DOC.finditer(text, s.start, s.end):
             if int(m.group("y")) != year - 1 or _PAST.search(text[s.start:s.end]):
                 continue
-            yield ctx.finding(m.start("y"), m.end("y"), variant="plan_doc", year=year, other=year - 1,
-                              name=text[m.start("y"):m.end("n")])
+            name = text[m.start("y"):m.end("n")]
+            if _in_quoted_title(text, s.start, m.start()):  # 根据《…关于印发2020年政务公开工作要点的通知》: cited, not made
+                yield ctx.finding(m.start("y"), m.end("y"), variant="plan_cited", year=year, other=year - 1, name=name)
+                continue
+            yield ctx.finding(m.start("y"), m.end("y"), variant="plan_doc", year=year, other=year - 1, name=name)
         for m in _ACCOUNTS.finditer(text, s.start, s.end):
             if int(m.group("y")) != year or not _PUBLISH.search(text, s.start, m.start()) \
                     or _NOT_DONE.search(text[s.start:s.end]):
