@@ -60,6 +60,7 @@ def test_carried_into_the_report_year():
     "我局主动公开信息64条，2022年共公开58条，同比增长10%。",  # a comparison
     "我局设置了专栏，2024年将共公开信息不少于60条。",  # a plan
     "2023年主动公开政府信息41条，2022年主动公开36条。",  # the report year beside it
+    "我局设置了专栏，2022年共公开信息58条，今年增至64条。",  # the report year as 今年 beside it
     "2022年结转申请1件，已于1月办结。",  # carried over from the year before
     "根据《青溪县2022年共性问题整改清单》，我局逐项整改。",  # a cited title
     "2024年，我局将力争无超期答复情况。",  # a plan for next year

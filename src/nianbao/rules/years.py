@@ -237,7 +237,7 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
         for m in ([lead] if lead else []) + list(_CLAUSE.finditer(text, s.start, s.end)):
             y = int(m.group("y"))
             if y == year or abs(y - year) > 3 or plan or _CLAUSE_CMP.search(sent) or _CARRIED.search(sent) \
-                    or re.search(rf"(?<!\d){year}\s*年", sent) or _in_quoted_title(text, s.start, m.start()):
+                    or re.search(rf"(?<!\d){year}\s*年|今年|本年", sent) or _in_quoted_title(text, s.start, m.start()):
                 continue  # a comparison, a plan, a carry-over, the report year beside it, a cited title
             clause = re.split(r"[，,；;。]", text[m.end():s.end], maxsplit=1)[0]
             if y > year and not re.search(r"\d", clause):
