@@ -65,6 +65,7 @@ def test_carried_into_the_report_year():
     "根据《青溪县2022年共性问题整改清单》，我局逐项整改。",  # a cited title
     "2024年，我局将力争无超期答复情况。",  # a plan for next year
     "2022年，我局无依申请公开事项。",  # a year before: D-02's business, not told as done in the future
+    "2024年，我局未收到申请，已完成公开目录更新。",  # a later year told as done: D-02 charges it
     "全年收到申请5件，1件结转2024年继续办理。",  # carried into the next year: right
     "上年结转2022年申请1件，已于1月办结。",  # carried over from the year before
     "截至2023年底，我局尚未收到政府信息公开申请。",  # the report year's end

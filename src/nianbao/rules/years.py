@@ -246,7 +246,8 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
             yield ctx.finding(a, b, variant="figures", evidence=ev, part=s.part, year=year, written=ev)
         m = _LATER_FACT.match(text, s.body, s.end)
         if m and int(m.group("y")) == year + 1 and not plan and not _CARRIED.search(sent) \
-                and not re.search(r"以来|之前|以前", sent):
+                and not re.search(r"以来|之前|以前", sent) \
+                and not re.search(r"全年|共|累计|完成了|取得了|已", text[m.start():s.end]):  # D-02 charges those
             a, b, ev = _year_span(text, m)
             yield ctx.finding(a, b, variant="later_fact", evidence=ev, part=s.part, year=year, written=ev)
         if "报告" in sent and not plan:
