@@ -90,6 +90,17 @@ def test_titles_as_pages_give_them(head, who, expected):
     # "本机关" names no body; a development zone named in part one is no place's government
     ("根据《条例》，特向社会公布2020年度本机关政府信息公开工作年度报告。", 2020, None),
     ("根据《条例》要求编制本报告。\n\n2022年，青州高新区坚持以公开为常态。", 2022, "青州高新区"),
+    # the contact is a street office whose name holds 局; "请及时联系"; a street's 党群服务中心
+    ("本报告根据《条例》编制。如有疑问，请联系青州市白沙区东局子街道办事处，地址：青州市白沙区。", 2023, "青州市白沙区东局子街道办事处"),
+    ("本报告根据《条例》编制。如对报告有疑问，请及时联系青州市白沙区山前街道办事处信息公开办公室(地址：略)。", 2023,
+     "青州市白沙区山前街道办事处"),
+    ("本报告根据《条例》编制。如有疑问，请与白沙区东门街道党群服务中心联系。", 2024, "白沙区东门街道"),
+    # the contact is a department office of the government (外事办公室), not the government's own office
+    ("本报告根据《条例》编制。如有疑问，请与青州市人民政府外事办公室联系。", 2022, "青州市人民政府外事办公室"),
+    ("本报告根据《条例》编制。如有疑问，请与青州市人民政府办公室联系。", 2022, "青州市人民政府"),
+    # a district named alone in the title, its city written before it in the address: the city is added
+    ("和平区2021年政府信息公开工作年度报告\n\n如有疑问，请与和平区政务公开办公室联系（地址：沈阳市和平区南京北街）。", 2021,
+     "沈阳市和平区人民政府"),
 ])
 def test_copied_page_text_names_its_body(head, year, agency):
     text = head + "\n\n" + _BODY.format(year=year, who="我局")

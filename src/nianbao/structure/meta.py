@@ -6,7 +6,7 @@ import re
 from datetime import date
 from functools import cache
 
-from nianbao.divisions import place_ending_at
+from nianbao.divisions import lookup, place_ending_at
 from nianbao.ingest.page import is_furniture
 from nianbao.lexicon import lexicon
 from nianbao.model import Block, Location, RawDocument, ReportMeta, Table
@@ -105,7 +105,7 @@ _PREAMBLE_AGENCY = (
     (re.compile(r"(?P<a>" + _CJK_NAME + _ORG + r")\s*(?:编制)?\s*(?:20\d{2}|19\d{2})\s*年度?(?:政府)?信息公开(?:工作)?"
                 r"(?:年度)?(?:报告|年报)"), "plain"),
     # "如对本报告有疑问，请与宣汉县政府信息公开管理办公室联系": the body the office belongs to
-    (re.compile(r"(?:请与|直接与|可与|请联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（。]|邮编)"), "office"),
+    (re.compile(r"(?:请与|直接与|可与|请(?:及时)?联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（。]|邮编)"), "office"),
     # part one's first sentence: "2024年，教育部坚持以……" / "2018年,安徽省全面贯彻……" / "……领导下，X局坚持……"
     (re.compile(r"(?:(?:20\d{2})\s*年度?|领导下|指导下)\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部|"
                 + _PLACE + "))" + _VERBS), "place"),
@@ -142,27 +142,52 @@ def _same_body_fuller(fuller: str, short: str) -> bool:
     return len(f) > len(s) >= 3 and f.endswith(s) and re.search(_PLACE + "$", f[: len(f) - len(s)]) is not None
 
 
+def _with_its_city(agency: str, text: str) -> str:
+    """A body named by its county-level place alone ("和平区人民政府") with the city the text writes before that place
+    ("地址：沈阳市和平区…"): "沈阳市和平区人民政府". The city must be the division the county lies in."""
+    for n in range(2, min(7, len(agency)) + 1):
+        own = [d for d in lookup(agency[:n]) if len(d.code) == 6]
+        if not own or agency[:n][-1] not in "区县旗市":
+            continue
+        for m in re.finditer(re.escape(agency[:n]), text):
+            found = place_ending_at(text, m.start(), max(0, m.start() - 12))
+            if found and any(len(c.code) == 4 and o.code.startswith(c.code) for c in found[1] for o in own):
+                return text[found[0]:m.start()] + agency
+        return agency
+    return agency
+
+
 def _expand_abbreviation(agency: str, text: str) -> str:
     for m in _ABBREVIATION.finditer(text[:3000]):
         if m.group("abbr") == agency:
             return re.sub(r"^.*(?:由|现将|公布|根据|对)", "", m.group("full"))
     return agency
-_OFFICE_END = re.compile(r"^[\u4e00-\u9fff]{2,20}分局|街道办事处|街道(?=党政|综合|党工委|办公)|人民政府|政府(?!信息)|政府(?=信息公开)|局|委员会|管委会|管理委员会|中心|办公厅|厅|"
+_OFFICE_END = re.compile(r"^[\u4e00-\u9fff]{2,20}分局|街道办事处|街道(?=党政|党群|综合|党工委|办公|便民)|人民政府|政府(?!信息)|政府(?=信息公开)|局|委员会|管委会|管理委员会|中心|办公厅|厅|"
                          r"[镇乡](?=党政|综合|人民|政府|办|信息)|苏木(?=党政|综合|人民|政府|办)")
 
 
 _BELOW_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|镇人民政府|乡人民政府|街道(?=办|党|综合|$)|[镇乡](?=$|党政|综合))")
+_TOWN_BODY = re.compile(r"街道办事处|(?:镇|乡|苏木)人民政府")
+_NAMED_OFFICE = re.compile(r"(?!办公|信息|政务|政府|公开|综合|党政)[\u4e00-\u9fff]{2,10}办公室")
 _TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|苏木|街道)$")
 
 
 def _body_of_office(name: str) -> str | None:
     """The body an office belongs to: "宣汉县政府信息公开管理办公室" → "宣汉县政府", "闽侯县水利局政府信息公开…"
     → "闽侯县水利局", "广元市昭化区元坝镇党政综合办公室" → "广元市昭化区元坝镇"; a bare place is its government."""
+    if t := _TOWN_BODY.search(name):
+        # "吉林市昌邑区东局子街道办事处": the street office (not the 局 inside its name), "X镇人民政府党政办公室": the town
+        return name[: t.end()]
     m = _OFFICE_END.search(name)
     if m:
-        # "上海市静安区人民政府共和新路街道办事处": the street office under the district's government, not the government
-        below = _BELOW_GOVERNMENT.match(name, m.end()) if m.group(0).endswith("政府") else None
-        return name[: (below or m).end()]
+        if m.group(0).endswith("政府"):
+            # "上海市静安区人民政府共和新路街道办事处": the street office under the district's government, not the government
+            if below := _BELOW_GOVERNMENT.match(name, m.end()):
+                return name[: below.end()]
+            # "包头市人民政府外事办公室": a department of the government, not the government's own office
+            if _NAMED_OFFICE.fullmatch(name, m.end()):
+                return name
+        return name[: m.end()]
     if _TOWNSHIP_NAME.search(name):
         # "由崇明县长兴镇编制": a township or street names itself without 人民政府 / 办事处
         return name + ("人民政府" if name.endswith(("镇", "乡", "苏木")) else "")
@@ -295,7 +320,7 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
         # the title's "大兴区", the preamble's "由北京市大兴区编制"
         meta.agency = fuller + ("人民政府" if meta.agency.endswith("人民政府") and not fuller.endswith("政府") else "")
     if meta.agency:
-        meta.agency = _expand_abbreviation(meta.agency, raw.text)
+        meta.agency = _with_its_city(_expand_abbreviation(meta.agency, raw.text), raw.text)
     per = find_period(raw.text[: max(2000, tail_from // 3)]) or find_period(raw.text)
     if per:
         start, end, m = per
