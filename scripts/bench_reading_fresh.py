@@ -6,7 +6,9 @@ Writers d/e/f/g wrote the excerpts the reading was tuned on; h/i/j added fresh o
 For each group: agency right (``bench_reading.agency_right`` against the manifest's ``agency``), agency right
 where the excerpt itself names the body, level right (``report.meta.level`` against the manifest's ``level``;
 the manifest's "other" — development zones' management committees — counts as "department", the level the
-engine gives a 管委会) and year right. ``--wrong`` lists the misses (dev only: never use it on the test part).
+engine gives a 管委会) and year right. ``--wrong`` lists the misses (dev and pool only: never on the test part).
+``--split pool`` measures the same on helper p12's review pool (``.cache/pool_p12/INDEX.tsv``: the page's agency,
+level and year as its gatherer read them; levels province/city/county are the *_gov levels).
 Texts are read from ``.cache/devset/`` (gathered with the devset re-gather script); absent ones are counted.
 """
 
@@ -30,7 +32,17 @@ CACHE = ROOT / ".cache" / "devset"
 GROUPS = {"tuned (d–g)": "defg", "fresh (h–j)": "hij"}
 
 
+POOL = ROOT / ".cache" / "pool_p12"  # helper p12's unannotated review pool: INDEX.tsv id, url, query, year, agency, level, province
+_POOL_LEVEL = {"province": "province_gov", "city": "city_gov", "county": "county_gov"}
+
+
 def _rows(split: str) -> list[dict]:
+    if split == "pool":
+        index = POOL / "INDEX.tsv"
+        return [{"id": c[0], "year": int(c[3]) if c[3].isdigit() else None, "agency": c[4],
+                 "level": _POOL_LEVEL.get(c[5], c[5]), "file": POOL / f"{c[0]}.txt"}
+                for c in (x.split("\t") for x in index.read_text(encoding="utf-8").splitlines() if x.strip())
+                if len(c) == 7] if index.exists() else []
     rows = []
     for p in sorted((ROOT / "corpora/real/devset").glob("h12*.jsonl")):
         rows += [r for r in map(json.loads, p.read_text(encoding="utf-8").splitlines()) if r["split"] == split]
@@ -45,7 +57,7 @@ def measure(split: str) -> tuple[dict, list[str]]:
     stats: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     wrong: list[str] = []
     for row in _rows(split):
-        f = CACHE / f"{row['id']}.txt"
+        f = row.get("file") or CACHE / f"{row['id']}.txt"
         s = stats[row["id"][0]]
         if not f.exists():
             s["absent"] += 1
@@ -95,17 +107,19 @@ def _sum(stats: dict, letters: str) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=("dev", "test"), default="dev")
-    ap.add_argument("--wrong", action="store_true", help="list the misses (dev part only)")
+    ap.add_argument("--split", choices=("dev", "test", "pool"), default="dev",
+                    help="pool: helper p12's review pool (.cache/pool_p12, never tuned on)")
+    ap.add_argument("--wrong", action="store_true", help="list the misses (dev part and pool only)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
-    if a.wrong and a.split != "dev":
-        ap.error("--wrong 只用于 dev 部分")
+    if a.wrong and a.split == "test":
+        ap.error("--wrong 不用于 test 部分")
     stats, wrong = measure(a.split)
     print(f"| {a.split} | 摘录 | 机关 | 摘录写明机关的 | 层级 | 年度 |")
     print("|---|---|---|---|---|---|")
     table = {}
-    for name, letters in [*GROUPS.items(), *((k, k) for k in "defghij")]:
+    groups = {"pool p12": "p"} if a.split == "pool" else {**GROUPS, **{k: k for k in "defghij"}}
+    for name, letters in groups.items():
         s = _sum(stats, letters)
         table[name] = dict(s)
 

@@ -53,6 +53,13 @@ def _meta(text: str):
     # the government's own offices ("机关") report as the government; "…工作的年度报告"
     ("青溪县人民政府机关2019年政府信息公开工作年度报告", "我县", ("青溪县人民政府机关2019年政府信息公开工作年度报告", "青溪县人民政府", 2019)),
     ("白沙乡关于2020年度政府信息公开工作的年度报告", "我乡", ("白沙乡关于2020年度政府信息公开工作的年度报告", "白沙乡", 2020)),
+    # a portal's channel links with their QR codes above the title, the page's stamp and "来源: 本网" below it
+    ("  • 微信 微信二维码\n  • 手机版 手机版二维码\n  • 无障碍版\n白沙镇政府2021年信息公开工作年度报告\n  • 2022-04-25 09:14\n"
+     "  • 来源:本网\n  • 【字体:    ", "我镇", ("白沙镇政府2021年信息公开工作年度报告", "白沙镇政府", 2021)),
+    # "…信息公开情况报告", the stamp between it and the report's first sentence
+    ("分享到:\n青溪县水务局2020年度政府信息公开情况报告\n  • 2021-01-14 17:32:55\n  • 来源: 本网\n  • 发布机构:\n"
+     "  根据《中华人民共和国政府信息公开条例》，现将2020年度有关政府信息公开情况报告如下：", "我局",
+     ("青溪县水务局2020年度政府信息公开情况报告", "青溪县水务局", 2020)),
 ])
 def test_titles_as_pages_give_them(head, who, expected):
     text = head + "\n\n" + (_BODY.format(year=expected[2], who=who) if who else "")
@@ -101,6 +108,12 @@ def test_titles_as_pages_give_them(head, who, expected):
     # a district named alone in the title, its city written before it in the address: the city is added
     ("和平区2021年政府信息公开工作年度报告\n\n如有疑问，请与和平区政务公开办公室联系（地址：沈阳市和平区南京北街）。", 2021,
      "沈阳市和平区人民政府"),
+    # "现就X…报告如下"; the verbs before a name ("及时公开"), but not a contact's first character (将乐县)
+    ("依据《条例》有关规定，现就青溪县交通运输局2023年度政府信息公开工作报告如下。", 2023, "青溪县交通运输局"),
+    ("本报告结合2024年及时公开区司法局工作实际编制。如有疑问，请与青州市白沙区司法局办公室联系。", 2024, "青州市白沙区司法局"),
+    ("本报告依据《条例》编制。如有疑问，请与将乐县政府办电子政务科联系。", 2022, "将乐县政府"),
+    # a town's office under the district government: the town
+    ("本报告依据《条例》编制。如有疑问，请与青州市白沙区人民政府水东镇办公室联系。", 2022, "青州市白沙区人民政府水东镇"),
 ])
 def test_copied_page_text_names_its_body(head, year, agency):
     text = head + "\n\n" + _BODY.format(year=year, who="我局")

@@ -33,6 +33,14 @@ _DAY_HEADER = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星�
 # whole-line chrome that is short: "打印 关闭", "[ 大 中 小 ]", "=== 正文 ==="
 _SHORT_CHROME = re.compile(r"^(?:[\[【]?\s*(?:打印|关闭|收藏|分享|返回顶部|大|中|小|默认|\||｜|/|\s)+\s*[\]】]?|[=\-]{3,}.*[=\-]{3,})$")
 
+# a portal's links to its other channels, each with its QR code: "• 微信 微信二维码", "• 手机版 手机版二维码", "微博"
+_CHANNEL = r"(?:微信|手机版|移动版|微博|客户端|APP|app)"
+_SHARE_CHROME = re.compile(r"^(?:[•·]\s*(?:" + _CHANNEL + r"\s*)+(?:" + _CHANNEL + r"?\s*二维码)?|[•·]?\s*(?:" + _CHANNEL
+                           + r"\s*)+二维码)$")
+
+# the page's time stamp on a line of its own, bulleted or with a clock time ("• 2021-01-14 17:32:55"): never a 落款
+_STAMP = re.compile(r"^(?:[•·]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)$")
+
 
 @dataclass
 class PageEvidence:
@@ -56,7 +64,7 @@ def is_furniture(line: str, *, anywhere: bool = False) -> bool:
         return True  # a breadcrumb without its label: "> 政务公开 > 乡镇街道 > 政府信息公开年报"
     if len(t) <= 40 and _DAY_HEADER.search(t):
         return True  # "天津市河东区人民政府 2019年12月3日星期二": the site's header with today's date
-    return len(t) <= 30 and bool(_SHORT_CHROME.match(t))
+    return len(t) <= 30 and bool(_SHORT_CHROME.match(t) or _SHARE_CHROME.match(t) or _STAMP.match(t))
 
 
 def _date(s: str) -> date | None:
@@ -81,7 +89,9 @@ def evidence_from_lines(lines: list[str]) -> PageEvidence:
                 break
     for label in _AGENCY_LABELS:
         m = re.search(r"(?<![\u4e00-\u9fff])" + label + r"\s*[:：]\s*([^\s【】\[\]|｜:：]{2,40})", joined)
-        if m and re.search(r"[\u4e00-\u9fff]", m.group(1)) and not _date(m.group(1)):
+        # "来源：本网" names the site, not a body
+        if m and re.search(r"[\u4e00-\u9fff]", m.group(1)) and not _date(m.group(1)) \
+                and not re.fullmatch(r"本网站?|本站|网站|原创|本机关|本单位", m.group(1)):
             ev.agency = m.group(1)
             break
     m = re.search(r"^标题\s*[:：]\s*(.+)$", joined, re.M)

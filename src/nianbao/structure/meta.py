@@ -15,7 +15,7 @@ from nianbao.structure.spec import format_spec, label_key
 from nianbao.textnorm import no_space
 
 TITLE_RE = re.compile(
-    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:(?:政[府务])?信息公开|政务公开)(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:开展)?的?(?:年度)?(?:报告|年报)"
+    r"^(?P<pre>.*?)(?P<year>\d{4})\s*年(?:度)?\s*(?P<mid>.*?)(?:(?:政[府务])?信息公开|政务公开)(?:工作)?(?P<y2>\d{4})?\s*(?:年度|年)?(?:工作)?(?:开展)?(?:情况)?的?(?:年度)?(?:报告|年报)"
 )
 @cache
 def _level_patterns() -> tuple[tuple[re.Pattern, str], ...]:
@@ -166,7 +166,7 @@ _OFFICE_END = re.compile(r"^[\u4e00-\u9fff]{2,20}分局|街道办事处|街道(?
                          r"[镇乡](?=党政|综合|人民|政府|办|信息)|苏木(?=党政|综合|人民|政府|办)")
 
 
-_BELOW_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|镇人民政府|乡人民政府|街道(?=办|党|综合|$)|[镇乡](?=$|党政|综合))")
+_BELOW_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|镇人民政府|乡人民政府|街道(?=办|党|综合|$)|[镇乡](?=$|党政|综合|办))")
 _TOWN_BODY = re.compile(r"街道办事处|(?:镇|乡|苏木)人民政府")
 _NAMED_OFFICE = re.compile(r"(?!办公|信息|政务|政府|公开|综合|党政)[\u4e00-\u9fff]{2,10}办公室")
 _TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|苏木|街道)$")
@@ -201,8 +201,10 @@ def agency_from_preamble(text: str) -> str | None:
     head = text[:1500]
     for rx, how in _PREAMBLE_AGENCY:
         for m in rx.finditer(head):
-            a = re.sub(r"^(?:根据|依据|按照|关于|现将|现|将|由|本|对|特向社会公布|特公布|向社会公布|公布|发布|公开|特编制|编制|特制定|制定|形成)+", "",
-                       m.group("a"))
+            # the verbs before the name ("现将X…", "及时公开X…"); a contact's name ("请与将乐县…联系") has none
+            a = m.group("a") if how == "office" else re.sub(
+                r"^(?:根据|依据|按照|关于|现将|现就|就|现|将|由|本|对|特向社会公布|特公布|向社会公布|公布|发布|及时|公开|特编制|编制|特制定"
+                r"|制定|形成)+", "", m.group("a"))
             if how == "office":
                 a = _body_of_office(a) or ""
             elif how == "place" and re.search(_PLACE + "$", a) and not _not_government().search(a):
@@ -210,13 +212,13 @@ def agency_from_preamble(text: str) -> str | None:
             a = _expand_short_name(a, text) or a
             # a short self-name ("区政府办公室", "我乡") names no body
             if (len(a) >= 4 or a.endswith(("部", "镇", "乡"))) and len(a) >= 3 and a[0] not in "区市县镇乡我本全该各局" \
-                    and not a.startswith(("中华人民共和国", "国务院", "本报告", "报告", "机关", "本级", "就")):
+                    and not a.startswith(("中华人民共和国", "国务院", "本报告", "报告", "机关", "本级", "有关")):
                 return a
     return None
 
 
 _FLOWING_TITLE = re.compile(r"\s*(\S(?:(?!报告).){5,50}?(?:政[府务])?(?:信息公开|政务公开)(?:(?!报告)\S){0,10}?"
-                            r"(?:年度报告|年报|工作报告))\s*(?=一、|[（(]一[)）]|本(?:年度)?报告|根据)")
+                            r"(?:年度报告|年报|工作报告|情况报告))\s*(?=一、|[（(]一[)）]|本(?:年度)?报告|根据)")
 # a site's accessibility switches before the title on a copied page: "关怀版 无障碍 无障碍2015年X镇…"
 _TOOLBAR = re.compile(r"^(?:(?:关怀版|无障碍|长者模式|适老版|老年模式|简体版|繁體版|繁体版)\s*)+")
 
@@ -234,7 +236,7 @@ def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
         if "年度报告" not in t and "年报" not in t and len(t) <= 40 and len(nxt) <= 20 and \
                 re.search(r"(年度报告|年报)$", nxt) and "信息" in t + nxt:
             return t + nxt, b  # a title wrapped onto two lines ("…2023年政府信息" / "公开工作年度报告")
-        if ("年度报告" in t or "年报" in t or re.search(r"信息公开工作报告(?:[(（][^)）]{1,6}[)）])?$", t)) \
+        if ("年度报告" in t or "年报" in t or re.search(r"信息公开(?:工作)?(?:情况)?报告(?:[(（][^)）]{1,6}[)）])?$", t)) \
                 and ("信息公开" in t or "政务公开" in t) and len(t) <= 80:
             if not ("条例" in t or t.endswith("。") or re.search(r"[，,；;]|如下|现将|现予", t) or
                     not re.search(r"(?:19|20)\d{2}", t)):
