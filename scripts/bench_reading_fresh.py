@@ -71,6 +71,7 @@ def measure(split: str) -> tuple[dict, list[str]]:
             continue
         fact = str(row.get("agency") or "")
         miss = []
+        named = False
         if fact and not fact.startswith(("（", "(")) and "not named" not in fact:
             s["agency_known"] += 1
             ok = agency_right(m.agency, fact.split("(")[0].split("（")[0])
@@ -84,8 +85,10 @@ def measure(split: str) -> tuple[dict, list[str]]:
             s["level_known"] += 1
             lok = m.level == _level_fact(row["level"])
             s["level_right"] += lok
+            s["level_named"] += named
+            s["level_named_right"] += named and lok
             if not lok:
-                miss.append(f"层级 {m.level} ≠ {row['level']}")
+                miss.append(f"层级 {m.level}（{m.agency}）≠ {row['level']}")
         if row.get("year"):
             s["year_known"] += 1
             yok = m.year == row["year"]
@@ -115,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.wrong and a.split == "test":
         ap.error("--wrong 不用于 test 部分")
     stats, wrong = measure(a.split)
-    print(f"| {a.split} | 摘录 | 机关 | 摘录写明机关的 | 层级 | 年度 |")
-    print("|---|---|---|---|---|---|")
+    print(f"| {a.split} | 摘录 | 机关 | 摘录写明机关的 | 层级 | 摘录写明机关的层级 | 年度 |")
+    print("|---|---|---|---|---|---|---|")
     table = {}
     groups = {"pool p12": "p"} if a.split == "pool" else {**GROUPS, **{k: k for k in "defghij"}}
     for name, letters in groups.items():
@@ -127,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             return f"{a_}/{b_} ({100 * a_ / b_:.0f} %)" if b_ else "—"
         print(f"| {name} | {s['excerpts']}（缺 {s['absent']}，失败 {s['failed']}） | {pct(s['agency_right'], s['agency_known'])} | "
               f"{pct(s['agency_named_right'], s['agency_named'])} | {pct(s['level_right'], s['level_known'])} | "
+              f"{pct(s['level_named_right'], s['level_named'])} | "
               f"{pct(s['year_right'], s['year_known'])} |")
     if a.json:
         a.json.write_text(json.dumps(table, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -34,9 +34,9 @@ def _meta(text: str):
     # the agency line above a title that names the body again
     ("青溪县民政局\n\n民政局2009年政府信息公开年报", "我局",
      ("青溪县民政局民政局2009年政府信息公开年报", "青溪县民政局", 2009)),
-    # a portal column name as the title's first line; the preamble gives the full name
+    # a portal column name on the line above a whole title is not part of it; the preamble gives the full name
     ("乡镇(街道办)\n\n白沙镇2025年政府信息公开工作年度报告\n\n现向社会公布青溪县白沙镇2025年度政府信息公开工作年度报告。",
-     "白沙镇", ("乡镇(街道办)白沙镇2025年政府信息公开工作年度报告", "青溪县白沙镇", 2025)),
+     "白沙镇", ("白沙镇2025年政府信息公开工作年度报告", "青溪县白沙镇", 2025)),
     # the title's short name, the preamble's with its higher-level place
     ("2009年度白沙区政府信息公开工作报告\n\n本报告由青州市白沙区编制。", "白沙区",
      ("2009年度白沙区政府信息公开工作报告", "青州市白沙区人民政府", 2009)),
@@ -60,6 +60,11 @@ def _meta(text: str):
     ("分享到:\n青溪县水务局2020年度政府信息公开情况报告\n  • 2021-01-14 17:32:55\n  • 来源: 本网\n  • 发布机构:\n"
      "  根据《中华人民共和国政府信息公开条例》，现将2020年度有关政府信息公开情况报告如下：", "我局",
      ("青溪县水务局2020年度政府信息公开情况报告", "青溪县水务局", 2020)),
+    # a portal's line above a whole title is not its first half; an empty "信息来源:" does not take the next line
+    ("青溪县政府惠民信息微信\n\n二维码\n\n青溪县政府惠民信息微信\n青溪县2022年政府信息公开工作年度报告\n信息来源:\n分享到:", "我县",
+     ("青溪县2022年政府信息公开工作年度报告", "青溪县人民政府", 2022)),
+    # the body's name on the line above the title still joins it
+    ("青溪县人民政府机关\n2020年政府信息公开工作年度报告", "我县", ("青溪县人民政府机关2020年政府信息公开工作年度报告", "青溪县人民政府", 2020)),
 ])
 def test_titles_as_pages_give_them(head, who, expected):
     text = head + "\n\n" + (_BODY.format(year=expected[2], who=who) if who else "")
@@ -114,6 +119,9 @@ def test_titles_as_pages_give_them(head, who, expected):
     ("本报告依据《条例》编制。如有疑问，请与将乐县政府办电子政务科联系。", 2022, "将乐县政府"),
     # a town's office under the district government: the town
     ("本报告依据《条例》编制。如有疑问，请与青州市白沙区人民政府水东镇办公室联系。", 2022, "青州市白沙区人民政府水东镇"),
+    # part one's first sentence after "按照…工作部署，"
+    ("依据《条例》第五十条规定，编制本报告。\n\n一、总体情况\n\n按照青州市和白沙区工作部署，青州市白沙区发展和改革委员会加强对信息公开工作的组织领导。",
+     2021, "青州市白沙区发展和改革委员会"),
 ])
 def test_copied_page_text_names_its_body(head, year, agency):
     text = head + "\n\n" + _BODY.format(year=year, who="我局")

@@ -88,7 +88,8 @@ def evidence_from_lines(lines: list[str]) -> PageEvidence:
             if ev.published:
                 break
     for label in _AGENCY_LABELS:
-        m = re.search(r"(?<![\u4e00-\u9fff])" + label + r"\s*[:：]\s*([^\s【】\[\]|｜:：]{2,40})", joined)
+        # the value on the label's own line: an empty "信息来源:" does not take the next line's "分享到:"
+        m = re.search(r"(?<![\u4e00-\u9fff])" + label + r"[ \t\u3000]*[:：][ \t\u3000]*([^\s【】\[\]|｜:：]{2,40})", joined)
         # "来源：本网" names the site, not a body
         if m and re.search(r"[\u4e00-\u9fff]", m.group(1)) and not _date(m.group(1)) \
                 and not re.fullmatch(r"本网站?|本站|网站|原创|本机关|本单位", m.group(1)):

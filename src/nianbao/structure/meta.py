@@ -91,7 +91,7 @@ _COLUMN_PREFIX = re.compile(r"^(?:乡镇|镇街|街镇|部门|市直部门|区�
 _ORG = r"(?:人民政府|政府|办公室|办公厅|管理局|局|委员会|管委会|街道办事处|街道|镇|乡|中心|厅|委|院|署|办)"
 _CJK_NAME = r"[\u4e00-\u9fff]{2,30}?"
 _PLACE = r"[省市县区旗州盟]"
-_VERBS = r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度|扎实|积极|不断|聚焦|牢固|通过)"
+_VERBS = r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度|扎实|积极|不断|聚焦|牢固|通过|加强|结合)"
 _PAREN = r"(?:[(（][^)）]{1,16}[)）])?"
 # (pattern, how to read the name): "office" — the body the named office belongs to; "place" — a bare place
 # name is its government ("贵港市" → "贵港市人民政府"); "plain" — as written. In order of trust.
@@ -107,7 +107,7 @@ _PREAMBLE_AGENCY = (
     # "如对本报告有疑问，请与宣汉县政府信息公开管理办公室联系": the body the office belongs to
     (re.compile(r"(?:请与|直接与|可与|请(?:及时)?联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（。]|邮编)"), "office"),
     # part one's first sentence: "2024年，教育部坚持以……" / "2018年,安徽省全面贯彻……" / "……领导下，X局坚持……"
-    (re.compile(r"(?:(?:20\d{2})\s*年度?|领导下|指导下)\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部|"
+    (re.compile(r"(?:(?:20\d{2})\s*年度?|领导下|指导下|工作部署|工作要求)\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部|"
                 + _PLACE + "))" + _VERBS), "place"),
     # "本报告的电子版可在兴海县人民政府(http://…)…获取": the site the report is published on
     (re.compile(r"电子版[^。]{0,6}?(?:可在|可从|可登录|在)[“\"]?(?P<a>" + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE
@@ -223,6 +223,15 @@ _FLOWING_TITLE = re.compile(r"\s*(\S(?:(?!报告).){5,50}?(?:政[府务])?(?:信
 _TOOLBAR = re.compile(r"^(?:(?:关怀版|无障碍|长者模式|适老版|老年模式|简体版|繁體版|繁体版)\s*)+")
 
 
+def _continues(t: str, nxt: str) -> bool:
+    """``nxt`` is the second line of a title that starts with ``t``: it does not name a body of its own
+    ("2020年政府信息公开…", "办事处2023年…"), or ``t`` is the body's name above it ("城口县人民政府机关" /
+    "青溪县民政局"). Not a portal's line ("灵川县政府惠民信息微信", "搜索") above a whole title ("灵川县2022年…")."""
+    own = parse_title(nxt)[0]
+    return not own or re.match(r"(?:办事处|人民政府|政府|局|委员会|办公室|街道)", own) is not None \
+        or re.search(r"(?:" + _ORG[3:-1] + "|" + _PLACE + r"|机关)$", no_space(t)) is not None
+
+
 def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
     blocks = raw.blocks[:8]
     for i, b in enumerate(blocks):
@@ -234,7 +243,7 @@ def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
             continue  # a portal's hot-search bar or its metadata box ("热搜词：…", "索 引 号：… 分类：信息公开年度报告")
         nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) and blocks[i + 1].kind != "table" else ""
         if "年度报告" not in t and "年报" not in t and len(t) <= 40 and len(nxt) <= 20 and \
-                re.search(r"(年度报告|年报)$", nxt) and "信息" in t + nxt:
+                re.search(r"(年度报告|年报)$", nxt) and "信息" in t + nxt and _continues(t, nxt):
             return t + nxt, b  # a title wrapped onto two lines ("…2023年政府信息" / "公开工作年度报告")
         if ("年度报告" in t or "年报" in t or re.search(r"信息公开(?:工作)?(?:情况)?报告(?:[(（][^)）]{1,6}[)）])?$", t)) \
                 and ("信息公开" in t or "政务公开" in t) and len(t) <= 80:
