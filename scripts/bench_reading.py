@@ -41,8 +41,8 @@ _FURNITURE_IN_TITLE = re.compile(r"当前位置|您的位置|首页|>|＞|字号
 
 
 def _norm_agency(s: str | None) -> str:
-    """"X镇人民政府" and "X镇", "X区政府" and "X区人民政府" name the same body."""
-    a = no_space(s or "").replace("人民政府", "政府").replace("街道办事处", "街道")
+    """"X镇人民政府" and "X镇", "X区政府" and "X区人民政府" name the same body; full-width and ASCII brackets are one."""
+    a = no_space(s or "").replace("人民政府", "政府").replace("街道办事处", "街道").replace("（", "(").replace("）", ")")
     return re.sub(r"(?<=[省市县区旗州盟镇乡木])政府$", "", a)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -74,9 +75,11 @@ def measure(split: str) -> tuple[dict, list[str]]:
         named = False
         if fact and not fact.startswith(("（", "(")) and "not named" not in fact:
             s["agency_known"] += 1
-            ok = agency_right(m.agency, fact.split("(")[0].split("（")[0])
+            # a writer's note in brackets after the name ("(管委会)", "（市名未见于摘录）") or part of it ("（临空…管委会）")
+            bare = re.sub(r"[(（][^()（）]*[)）]$", "", fact)
+            ok = agency_right(m.agency, fact) or agency_right(m.agency, bare)
             s["agency_right"] += ok
-            named = _norm_agency(fact.split("(")[0].split("（")[0]) in _norm_agency(text)
+            named = _norm_agency(bare) in _norm_agency(text)
             s["agency_named"] += named
             s["agency_named_right"] += named and ok
             if not ok:

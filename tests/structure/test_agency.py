@@ -113,6 +113,8 @@ def test_titles_as_pages_give_them(head, who, expected):
     # a district named alone in the title, its city written before it in the address: the city is added
     ("和平区2021年政府信息公开工作年度报告\n\n如有疑问，请与和平区政务公开办公室联系（地址：沈阳市和平区南京北街）。", 2021,
      "沈阳市和平区人民政府"),
+    ("东城区2021年政府信息公开工作年度报告\n\n如有疑问，请与东城区政务服务局联系（地址：北京市东城区正义路）。", 2021,
+     "北京市东城区人民政府"),
     # "现就X…报告如下"; the verbs before a name ("及时公开"), but not a contact's first character (将乐县)
     ("依据《条例》有关规定，现就青溪县交通运输局2023年度政府信息公开工作报告如下。", 2023, "青溪县交通运输局"),
     ("本报告结合2024年及时公开区司法局工作实际编制。如有疑问，请与青州市白沙区司法局办公室联系。", 2024, "青州市白沙区司法局"),
@@ -169,6 +171,7 @@ def test_flowing_report_keeps_its_text_after_the_title():
     ("义乌市人民政府", "county_gov"), ("浙江省义乌市人民政府", "county_gov"), ("金华市人民政府", "city_gov"),
     ("溪州市人民政府", "city_gov"),  # not in the division table: as its name says
     ("天津市人民政府", "province_gov"), ("金华市人民政府研究室", "department"), ("金华市人民政府参事室", "department"),
+    ("青州新区临港产业发展局(临港产业区管委会)", "department"),  # its other name in brackets after it
 ])
 def test_level_of_the_body(agency, level):
     from nianbao.structure.meta import agency_level

@@ -35,6 +35,8 @@ def _not_government() -> re.Pattern[str]:
 def agency_level(agency: str | None) -> str | None:
     if not agency:
         return None
+    # "…发展局(临空先进制造业区管委会)": the body's other name in brackets after it
+    agency = re.sub(r"[(（][^()（）]{2,30}[)）]$", "", agency) or agency
     for rx, lvl in _level_patterns():
         if rx.search(agency):
             return _county_level_city(agency) if lvl == "city_gov" else lvl
@@ -144,14 +146,15 @@ def _same_body_fuller(fuller: str, short: str) -> bool:
 
 def _with_its_city(agency: str, text: str) -> str:
     """A body named by its county-level place alone ("和平区人民政府") with the city the text writes before that place
-    ("地址：沈阳市和平区…"): "沈阳市和平区人民政府". The city must be the division the county lies in."""
+    ("地址：沈阳市和平区…"): "沈阳市和平区人民政府". The city (or province) must be the division the county lies in."""
     for n in range(2, min(7, len(agency)) + 1):
         own = [d for d in lookup(agency[:n]) if len(d.code) == 6]
         if not own or agency[:n][-1] not in "区县旗市":
             continue
         for m in re.finditer(re.escape(agency[:n]), text):
             found = place_ending_at(text, m.start(), max(0, m.start() - 12))
-            if found and any(len(c.code) == 4 and o.code.startswith(c.code) for c in found[1] for o in own):
+            # the city, or a municipality (北京市东城区: its districts hang from the two-digit province code)
+            if found and any(len(c.code) in (2, 4) and o.code.startswith(c.code) for c in found[1] for o in own):
                 return text[found[0]:m.start()] + agency
         return agency
     return agency
