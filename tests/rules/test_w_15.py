@@ -78,6 +78,8 @@ def test_a_long_term_loses_a_character_without_leaving_one_alone():
     "现公布2023年政府信息公开报告，全年发布政府信息公开工作报告1条。",
     # an issuer's code before a document number
     "根据《关于印发2023年政务公开工作要点的通知》（青政公开〔2023〕1号）开展工作。",
+    # the added character makes a three-character word with its neighbours: a website, 依申请 before a verb
+    "每月在政务网公开执法检查情况，进一步完善政府信息公开依申请办理流程。",
 ])
 def test_near_misses_stay_silent(text):
     assert _found(HEAD + "一、总体情况\n" + text) == []

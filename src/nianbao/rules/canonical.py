@@ -150,6 +150,13 @@ def _is_word(s: str) -> bool:
     return len(s) == 2 and all(HAN.match(c) for c in s) and _freq().get(s, 0) >= _WORD_FREQ
 
 
+def _joins_word(w: str, k: int) -> bool:
+    """Whether w[k] makes a word of two or three characters with its neighbours (法 in 依法, 网 in 政务网)."""
+    return any(i >= 0 and i + n <= len(w) and all(HAN.match(c) for c in w[i:i + n])
+               and _freq().get(w[i:i + n], 0) >= _WORD_FREQ
+               for n in (2, 3) for i in range(k - n + 1, k + 1))
+
+
 def _orphan(w: str, at: set[int] | None = None, bound: int = 0) -> bool:
     """Whether the segmenter leaves a bound character (counted less than `bound` times as a word, W-08's measure by
     default) standing alone in w (依请公开: 请 — 门网站: 门), or at one of the positions `at`."""
@@ -242,10 +249,9 @@ def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Invento
             return None  # 部门 + 门网站, 直接诉 + 讼: the written form ends inside a longer word
         if ph.title and not _inside_word(ph, kind, k):
             return wording  # 政府信息公开类行政复议: a modifier between two words
-        if kind == "added" and (_is_word(w[k - 1:k + 1]) or _is_word(w[k:k + 2])
-                                or _freq().get(w[k], 0) >= _BOUND_FREQ):
-            return wording  # the added character makes a word with its neighbour (依法申请公开) or is a word of its
-            # own (主动从公开渠道): only a bound character stands alone by mistake
+        if kind == "added" and (_joins_word(w, k) or _freq().get(w[k], 0) >= _BOUND_FREQ):
+            return wording  # the added character makes a word with its neighbours (依法申请公开, 政务网公开,
+            # 公开依申请办理) or is a word of its own (主动从公开渠道): only a bound character stands alone by mistake
         if kind == "lost" and ph.title and not _orphan(w, {k - 1, k}, _STRICT_BOUND):
             return wording  # 其他需报告的事项: 需 stands alone as a verb; 申请况 leaves 况, which never does
         if kind == "lost" and not ph.title and n < 7 and not _orphan(w):
