@@ -177,3 +177,17 @@ def test_level_of_the_body(agency, level):
     from nianbao.structure.meta import agency_level
 
     assert agency_level(agency) == level
+
+
+@pytest.mark.parametrize("text,code", [
+    ("本报告根据《条例》编制。\n\n一、总体情况\n\n2023年，我局主动公开政府信息326条。", "agency_not_read"),
+    ("青溪县白沙垦殖场2023年政府信息公开工作年度报告\n\n一、总体情况\n\n2023年，我局主动公开政府信息326条。", "agency_kind_unknown"),
+    ("青溪县2023年政府信息公开工作年度报告\n\n一、总体情况\n\n2023年，我县主动公开政府信息326条。", None),
+])
+def test_a_body_not_read_is_a_reading_note(text, code):
+    """Not reading the body is said in the audit's reading notes, never charged (issue #12, m12)."""
+    from nianbao.structure.reading import assess
+
+    notes = [n.code for n in assess(load_report(text.encode("utf-8"), require_report=False)).notes
+             if n.code.startswith("agency_")]
+    assert notes == ([code] if code else [])

@@ -157,11 +157,30 @@ def assess(report: Report) -> Reading:
         if lost or narrative:
             rd.doubtful_tables.append(tid)
         rd.tables[tid] = max(0.0, score)
-    # 3. a text that stops mid-sentence (a page copy or an extraction cut short): what its last word lacks is ours
+    # 3. the body: the self-reference checks (K-03) judge 我局/我镇 against the body's kind only when it was read
+    note = _body_note(report)
+    if note:
+        rd.notes.append(note)
+    # 4. a text that stops mid-sentence (a page copy or an extraction cut short): what its last word lacks is ours
     rd.cut_at = _cut_at(report)
     if rd.cut_at is not None:
         rd.cut_tail = text[max(0, rd.cut_at - 11):rd.cut_at + 1].split("\n")[-1]
     return rd
+
+
+def _body_note(report: Report) -> ParseNote | None:
+    """A note when the reporting body, or its kind, was not read from the report itself."""
+    m = report.meta
+    if not m.agency:
+        return ParseNote("agency_not_read", "未能从报告中读出发布机关名称（标题、落款和正文开头均未写明），"
+                         "“我局”“我镇”等自称只在报告内部相互比较，未与发布机关核对。")
+    if m.level is None:
+        return ParseNote("agency_kind_unknown", f"发布机关“{m.agency}”的类型（乡镇、街道、政府或部门）未能判断，"
+                         "“我局”“我镇”等自称只在报告内部相互比较，未与发布机关核对。")
+    if m.agency_source == "page":
+        return ParseNote("agency_from_page", f"发布机关“{m.agency}”取自网页的来源或发布机构栏，报告文字未写明；"
+                         "“我局”“我镇”等自称只在报告内部相互比较，未与发布机关核对。")
+    return None
 
 
 # how a finished text ends: a sentence's end, a closing mark, or a date (the 落款)
