@@ -68,6 +68,7 @@ def test_period_slip_found(body, evidence):
     "每季度通报一次落实情况，按季度公开抽检结果。",
     "6月底前完成了目录修订，截至6月底前全部整改到位。",  # dated events
     "我镇于2023年上半年完成村务公开栏改造。",  # an event inside the year, mid-sentence
+    "上半年全镇12个村全部完成了村务公开栏改造。",  # the time a task was finished, opening the sentence
     "内容涵盖2023年1月1日至12月31日期间本镇政府信息公开工作情况。",
 ])
 def test_period_slip_near_misses(body):
