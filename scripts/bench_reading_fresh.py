@@ -54,6 +54,15 @@ def _level_fact(level: str | None) -> str | None:
     return "department" if level == "other" else level
 
 
+def _tally(s: dict[str, int], key: str, ok: bool, named: bool) -> bool:
+    """Count one fact: known, right, and among the excerpts that name their body."""
+    s[f"{key}_known"] += 1
+    s[f"{key}_right"] += ok
+    s[f"{key}_named"] += named
+    s[f"{key}_named_right"] += named and ok
+    return ok
+
+
 def measure(split: str) -> tuple[dict, list[str]]:
     stats: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     wrong: list[str] = []
@@ -74,30 +83,15 @@ def measure(split: str) -> tuple[dict, list[str]]:
         miss = []
         named = False
         if fact and not fact.startswith(("（", "(")) and "not named" not in fact:
-            s["agency_known"] += 1
             # a writer's note in brackets after the name ("(管委会)", "（市名未见于摘录）") or part of it ("（临空…管委会）")
             bare = re.sub(r"[(（][^()（）]*[)）]$", "", fact)
-            ok = agency_right(m.agency, fact) or agency_right(m.agency, bare)
-            s["agency_right"] += ok
             named = _norm_agency(bare) in _norm_agency(text)
-            s["agency_named"] += named
-            s["agency_named_right"] += named and ok
-            if not ok:
+            if not _tally(s, "agency", agency_right(m.agency, fact) or agency_right(m.agency, bare), named):
                 miss.append(f"机关 {m.agency}（{m.agency_source}）≠ {fact}{'' if named else '（摘录未写全称）'}")
-        if row.get("level"):
-            s["level_known"] += 1
-            lok = m.level == _level_fact(row["level"])
-            s["level_right"] += lok
-            s["level_named"] += named
-            s["level_named_right"] += named and lok
-            if not lok:
-                miss.append(f"层级 {m.level}（{m.agency}）≠ {row['level']}")
-        if row.get("year"):
-            s["year_known"] += 1
-            yok = m.year == row["year"]
-            s["year_right"] += yok
-            if not yok:
-                miss.append(f"年度 {m.year}（{m.year_source}）≠ {row['year']}")
+        if row.get("level") and not _tally(s, "level", m.level == _level_fact(row["level"]), named):
+            miss.append(f"层级 {m.level}（{m.agency}）≠ {row['level']}")
+        if row.get("year") and not _tally(s, "year", m.year == row["year"], named):
+            miss.append(f"年度 {m.year}（{m.year_source}）≠ {row['year']}")
         if miss:
             wrong.append(f"{row['id']}: " + "；".join(miss))
     return stats, wrong
