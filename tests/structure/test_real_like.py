@@ -390,6 +390,18 @@ def test_a_metadata_label_anywhere_in_a_line_keeps_it_from_being_the_title():
     assert not is_furniture("青溪县白沙镇2022年政府信息公开工作年度报告", anywhere=True)
 
 
+def test_a_metadata_box_rendered_as_table_rows_is_furniture_not_a_placeholder():
+    """A portal's box copied as table rows, labels spaced out, cells split by |: its empty 文号 "〔〕号" is the site's
+    field, not the report's placeholder (C-06 charged it as an error before)."""
+    rows = ["发布机构 | 发布日期 | 2023-01-10 10:39 | |", "名 称 | |||", "文 号 | 〔〕号 | 有 效 性 | |", "主 题 词 | |"]
+    assert all(is_furniture(r) for r in rows)
+    text = "\n".join(rows) + "\n青溪县白沙镇2022年政府信息公开工作年度报告\n\n" + _BODY.format(year=2022, who="我镇")
+    rep = load_report(text.encode("utf-8"))
+    assert "〔〕" not in rep.text and rep.meta.title == "青溪县白沙镇2022年政府信息公开工作年度报告"
+    assert [f.rule for f in audit_report(rep, use_classifier=False).findings if f.rule == "C-06"] == []
+    assert not is_furniture("文号规范，名称准确：全年制发规范性文件3件。")
+
+
 _CUT_HEAD = ("青溪县白沙镇2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我镇主动公开政府信息212条。\n"
              "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公")
 

@@ -29,6 +29,10 @@ _FURNITURE = re.compile(
     r"|文章来源|来源[:：]|发文字号|文号[:：]|成文日期|生成日期|主题分类|公文种类|有效性|浏览次数|访问量|阅读次数|点击数"
     r"|字号|【?字体|字体[:：]|选择阅读字号|分享到|打印|关闭|【打印】|【关闭】|上一篇|下一篇|扫一扫|原文链接|本地目录|栏目[:：]"
     r"|页面链接|无障碍|长者模式|适老化|简体\s*[|｜]|繁体|English|网站支持|登录|注册|={4,})")
+# a row of a portal's metadata box rendered as a table, its label spaced out and cells split by "|": "文 号 | 〔〕号 |
+# 有 效 性 | |", "名 称 | |||", "主 题 词 | |" — the box's empty fields are the site's, never the report's placeholders
+_BOX_ROW = re.compile(r"^(?:文\s*号|名\s*称|有\s*效\s*性|主\s*题\s*词|时\s*效|内\s*容\s*概\s*述|标\s*题|索\s*引\s*号|分\s*类"
+                      r"|发\s*布\s*机\s*构|发\s*文\s*(?:日\s*期|机\s*关)|成\s*文\s*日\s*期|发\s*布\s*日\s*期|来\s*源|文\s*种)\s*[|｜]")
 _DAY_HEADER = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 # whole-line chrome that is short: "打印 关闭", "[ 大 中 小 ]", "=== 正文 ==="
 _SHORT_CHROME = re.compile(r"^(?:[\[【]?\s*(?:打印|关闭|收藏|分享|返回顶部|大|中|小|默认|\||｜|/|\s)+\s*[\]】]?|[=\-]{3,}.*[=\-]{3,})$")
@@ -58,7 +62,7 @@ def is_furniture(line: str, *, anywhere: bool = False) -> bool:
         return False
     if anywhere and _HOLDS_FURNITURE.search(t):
         return True
-    if len(t) <= 160 and _FURNITURE.match(t):
+    if len(t) <= 160 and (_FURNITURE.match(t) or _BOX_ROW.match(t)):
         return True
     if len(t) <= 120 and len(re.findall(r"[>＞»]", t)) >= 2 and not re.search(r"[。；]", t):
         return True  # a breadcrumb without its label: "> 政务公开 > 乡镇街道 > 政府信息公开年报"
