@@ -22,11 +22,10 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import span_matches
+from nianbao.rules.util import continues_line_before, span_matches
 from nianbao.rules.wording import _tagged
 
 _ENDS = {"period": "。！？!?", "sentence": "。！？；!?;", "clause": "。！？；!?;，,：:"}
-_SENTENCE_END = "。！？；：!?;:"
 _SPACE = re.compile(r"\s+")
 
 
@@ -81,7 +80,7 @@ def lost_partner(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 if fr.ahead:
                     end = hi
             if fr.before:
-                if lo == sp.start and _continues(text, spans, first.get(sp.start, 0)):
+                if lo == sp.start and continues_line_before(text, spans, first.get(sp.start, 0)):
                     continue  # the sentence may begin on the line before
                 region = _SPACE.sub("", text[lo:a])
                 if fr.before.search(region) or (fr.verb and any(t.startswith("v") for _, t in _tagged(region))):
@@ -92,12 +91,3 @@ def lost_partner(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                                                   partner=fr.partner)))
     yield from (f for _, _, f in sorted(found, key=lambda x: (x[0], x[1])))
 
-
-def _continues(text: str, spans, k: int) -> bool:
-    """Whether the paragraph spans[k] may continue a sentence of the line before (which did not end it)."""
-    if not k or spans[k - 1].kind != "paragraph":
-        return False
-    q = spans[k].start - 1
-    while q >= 0 and text[q].isspace():
-        q -= 1
-    return q >= 0 and text[q] not in _SENTENCE_END

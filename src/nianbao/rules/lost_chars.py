@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, domain_terms, span_matches
+from nianbao.rules.util import CJK, continues_line_before, domain_terms, span_matches
 from nianbao.rules.wording import _tagged, slip_lexicon
 from nianbao.views import segment
 
@@ -97,7 +97,6 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 # the end of a 在……下 / 在……的基础上 frame: a leading, guiding or supporting word + 下, or 的基础上 / 的前提下, before a comma
 _FRAME_END = re.compile("(?:(?:指导|领导|支持|帮助|关心|关怀|推动|带领|督促|协调|引领|监督|部署|帮扶|努力)下|的基础上|的前提下)"
                         "(?=\\s*[，,])")
-_SENTENCE_END = "。！？；：!?;:"
 _PREPOSITION = re.compile("[在于]")
 
 
@@ -121,12 +120,8 @@ def lost_zai(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             clause = text[c:m.end()]
             if m.start() - c < 4 or _PREPOSITION.search(clause):
                 continue
-            if c == sp.start:  # a paragraph's first clause: the line before must have ended its sentence
-                q = sp.start - 1
-                while q >= 0 and text[q].isspace():
-                    q -= 1
-                if k and spans[k - 1].kind == "paragraph" and q >= 0 and text[q] not in _SENTENCE_END:
-                    continue  # a paragraph broken mid-sentence by the page: 在 may stand on the line before
+            if c == sp.start and continues_line_before(text, spans, k):
+                continue  # a paragraph broken mid-sentence by the page: 在 may stand on the line before
             yield ctx.finding(c, m.end(), found=clause)
 
 

@@ -91,6 +91,22 @@ def span_matches(report: Report, rx: re.Pattern) -> Iterator[tuple[Span, int, in
                 yield sp, keep[m.start()], keep[m.end() - 1] + 1, m
 
 
+# a mark after which the next line starts a new sentence or clause (a colon too: 如下： then a list)
+_CLOSES_CLAUSE = "。！？；：!?;:"
+
+
+def continues_line_before(text: str, spans: tuple[Span, ...], k: int) -> bool:
+    """Whether the paragraph ``spans[k]`` may continue a sentence of the paragraph before it: that paragraph's text
+    did not end with a stop, semicolon or colon (a page broke the sentence over two lines). A heading or the title
+    before it never continues into it."""
+    if not k or spans[k - 1].kind != "paragraph":
+        return False
+    q = spans[k].start - 1
+    while q >= 0 and text[q].isspace():
+        q -= 1
+    return q >= 0 and text[q] not in _CLOSES_CLAUSE
+
+
 def _unsplit_positions(text: str, lead: int, lo: int, hi: int) -> list[int]:
     """Offsets of text[lead:hi] without the spaces between two Chinese characters inside [lo, hi)."""
     drop = {i for m in _SPLIT_HAN.finditer(text, lo, hi) for i in range(m.start(), m.end())}
