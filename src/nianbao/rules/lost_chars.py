@@ -32,13 +32,14 @@ away from a word (precision ≤ 0.12, "Dictionary lost-character detector"). Sli
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, continues_line_before, domain_terms, span_matches
+from nianbao.rules.util import CJK, continues_line_before, domain_terms, find_all, span_matches
 from nianbao.rules.wording import _tagged, slip_lexicon
 from nianbao.views import segment
 
@@ -62,6 +63,12 @@ def _usual_self(text: str) -> str:
     return used.most_common(1)[0][0] if used else ""
 
 
+def _last_before(positions: list[int], a: int) -> int:
+    """The last of the sorted `positions` before `a`, or -1 (``text.rfind(c, 0, a)`` without rescanning the text)."""
+    k = bisect_left(positions, a)
+    return positions[k - 1] if k else -1
+
+
 def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-10: 我 without the body's character, a year without 年, a count of items without its measure word."""
     text = report.text
@@ -72,8 +79,9 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
     found: list[tuple[int, Finding]] = []
     usual = _usual_self(text)
+    opens, closes = (list(find_all(text, q)) for q in "“”")
     for _, a, b, _m in span_matches(report, _SELF):
-        if text.rfind("“", 0, a) > text.rfind("”", 0, a):
+        if _last_before(opens, a) > _last_before(closes, a):
             continue  # inside quotation marks: a slogan or a column's name (“民呼我为”“社保有事我帮您”)
         if free(a, b):
             nxt = text[b:b + 3]
