@@ -221,7 +221,7 @@ def _make_agency(rng: random.Random, level: str) -> Agency:
 # --------------------------------------------------------------------------- text filling
 
 ALT_RE = re.compile(r"\[([^\[\]]*)\]")
-SLOT_RE = re.compile(r"\{(\w+)\}")
+SLOT_RE = re.compile(r"\{(\w+)(?::(\w+))?\}")  # {slot} or {slot:role}, see Filler.fill
 
 
 class Filler:
@@ -231,6 +231,7 @@ class Filler:
         self.rng, self.ag, self.year = rng, ag, year
         self.name_for_org = name_for_org
         self.used: set[str] = set()  # fragments already used in this report
+        self.pub_fixed = False  # this report already stated its count of proactively published items
 
     def pick(self, items: list[str], k: int) -> list[str]:
         fresh = [x for x in items if x not in self.used]
@@ -302,9 +303,55 @@ class Filler:
         return v
 
     def fill(self, template: str, cache: dict | None = None) -> str:
+        """Alternatives first, then every slot drawn in text order (so a role never changes the random stream),
+        then the roles reconcile the figures of one sentence, then the text is written."""
         cache = {} if cache is None else cache
         s = ALT_RE.sub(lambda m: self.rng.choice(m.group(1).split("|")), template)
-        return SLOT_RE.sub(lambda m: self.value(m.group(1), cache), s)
+        roles: dict[str, list[str]] = {}
+        for m in SLOT_RE.finditer(s):
+            self.value(m.group(1), cache)
+            if m.group(2):
+                roles.setdefault(m.group(2), []).append(m.group(1))
+        if roles:
+            self.reconcile(roles, cache)
+        return SLOT_RE.sub(lambda m: cache[m.group(1)], s)
+
+    def reconcile(self, roles: dict[str, list[str]], cache: dict) -> None:
+        """Make the figures of one sentence agree (roles in corpus_fragments/*.toml):
+
+        * ``pub``: the count of information published proactively — one figure per report (the first sentence
+          that states it fixes it, later ones repeat it), and ``rise`` = this year's figure − last year's
+          where the agency's previous report stated one;
+        * ``total`` (or ``pub``) / ``part`` (a slot named twice counts twice): the parts stay strictly below the
+          total, shrunk in proportion when the draw made them reach it ("233条，其中…工作动态295条" cannot happen);
+        * ``count`` / ``share``: the share is rounded from the count and a whole total the pair implies.
+        """
+        if "pub" in roles:
+            (slot,) = roles["pub"]
+            seen = self.ag.series.setdefault("pub", {})
+            prev = seen.get(self.year - 1)
+            if self.pub_fixed:
+                assert "rise" not in roles, "a rise must come in the report's first published-count sentence"
+                cache[slot] = str(seen[self.year])
+            else:
+                if "rise" in roles and prev is not None:
+                    cache[slot] = str(prev + int(cache[roles["rise"][0]]))
+                seen[self.year] = int(cache[slot])
+                self.pub_fixed = True
+        if "part" in roles:
+            (slot,) = roles.get("total") or roles["pub"]
+            total, parts = int(cache[slot]), roles["part"]
+            values = [int(cache[p]) for p in parts]
+            if sum(values) >= total:
+                room = total - 1 - len(parts)
+                assert room >= 0, (total, parts)
+                shrunk = {p: str(max(1, int(cache[p]) * room // sum(values))) for p in parts}
+                cache.update(shrunk)
+        if "share" in roles:
+            (c,), (p,) = roles["count"], roles["share"]
+            count, pct = int(cache[c]), int(cache[p])
+            whole = max(count + 1, int(count * 100 / pct + 0.5))
+            cache[p] = str(int(count * 100 / whole + 0.5))
 
 
 # --------------------------------------------------------------------------- paragraphs
