@@ -76,6 +76,9 @@ _CASE_NAME = {"review": "因政府信息公开被申请行政复议", "litigatio
 # what makes a count another matter's, another period's or one part's (a channel, a kind of applicant, a sub-body)
 _OTHER_MATTER = re.compile(r"投诉|举报|上年|去年|上一年|往年|结转|此前|以前|历年|累计|截至|截止|同比|较|"
                            r"通过|网上|网络|在线|信函|当面|现场|邮寄|传真|电子邮件|自然人|法人|企业|本级|各部门|各乡镇|各街道|代表|转办|转来")
+# a sentence that speaks of disclosure: only there is an administrative review or lawsuit one over disclosure
+_ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请")
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")  # a year a sentence names (2023年): another year's count is left out
 # a none that only says no case went against the body (未出现被纠错, 无败诉)
 _CASE_SPOIL = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|责任追究|追责|结果|维持|审结")
 
@@ -203,9 +206,9 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         none = some = None
         for s in report.views.sentences:
             sent = text[s.start:s.end]
-            if kind != "requests" and not (re.search(r"信息公开|依申请", sent) or s.part == "review_litigation"):
+            if kind != "requests" and not (_ABOUT_DISCLOSURE.search(sent) or s.part == "review_litigation"):
                 continue
-            if PLAN_RE.search(sent) or any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", sent)):
+            if PLAN_RE.search(sent) or any(int(y) != year for y in _YEAR_NAMED.findall(sent)):
                 continue  # another year's, or next year's plan
             for m in none_rx.finditer(text, s.start, s.end):
                 clause = _clause(text, s, m.start(), m.end())
@@ -422,14 +425,18 @@ def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         first: re.Match | None = None
         for s in report.views.sentences:
             sent = text[s.start:s.end]
-            if rx in (review, litigation) and not (re.search(r"信息公开|依申请", sent) or s.part == "review_litigation"):
+            if rx in (review, litigation) and not (_ABOUT_DISCLOSURE.search(sent) or s.part == "review_litigation"):
                 continue  # cases the body decides or takes part in, not cases over its disclosure
+            planned: bool | None = None  # whether the sentence is a plan: read once, for its first count
             for m in rx.finditer(text, s.start, s.end):
                 head = text[max(s.start, text.rfind("，", s.start, m.start()) + 1, text.rfind(",", s.start, m.start()) + 1):m.end()]
-                if _count_words("part_count").search(head.replace("结转", "")) or PLAN_RE.search(sent) or \
-                        _SUB_BODY.search(text[s.start:m.start()]):
+                if _count_words("part_count").search(head.replace("结转", "")):
                     continue
-                if any(int(y) != year for y in re.findall(r"((?:19|20)\d{2})\s*年", text[s.start:m.end()])):
+                if planned is None:
+                    planned = PLAN_RE.search(sent) is not None
+                if planned or _SUB_BODY.search(text, s.start, m.start()):
+                    continue
+                if any(int(y) != year for y in _YEAR_NAMED.findall(text, s.start, m.end())):
                     continue
                 if first is None:
                     first = m
