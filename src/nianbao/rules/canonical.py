@@ -24,14 +24,12 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import HAN, find_all, one_edit
+from nianbao.rules.util import BOUND_FREQ, DOCNO_AHEAD, HAN, NUMERAL_CHARS, find_all, one_edit, word_freq
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
 _WORD_FREQ = 50  # a neighbour pair the dictionary counts this often is a word: 部门 before 门网站
-_BOUND_FREQ = 20000  # a character the dictionary counts as a word of its own less often is bound (W-08's measure)
-_STRICT_BOUND = 5000  # …and one counted less than this never stands alone in a title (况, 息), unlike 需 or 信
-_NUMERALS = frozenset("〇零一二三四五六七八九十百千万两")
-_DOCNO_AHEAD = re.compile(r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}")  # 〔2019〕: an issuer's code before it is an abbreviation
+_STRICT_BOUND = 5000  # a bound character (BOUND_FREQ) counted less than this never stands alone in a title (况, 息),
+# unlike 需 or 信
 
 
 @dataclass(frozen=True)
@@ -140,20 +138,14 @@ def inventory() -> Inventory:
                      anchors, frozenset(right), covering, function)
 
 
-def _freq() -> dict:
-    from nianbao.classify.segment import get_tokenizer
-
-    return get_tokenizer().FREQ
-
-
 def _is_word(s: str) -> bool:
-    return len(s) == 2 and all(HAN.match(c) for c in s) and _freq().get(s, 0) >= _WORD_FREQ
+    return len(s) == 2 and all(HAN.match(c) for c in s) and word_freq().get(s, 0) >= _WORD_FREQ
 
 
 def _joins_word(w: str, k: int) -> bool:
     """Whether w[k] makes a word of two or three characters with its neighbours (法 in 依法, 网 in 政务网)."""
     return any(i >= 0 and i + n <= len(w) and all(HAN.match(c) for c in w[i:i + n])
-               and _freq().get(w[i:i + n], 0) >= _WORD_FREQ
+               and word_freq().get(w[i:i + n], 0) >= _WORD_FREQ
                for n in (2, 3) for i in range(k - n + 1, k + 1))
 
 
@@ -162,9 +154,9 @@ def _orphan(w: str, at: set[int] | None = None, bound: int = 0) -> bool:
     default) standing alone in w (依请公开: 请 — 门网站: 门), or at one of the positions `at`."""
     from nianbao.views import segment
 
-    p, bound = 0, bound or _BOUND_FREQ
+    p, bound = 0, bound or BOUND_FREQ
     for x in segment(w):
-        if len(x) == 1 and HAN.match(x) and _freq().get(x, 0) < bound and (at is None or p in at):
+        if len(x) == 1 and HAN.match(x) and word_freq().get(x, 0) < bound and (at is None or p in at):
             return True
         p += len(x)
     return False
@@ -196,7 +188,7 @@ def _breaks(ph: Phrase, kind: str, k: int, width: int, right: frozenset[str]) ->
 
 
 def _in_dictionary(w: str) -> bool:
-    return len(w) >= 2 and _freq().get(w, 0) >= _WORD_FREQ
+    return len(w) >= 2 and word_freq().get(w, 0) >= _WORD_FREQ
 
 
 def _inside_word(ph: Phrase, kind: str, k: int) -> bool:
@@ -237,7 +229,7 @@ def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Invento
         if kind == "lost" and width == 2 and t[k - 1] in "、和及与" and t[k:k + 2] in t[:k - 1]:
             return wording  # 行政复议、诉讼: a word shared by two coordinated terms is written once
     elif ph.title and kind == "sub":  # a title's character replaced outside its terms: 请况, 改近
-        if not _inside_word(ph, "lost", k) or w[k] in _NUMERALS or not _orphan(w, {k - 1, k, k + 1}):
+        if not _inside_word(ph, "lost", k) or w[k] in NUMERAL_CHARS or not _orphan(w, {k - 1, k, k + 1}):
             return wording  # 主动公开政务信息情况: a word for a word
     elif not ph.title and kind == "lost" and width == 2 and n >= 10 and _breaks(ph, kind, k, width, inv.right):
         if not _ends_free(text, a, b, lo, hi):
@@ -249,7 +241,7 @@ def _candidate(text: str, a: int, b: int, t: str, lo: int, hi: int, inv: Invento
             return None  # 部门 + 门网站, 直接诉 + 讼: the written form ends inside a longer word
         if ph.title and not _inside_word(ph, kind, k):
             return wording  # 政府信息公开类行政复议: a modifier between two words
-        if kind == "added" and (_joins_word(w, k) or _freq().get(w[k], 0) >= _BOUND_FREQ):
+        if kind == "added" and (_joins_word(w, k) or word_freq().get(w[k], 0) >= BOUND_FREQ):
             return wording  # the added character makes a word with its neighbours (依法申请公开, 政务网公开,
             # 公开依申请办理) or is a word of its own (主动从公开渠道): only a bound character stands alone by mistake
         if kind == "lost" and ph.title and not _orphan(w, {k - 1, k}, _STRICT_BOUND):
@@ -314,7 +306,7 @@ def canonical_misses(report: Report) -> Iterator[tuple[int, int, str, str, str]]
             if text.find(t, max(lo, a - n), min(hi, b + n)) != -1:
                 continue  # the phrase itself is written here: 主动公开 holds 动公开
             c = _candidate(text, a, b, t, lo, hi, inv)
-            if c is None or _DOCNO_AHEAD.match(text, b):
+            if c is None or DOCNO_AHEAD.match(text, b):
                 continue  # 无政公开〔2019〕1号: an issuer's code
             kind, touched, site = c
             if kind == "wording":

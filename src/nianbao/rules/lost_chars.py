@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, continues_line_before, domain_terms, find_all, span_matches
+from nianbao.rules.util import CJK, continues_line_before, domain_terms, find_all, span_matches, word_freq
 from nianbao.rules.wording import _tagged, slip_lexicon
 from nianbao.views import segment
 
@@ -158,9 +158,7 @@ _WINDOW = 24
 def _usual_words(text: str) -> dict[str, tuple[str, int]]:
     """For each character: the report's commonest two-character word (a jieba word) that starts with it, and how
     often the report writes it (one pass over the text)."""
-    from nianbao.classify.segment import get_tokenizer
-
-    freq = get_tokenizer().FREQ
+    freq = word_freq()
     pairs: defaultdict[str, Counter] = defaultdict(Counter)
     for run in _HAN_RUN.finditer(text):
         r = run.group(0)
@@ -185,10 +183,8 @@ def _written(text: str, wanted: set[str]) -> set[str]:
 
 def cut_short_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-16: a two-character word of the report cut to its first character before a number or punctuation."""
-    from nianbao.classify.segment import get_tokenizer
-
     text = report.text
-    freq = get_tokenizer().FREQ
+    freq = word_freq()
     spans = report.views.spans()
     sites = [(sp, m) for sp in spans for m in _CUT_SITE.finditer(text, sp.start, sp.end)
              if m.group(0) not in _NUMERAL and not _ADDRESS.match(text, m.end())

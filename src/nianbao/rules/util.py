@@ -13,6 +13,19 @@ from nianbao.views import Span
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # the Han ranges, for character classes
 HAN = re.compile(f"[{CJK}]")  # one Han character
+NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万两")  # the Chinese numerals
+# A character jieba's dictionary counts as a word of its own fewer times than this is a bound morpheme (思, 讼, 增, 函):
+# standing alone between words it is a slip; 的, 和, 中, 或 stand alone all the time.
+BOUND_FREQ = 20000
+# a document number's year ahead (〔2019〕): the characters before it are an issuer's code, an abbreviation
+DOCNO_AHEAD = re.compile(r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}")
+
+
+def word_freq() -> dict:
+    """jieba's dictionary counts (word -> frequency) of the project's segmenter, loaded on first use."""
+    from nianbao.classify.segment import get_tokenizer
+
+    return get_tokenizer().FREQ
 
 
 @lru_cache(maxsize=1 << 16)  # the same windows recur: 政府信息公开工作 against 政府信息公开平台 in every report

@@ -21,7 +21,18 @@ from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.typos import confusion_lexicon
-from nianbao.rules.util import CJK, HAN, domain_terms, one_edit, span_matches, trie_pattern
+from nianbao.rules.util import (
+    BOUND_FREQ,
+    CJK,
+    DOCNO_AHEAD,
+    HAN,
+    NUMERAL_CHARS,
+    domain_terms,
+    one_edit,
+    span_matches,
+    trie_pattern,
+    word_freq,
+)
 from nianbao.views import SENTENCE_END, segment, sentence_bounds, split_sentences
 
 
@@ -319,7 +330,6 @@ _DOUBLED_END = {"、": re.compile(r"[、，,。；;：:！？!?）)等和及与]
 _DOUBLED_QUOTE = re.compile("(?P<w>[以在对将把为按从向与和及于由被])(?P<sep>[“《「])(?P=w)")
 _QUOTE_NAMES = {"“": "引号", "「": "引号", "《": "书名号"}
 _DOUBLED_END.update({",": _DOUBLED_END["，"], ":": _DOUBLED_END["："], "及": _DOUBLED_END["和"], "与": _DOUBLED_END["和"]})
-_NUMERALS = set("〇零一二三四五六七八九十百千万两")
 
 
 _CLAUSE_OPEN = re.compile(r"[，,。；;：:！？!?、]|\s")
@@ -383,7 +393,7 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         for m in _DOUBLED.finditer(text, sp.start, sp.end):
             w, sep = m.group("w"), m.group("sep")
             b = m.end()
-            if set(w) <= _NUMERALS or text[m.start() - 1:m.start()] in ("不", "谁"):
+            if set(w) <= NUMERAL_CHARS or text[m.start() - 1:m.start()] in ("不", "谁"):
                 continue
             if not (_DOUBLED_END[sep].match(text, b) or _opening_connective(text, m.start(), w, sep, sp.start)):
                 continue
@@ -478,11 +488,6 @@ def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------------------------- W-08
 
-_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万两")
-# A character jieba's dictionary counts as a word of its own fewer times than this is a bound morpheme (思, 讼, 增, 函):
-# standing alone between words it is a slip; 的, 和, 中, 或 stand alone all the time.
-_BOUND_FREQ = 20000
-_DOCNO_AHEAD = re.compile(r"\s*[〔\[［(（【]\s*(?:19|20)\d{2}")
 
 
 _Index = dict[str, tuple[str, ...]]
@@ -557,20 +562,14 @@ def _one_edit(w: str, t: str) -> tuple[str, int] | None:
 def _orphans(text: str, lo: int, hi: int) -> tuple[set[int], set[int]]:
     """(positions of bound characters that the segmenter leaves standing alone in text[lo:hi], positions inside
     a word of two characters or more, not its first: 政 of 财政)."""
-    freq = _tokenizer_freq()
+    freq = word_freq()
     out, inner, pos = set(), set(), lo
     for w in segment(text[lo:hi]):
-        if len(w) == 1 and HAN.match(w) and freq.get(w, 0) < _BOUND_FREQ:
+        if len(w) == 1 and HAN.match(w) and freq.get(w, 0) < BOUND_FREQ:
             out.add(pos)
         inner.update(range(pos + 1, pos + len(w)))
         pos += len(w)
     return out, inner
-
-
-def _tokenizer_freq():
-    from nianbao.classify.segment import get_tokenizer
-
-    return get_tokenizer().FREQ
 
 
 def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: frozenset[str],
@@ -585,18 +584,18 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
     n = len(t)
     if text.find(t, max(lo, a - n + 1), min(hi, b + n - 1)) != -1:
         return None  # the phrase itself is written here: 主动公开 holds 动公开
-    freq = _tokenizer_freq()
+    freq = word_freq()
     if freq.get(w):
         return None  # a word of its own
     if (a > lo and text[a - 1].isspace()) or (b < hi and text[b].isspace()):
         return None  # a phrase broken by a line or page break, not a slip
-    if _DOCNO_AHEAD.match(text, b) and t not in _doc_codes():
+    if DOCNO_AHEAD.match(text, b) and t not in _doc_codes():
         return None  # a document number's issuer code is an abbreviation (无政公开〔2019〕1号)
     if kind == "lost":
         site = {q for q in (a + i - 1, a + i) if a <= q < b}
     else:
         site = {a + i, a + i + 1} if kind == "swap" else {a + i}
-        if kind == "sub" and w[i] in _NUMERAL_CHARS:
+        if kind == "sub" and w[i] in NUMERAL_CHARS:
             return None
     if kind == "sub" and i in (0, n - 1) and n < 7:
         return None  # 惠企政策 / 涉企政策, 需公开尽公开: a short phrase with another first or last character is often
@@ -612,7 +611,7 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
         for m in words.finditer(text, max(lo, a - 6), min(hi, b + 6)):
             if any(m.start() <= q < m.end() for q in site):
                 return None  # 政务微信, 三务公开: correct words jieba does not know
-    if all(freq.get(text[q], 0) >= _BOUND_FREQ for q in site) and not _title_type_slip(text, b, hi, site):
+    if all(freq.get(text[q], 0) >= BOUND_FREQ for q in site) and not _title_type_slip(text, b, hi, site):
         return None  # no bound character where the slip would be: nothing can stand alone there
     return kind, site
 
