@@ -212,6 +212,7 @@ _CARRY = re.compile(rf"(?:结转|转结|转入)\s*(?:(?:至|到)\s*{_Y}|{_Y.repl
 
 
 _CARRIED = re.compile(r"结转|转结|转入")
+_CLAUSE_STOP = re.compile(r"[，,；;。]")
 
 
 def _in_quoted_title(text: str, lo: int, pos: int) -> bool:
@@ -230,16 +231,22 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
     if year is None or not report.meta.year_stated:
         return
     text = report.text
+    own_year = re.compile(rf"(?<!\d){year}\s*年|今年|本年")
     for s in report.views.sentences:
         sent = text[s.start:s.end]
         plan = PLAN_RE.search(sent) is not None
         lead = _NAMED.match(text, s.body, s.end) or _LEAD.match(text, s.body, s.end)
+        excused: bool | None = None  # a comparison, a carry-over or the report year in the sentence: read once
         for m in ([lead] if lead else []) + list(_CLAUSE.finditer(text, s.start, s.end)):
             y = int(m.group("y"))
-            if y == year or abs(y - year) > 3 or plan or _CLAUSE_CMP.search(sent) or _CARRIED.search(sent) \
-                    or re.search(rf"(?<!\d){year}\s*年|今年|本年", sent) or _in_quoted_title(text, s.start, m.start()):
+            if y == year or abs(y - year) > 3 or plan:
+                continue
+            if excused is None:
+                excused = bool(_CLAUSE_CMP.search(sent) or _CARRIED.search(sent) or own_year.search(sent))
+            if excused or _in_quoted_title(text, s.start, m.start()):
                 continue  # a comparison, a plan, a carry-over, the report year beside it, a cited title
-            clause = re.split(r"[，,；;。]", text[m.end():s.end], maxsplit=1)[0]
+            stop = _CLAUSE_STOP.search(text, m.end(), s.end)
+            clause = text[m.end():stop.start() if stop else s.end]
             if y > year and not re.search(r"\d", clause):
                 continue  # a later year without figures: most likely a plan worded without a plan marker
             a, b, ev = _year_span(text, m)
