@@ -40,6 +40,7 @@ def texts() -> list[tuple[str, str, str]]:
 
 def sites(report) -> Counter:
     from nianbao.rules import years as Y
+    from nianbao.rules.util import in_title
 
     c: Counter = Counter()
     t = report.text
@@ -49,7 +50,7 @@ def sites(report) -> Counter:
         c["later_fact"] += bool(Y._LATER_FACT.match(t, s.body, s.end))
         if "报告" in t[s.start:s.end]:
             c["summary"] += sum(1 for m in Y._SUMMARY.finditer(t, s.start, s.end)
-                                if not Y._in_quoted_title(t, s.start, m.start()))
+                                if not in_title(t, s.start, m.start()))
         c["until_prior"] += bool(Y._UNTIL_PRIOR.match(t, s.body, s.end))
         c["carry"] += sum(1 for _ in Y._CARRY.finditer(t, s.start, s.end))
     return c

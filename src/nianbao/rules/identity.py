@@ -11,7 +11,7 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, HAN, trie_pattern
+from nianbao.rules.util import CJK, HAN, in_title, trie_pattern
 from nianbao.views import Sentence
 
 # --------------------------------------------------------------------------------------------- K-03
@@ -29,11 +29,6 @@ _NOT_PLACE = re.compile(r"和|城乡|管理|服务|发展|建设|资源|监督|�
 _LEAD = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:\s*\d{1,2}\s*月(?:份)?)?\s*[，,]\s*|[一二三四五六七八九十]是|"
                    r"本年度[，,]?|全年|年内|此外[，,])*")
 _JOINT = re.compile(r"(?:赴|与|和|同|向|到|学习|借鉴|联合|会同|协同|配合|参观)[^，。；]{0,3}$")
-
-
-def _in_title(text: str, lo: int, pos: int) -> bool:
-    """pos stands inside a quoted title (《……》) opened after lo: a document's name, not the report's words."""
-    return text.rfind("《", lo, pos) > text.rfind("》", lo, pos)
 
 
 def agency_places(agency: str | None) -> list[str]:
@@ -198,7 +193,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # "各部门均应公开本部门预算": each department's own; 本地区本部门: a set phrase of directives
             if m.group("p") == "结合" and not (k == "部门" and re.match(r"(?:工作)?实际", text[m.end():m.end() + 4])):
                 continue  # only 结合部门实际 speaks as a department; 结合全县…/结合镇情 do not
-            if _in_title(text, s.start, m.start()):
+            if in_title(text, s.start, m.start()):
                 continue  # inside a quoted title
             hits.append((m, s))
     # a report that calls itself another kind of body (我局) twice or more, and more often than its own kind, was most
@@ -238,7 +233,7 @@ def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     hits: list[tuple[re.Match, Sentence]] = []
     for s in report.views.sentences:
         for m in _MIXED_SELF.finditer(text, s.start, s.end):
-            if _in_title(text, s.start, m.start()):
+            if in_title(text, s.start, m.start()):
                 continue
             hits.append((m, s))
     by_class: dict[str, list[tuple[re.Match, Sentence]]] = {}
@@ -286,7 +281,7 @@ def _organ_of_other_kind(report: Report, ctx: RuleContext, mine: str) -> Iterato
                 continue
             if not _BEFORE_BARE.search(text[max(s.start, m.start() - 2):m.start()]):
                 continue
-            if _in_title(text, s.start, m.start()):
+            if in_title(text, s.start, m.start()):
                 continue
             ev = m.group(0)
             yield ctx.finding(m.start(), m.end(), variant="organ", evidence=ev, part=s.part, severity="warning",
@@ -331,7 +326,7 @@ def _compiled_from_subunits(report: Report, ctx: RuleContext, kind: str) -> Iter
     text = report.text
     for s in report.views.sentences:
         for m in _COMPILED_FROM.finditer(text, s.start, s.end):
-            if _in_title(text, s.start, m.start("who")):
+            if in_title(text, s.start, m.start("who")):
                 continue  # the title of a notice on compiling the reports ("《关于做好……县直各部门……年度报告编制工作的通知》")
             ev = text[m.start("who"):m.end()]
             yield ctx.finding(m.start("who"), m.end(), variant="compiled", evidence=ev, part=s.part, severity="warning",
@@ -471,7 +466,7 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
                 continue  # its own level or one below; a county-level 市 is a 市
             if not sm.group("b") and own - _LEVEL_OF[k] < 2:
                 continue  # 为进一步推进全县政务公开工作 in a township's report: its county's work, which it takes part in
-            if _in_title(text, s.start, sm.start()):
+            if in_title(text, s.start, sm.start()):
                 continue
             ev = sm.group(0)
             yield ctx.finding(sm.start(), sm.end(), variant="scope", evidence=ev, part=s.part,
@@ -488,7 +483,7 @@ def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     for s in report.views.sentences:
         for m in _ADDRESSED.finditer(text, s.start, s.end):
-            if _in_title(text, s.start, m.start()):
+            if in_title(text, s.start, m.start()):
                 continue
             ev = m.group(0)
             yield ctx.finding(m.start(), m.end(), variant="addressed", evidence=ev, part=s.part, severity="warning", ev=ev)
@@ -514,7 +509,7 @@ def _other_field(report: Report, ctx: RuleContext, kind: str) -> Iterator[Findin
             continue
         for s in report.views.sentences:
             for m in words.finditer(text, s.start, s.end):
-                if _in_title(text, s.start, m.start()):
+                if in_title(text, s.start, m.start()):
                     continue
                 ev = m.group(0)
                 yield ctx.finding(m.start("d"), m.end(), variant="field", evidence=text[m.start("d"):m.end()], part=s.part,
@@ -647,7 +642,7 @@ def foreign_names(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         sent_text = text[s.start:s.end]
 
         def quoted(pos: int, _s: Sentence = s) -> bool:
-            return _in_title(text, _s.start, pos)
+            return in_title(text, _s.start, pos)
 
         # (a) the subject of a sentence: 东石镇严格按照… / 2023年，东石镇… / 东坪县教育局始终坚持…
         body = _LEAD.match(text, s.body, s.end).end()
@@ -800,13 +795,13 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             clause_hi = min([p for p in (text.find(c, om.end(), s.end) for c in "，,；") if p >= 0] or [s.end])
             if _ORDINARY.search(text[clause_lo:a]) or _ORDINARY.search(text[om.end():clause_hi]):
                 continue
-            if _in_title(text, s.start, a):
+            if in_title(text, s.start, a):
                 continue  # inside a quoted document title
             yield emit(a, b, s, cands, "网站、平台或政务公开工作")
         for sm in _SELF_LEVEL.finditer(text, s.start, s.end):
             lo = max([text.rfind(c, s.start, sm.start()) for c in "，,；;"] + [s.start - 1]) + 1
             hi = min([p for p in (text.find(c, sm.end(), s.end) for c in "，,；;") if p >= 0] or [s.end])
-            if _ORDINARY.search(text[lo:hi]) or _in_title(text, s.start, sm.start()):
+            if _ORDINARY.search(text[lo:hi]) or in_title(text, s.start, sm.start()):
                 continue
             for a, b, cands in _foreign_places(text, lo, hi, own):
                 if a not in seen and text[b - 1] == sm.group("k") and not (a <= sm.start() < b):
@@ -818,7 +813,7 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             a, cands = hit
             if a in seen or any(divisions.related(c, o) for c in cands for o in own):
                 continue
-            if _ORDINARY.search(text[max(s.start, a - 12):a]) or _in_title(text, s.start, a):
+            if _ORDINARY.search(text[max(s.start, a - 12):a]) or in_title(text, s.start, a):
                 continue
             yield emit(a, b, s, cands, "网站、平台或政务公开工作")
 
@@ -849,7 +844,7 @@ def _other_township(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             before = text[s.start:a]
             if before and _han(before[-1]) and before[-1] not in _BOUNDARY and not _TOWN_VERB.search(before):
                 continue  # a longer name (…湖镇) or a word ending in the two characters
-            if _ORDINARY.search(before[-12:]) or _in_title(text, s.start, a):
+            if _ORDINARY.search(before[-12:]) or in_title(text, s.start, a):
                 continue
             name = m.group("name")
             yield ctx.finding(a, m.end("name"), variant="township", evidence=name, part=s.part, agency=agency,
@@ -879,7 +874,7 @@ def _own_group_or_scope(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 name = m.group("name")
                 if re.search(r"[了的和及与把将对在各全本我该]|充实|调整|成立|健全|完善", name) or \
                         name == own or _core(own) in name or name in agency[len("".join(places[:-1])):] or \
-                        _in_title(text, s.start, m.start()):
+                        in_title(text, s.start, m.start()):
                     continue
                 yield ctx.finding(m.start("name"), m.end("name"), variant="own", evidence=name, part=s.part,
                                   agency=agency, name=name, what=what, own=own)
@@ -902,7 +897,7 @@ def _level_self_reference(report: Report, ctx: RuleContext, own: tuple, own_name
     text = report.text
     for s in report.views.sentences:
         for m in _LOWER_SELF.finditer(text, s.start, s.end):
-            if _in_title(text, s.start, m.start()):
+            if in_title(text, s.start, m.start()):
                 continue
             name = m.group(0)
             yield ctx.finding(m.start(), m.end(), variant="level", evidence=name, part=s.part, agency=agency,

@@ -53,6 +53,11 @@ def one_edit(written: str, right: str, width: int = 1) -> tuple[str, int] | None
     return None
 
 
+def in_title(text: str, lo: int, pos: int) -> bool:
+    """pos stands inside a quoted title (《……》) opened after lo: a document's name, not the report's words."""
+    return text.rfind("《", lo, pos) > text.rfind("》", lo, pos)
+
+
 def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> Iterator[int]:
     end = len(text) if end is None else end
     i = text.find(needle, start, end)

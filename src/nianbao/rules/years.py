@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.dates import PLAN_RE
-from nianbao.rules.util import CJK
+from nianbao.rules.util import CJK, in_title
 
 _YEAR_MENTION = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})\s*年")
 
@@ -127,7 +127,7 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if int(m.group("y")) != year - 1 or _PAST.search(text[s.start:s.end]):
                 continue
             name = text[m.start("y"):m.end("n")]
-            if _in_quoted_title(text, s.start, m.start()):  # 根据《…关于印发2020年政务公开工作要点的通知》: cited, not made
+            if in_title(text, s.start, m.start()):  # 根据《…关于印发2020年政务公开工作要点的通知》: cited, not made
                 yield ctx.finding(m.start("y"), m.end("y"), variant="plan_cited", year=year, other=year - 1, name=name)
                 continue
             yield ctx.finding(m.start("y"), m.end("y"), variant="plan_doc", year=year, other=year - 1, name=name)
@@ -215,10 +215,6 @@ _CARRIED = re.compile(r"结转|转结|转入")
 _CLAUSE_STOP = re.compile(r"[，,；;。]")
 
 
-def _in_quoted_title(text: str, lo: int, pos: int) -> bool:
-    return text.rfind("《", lo, pos) > text.rfind("》", lo, pos)
-
-
 def _year_span(text: str, m: re.Match, g: str = "y") -> tuple[int, int, str]:
     a = m.start(g)
     b = a + len(_YEAR_WORD.match(text, a).group())
@@ -243,7 +239,7 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
                 continue
             if excused is None:
                 excused = bool(_CLAUSE_CMP.search(sent) or _CARRIED.search(sent) or own_year.search(sent))
-            if excused or _in_quoted_title(text, s.start, m.start()):
+            if excused or in_title(text, s.start, m.start()):
                 continue  # a comparison, a plan, a carry-over, the report year beside it, a cited title
             stop = _CLAUSE_STOP.search(text, m.end(), s.end)
             clause = text[m.end():stop.start() if stop else s.end]
@@ -260,7 +256,7 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
         if "报告" in sent and not plan:
             for m in _SUMMARY.finditer(text, s.start, s.end):
                 y = int(m.group("y"))
-                if y != year and abs(y - year) <= 3 and not _in_quoted_title(text, s.start, m.start()):
+                if y != year and abs(y - year) <= 3 and not in_title(text, s.start, m.start()):
                     a, b, ev = _year_span(text, m)
                     yield ctx.finding(a, b, variant="summary", evidence=ev, part=s.part, year=year, written=ev)
         m = _UNTIL_PRIOR.match(text, s.body, s.end)
