@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+# the characters a division's name ends with (保山市, 东坪县, 和平区, 阿拉善盟): 省 市 县 区 旗 州 盟
+LEVEL_CHARS = "省市县区旗州盟"
 # Names that are also ordinary words (城区, 郊区, 矿区 …): never read as a place on their own.
 _GENERIC = frozenset({"城区", "郊区", "矿区", "市中区", "城中区", "城关区", "新城区", "老城区", "开发区", "高新区", "新区"})
 

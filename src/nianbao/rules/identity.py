@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
+from nianbao.divisions import LEVEL_CHARS
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
@@ -290,7 +291,7 @@ def _organ_of_other_kind(report: Report, ctx: RuleContext, mine: str) -> Iterato
 
 # requests the report's body received "向市政府提出": the addressee of the requests it reports is the body itself
 _ADDRESSEE = re.compile(r"(?:受理|收到|接到|接收|办理|处理)[^，。；]{0,16}?向(?P<x>[^，。；、]{2,20}?)(?:提出|提交|申请)的(?:政府信息公开|信息公开|依申请公开)?申请")
-_GOVERNMENT = re.compile(r"(?:[省市县区州旗盟]|自治区)(?:人民)?政府|政府办公[室厅]|国务院")
+_GOVERNMENT = re.compile(rf"(?:[{LEVEL_CHARS}]|自治区)(?:人民)?政府|政府办公[室厅]|国务院")
 
 
 def _addressee(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from nianbao.divisions import LEVEL_CHARS
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
@@ -637,7 +638,7 @@ def _listed_slips(report: Report) -> list[tuple[int, int]]:
 # (蓬溪鸣凤镇, 交通建设局 for 交通与建设局, another county's 县): only a name's own inner character is a slip
 _NAME_LEVEL = frozenset("省市县区旗州盟镇乡街道村局委办厅司处所站室院部")
 _NAME_JOIN = frozenset("与和及暨之的")
-_DIVISION_END = frozenset("省市县区旗州盟")
+_DIVISION_END = frozenset(LEVEL_CHARS)
 _OWN_NAME_ENDS = ("人民政府办公室", "人民政府", "办事处")
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from functools import cache
 
-from nianbao.divisions import lookup, place_ending_at
+from nianbao.divisions import LEVEL_CHARS, lookup, place_ending_at
 from nianbao.ingest.page import is_furniture
 from nianbao.lexicon import lexicon
 from nianbao.model import Block, Location, RawDocument, ReportMeta, Table
@@ -70,7 +70,7 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
         agency += "政府"
     # "X县人民政府机关2019年…": the government's own offices report as the government
     agency = re.sub(r"(?<=政府)机关$", "", agency)
-    if agency and re.search(r"[省市县区旗州盟]$", agency) and (not m.group("pre") or (
+    if agency and re.search(_PLACE + "$", agency) and (not m.group("pre") or (
             not m.group("mid") and t.startswith("政府信息公开", m.end("mid")) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", agency)
             and not _not_government().search(agency))):
         # "2022年上海市政府信息公开工作年度报告" / "保康县2020年政府信息公开工作年度报告": the 政府 went into the match
@@ -92,7 +92,7 @@ _COLUMN_PREFIX = re.compile(r"^(?:乡镇|镇街|街镇|部门|市直部门|区�
 
 _ORG = r"(?:人民政府|政府|办公室|办公厅|管理局|局|委员会|管委会|街道办事处|街道|镇|乡|中心|厅|委|院|署|办)"
 _CJK_NAME = r"[\u4e00-\u9fff]{2,30}?"
-_PLACE = r"[省市县区旗州盟]"
+_PLACE = f"[{LEVEL_CHARS}]"  # a division's last character
 _VERBS = r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度|扎实|积极|不断|聚焦|牢固|通过|加强|结合)"
 _PAREN = r"(?:[(（][^)）]{1,16}[)）])?"
 # (pattern, how to read the name): "office" — the body the named office belongs to; "place" — a bare place
@@ -127,7 +127,7 @@ _NOT_IN_PLACE = re.compile(r"[我本的在与对各全该由向将了是为年�
 def _expand_short_name(short: str, text: str) -> str | None:
     """A self-name without its place ("市文化和旅游局", "县统计局") → the full name the text also writes
     ("保山市文化和旅游局"), as a whole word after punctuation or a line start."""
-    if not short or short[0] not in "省市县区州旗盟" or len(short) < 3:
+    if not short or short[0] not in LEVEL_CHARS or len(short) < 3:
         return None
     for m in re.finditer(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}?)" + re.escape(short), text):
         prefix = m.group(1)
