@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.rules.counts import value
 from nianbao.rules.years import year_guess
 
-_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _DECL = re.compile(
     r"(?:本(?:年度)?报告|年度报告|报告|全文|本文)[^。；\n]{0,30}?(?:由|包括|包含|分为|分|共)\s*"
     r"(?P<list>[^。；\n]{0,260}?)\s*(?:等|共)?\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*(?:个)?(?:大)?部分")
@@ -52,7 +52,7 @@ def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     year = year_guess(report) or 0
     for m in _DECL.finditer(text):
         raw = m.group("n")
-        n = int(raw) if raw.isdigit() else _CN[raw]
+        n = int(raw) if raw.isdigit() else value(raw)  # 六 → 6, 十 → 10
         items = _items(m.group("list"))
         a, b = m.start("n"), m.end()
         # a part title may hold 、 or 和 itself, so only a list shorter than the count is sure; "主要包括……等" naming
