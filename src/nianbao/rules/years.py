@@ -131,9 +131,13 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(m.start("y"), m.end("y"), variant="plan_cited", year=year, other=year - 1, name=name)
                 continue
             yield ctx.finding(m.start("y"), m.end("y"), variant="plan_doc", year=year, other=year - 1, name=name)
+        not_done: bool | None = None  # the sentence tells a plan or work under way: read once, for its first account
         for m in _ACCOUNTS.finditer(text, s.start, s.end):
-            if int(m.group("y")) != year or not _PUBLISH.search(text, s.start, m.start()) \
-                    or _NOT_DONE.search(text[s.start:s.end]):
+            if int(m.group("y")) != year or not _PUBLISH.search(text, s.start, m.start()):
+                continue
+            if not_done is None:
+                not_done = _NOT_DONE.search(text, s.start, s.end) is not None
+            if not_done:
                 continue
             yield ctx.finding(m.start("y"), m.end("y"), variant="accounts", year=year, next=year + 1,
                               previous=year - 1, name=text[m.start():m.end()])
