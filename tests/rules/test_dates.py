@@ -54,6 +54,7 @@ def test_yunling_fixture_gets_only_the_half_year_slip():
     ("在镇政务服务中心设置查阅点，1-6月接待现场查阅12人次。", "1-6月"),
     ("本报告统计期限为2023年上半年。", "2023年上半年"),
     ("本年度上半年共收到申请3件。", "本年度上半年"),
+    ("本年度新收申请12件。上半年有2件答复的法律救济告知不够规范，已完成整改。", "上半年"),
 ])
 def test_period_slip_found(body, evidence):
     r, fs = audit(TOWN + body, ["D-01"])

@@ -100,8 +100,9 @@ def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if re.search(r"(?:较|比|与|同|和|及|、|至|到)\s*$", before):
                 continue
-            # the time a task was finished, not the span of the year's work: "上半年……全部完成了部门预算公开"
-            if re.search(r"完成了|全部完成|按时完成|如期完成|已完成", text[b:s.end]):
+            # the time a task was finished, not the span of the year's work: "上半年……全部完成了部门预算公开" (the
+            # clause the phrase opens ends on the completion; "上半年有2件……，已完成整改" counts the half-year)
+            if re.match(r"[^，,；;。]*?(?:完成了|全部完成|按时完成|如期完成|已完成)", text[b:s.end]):
                 continue
             # an explicit date range that is the parsed statistical period is S-07's business
             if period is not None and period.start is not None and period.end is not None \
