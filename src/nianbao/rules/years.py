@@ -123,8 +123,13 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             name = re.sub(r"\s", "", text[m.start("pre"):m.end()])
             yield ctx.finding(m.start("y"), m.end("y"), variant="self_name", year=year, other=y, name=name)
     for s in report.views.sentences:
+        past: bool | None = None  # the sentence tells of the year before: read once, for its first plan document
         for m in _PLAN_DOC.finditer(text, s.start, s.end):
-            if int(m.group("y")) != year - 1 or _PAST.search(text[s.start:s.end]):
+            if int(m.group("y")) != year - 1:
+                continue
+            if past is None:
+                past = _PAST.search(text[s.start:s.end]) is not None
+            if past:
                 continue
             name = text[m.start("y"):m.end("n")]
             if in_title(text, s.start, m.start()):  # 根据《…关于印发2020年政务公开工作要点的通知》: cited, not made
