@@ -12,7 +12,7 @@ from nianbao.batch.runner import run_batch
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "tests" / "fixtures" / "reports" / "county_bureau_2023.txt"
-EVIL_TITLE = '=HYPERLINK("http://evil.example/")'  # kept by the agency reader, so it reaches the ranking
+EVIL_TITLE = '=HYPERLINK("http://evil.example/")'  # the agency reader drops it: a name follows the last non-name character
 DANGEROUS = tuple("=+-@\t\r\n")
 
 
@@ -57,7 +57,7 @@ def test_csv_outputs_hold_no_formula(hostile_batch):
         for row in _cells(out / name):
             assert not any(c.startswith(DANGEROUS) for c in row), (name, row)
     ranking = _cells(out / "ranking.csv")
-    assert ranking[1][1] == "'" + EVIL_TITLE + "青溪县市场监督管理局"
+    assert ranking[1][1] == "青溪县市场监督管理局"  # the formula before the name is not part of the name
     names = sorted(r[1] for r in _cells(out / "failures.csv")[1:])
     assert names == ["'-2.txt", "'=1+2.txt", "'@SUM(1+1)*cmd|' C calc'!A0.txt"]
 
@@ -84,5 +84,19 @@ def test_xlsx_cells_are_strings_never_formulas(hostile_batch):
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     assert not cell.value.startswith(DANGEROUS), (ws.title, cell.coordinate, cell.value)
-    assert wb["排名"]["B2"].value == "'" + EVIL_TITLE + "青溪县市场监督管理局"
+    assert wb["排名"]["B2"].value == "青溪县市场监督管理局"
     assert wb["排名"]["B2"].data_type == "s"
+
+
+def test_xlsx_rows_neutralise_every_formula_start(tmp_path):
+    """The writer itself, whatever text reaches it: each formula start gets its apostrophe and a string type."""
+    from openpyxl import Workbook, load_workbook
+
+    from nianbao.batch.outputs import _append_strings
+
+    wb = Workbook()
+    _append_strings(wb.active, [EVIL_TITLE + "青溪县市场监督管理局", "@SUM(1+1)", "+1", "-2", "ok", 5])
+    wb.save(tmp_path / "x.xlsx")
+    row = next(load_workbook(tmp_path / "x.xlsx").active.iter_rows())
+    assert [c.value for c in row] == ["'" + EVIL_TITLE + "青溪县市场监督管理局", "'@SUM(1+1)", "'+1", "'-2", "ok", 5]
+    assert [c.data_type for c in row] == ["s"] * 5 + ["n"]

@@ -64,7 +64,7 @@ def parse_title(text: str) -> tuple[str | None, int | None]:
         agency = m.group("mid")
     # page furniture before the name on the title's line: "名称:" / "称:" labels, a date and weekday, a portal's
     # "简体|繁體|个人中心|" — the name is what follows the last character no body's name holds
-    agency = _BEFORE_NAME.sub("", agency)
+    agency = _BEFORE_NAME.sub("", agency).lstrip(")）、")  # not the closing bracket of what went before
     # "X镇人民政府信息公开…" / "X区人民政府信息公开…": the 政府 went into the match of 政府信息公开
     if agency.endswith("人民"):
         agency += "政府"
