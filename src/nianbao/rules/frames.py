@@ -23,7 +23,7 @@ from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import continues_line_before, span_matches
-from nianbao.rules.wording import _tagged
+from nianbao.rules.wording import pos_tagged
 
 _ENDS = {"period": "。！？!?", "sentence": "。！？；!?;", "clause": "。！？；!?;，,：:"}
 _SPACE = re.compile(r"\s+")
@@ -83,7 +83,7 @@ def lost_partner(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 if lo == sp.start and continues_line_before(text, spans, first.get(sp.start, 0)):
                     continue  # the sentence may begin on the line before
                 region = _SPACE.sub("", text[lo:a])
-                if fr.before.search(region) or (fr.verb and any(t.startswith("v") for _, t in _tagged(region))):
+                if fr.before.search(region) or (fr.verb and any(t.startswith("v") for _, t in pos_tagged(region))):
                     continue
             seen.add(lo)
             shown = _SPACE.sub("", text[start:end])

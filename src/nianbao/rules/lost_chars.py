@@ -40,7 +40,7 @@ from functools import lru_cache
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, continues_line_before, domain_terms, find_all, span_matches, word_freq
-from nianbao.rules.wording import _tagged, slip_lexicon
+from nianbao.rules.wording import pos_tagged, slip_lexicon
 from nianbao.views import segment
 
 # what may follow 我 in a report: a level or body (我局, 我镇, 我街道, 我单位, 我中心, 我场, 我苏木, 我嘎查, 我分局,
@@ -216,7 +216,7 @@ def cut_short_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             prev = text[a - 1:a]
             if (prev in _NUMERAL or (prev == "、" and text[b] == "、")
                     or prev + x in freq or prev + x in domain_terms()  # 微信 (a word the dictionary cuts)
-                    or any(t == x and tag in _FUNCTION_TAGS for t, tag in _tagged(text[max(sp.start, a - 2):b + 1]))
+                    or any(t == x and tag in _FUNCTION_TAGS for t, tag in pos_tagged(text[max(sp.start, a - 2):b + 1]))
                     or words()[x] > 1):  # the report uses the character as a word of its own
                 continue
             shown = (ws[-2] if len(ws) > 1 else "") + x  # 政务信, not 务信
@@ -247,7 +247,7 @@ def _nounish(tag: str) -> bool:
 
 
 def _tag(word: str) -> str:
-    tags = _tagged(word)
+    tags = pos_tagged(word)
     return tags[0][1] if len(tags) == 1 else "n" if all(_nounish(t) for _, t in tags) else tags[-1][1]
 
 

@@ -179,10 +179,10 @@ def _boundary_slip(seg: str, i: int, n: int, allow: frozenset[str], contexts: di
         return True
     if w in _single_chars() or w in _BODY_ENDS:
         return False
-    from nianbao.rules.wording import _tagged  # wording reads this module's lexicons
+    from nianbao.rules.wording import pos_tagged  # wording reads this module's lexicons
 
     if i not in bounds and i + 2 in bounds:  # 累计|计
-        return not any(t == w and tag.startswith(_WORD_TAGS) for t, tag in _tagged(seg[max(start, i - 2):i + 4]))
+        return not any(t == w and tag.startswith(_WORD_TAGS) for t, tag in pos_tagged(seg[max(start, i - 2):i + 4]))
     if i - 1 >= start and {i - 1, i} <= bounds and HAN.match(seg[i - 1]):
         return False  # two lone characters in a row (微|信|信息): a word the dictionary lacks (微信), not a slip
     return i in bounds and i + 1 in bounds and i + 2 not in bounds  # 喜|喜事

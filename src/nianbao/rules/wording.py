@@ -138,8 +138,9 @@ _SKIP_BACK = frozenset({"、", "和", "与", "及", "并", "而", "了", "过", 
 
 
 @lru_cache(maxsize=1 << 14)  # short phrases recur within and across reports (的工作, 的政府信息)
-def _tagged(s: str) -> tuple[tuple[str, str], ...]:
-    """(word, part-of-speech tag) of each word of `s`."""
+def pos_tagged(s: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech tag) of each word of `s` (jieba.posseg with the domain dictionary), cached: the one
+    tagger of the rules (W-05 and the other wording checks, W-01, W-16/W-17, W-18)."""
     return tuple((w.word, w.flag) for w in _pos_tokenizer().cut(s))
 
 
@@ -149,7 +150,7 @@ def _light_verb_before(before: str, light: frozenset[str]) -> bool:
     clause = _HARD_STOP.split(before)[-1]
     if not clause:
         return False
-    toks = list(_tagged(clause))
+    toks = list(pos_tagged(clause))
     for w, f in reversed(toks[-5:]):
         if w in light:
             return True
@@ -159,13 +160,13 @@ def _light_verb_before(before: str, light: frozenset[str]) -> bool:
 
 
 def _last_word(clause: str) -> str:
-    words = [w for w, _ in _tagged(clause)]
+    words = [w for w, _ in pos_tagged(clause)]
     return words[-1] if words else ""
 
 
 def _verb_done_before(before: str) -> bool:
     """A verb with 了 earlier in the clause ("确保了", "推进了")."""
-    toks = list(_tagged(_HARD_STOP.split(before)[-1]))
+    toks = list(pos_tagged(_HARD_STOP.split(before)[-1]))
     return any(f == "v" and nxt == "了" for (_, f), (nxt, _) in zip(toks, toks[1:], strict=False))
 
 
@@ -179,7 +180,7 @@ def _tagged_modifier(clause: str) -> str | None:
     """The adverbial that ends `clause` by its part of speech, else None: an adverb or adjective of two characters
     or more (稳妥, 尽可能), an "X化" word (常态化), a four-character idiom. The words before it must not make the
     phrase a relative clause ("可以公开的信息")."""
-    toks = list(_tagged(clause))
+    toks = list(pos_tagged(clause))
     if not toks:
         return None
     w, f = toks[-1]
@@ -207,7 +208,7 @@ def _verb_after(after: str, strong: bool) -> str | None:
     verb ("监督检查工作", "为信息及时的公开奠定基础"), which is left alone."""
     _, _, heads, verbs, final_verbs = _de_di()
     nominal = _de_di_tags()[2]
-    toks = list(_tagged(after))
+    toks = list(pos_tagged(after))
     if not toks:
         return None
     w, f = toks[0]
@@ -308,7 +309,7 @@ def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iter
         before = _STOP.split(text[max(lo, m.start() - 8):m.start()])[-1]
         if len(before) < 2 or _NOUN_AHEAD.match(text, m.end(), hi):
             continue  # "取得的更加显著的成效": the degree phrase modifies a noun after another 的
-        toks = list(_tagged(before))
+        toks = list(pos_tagged(before))
         verb, flag = toks[-1]
         if m.group("neg") and verb in short:
             pass  # 做的不够, 抓的不到位: a one-character verb, only before a negative complement
@@ -341,7 +342,7 @@ def _opening_connective(text: str, a: int, w: str, sep: str, lo: int) -> bool:
     "同时，同时加强…"): no anadiplosis repeats these, so the clause need not end after the second copy."""
     if sep not in "，,、" or not (a == lo or _CLAUSE_OPEN.match(text, a - 1)):
         return False
-    tags = _tagged(w)
+    tags = pos_tagged(w)
     return len(tags) == 1 and tags[0][1] in ("c", "r", "d")
 
 
