@@ -227,16 +227,19 @@ _MIXED_SELF = re.compile(r"(?:我|本)(?P<k>街道|街(?![道区头巷面长里�
                          r"(?![镇村域级情长员托限内外])")
 
 
+def _outside_titles(report: Report, rx: re.Pattern) -> Iterator[tuple[re.Match, Sentence]]:
+    """Each match of rx in the report's sentences that is not inside a quoted title (《…》), with its sentence."""
+    text = report.text
+    for s in report.views.sentences:
+        for m in rx.finditer(text, s.start, s.end):
+            if not in_title(text, s.start, m.start()):
+                yield m, s
+
+
 def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03 (mixed): the report's own agency unknown, it calls itself one kind of body at least twice as often (我局
     twice or more) as another, incompatible kind (我镇 once or twice): the odd ones are slips of a copied text."""
-    text = report.text
-    hits: list[tuple[re.Match, Sentence]] = []
-    for s in report.views.sentences:
-        for m in _MIXED_SELF.finditer(text, s.start, s.end):
-            if in_title(text, s.start, m.start()):
-                continue
-            hits.append((m, s))
+    hits = list(_outside_titles(report, _MIXED_SELF))
     by_class: dict[str, list[tuple[re.Match, Sentence]]] = {}
     for m, s in hits:
         by_class.setdefault(_SELF_CLASS[_self_kind(m)], []).append((m, s))
@@ -481,13 +484,9 @@ _ADDRESSED = re.compile(r"贵(?:办|局|委|厅|单位|部门|中心|院|处|科
 def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03 (addressed): "根据《条例》和贵办要求，现向社会公布……": the annual report speaks to the public, not to a
     superior; 贵办 is left from a report submitted to an office (whoever the report's body is)."""
-    text = report.text
-    for s in report.views.sentences:
-        for m in _ADDRESSED.finditer(text, s.start, s.end):
-            if in_title(text, s.start, m.start()):
-                continue
-            ev = m.group(0)
-            yield ctx.finding(m.start(), m.end(), variant="addressed", evidence=ev, part=s.part, severity="warning", ev=ev)
+    for m, s in _outside_titles(report, _ADDRESSED):
+        ev = m.group(0)
+        yield ctx.finding(m.start(), m.end(), variant="addressed", evidence=ev, part=s.part, severity="warning", ev=ev)
 
 
 @cache
@@ -895,11 +894,7 @@ def _level_self_reference(report: Report, ctx: RuleContext, own: tuple, own_name
     rest = agency[agency.index(city) + len(city):] if city in agency else agency[len(own_name):]
     if re.search(r"区|县|分局|管委会|管理委员会", rest):
         return  # a zone's or a branch's report (开发区, 深汕特别合作区, 某某分局) may well say 本区
-    text = report.text
-    for s in report.views.sentences:
-        for m in _LOWER_SELF.finditer(text, s.start, s.end):
-            if in_title(text, s.start, m.start()):
-                continue
-            name = m.group(0)
-            yield ctx.finding(m.start(), m.end(), variant="level", evidence=name, part=s.part, agency=agency,
-                              own=own_name, name=name, word=name[1], fix=name[0] + "市")
+    for m, s in _outside_titles(report, _LOWER_SELF):
+        name = m.group(0)
+        yield ctx.finding(m.start(), m.end(), variant="level", evidence=name, part=s.part, agency=agency,
+                          own=own_name, name=name, word=name[1], fix=name[0] + "市")
