@@ -67,6 +67,10 @@ def _slip_desc(slip: str) -> str:
     return "部分月份"
 
 
+# the clause a half-year opens ends on a task's completion: the time it was done, not the year's span
+_DONE_IN_CLAUSE = re.compile(r"[^，,；;。]*?(?:完成了|全部完成|按时完成|如期完成|已完成)")
+
+
 def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """D-01: 上半年 / 第一季度 / 1-6月 / 截至6月底 framing a statement in a full-year report."""
     year = report_year(report)
@@ -102,7 +106,7 @@ def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             # the time a task was finished, not the span of the year's work: "上半年……全部完成了部门预算公开" (the
             # clause the phrase opens ends on the completion; "上半年有2件……，已完成整改" counts the half-year)
-            if re.match(r"[^，,；;。]*?(?:完成了|全部完成|按时完成|如期完成|已完成)", text[b:s.end]):
+            if _DONE_IN_CLAUSE.match(text, b, s.end):
                 continue
             # an explicit date range that is the parsed statistical period is S-07's business
             if period is not None and period.start is not None and period.end is not None \
