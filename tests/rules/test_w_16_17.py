@@ -65,8 +65,8 @@ def test_w16_needs_the_whole_word_in_the_report():
 
 
 @pytest.mark.parametrize(("sentence", "evidence", "suggestion"), [
-    ("镇政策文件库共政策收录547件。", "共政策收录", "改为“政策共收录”。"),
-    ("全年共新媒体公众号主动推送政务信息630余条。", "共新媒体公众号主动推送", "改为“新媒体公众号共主动推送”。"),
+    ("局机关规范性文件专栏共文件收录86件。", "共文件收录", "改为“文件共收录”。"),
+    ("本年度共政务微博账号发布林业资讯210余条。", "共政务微博账号发布", "改为“政务微博账号共发布”。"),
 ])
 def test_w17_misplaced_gong(sentence, evidence, suggestion):
     assert found(HEAD + sentence, "W-17") == [

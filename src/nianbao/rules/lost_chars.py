@@ -19,7 +19,7 @@ checked when the line before ended its sentence (a page may break a sentence ove
 W-16 reads the report's own vocabulary: a two-character word the report writes at least three times, of which only
 the first character stands before a number or a punctuation mark ("政务信40余条", "各项工。", "公开信611条"), where the
 report elsewhere writes the same characters followed by the whole word ("政务信息"). W-17: the adverb 共 before a
-noun phrase that a verb and a count follow ("共政策收录547件" for 政策共收录).
+noun phrase that a verb and a count follow ("专栏共文件收录86件" for 文件共收录).
 
 Why a rule of patterns and not a statistical detector: ``scripts/bench_typo_lm.py`` measured a character n-gram
 model trained on corpora/ (alone and with jieba's dictionary) and one-deletion variants of frequent corpus phrases
@@ -234,7 +234,7 @@ def cut_short_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------------------------- W-17
 # 共 is an adverb: it stands before the verb ("政策文件库共收录547件"), not before the noun phrase that is the
-# subject or object of that verb ("文件库共政策收录547件", "共新媒体公众号主动推送政务信息6300余条").
+# subject or object of that verb ("专栏共文件收录86件", "共政务微博账号发布林业资讯210余条").
 _COUNT = re.compile("\\d+(?:\\.\\d+)?\\s*(?:余|多)?\\s*[件条个项次篇份人家批期场户名类万]")
 _CLAUSE_END = re.compile("[，。；：,;:！？!?、（(\\s]")
 _GONG_WINDOW = 40  # the clause after 共 that is read
@@ -273,7 +273,7 @@ def _misplaced(window: str, at: int, verbs: frozenset[str]) -> tuple[str, str] |
 
 
 def misplaced_gong(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """W-17: 共 before a noun phrase that a verb and a count follow ("共政策收录547件")."""
+    """W-17: 共 before a noun phrase that a verb and a count follow ("共文件收录86件")."""
     text = report.text
     verbs = frozenset(ctx.params.get("verbs", ()))
     for sp in report.views.spans():
