@@ -244,7 +244,7 @@ def _count_words(key: str) -> re.Pattern[str]:
 
 
 # a breakdown opens with 其中/包括/包含, or with a colon right after the count ("主动公开信息52条：工作动态11条、……")
-# (具体为：/分别是 open one too; 涉及/涵盖 only a breakdown by the closed kinds of table three: 75件，涉及自然人72件、商业企业3件)
+# (具体为：/分别是 open one too; 涉及/涵盖 only a breakdown by the closed kinds of table three: 申请40件，涉及自然人37件、法人3件)
 _LIST_OPEN = re.compile(r"\s*(?:[。，,；;:：]?\s*(?:其中|(?:内容|主要|具体)?(?:包括|包含)|具体(?:为|是)|分别(?:为|是)(?=\s*[:：]?\s*[^\d\s])|"
                         r"(?:公开)?(?:的)?(?:主要)?(?:类别|内容)(?:主要)?(?:包括|涉及|涵盖|有)|"
                         r"(?P<kinds>涉及|涵盖))\s*(?:包括|有)?\s*[:：,，]?|[:：](?![\d\s]))")
@@ -514,7 +514,7 @@ _ORDINAL_ITEM = re.compile(rf"(?:^|(?<=[。；;，,\s：:]))(?P<o>[{_ORDINALS}])
 
 
 def _enumerated(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """"主要通过以下四种方式进行平台建设：一是……二是……三是……": the ways listed with 一是/二是 in the paragraph must be as many
+    """"通过以下三种方式推进平台建设：一是……二是……三是……": the ways listed with 一是/二是 in the paragraph must be as many
     as it declares (a list continued in later paragraphs, "（一）……", is not read)."""
     text = report.text
     for sp in report.views.spans(headings=False, title=False):
