@@ -13,6 +13,17 @@ local copy exists, has the recorded length and sha256, and that every annotation
 offsets; it also checks the labelled real paragraphs ``corpora/real/paragraphs/*.jsonl`` (offsets inside the
 excerpt, whole lines, topic and split). It prints the counts and exits 1 on any mismatch.
 ``stats`` prints the counts only (needs no local copy).
+
+Re-gathering (the cache is not in git, so a new checkout starts without it):
+
+    python scripts/real_devset.py plan [--shard K/N]      # the queries to re-run, with the ranks and ids each needs
+    python scripts/real_devset.py take ID [ID ...]        # cut .cache/devset/ID.full.txt to the excerpt and check it
+
+``plan`` groups the manifest lines by the ``pages`` query that found them. Re-run each query with the search tool
+and save the ``excerpt`` of the result at each listed rank, decoded (real newlines), as ``.cache/devset/<id>.full.txt``.
+``take`` finds the excerpt inside that file (a prefix, or a slice starting at a line start) whose length and sha256 the
+manifest records, and writes ``.cache/devset/<id>.txt``; when none matches it says where the copy first disagrees
+with the manifest's snippets, so a copying slip can be found and mended.
 """
 
 from __future__ import annotations
@@ -20,6 +31,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -184,9 +196,61 @@ def counts(rows: list[tuple[str, int, dict]], paragraphs: list[tuple[str, int, d
     return "\n".join(out)
 
 
+def plan(rows: list[tuple[str, int, dict]], shard: str | None) -> str:
+    """The queries to re-run, each with the (rank, id, split) it must yield, in a stable order."""
+    by_query: dict[str, list[dict]] = {}
+    for _name, _n, row in rows:
+        by_query.setdefault(row["query"], []).append(row)
+    queries = sorted(by_query)
+    if shard:
+        k, n = (int(x) for x in shard.split("/"))
+        queries = [q for i, q in enumerate(queries) if i % n == k - 1]
+    out = []
+    for q in queries:
+        need = sorted(by_query[q], key=lambda r: r["rank"])
+        out.append(q)
+        out.extend(f"    rank {r['rank']}  {r['id']}  {r['chars']} chars  {r['url']}" for r in need)
+    return "\n".join(out)
+
+
+def _slices(full: str, chars: int):
+    yield 0
+    for m in re.finditer("\n", full):
+        yield m.end()
+
+
+def take(row: dict, cache: Path) -> str:
+    """Cut ``<id>.full.txt`` to the recorded excerpt; '' when it matched, else why not."""
+    src = cache / f"{row['id']}.full.txt"
+    if not src.is_file():
+        return f"{row['id']}: no {src.name}"
+    full = src.read_text(encoding="utf-8").replace("\r\n", "\n")
+    variants = [full, full.rstrip("\n"), full.strip()]
+    for text in variants:
+        for s in _slices(text, row["chars"]):
+            piece = text[s:s + row["chars"]]
+            if len(piece) == row["chars"] and hashlib.sha256(piece.encode()).hexdigest() == row["sha256"]:
+                (cache / f"{row['id']}.txt").write_bytes(piece.encode())
+                return ""
+    # Where does the copy first disagree? Check the annotation snippets at their offsets (prefix reading).
+    bad = [a for a in row["annotations"] if snippet_of(full, a["start"], a["end"]) != a["snippet"]]
+    near = ""
+    if bad:
+        a = min(bad, key=lambda a: a["start"])
+        at = full.find(a["snippet"])
+        near = (f"; snippet {a['snippet']!r} expected at {a['start']}, found at {at}"
+                if at >= 0 else f"; snippet {a['snippet']!r} (at {a['start']}) not in the copy")
+    good = [a["start"] for a in row["annotations"] if a not in bad]
+    ok_upto = f"; snippets read right up to offset {max(good)}" if good else ""
+    return (f"{row['id']}: no slice of {len(full)} chars matches the manifest's {row['chars']} chars and sha256"
+            f"{ok_upto}{near}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="真实年报开发集：核对本地副本与清单，统计数量")
-    ap.add_argument("command", choices=["check", "stats"])
+    ap.add_argument("command", choices=["check", "stats", "plan", "take"])
+    ap.add_argument("ids", nargs="*", help="take: 要截取核对的摘录编号")
+    ap.add_argument("--shard", help="plan: 只列第 K 份（共 N 份），如 2/7")
     ap.add_argument("--cache", type=Path, default=CACHE_DIR)
     ap.add_argument("--manifest-dir", type=Path, default=MANIFEST_DIR)
     ap.add_argument("--paragraph-dir", type=Path, default=PARAGRAPH_DIR)
@@ -198,6 +262,16 @@ def main(argv: list[str] | None = None) -> int:
         rows = [r for r in rows if r[0] == f"{args.writer}.jsonl"]
         paragraphs = [p for p in paragraphs if p[0] == f"{args.writer}.jsonl"]
     manifest = {r["id"]: r for _, _, r in rows}
+    if args.command == "plan":
+        print(plan(rows, args.shard))
+        return 0
+    if args.command == "take":
+        args.cache.mkdir(parents=True, exist_ok=True)
+        fails = [msg for i in args.ids if (msg := take(manifest[i], args.cache))]
+        for msg in fails:
+            print("未对上：" + msg, file=sys.stderr)
+        print(f"{len(args.ids) - len(fails)} of {len(args.ids)} taken")
+        return 1 if fails else 0
     errors = validate_manifest(rows) + validate_paragraphs(paragraphs, manifest)
     if args.command == "check":
         if not args.cache.is_dir():
