@@ -436,9 +436,9 @@ def test_county_level_city_says_wo_shi():
 
 @pytest.mark.parametrize("body", [
     # the items are the whole history (累计), not the year's
-    "2023年主动公开政府信息共18条。截至年底累计公开机构设置4条、工作动态54条、部门文件17条、通知公告20条。",
+    "2023年主动公开政府信息共21条。截至年底累计公开领导信息3条、工作动态61条、政策文件15条、通知公告22条。",
     # the items fit in the year's total
-    "2023年主动公开政府信息共118条。2023年在网站新增公开了机构设置4条、工作动态54条、部门文件17条、通知公告20条。",
+    "2023年主动公开政府信息共118条。2023年在网站新增公开了领导信息3条、工作动态61条、政策文件15条、通知公告22条。",
 ])
 def test_items_over_years_total_near_misses(body):
     assert audit(BUREAU + body, ["K-06"])[1] == []

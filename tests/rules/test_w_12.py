@@ -37,7 +37,7 @@ def test_each_kind_of_slip(sentence, written, right):
 
 @pytest.mark.parametrize("sentence", [
     "太原市小区物业管理信息已在专栏公开。",  # 小区 is a word, and no body's name follows
-    "对照省、黄石市、大冶市政府信息公开目录逐项核对。",  # a list, not a misspelt name
+    "对照省、岳阳市、汨罗市政府信息公开目录逐项核对。",  # a list, not a misspelt name
     "在广元市昭化元坝镇开展调研。",  # a short form without its suffix
     "学习太原市晋源区人民政府的做法，赴阳曲县调研。",  # right names
 ])

@@ -439,7 +439,7 @@ def _named_as_own(report: Report, ctx: RuleContext, kind: str, mine: str) -> Ite
             return
 
 
-# the scope of the body's own work (组织推动全省政府信息公开工作, 办理市本级依申请公开事项): a scope of a level above the
+# the scope of the body's own work (部署推进全省政务公开工作, 办理市本级依申请公开事项): a scope of a level above the
 # body's own is another body's — most often a heading left from a provincial or city template
 _SCOPE = re.compile(r"(?:组织|推动|推进|指导|统筹|部署|督促|协调)(?:推动|推进|指导|协调)?全(?P<k>省|市|州|盟|县|区|旗)"
                     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?|(?P<b>(?P<k2>省|市|州|盟|县|区|旗)本级)")
@@ -447,7 +447,7 @@ _LEVEL_OF = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "
 
 
 def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
-    """K-03 (scope): a township's report "组织推动全省政府信息公开工作", a county's "办理市本级依申请公开事项": the scope
+    """K-03 (scope): a township's report "部署推进全省政务公开工作", a county's "办理市本级依申请公开事项": the scope
     of a level above the body's own (levels: 省 > 市/州/盟 > 县/区/旗 > 乡/镇/街道). A 本级 of another level is only a
     note (a county may help with its city's own items)."""
     m, agency = report.meta, report.meta.agency or ""

@@ -625,7 +625,7 @@ _ITEM_RUN = re.compile(rf"(?:[^、，,；;。\d]{{1,16}}?\d+\s*(?:{UNITS})[、�
 
 
 def _list_over_years_total(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """"2019年主动公开政府信息共18条" and later "2019年……新增公开了机构设置4条、工作动态54条、部门文件17条……": items
+    """"2023年主动公开政府信息共21条" and later "2023年……新增公开了领导信息3条、工作动态61条、政策文件15条……": items
     published in the year that add up to more than the year's whole proactive total."""
     text, year = report.text, report.meta.year
     total = None
