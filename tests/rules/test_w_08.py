@@ -57,6 +57,12 @@ def test_term_near_miss_leaves_correct_neighbours_alone():
     assert _found(text) == []
 
 
+def test_an_adverb_left_out_at_an_edge_is_a_phrase_of_its_own():
+    # 未审结 is 尚未审结 without its adverb 尚: a phrase of its own; a character lost inside still is a slip
+    text = HEAD + "本年度被申请行政复议2件，1件维持，1件未审结；依申公开办理及时。"
+    assert _found(text) == [("W-08", "依申公开")]
+
+
 def test_a_near_miss_inside_another_word_is_not_a_slip():
     # 政类信息 is one edit from 政府信息, but 政 ends the word 财政 and 类 is the category's own character
     text = HEAD + "本年度共发布财政类信息、为民办实事类信息13条；全年主功公开政府信息5条。"
