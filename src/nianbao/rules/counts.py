@@ -12,7 +12,7 @@ from nianbao.rules.util import CJK
 # the units of a counted thing ("人次" before "人": the longer reading wins)
 UNITS = "条|件|个|次|篇|期|场|人次|份|项|批次|户|家|名|人"
 # units that count pieces of information alike: a breakdown of 信息N条 may count its documents in 件 or its articles in 篇
-# ("47条，其中部门文件22件，通知公告16条……" adds up in nine of the sixteen mixed lists of the real evidence)
+# ("52条，其中部门文件18件，通知公告21条……" adds up in nine of the sixteen mixed lists of the real evidence)
 INFO_UNITS = frozenset({"条", "件", "篇", "份"})
 
 
@@ -22,8 +22,8 @@ def same_unit(a: str, b: str) -> bool:
 
 
 def other_units_after_the_total(values: list[int], units: list[str], total: int, unit: str) -> bool:
-    """The items of the total's own unit reach it, and every item after them is counted in another unit ("5767条，其中
-    重点领域信息3683条，其他信息2084条，主动公开文件597份，发布政策解读14篇"): what follows is another quantity, and a
+    """The items of the total's own unit reach it, and every item after them is counted in another unit ("4210条，其中
+    重点领域信息2650条，其他信息1560条，主动公开文件385份，发布政策解读12篇"): what follows is another quantity, and a
     list of two mixes two quantities ("162条，其中乡镇文件41条，通过微信公众号发布信息293篇")."""
     if len(values) == 2 and units[0] != units[1]:
         return True

@@ -498,8 +498,8 @@ def _domains() -> tuple[tuple[re.Pattern, re.Pattern, bool], ...]:
 
 
 def _other_field(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
-    """K-03 (field): "围绕/推进/聚焦X工作" naming another department's field — 自然资源局's report "推进生态环境工作决策、执行……
-    的公开", a township's "围绕市场监管工作，进一步深化公开内容": that department's sentence left in (a note)."""
+    """K-03 (field): "围绕/推进/聚焦X工作" naming another department's field — 自然资源局's report "推进生态环境工作的信息公开",
+    a township's "聚焦市场监管工作，加大公开力度": that department's sentence left in (a note)."""
     level, agency = report.meta.level, report.meta.agency or ""
     if level not in ("department", "township", "street") or (level == "department" and re.search(r"政府|办公", agency)):
         return  # a government (and its office) works in every field

@@ -407,7 +407,7 @@ _RECEIVED = re.compile(r"(?:共|全年|本年度?|今年)?(?:新收|收到|接�
                        rf"(?:共|总计|合计|共计|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
 
 
-# a part of the body named earlier in the sentence ("全区共受理800件，结转39件，区政府本级共受理206件，结转6件")
+# a part of the body named earlier in the sentence ("全区共受理640件，结转27件，区政府本级共受理158件，结转4件")
 _SUB_BODY = re.compile(r"本级|政府办|各部门|各乡镇|各街道|代表|其中")
 # requests carried into next year, said in so many words
 _CARRIED_FORWARD = re.compile(rf"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件"
@@ -488,13 +488,13 @@ def _flow(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                                   completed=completed, forward=forward)
 
 
-# a share of the requests written without its count ("从申请的信息内容来看，40%是涉及民政优抚类信息，35%是……")
+# a share of the requests written without its count ("从所申请信息的内容看，60%是涉及教育类信息，30%是……")
 _BARE_SHARE = re.compile(r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*[%％](?:的)?(?:申请)?(?:是|为|涉及|属于|来自)")
 
 
 def _shares_of_requests(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """"受理政府信息公开申请5件……40%是涉及民政优抚类信息，35%是涉及财政类信息": a share of the year's requests written
-    without its count must be a share some whole number of them can have (of 5, 20%, 40% …, not 35%)."""
+    """"受理政府信息公开申请5件……60%是涉及教育类信息，30%是涉及住建类信息": a share of the year's requests written
+    without its count must be a share some whole number of them can have (of 5, 20%, 40% …, not 30%)."""
     text = report.text
     for m in _BARE_SHARE.finditer(text):
         before = list(_FLOW_IN.finditer(text, max(0, m.start() - 400), m.start()))
@@ -527,15 +527,15 @@ def _enumerated(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               listed=len(ords), last=ords[-1])
 
 
-# a run of kinds right after a sentence's first count, with no word opening it ("累计公布信息69条，工作动态61条，运输管理5条，
-# 建设管理3条，航务管理1条，依申请公开事项办结1件"): the kinds are named by nouns alone — a verb, a channel or a total in
+# a run of kinds right after a sentence's first count, with no word opening it ("累计公布信息58条，工作动态40条，项目管理9条，
+# 安全监管6条，执法信息2条，依申请公开事项办结1件"): the kinds are named by nouns alone — a verb, a channel or a total in
 # the name makes it another statement
 _RUN_VERB = re.compile(r"发布|公开|回复|办结|受理|推送|更新|开展|印发|制定|召开|举办|通过|在|向|收到|答复|办理|编制|报送|上传|转载|"
                        r"录入|接待|解读|征集|访问|浏览|点击|关注|订阅|阅读|其中|包括|共|累计|合计|总计|较|同比|上年|去年")
 
 
 def _label_run(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """"累计公布信息69条，工作动态61条，运输管理5条，建设管理3条，航务管理1条": three kinds or more named by nouns alone,
+    """"累计公布信息58条，工作动态40条，项目管理9条，安全监管6条，执法信息2条": three kinds or more named by nouns alone,
     each with a count in the unit of the sentence's first count, right after it — they break it down, and may not
     exceed it (nor fall short when the last is the rest)."""
     text = report.text
@@ -570,12 +570,12 @@ def _label_run(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           listed="＋".join(i.group("n") for i in run), got=got, relation="多于" if got > total else "少于")
 
 
-# kinds named one after another and then counted ("内容涉及公告公示、组织机构、政策文件、政府公开年报及重点领域信息公开7大类")
+# kinds named one after another and then counted ("内容涉及通知公告、机构职能、规范性文件、财政资金及重点领域信息公开7大类")
 _NAMED_COUNT = re.compile(rf"(?:涉及|包括|包含|涵盖|分为|围绕|覆盖)(?P<list>[^，,。；;：:\d等]{{2,80}}?)(?P<n>{NUM})\s*(?:大类|类|个方面|个领域|个类别)")
 
 
 def _named_count(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """"……涉及公告公示、组织机构、政策文件、政府公开年报及重点领域信息公开7大类": the kinds named (split at 、, the last
+    """"……涉及通知公告、机构职能、规范性文件、财政资金及重点领域信息公开7大类": the kinds named (split at 、, the last
     join 及/和/与/以及 read either way) must be as many as the count after them; a list with 等 is partial."""
     text = report.text
     for s in report.views.sentences:
@@ -598,7 +598,7 @@ _HANDLED = re.compile(r"\s*[，,]\s*(?P<h>(?:均|已|全部|都|按照程序|按
 
 
 def _none_then_handled(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """"收到政府信息公开申请0次，按照程序已公开": a clause saying the requests were answered or disclosed right after
+    """"收到政府信息公开申请0件，已按程序予以公开": a clause saying the requests were answered or disclosed right after
     one saying there were none."""
     text = report.text
     for s in report.views.sentences:

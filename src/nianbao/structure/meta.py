@@ -98,20 +98,20 @@ _PAREN = r"(?:[(（][^)）]{1,16}[)）])?"
 # (pattern, how to read the name): "office" — the body the named office belongs to; "place" — a bare place
 # name is its government ("贵港市" → "贵港市人民政府"); "plain" — as written. In order of trust.
 _PREAMBLE_AGENCY = (
-    # "……要求，由光山县政府办公室编制" / "由北京市大兴区编制的" / "本报告由南平市政府信息公开工作领导小组办公室根据"
+    # "……要求，由青溪县政府办公室编制" / "由云州市东湖区编制的" / "本报告由云州市政务公开领导小组办公室根据"
     (re.compile(r"由(?P<a>[\u4e00-\u9fff]{3,40}?)" + _PAREN + r"(?:编制|根据|依据|按照)"), "office"),
-    # "现公布清远市清新区人民政府办公室(以下简称…)2022年…" / "特向社会公布2024年度永安市卫生健康局信息公开年度报告"
+    # "现公布云州市东湖区人民政府办公室(以下简称…)2022年…" / "特向社会公布2024年度青溪县卫生健康局信息公开年度报告"
     (re.compile(r"(?:现(?:将|予)?(?:向社会)?(?:公布|发布|公开|编制)|特(?:向社会)?公布|现将)《?(?:(?:20\d{2}|19\d{2})\s*年度?)?(?P<a>"
                 + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE + r"))" + _PAREN
                 + r"\s*(?:(?:20\d{2}|19\d{2})\s*年度?)?(?:政府)?信息公开"), "place"),
     (re.compile(r"(?P<a>" + _CJK_NAME + _ORG + r")\s*(?:编制)?\s*(?:20\d{2}|19\d{2})\s*年度?(?:政府)?信息公开(?:工作)?"
                 r"(?:年度)?(?:报告|年报)"), "plain"),
-    # "如对本报告有疑问，请与宣汉县政府信息公开管理办公室联系": the body the office belongs to
+    # "如对本报告有疑问，请与青溪县政务公开办公室联系": the body the office belongs to
     (re.compile(r"(?:请与|直接与|可与|请(?:及时)?联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（。]|邮编)"), "office"),
     # part one's first sentence: "2024年，教育部坚持以……" / "2018年,安徽省全面贯彻……" / "……领导下，X局坚持……"
     (re.compile(r"(?:(?:20\d{2})\s*年度?|领导下|指导下|工作部署|工作要求)\s*[，,]\s*(?P<a>[\u4e00-\u9fff]{2,24}?(?:" + _ORG[3:-1] + r"|部|"
                 + _PLACE + "))" + _VERBS), "place"),
-    # "本报告的电子版可在兴海县人民政府(http://…)…获取": the site the report is published on
+    # "本报告的电子版可在青溪县人民政府(http://…)…获取": the site the report is published on
     (re.compile(r"电子版[^。]{0,6}?(?:可在|可从|可登录|在)[“\"]?(?P<a>" + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE
                 + r"))[”\"]?(?:门户网站|网站|政府网|政务网|[(（]\s*(?:http|www|网址))"), "place"),
     # the body's own rules named in part one: "印发《东阳市X局信息公开工作机制(试行)》"
