@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from nianbao.rules.util import CJK
+from nianbao.structure.dates import cn_number
 
 # the units of a counted thing ("人次" before "人": the longer reading wins)
 UNITS = "条|件|个|次|篇|期|场|人次|份|项|批次|户|家|名|人"
@@ -55,20 +56,14 @@ COUNT_APPROX_RE = re.compile(rf"(?P<n>{NUM})\s*(?P<approx>余|多)?\s*(?P<u>{UNI
 
 def value(n: str) -> int:
     """The value of a count's number, written in digits or in Chinese numerals (十二 12, 一百零三 103, 两千 2000; a
-    run of digit characters alone, 二〇二三, reads digit by digit)."""
-    if n.isdigit() and n.isascii():
-        return int(n)
-    digit = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-    if not any(c in "十百千" for c in n):
-        return int("".join(str(digit[c]) for c in n))
-    total, cur = 0, 0
-    for c in n:
-        if c in digit:
-            cur = digit[c]
-        else:
-            total += (cur or 1) * {"十": 10, "百": 100, "千": 1000}[c]
-            cur = 0
-    return total + cur
+    run of digit characters alone, 二〇二三, reads digit by digit): ``structure.dates.cn_number``, which the date rules
+    read with; ``NUM`` only matches what it reads."""
+    v = cn_number(n)
+    if v is None:
+        raise ValueError(f"not a count: {n!r}")
+    return v
+
+
 # what after a count makes it approximate
 APPROX_AFTER = re.compile(r"^(?:余|多|以上|左右|万|千|百)")
 # the year's whole proactive total, with or without 共 ("全年主动公开政府信息200条", "2019年我局主动公开政府信息共18条"),

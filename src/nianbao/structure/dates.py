@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
+# the digits a report writes in Chinese numerals (〇 also as ○, Ｏ or the letter O in a typed year; 两 for 二)
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 CN = "〇○零Ｏ一二三四五六七八九十"
 DATE_RE = re.compile(
     rf"(?P<y>\d{{4}}|[{CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{CN}]{{1,3}})\s*月\s*(?P<d>\d{{1,2}}|[{CN}]{{1,3}})\s*日"
@@ -15,18 +17,25 @@ DATE_RE = re.compile(
 
 
 def cn_number(s: str) -> int | None:
-    """'十九' -> 19, '二〇二四' -> 2024, '12' -> 12."""
+    """The value of a number written in digits or Chinese numerals — the one reader of both for dates and counts:
+    '12' 12, '十九' 19, '二十三' 23, '一百零五' 105, '两千' 2000; a run of digits alone reads digit by digit ('二〇二四'
+    2024, '二〇2四' 2024); None for anything else."""
     s = s.strip()
-    if s.isdigit():
+    if s.isdecimal():
         return int(s)
-    if not s or any(ch not in _CN_DIGIT and ch != "十" for ch in s):
+    if not s or any(ch not in _CN_DIGIT and ch not in _CN_UNIT and not ch.isdecimal() for ch in s):
         return None
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = _CN_DIGIT.get(head, 1) if head else 1
-        ones = _CN_DIGIT.get(tail, 0) if tail else 0
-        return tens * 10 + ones
-    return int("".join(str(_CN_DIGIT[ch]) for ch in s))
+    digit = [_CN_DIGIT[ch] if ch in _CN_DIGIT else (int(ch) if ch.isdecimal() else None) for ch in s]
+    if not any(ch in _CN_UNIT for ch in s):
+        return int("".join(str(d) for d in digit))
+    total, cur = 0, 0
+    for ch, d in zip(s, digit, strict=True):
+        if d is None:
+            total += (cur or 1) * _CN_UNIT[ch]
+            cur = 0
+        else:
+            cur = d
+    return total + cur
 
 
 def parse_date_match(m: re.Match) -> date | None:
