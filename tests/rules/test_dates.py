@@ -277,3 +277,13 @@ def test_a_year_that_dates_an_event_is_not_the_current_year():
     r, fs = audit(text, ["D-02"])
     a = r.text.index("2020年，")
     assert [(f.location.start, f.location.end) for f in fs] == [(a, a + 5)]
+
+
+def test_not_done_is_plan_and_more():
+    """NOT_DONE_RE (D-08 accounts) is PLAN_RE plus any 将/拟 and work under way: one declaration, wider on purpose."""
+    from nianbao.rules.dates import NOT_DONE_RE, PLAN_RE
+
+    for s in ("下一步将继续推进", "力争年底前完成", "计划于明年公开", "我局将进一步规范"):
+        assert PLAN_RE.search(s) and NOT_DONE_RE.search(s)
+    for s in ("将决算纳入公开范围", "决算尚未公开", "正在编制决算", "待审批后公开"):
+        assert NOT_DONE_RE.search(s) and not PLAN_RE.search(s)

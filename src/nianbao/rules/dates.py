@@ -26,6 +26,11 @@ PLAN_RE = re.compile(
     r"|将(?:继续|进一步|持续|按照|对照|重点|着重|加快|加强|不断|全面|深入|积极|逐步|做好|围绕|推动|坚持|完善|"
     r"聚焦|严格|认真|切实|着力|以|把|结合|抓好|建立|开展|组织|制定|启动|实现|确保|探索|强化|提升|优化)"
 )
+# a plan or work not yet done: PLAN_RE, or any 将 / 拟, or work under way or waiting (尚未, 正在, 待, 准备). Wider than
+# PLAN_RE on purpose: PLAN_RE excuses statements of the year's own work, where a bare 将 is mostly the object marker of
+# a done deed (将……纳入考核) and must not excuse it; NOT_DONE_RE excuses a claim that something was published (D-08's
+# 决算 within its own year), which any hint of a future or unfinished act already withdraws
+NOT_DONE_RE = re.compile(PLAN_RE.pattern + r"|将|拟|下步|下年|待|尚未|正在|准备")
 DEADLINE_RE = re.compile(r"底前|月前|日前|之前完成|前完成")
 COMPARE_RE = re.compile(r"较|比|相比|相较|同比|环比|对比|以来|以前|之前|此前|截至|截止|自|起至|整改|上年度|去年|上一年|"
                         r"年度报告|报告中|指出|印发|出台|公布的|发布的|制定的")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.dates import PLAN_RE
+from nianbao.rules.dates import NOT_DONE_RE, PLAN_RE
 from nianbao.rules.util import CJK, in_title
 
 _YEAR_MENTION = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})\s*年")
@@ -95,7 +95,6 @@ _PAST = re.compile(r"上年|去年|上一年|往年|以来|历年|此前")
 # the year has ended, so the report of 2024 can publish the 2023 决算 (and the 2024 budget), never the 2024 决算
 _ACCOUNTS = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?的?(?:本级|部门|单位|本单位|机关|政府|财政|一般公共预算)?(?:财政)?决算")
 _PUBLISH = re.compile(r"公开|公布|发布|晒|上传|上网|公示|挂网")
-_NOT_DONE = re.compile(r"将|计划|拟|下一步|下步|明年|下一年|下年|待|尚未|正在|即将|准备|预计")
 
 
 def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -141,7 +140,7 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if int(m.group("y")) != year or not _PUBLISH.search(text, s.start, m.start()):
                 continue
             if not_done is None:
-                not_done = _NOT_DONE.search(text, s.start, s.end) is not None
+                not_done = NOT_DONE_RE.search(text, s.start, s.end) is not None
             if not_done:
                 continue
             yield ctx.finding(m.start("y"), m.end("y"), variant="accounts", year=year, next=year + 1,
