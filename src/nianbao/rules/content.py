@@ -1,4 +1,4 @@
-"""Mandated content: part one's five areas, sub-headings that say what their text is about, a concrete part
+"""Mandated content: part one's five areas, a concrete part
 five, the 信息处理费 in part six, unfilled placeholders. Keyword lists live in the rule's params (TOML)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from nianbao.lexicon import lexicon
-from nianbao.model import Finding, Heading, Report
+from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.views import walk_headings
 from nianbao.vocab import is_government
@@ -47,52 +47,6 @@ def overview_areas(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if missing:
         yield ctx.finding(p.loc.start, p.loc.end, part="overview", evidence=p.title,
                           missing='、'.join(missing))
-
-
-def heading_mismatch(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """A sub-heading of part one whose paragraphs are about something else (keywords, confirmed by topics)."""
-    p = report.part("overview")
-    if p is None:
-        return
-    areas: dict[str, dict] = ctx.params["headings"]
-    topics = _topics_by_offset(report, ctx)
-    for h in p.headings:
-        area = next((a for a, spec in areas.items() if any(w in h.name for w in spec["heading"])), None)
-        if area is None:
-            continue
-        paras = [x for x in _all_paragraphs(h)]
-        body = "".join(x.text for x in paras) + "".join(c.name for c in walk_headings(h.children))
-        if len(body) < 20:
-            continue
-        spec = areas[area]
-        if any(w in body for w in spec["content"]):
-            continue
-        # the classifier, when present, must agree that the text is about another topic
-        tps = [topics.get(x.loc.start) for x in paras if topics.get(x.loc.start)]
-        if tps and sum(1 for t in tps if t == spec["topic"]) * 2 >= len(tps):
-            continue
-        about = _dominant(tps) or "其他事项"
-        children = "、".join(c.name for c in h.children[:3])
-        yield ctx.finding(h.loc.start, h.loc.end, part="overview",
-                          title=h.title, expect=spec['expect'], actual=('“' + children + '”等') if children else about, expected=spec['expect'].removeprefix('应写'))
-
-
-def _all_paragraphs(h: Heading):
-    yield from h.paragraphs
-    for c in h.children:
-        yield from _all_paragraphs(c)
-
-
-def _topics_by_offset(report: Report, ctx: RuleContext) -> dict[int | None, str]:
-    return {p.loc.start: pr.topic for p, pr in ctx.views.classified()}
-
-
-def _dominant(tps: list[str | None]) -> str | None:
-    tps2 = [t for t in tps if t]
-    if not tps2:
-        return None
-    best = max(set(tps2), key=tps2.count)
-    return f"“{best}”方面的内容"
 
 
 def problems_concrete(report: Report, ctx: RuleContext) -> Iterator[Finding]:
