@@ -219,6 +219,11 @@ def test_foreign_names(head, body, evidence):
     (TOWN, "根据镇党委部署，完善镇政务公开专区。"),
     ("阿拉善盟额济纳旗达来呼布镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n",
      "在阿拉善盟额济纳旗达来呼布镇人民政府网站公开信息。"),
+    # the report's own name shortened to some of its characters (凤栖北路街道 → 凤北街道), and a verb of
+    # cooperation jieba tags as a noun before a bare level word (协同区财政局)
+    ("青溪县凤栖北路街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n",
+     "凤北街道坚持以公开促落实，全年公开信息75条。"),
+    (BUREAU, "协同县财政局做好预决算公开，会同县司法局审查规范性文件。"),
 ])
 def test_foreign_name_near_misses(head, body):
     assert audit(head + body, ["K-04"])[1] == []

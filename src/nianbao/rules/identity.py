@@ -587,6 +587,12 @@ def _not_a_township_name() -> re.Pattern[str]:
     return re.compile(trie_pattern(lexicon("place_words")["not_a_township_name"]))
 
 
+def _in_order(short: str, name: str) -> bool:
+    """Whether the characters of `short` occur in `name` in the same order (a short form that keeps some of them)."""
+    it = iter(name)
+    return all(ch in it for ch in short)
+
+
 def _could_be_place(text: str, a: int, suf_start: int, agency: str) -> bool:
     """The two characters before a level suffix may name another place: they are not a word of another kind in
     jieba's dictionary (优化县, 根据镇, 包括市 are a verb or a preposition before a bare 县/镇/市), and the name with
@@ -598,6 +604,8 @@ def _could_be_place(text: str, a: int, suf_start: int, agency: str) -> bool:
                    if text.startswith(x, suf_start)), "")
     if core + suffix in agency or core in agency:
         return False
+    if any(len(own) >= 3 and own[0] == core[0] and _in_order(core, own) for own in map(_core, agency_places(agency))):
+        return False  # 文东街道 of 文化东路街道: the report's own name shortened to some of its characters, in order
     tag = get_pos_tokenizer().word_tag_tab.get(core) or ""
     return not tag.startswith(_WORD_TAGS) and core not in _nouns_before_level()
 
