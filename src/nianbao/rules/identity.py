@@ -344,7 +344,7 @@ _RUNS_IT = re.compile(rf"(?P<x>[县市区省州旗](?:人民)?政府(?:办公室
 
 
 def _government_office_runs_it(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
-    """K-03 (office): a department's report saying "县政府督查科具体负责信息公开日常工作" — each body runs its own
+    """K-03 (office): a department's report saying "县政府办公室信息科专门负责政府信息公开的日常工作" — each body runs its own
     disclosure work (条例第四条); the government office's sentence was left from that office's report."""
     agency = report.meta.agency or ""
     if report.meta.level != "department" or "政府" in agency:
@@ -860,7 +860,7 @@ def _other_township(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 # places where only the report's own body can stand, not even its superior: the leading group it adjusts, and what
-# its own report contains ("全文包括北京市政府信息和政务公开2021年度重点工作情况" in a district commission's report)
+# its own report contains ("全文包括云州市政务公开各项任务的完成情况" in a district commission's report)
 _OWN_GROUP = re.compile(rf"(?:调整充实|调整|充实|成立|健全|完善)(?:了)?(?P<name>[{CJK}]{{2,10}}?(?:省|市|县|区|旗|州|盟))(?:人民政府|政府)?"
                         r"(?:政府信息公开|信息公开|政务公开)(?:工作)?领导小组")
 _OWN_SCOPE = re.compile(rf"(?:全文|本报告|本年度报告)(?:内容)?包括(?P<name>[{CJK}]{{2,10}}?(?:省|市|县|区|旗|州|盟))(?:人民政府|政府)?"
@@ -869,7 +869,7 @@ _OWN_SCOPE = re.compile(rf"(?:全文|本报告|本年度报告)(?:内容)?包括
 
 def _own_group_or_scope(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-07 (own): the leading group the report's body adjusts, or the contents of its own report, named after another
-    place — its superior included ("调整充实重庆市政府信息公开工作领导小组" in a street's report)."""
+    place — its superior included ("调整充实云州市政务公开工作领导小组" in a street's report)."""
     agency = report.meta.agency or ""
     places = agency_places(agency)
     if not places or report.meta.level not in ("township", "street", "department", "county_gov", "city_gov"):
