@@ -320,7 +320,7 @@ def _de_before_complement(text: str, lo: int, hi: int, ctx: RuleContext) -> Iter
 
 # --------------------------------------------------------------------------------------------- W-06
 
-# A word written again across a separator: "干事、干事等", "政府信息公开平台建设：政府信息公开平台建设。",
+# A word written again across a separator: "干事、干事等", "公开载体建设：公开载体建设。",
 # "网站和网站，". After the second copy the clause must end (or the list go on, after 、): "领导小组，领导小组下设办公室",
 # "联系，联系电话", "公开：公开市场监管信息" repeat a word on purpose (anadiplosis), and so do slogans after 不 or 谁
 # ("涉密不上网、上网不涉密", "谁审查，谁审查、谁负责").

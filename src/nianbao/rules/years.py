@@ -87,7 +87,7 @@ _OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务�
 # without 现/特 is last year's report, told as work done)
 _SELF_NAME = re.compile(r"(?:(?:现|特|特此|兹|现予)(?:向社会)?(?:予以)?(?:公布|发布|公开|编制)|现将|特将)(?P<pre>[^。；\n《》]{0,40}?)"
                         r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
-# a work arrangement for a year, made in the report year: "制定2022年度政府信息公开任务分工表" in the 2023 report
+# a work arrangement for a year, made in the report year: "印发2022年度政务公开重点任务分工方案" in the 2023 report
 _PLAN_DOC = re.compile(r"(?:制定|印发|出台|编制|制发)(?:了)?《?(?P<y>(?:19|20)\d{2})\s*年度?"
                        r"(?P<n>[^。；，、《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))")
 _PAST = re.compile(r"上年|去年|上一年|往年|以来|历年|此前")
