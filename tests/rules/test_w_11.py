@@ -16,7 +16,8 @@ def test_misplaced_abbreviation_reports_the_failing_example():
     spec = get_rule("W-11")
     failing = next(e for e in spec.examples if e.fails)
     assert _found(failing.text) == [
-        ("W-11", "要求（以下简称《条例》）", "“（以下简称《条例》）”应紧跟在《中华人民共和国政府信息公开条例》之后，不应放在“要求”后面。")]
+        ("W-11", "有关规定（以下简称《条例》）",
+         "“（以下简称《条例》）”应紧跟在《中华人民共和国政府信息公开条例》之后，不应放在“有关规定”后面。")]
 
 
 def test_misplaced_abbreviation_leaves_the_passing_example_alone():

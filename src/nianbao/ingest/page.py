@@ -67,7 +67,7 @@ def is_furniture(line: str, *, anywhere: bool = False) -> bool:
     if len(t) <= 120 and len(re.findall(r"[>＞»]", t)) >= 2 and not re.search(r"[。；]", t):
         return True  # a breadcrumb without its label: "> 政务公开 > 乡镇街道 > 政府信息公开年报"
     if len(t) <= 40 and _DAY_HEADER.search(t):
-        return True  # "天津市河东区人民政府 2019年12月3日星期二": the site's header with today's date
+        return True  # "云州市东湖区人民政府 2021年11月8日星期一": the site's header with today's date
     return len(t) <= 30 and bool(_SHORT_CHROME.match(t) or _SHARE_CHROME.match(t) or _STAMP.match(t))
 
 
@@ -142,7 +142,7 @@ def _chrome_end(line: str) -> int:
 
 def split_furniture(lines: list[str], head: int = 15, tail: int = 8) -> tuple[list[str], list[str]]:
     """(body lines, furniture lines): furniture is looked for among the first and last lines only. A
-    breadcrumb run together with the title ("…>年度报告兴国县2015年政府信息公开工作年度报告") keeps the title."""
+    breadcrumb run together with the title ("…>年度报告青溪县2016年政府信息公开工作年度报告") keeps the title."""
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
     drop: set[int] = set()
     keep: dict[int, str] = {}

@@ -207,7 +207,7 @@ def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if COMPARE_RE.search(rest[:12]) or re.search(r"上年度|去年|上一年|年度报告|报告指出|问题整改|整改情况", sent):
             continue
         if re.search(r"(?:实施|施行|颁布|公布|修订|印发|出台|成立|启动|上线|开通)(?:后|以来|之后|以后|起)", rest[:40]):
-            continue  # "2019年5月15日，修订后的《条例》实施后，我区……": since an event, not the year's own work
+            continue  # "2019年5月15日，新《条例》施行以后，我区……": since an event, not the year's own work
         if y == year + 1 and m.groupdict().get("md"):  # (only the year-first form has a month)
             continue  # "2024年1月，我局编制了2023年度报告": the weeks between the year's end and the report
         if y > year and (DEADLINE_RE.search(sent) or not (m.group("stat") or re.search(r"共|累计|完成了|取得了|已", rest))):
