@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-# the characters a division's name ends with (保山市, 东坪县, 和平区, 阿拉善盟): 省 市 县 区 旗 州 盟
-LEVEL_CHARS = "省市县区旗州盟"
+from nianbao.vocab import PLACE_KINDS
+
+# the characters a division's name ends with (保山市, 东坪县, 和平区, 阿拉善盟): 省 市 县 区 旗 州 盟 — the one-character
+# level words of county level and above (vocab.PLACE_KINDS)
+LEVEL_CHARS = "".join(w for lvl in ("province_gov", "city_gov", "county_gov") for w in PLACE_KINDS[lvl] if len(w) == 1)
 # Names that are also ordinary words (城区, 郊区, 矿区 …): never read as a place on their own.
 _GENERIC = frozenset({"城区", "郊区", "矿区", "市中区", "城中区", "城关区", "新城区", "老城区", "开发区", "高新区", "新区"})
 

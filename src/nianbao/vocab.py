@@ -7,11 +7,13 @@ Every module that needs one of these names or labels imports it from here; nothi
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Literal, get_args
 
 from nianbao.datacache import parse_toml
+from nianbao.lexicon import lexicon
 
 # --------------------------------------------------------------------------------------------- severities
 
@@ -59,6 +61,31 @@ LEVEL_LABELS: dict[str, str] = {
 }
 GOVERNMENT_LEVELS: tuple[str, ...] = ("township", "street", "county_gov", "city_gov", "province_gov")
 GOVERNMENTS_WITH_DEPARTMENTS: tuple[str, ...] = ("county_gov", "city_gov", "province_gov")
+
+
+# the characters that end a place name, by the level of government (data/lexicon/bodies.toml), and the kinds of body a
+# report calls itself by: every rule that reads 省/市/县/区/镇/乡/街道 or 我局/我镇 takes them from here
+_bodies = lexicon("bodies")
+PLACE_KINDS: dict[str, tuple[str, ...]] = {lvl: tuple(ws) for lvl, ws in _bodies["levels"].items()}
+assert set(PLACE_KINDS) == set(GOVERNMENT_LEVELS), "data/lexicon/bodies.toml levels differ from vocab.GOVERNMENT_LEVELS"
+# every level word, longest first (自治区 before 区), and its rank: 1 province … 4 township or street
+PLACE_SUFFIXES: tuple[str, ...] = tuple(sorted((w for ws in PLACE_KINDS.values() for w in ws), key=len, reverse=True))
+PLACE_RANK: dict[str, int] = {w: {"province_gov": 1, "city_gov": 2, "county_gov": 3}.get(lvl, 4)
+                              for lvl, ws in PLACE_KINDS.items() for w in ws}
+# the kinds of government a self-reference names (自治区 speaks as 区)
+GOVERNMENT_KINDS: frozenset[str] = frozenset(PLACE_SUFFIXES) - {"自治区"}
+ORGAN_KINDS: tuple[str, ...] = tuple(_bodies["organs"])
+# what a report calls itself after 我/本: its government's kind, its organ's, or 部门/署/院
+SELF_BODIES: tuple[str, ...] = tuple(sorted(GOVERNMENT_KINDS | set(ORGAN_KINDS) | set(_bodies["self_other"]),
+                                            key=lambda w: (-len(w), w)))
+# what else a report may call itself by, naming no kind (我单位, 我社区, 我司)
+SELF_NEUTRAL: tuple[str, ...] = tuple(_bodies["self_neutral"])
+del _bodies
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (自治区 before 区, 人次 before 人)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def is_government(level: str | None) -> bool:

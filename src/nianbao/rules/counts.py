@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import re
 
+from nianbao.lexicon import lexicon
 from nianbao.rules.util import CJK
 from nianbao.structure.dates import cn_number
+from nianbao.vocab import alternation
 
-# the units of a counted thing ("人次" before "人": the longer reading wins)
-UNITS = "条|件|个|次|篇|期|场|人次|份|项|批次|户|家|名|人"
+# the units of a counted thing ("人次" before "人": the longer reading wins), the units a count of requests takes, and
+# those a count of review or litigation cases takes (data/lexicon/count_words.toml)
+UNITS = alternation(lexicon("count_words")["units"])
+REQUEST_UNITS = alternation(lexicon("count_words")["request_units"])
+CASE_UNITS = alternation(lexicon("count_words")["case_units"])
 # units that count pieces of information alike: a breakdown of 信息N条 may count its documents in 件 or its articles in 篇
 # ("52条，其中部门文件18件，通知公告21条……" adds up in nine of the sixteen mixed lists of the real evidence)
 INFO_UNITS = frozenset({"条", "件", "篇", "份"})
@@ -146,7 +151,7 @@ def closed_breakdown(lst: str) -> bool:
         lo = max([lst.rfind(c, at, m.start()) + 1 for c in "、，,；;：:"] + [at])
         labels.append(lst[lo:m.start()])
         at = m.end()
-        if m.group("u") not in ("件", "次", "份", "个"):
+        if not re.fullmatch(REQUEST_UNITS, m.group("u")):
             return False  # requests are counted in 件 (or 次, 份, 个)
     return len(labels) >= 2 and any(all(rx.match(x) for x in labels) for rx in _KIND_ITEM)
 

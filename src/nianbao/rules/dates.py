@@ -17,7 +17,7 @@ from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK
 from nianbao.structure.dates import DATE_RE, cn_number
-from nianbao.vocab import GOVERNMENTS_WITH_DEPARTMENTS
+from nianbao.vocab import GOVERNMENTS_WITH_DEPARTMENTS, SELF_BODIES, alternation
 
 # --------------------------------------------------------------------------------------------- sentences
 
@@ -134,7 +134,7 @@ def period_slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 # --------------------------------------------------------------------------------------------- D-02
 
 # the bodies a report calls itself by after 我/本 (我局, 本镇 …)
-_SELF_BODIES = "局|委|办|厅|镇|乡|街道|县|市|区|省|州|旗|中心|署|院"
+_SELF_BODIES = alternation(SELF_BODIES)
 # the report's subject, then the year of the figures: "我镇2022年度共主动公开信息380条" (the same test as a year that
 # opens the sentence)
 _SUBJECT_YEAR_RE = re.compile(

@@ -14,16 +14,24 @@ from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, HAN, in_title, trie_pattern
 from nianbao.views import Sentence
+from nianbao.vocab import (
+    GOVERNMENT_KINDS,
+    ORGAN_KINDS,
+    PLACE_KINDS,
+    PLACE_RANK,
+    PLACE_SUFFIXES,
+    SELF_BODIES,
+    alternation,
+)
 
 # --------------------------------------------------------------------------------------------- K-03
 
 # (我街: a street's short self-reference, read as 街道)
-_SELF_RE = re.compile(r"(?P<p>我|本|结合)(?P<k>部门|街道|街(?![道区头巷面长里坊市])|局|委|厅|镇|乡|县|区|市|省|办|旗|州|盟|中心)"
+_SELF_RE = re.compile(rf"(?P<p>我|本|结合)(?P<k>{alternation(SELF_BODIES)}|街(?![道区头巷面长里坊市]))"
                       r"(?!(?<=办)[理事法结件公好实文会案]|(?<=旗)[帜下舰]|(?<=盟)[员友]|(?<=中心)[城区组工任]|(?<=市)场|(?<=区)域|(?<=区)间|(?<=县)域|(?<=镇)域|(?<=委)员|(?<=委)托|(?<=局)限|(?<=省)级|(?<=市)级|"
                       r"(?<=县)级|(?<=区)级|(?<=镇)级)")
 _TOWNSHIP_END = re.compile(r"(乡|镇)(?:人民政府)?$")
-_PLACE_SUFFIXES = ("自治区", "街道", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡")
-_PLACE_RES = tuple(re.compile(rf"[{CJK}]{{{n},8}}?(?:自治区|街道|省|市|州|盟|县|旗|区|镇|乡)") for n in (2, 1))
+_PLACE_RES = tuple(re.compile(rf"[{CJK}]{{{n},8}}?(?:{alternation(PLACE_SUFFIXES)})") for n in (2, 1))
 _NOT_PLACE = re.compile(r"和|城乡|管理|服务|发展|建设|资源|监督|委员|社区|^(?:城市|城区|市区|开发区|园区|新区|高新区|景区)$")
 # A sentence's lead-in before its subject (2023年，/ 一是 / 此外，), and a name that follows a joint-action word
 # (赴X局学习, 与X区联合): neither depends on the report, so they are compiled once.
@@ -63,14 +71,14 @@ def _township_kind(agency: str) -> str | None:
 
 
 def _suffix(place: str) -> str:
-    return next(s for s in _PLACE_SUFFIXES if place.endswith(s))
+    return next(s for s in PLACE_SUFFIXES if place.endswith(s))
 
 
 # the level vocabulary (issue #12, t12f): the kinds of place a government of each level is, and the kinds of organ a
 # department may be — a self-reference of another kind than the report's own is judged by these, not by instances
-_COUNTY_KINDS = frozenset({"县", "区", "旗"})  # (a county-level 市 speaks as 市)
-_CITY_KINDS = frozenset({"市", "州", "盟"})
-_ORGAN_KINDS = frozenset({"局", "委", "厅", "办", "中心"})
+_COUNTY_KINDS = frozenset(PLACE_KINDS["county_gov"])  # (a county-level 市 speaks as 市)
+_CITY_KINDS = frozenset(PLACE_KINDS["city_gov"])
+_ORGAN_KINDS = frozenset(ORGAN_KINDS)
 
 
 def _organ(agency: str) -> str | None:
@@ -394,14 +402,13 @@ _OWN_NAME = re.compile(rf"(?:现将|特向社会公布|向社会公布|予以公
                        r"(?:(?:19|20)\d{2}\s*年度?)(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告"
                        rf"|(?:现将|特向社会公布|向社会公布|予以公布|现予公布|公布)(?P<who2>[{CJK}]{{2,30}}?(?:人民政府|政府|街道办事处|办事处|"
                        r"局|委员会|委|厅|办公室|中心))(?:[（(][^）)]{0,20}[）)])?\s*(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告")
-_GOVERNMENTS = frozenset({"镇", "乡", "街道", "县", "区", "市", "旗", "州", "盟", "省"})
 
 
 def _body_kind(name: str) -> str | None:
     """The kind of body a full name names, in the level vocabulary: …镇人民政府 镇, …街道办事处 街道, …局 局, …办公室 办."""
     if re.search(r"(?:街道)?办事处$|街道$", name):
         return "街道"
-    gov = re.search(r"(自治区|街道|镇|乡|县|区|市|旗|州|盟|省)(?:人民)?政府$", name)
+    gov = re.search(rf"({alternation(PLACE_SUFFIXES)})(?:人民)?政府$", name)
     if gov:
         return "区" if gov.group(1) == "自治区" else gov.group(1)
     return _organ(name)
@@ -423,15 +430,15 @@ def _named_as_own(report: Report, ctx: RuleContext, kind: str, mine: str) -> Ite
     for s in report.views.sentences:
         for m in _OWN_NAME.finditer(text, s.start, s.end):
             who = m.group("who") or m.group("who2")
-            k = _body_kind(who) or (_suffix(who) if who.endswith(_PLACE_SUFFIXES) else None)
+            k = _body_kind(who) or (_suffix(who) if who.endswith(PLACE_SUFFIXES) else None)
             superior = who in superiors  # the superior's own report named as this one (阿巴嘎旗…年度报告 in a 苏木's)
             if not superior and (k is None or k == mine or who in agency or agency in who or re.search(r"[我本]", who)):
                 continue
-            if not superior and who.endswith(_PLACE_SUFFIXES) and not _body_kind(who):
+            if not superior and who.endswith(PLACE_SUFFIXES) and not _body_kind(who):
                 continue  # a bare place name that is not the report's superior: K-07 judges places
-            if {k, mine} & {"办"} and ({k, mine} - {"办"}) <= _GOVERNMENTS:
+            if {k, mine} & {"办"} and ({k, mine} - {"办"}) <= GOVERNMENT_KINDS:
                 continue  # a government's office and its government
-            if k in _GOVERNMENTS and mine in _GOVERNMENTS and {k, mine} <= {"县", "区", "市", "旗"}:
+            if k in GOVERNMENT_KINDS and mine in GOVERNMENT_KINDS and {k, mine} <= {"县", "区", "市", "旗"}:
                 continue  # a county-level body renamed (县 → 区 / 市): K-07 judges its places
             g = "who" if m.group("who") else "who2"
             yield ctx.finding(m.start(g), m.end(g), variant="named", evidence=who, part=s.part, severity="info",
@@ -443,7 +450,6 @@ def _named_as_own(report: Report, ctx: RuleContext, kind: str, mine: str) -> Ite
 # body's own is another body's — most often a heading left from a provincial or city template
 _SCOPE = re.compile(r"(?:组织|推动|推进|指导|统筹|部署|督促|协调)(?:推动|推进|指导|协调)?全(?P<k>省|市|州|盟|县|区|旗)"
                     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?|(?P<b>(?P<k2>省|市|州|盟|县|区|旗)本级)")
-_LEVEL_OF = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4, "街道": 4}
 
 
 def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
@@ -457,7 +463,7 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
     elif m.level in ("county_gov", "city_gov", "province_gov"):
         own = {"county_gov": 3, "city_gov": 2, "province_gov": 1}[m.level]
     elif m.level == "department" and places:
-        own = _LEVEL_OF[places[-1]]
+        own = PLACE_RANK[places[-1]]
     else:
         return
     if "自治区" in agency:
@@ -466,9 +472,9 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
     for s in report.views.sentences:
         for sm in _SCOPE.finditer(text, s.start, s.end):
             k = sm.group("k") or sm.group("k2")
-            if _LEVEL_OF[k] >= own or k in places[-1:] or (m.level == "county_gov" and k == "市" and "市" in places):
+            if PLACE_RANK[k] >= own or k in places[-1:] or (m.level == "county_gov" and k == "市" and "市" in places):
                 continue  # its own level or one below; a county-level 市 is a 市
-            if not sm.group("b") and own - _LEVEL_OF[k] < 2:
+            if not sm.group("b") and own - PLACE_RANK[k] < 2:
                 continue  # 为进一步推进全县政务公开工作 in a township's report: its county's work, which it takes part in
             if in_title(text, s.start, sm.start()):
                 continue
@@ -531,8 +537,7 @@ def _own_short(report: Report) -> str:
 
 # --------------------------------------------------------------------------------------------- K-04
 
-_SAME_LEVEL = {"township": ("镇", "乡"), "street": ("街道",), "county_gov": ("县", "区", "旗"),
-               "city_gov": ("市", "州", "盟"), "province_gov": ("省", "自治区")}
+_SAME_LEVEL = PLACE_KINDS
 # characters that do not occur in the two-character core of a place name but do in the words before a suffix
 # used on its own (在乡、通过乡政府网站、年内对乡、部分市、调整街道)
 _FUNC = set("在对把将被由向从与及并或的了是为以经依托围绕结合组织坚持查询调整年内全部分各本我该此其每乡镇县区市省街这那过托绕合织持询整通和")
@@ -558,7 +563,7 @@ def _level_suffixes(report: Report) -> tuple[str, ...]:
 
 
 def _core(place: str) -> str:
-    return place[: -len(_suffix(place))] if place.endswith(_PLACE_SUFFIXES) else place
+    return place[: -len(_suffix(place))] if place.endswith(PLACE_SUFFIXES) else place
 
 
 def _ours_before(text: str, suf_start: int, places: list[str]) -> bool:
@@ -600,8 +605,7 @@ def _could_be_place(text: str, a: int, suf_start: int, agency: str) -> bool:
     from nianbao.classify.segment import get_pos_tokenizer
 
     core = text[a:suf_start]
-    suffix = next((x for x in ("自治区", "街道", "镇", "乡", "县", "区", "市", "州", "盟", "旗", "省")
-                   if text.startswith(x, suf_start)), "")
+    suffix = next((x for x in PLACE_SUFFIXES if text.startswith(x, suf_start)), "")
     if core + suffix in agency or core in agency:
         return False
     if any(len(own) >= 3 and own[0] == core[0] and _in_order(core, own) for own in map(_core, agency_places(agency))):

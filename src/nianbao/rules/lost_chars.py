@@ -42,12 +42,13 @@ from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, continues_line_before, domain_terms, find_all, span_matches, word_freq
 from nianbao.rules.wording import pos_tagged, slip_lexicon
 from nianbao.views import segment
+from nianbao.vocab import SELF_BODIES, SELF_NEUTRAL, alternation
 
 # what may follow 我 in a report: a level or body (我局, 我镇, 我街道, 我单位, 我中心, 我场, 我苏木, 我嘎查, 我分局,
 # 我管委会), 我们, 我国, 我党, and 我要 (a page's own "我要咨询" button)
 _BODY = "省市县区镇乡街局委办院厅司处所站旗州盟村校部单中心公社队会室科股团馆台行组场苏嘎分管"
 _SELF = re.compile(f"(?<![自本你敌])我(?=[{CJK}])(?![{_BODY}们国党要])")
-_SELF_USED = re.compile("我(?:街道|单位|中心|部门|社区|[省市县区镇乡局委办院厅司处所站旗州盟村校])")
+_SELF_USED = re.compile(f"我(?:{alternation(SELF_BODIES + SELF_NEUTRAL)})")
 # after a year: 年 itself; measure words and quantity words (a number, not a year); range and list words
 _AFTER_NUMBER = "年号版届期季月日天时分秒人次多余个件条项名元万亿千百家户份篇批起场所处台套本张例类家余米吨亩宗"
 _YEAR = re.compile(f"(?<![\\d〔\\[［（(【.\\-/—–~～第])((?:19|20)\\d{{2}})(?=[{CJK}])"

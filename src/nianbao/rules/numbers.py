@@ -15,6 +15,7 @@ from nianbao.model import Finding, Report, Table
 from nianbao.rules.base import RuleContext
 from nianbao.rules.counts import (
     APPROX_AFTER,
+    CASE_UNITS,
     LIST_MAX,
     NUM,
     TOTAL_RE,
@@ -185,9 +186,9 @@ QUANTITIES: tuple[Quantity, ...] = (
     Quantity("unable", re.compile(rf"无法提供{_N}件"), _unable, needs="申请"),
     Quantity("not_processed", re.compile(rf"不予处理{_N}件"), _not_processed, needs="申请"),
     Quantity("other_handling", re.compile(rf"其他处理{_N}件"), _other_handling, needs="申请"),
-    Quantity("review", re.compile(rf"(?:被申请|申请|提起|发生|涉及)?行政复议(?:案件)?{_N}(?:件|起|宗)"), _review,
+    Quantity("review", re.compile(rf"(?:被申请|申请|提起|发生|涉及)?行政复议(?:案件)?{_N}(?:{CASE_UNITS})"), _review,
              needs="信息公开"),
-    Quantity("litigation", re.compile(rf"(?:被提起|提起|被起诉|发生|涉及)?行政诉讼(?:案件)?{_N}(?:件|起|宗)"), _litigation,
+    Quantity("litigation", re.compile(rf"(?:被提起|提起|被起诉|发生|涉及)?行政诉讼(?:案件)?{_N}(?:{CASE_UNITS})"), _litigation,
              needs="信息公开"),
     Quantity("natural", re.compile(rf"自然人(?:申请|提出)?{_N}件"), _col("natural"), after_new=True),
     Quantity("commercial", re.compile(rf"商业企业(?:申请|提出)?{_N}件"), _col("commercial"), after_new=True),

@@ -22,10 +22,12 @@ from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.counts import (
     APPROX_AFTER,
+    CASE_UNITS,
     COUNT_APPROX_RE,
     COUNT_RE,
     LIST_MAX,
     NUM,
+    REQUEST_UNITS,
     TOTAL_BEFORE,
     TOTAL_RE,
     UNITS,
@@ -59,17 +61,17 @@ _RATE = re.compile(r"(?P<w>办结|答复|办复|回复|公开)率(?:达到|达|�
 _REQ_WORD = r"(?:(?:政府|政务)?信息公开(?:的)?申请|依申请公开(?:政府信息)?(?:申请|事项|件)?|公开申请|信息申请)"
 # a count of the year's requests ("收到政府信息公开申请2件", "收到3件信息公开申请", "依申请公开0件"), and the words that
 # say there were none ("未收到政府信息公开申请", "无依申请公开事项")
-_REQ_COUNT = re.compile(rf"(?:收到|受理|接到|新收|接收)[^，。；,;未没无]{{0,16}}?{_REQ_WORD}[^，。；,;\d]{{0,6}}?(?P<n>{NUM})\s*(?:件|份|条|个|次)"
-                        rf"|(?:收到|受理|接到|新收)[^，。；,;未没无\d]{{0,10}}?(?P<m>{NUM})\s*(?:件|份|条|个)[^，。；,;]{{0,4}}?{_REQ_WORD}"
+_REQ_COUNT = re.compile(rf"(?:收到|受理|接到|新收|接收)[^，。；,;未没无]{{0,16}}?{_REQ_WORD}[^，。；,;\d]{{0,6}}?(?P<n>{NUM})\s*(?:{REQUEST_UNITS})"
+                        rf"|(?:收到|受理|接到|新收)[^，。；,;未没无\d]{{0,10}}?(?P<m>{NUM})\s*(?:{REQUEST_UNITS})[^，。；,;]{{0,4}}?{_REQ_WORD}"
                         rf"|(?<![收理到])依申请公开(?:政府信息)?(?:申请)?(?:数量|受理量|件数)?(?:为|共)?\s*(?P<k>{NUM})\s*件")
 _REQ_NONE = re.compile(rf"(?:未|没有|暂未|尚未)(?:收到过?|受理|接到|接收到?)[^，。；,;]{{0,14}}?(?:{_REQ_WORD}|(?<=收到)申请)"
                        r"|(?<![\u4e00-\u9fff])(?:无|暂无)(?:依申请公开|政府信息公开申请|信息公开申请)|(?:无|暂无|没有)(?:依申请公开|政府信息公开申请)")
 # the same for requests for administrative review and for lawsuits over the body's disclosure
 _CASE_SUB = r"(?<!结果)(?<!维持)(?<!纠正)(?<!纠错)(?<!审结)(?<!驳回)(?<!撤销)"
 _CASES = {
-    "review": (re.compile(rf"{_CASE_SUB}行政复议(?:案件|申请)?(?:共|为|共计)?\s*(?P<n>{NUM})\s*(?:件|起|宗|次)"),
+    "review": (re.compile(rf"{_CASE_SUB}行政复议(?:案件|申请)?(?:共|为|共计)?\s*(?P<n>{NUM})\s*(?:{CASE_UNITS})"),
                re.compile(r"(?:未|没有|无|暂无|未曾)(?:发生|出现|产生|收到|接到|有|被)?[^，。；,;]{0,20}?行政复议")),
-    "litigation": (re.compile(rf"{_CASE_SUB}行政诉讼(?:案件)?(?:共|为|共计)?\s*(?P<n>{NUM})\s*(?:件|起|宗|次)"),
+    "litigation": (re.compile(rf"{_CASE_SUB}行政诉讼(?:案件)?(?:共|为|共计)?\s*(?P<n>{NUM})\s*(?:{CASE_UNITS})"),
                    re.compile(r"(?:未|没有|无|暂无|未曾)(?:发生|出现|产生|收到|接到|有|被)?[^，。；,;]{0,20}?行政诉讼")),
 }
 _CASE_NAME = {"review": "因政府信息公开被申请行政复议", "litigation": "因政府信息公开被提起行政诉讼"}
@@ -592,7 +594,7 @@ def _named_count(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 # no request received, then a clause that says the requests were handled
-_ZERO_REQ = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{0,12}?申请|(?:收到|受理|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,4}?(?<!\d)[0零]\s*(?:件|次|个|条)")
+_ZERO_REQ = re.compile(rf"(?:未|没有)(?:收到|受理|接到)[^，,。；;]{{0,12}}?申请|(?:收到|受理|接到)[^，,。；;\d]{{0,16}}?申请[^，,。；;\d]{{0,4}}?(?<!\d)[0零]\s*(?:{REQUEST_UNITS})")
 _HANDLED = re.compile(r"\s*[，,]\s*(?P<h>(?:均|已|全部|都|按照程序|按程序|依法|按时|及时|在法定时限内|在规定时限内|予以){1,4}"
                       r"(?:公开|答复|办结|回复)(?:完毕)?)\s*(?=[。；;]|$)")
 
