@@ -75,6 +75,8 @@ def test_duplicate_in_heading_is_found_and_table_cell_is_not():
     "公示示范项目名单，做到一一对应、时时处处严格把关，信息发布量节节攀升。",
     "王芳芳同志负责信息报送工作，上上下下形成合力，方方面面齐抓共管。",
     "二〇二二年度的工作安排，经集体研究研究后印发。",
+    # the second copy heads a label before an address or a number (a missing comma, not a doubled word)
+    "报告全文可在青溪县人民政府网站下载下载地址：www.qingxi.gov.cn，咨询咨询电话0591-1234567。",
 ])
 def test_near_miss_repeats_are_not_duplicates(sentence):
     _, fs = audit(sentence, ["W-01"])

@@ -101,6 +101,10 @@ def _in_context(seg: str, i: int, n: int, contexts: tuple[str, ...]) -> bool:
     return False
 
 
+# a label after a doubled word (下载地址：, 咨询电话0…): the second copy is the label's first word, not a slip
+_LABEL_AFTER = re.compile(r"(?:地址|网址|链接|电话|热线|邮箱|方式)\s*(?:[:：]|https?|www|\d)")
+
+
 def _is_duplicate(seg: str, i: int, n: int, allow: frozenset[str], contexts: dict[str, tuple[str, ...]]) -> bool:
     """Is seg[i:i+2n] (two equal halves) a word written twice by mistake?"""
     w = seg[i:i + n]
@@ -200,8 +204,8 @@ def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if i < skip_to:
                 continue
             for n in range(len(m.group(1)), 0, -1):
-                if seg[i:i + n] != seg[i + n:i + 2 * n]:
-                    continue
+                if seg[i:i + n] != seg[i + n:i + 2 * n] or _LABEL_AFTER.match(seg, i + 2 * n):
+                    continue  # not doubled; or 可在网站下载|下载地址：…, where the second copy heads a label
                 if _is_duplicate(seg, i, n, allow, contexts):
                     w = seg[i:i + n]
                     yield ctx.finding(
