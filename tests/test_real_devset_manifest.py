@@ -32,8 +32,8 @@ def test_all_manifests_and_paragraphs_are_consistent():
 
 def test_split_rule_is_the_contracts():
     # int(sha256(url)[:8], 16) % 10 < 3 -> test
-    assert real_devset.split_for("http://www.luqiao.gov.cn/art/2022/1/14/art_1229460359_58888.html") == "dev"
-    assert real_devset.split_for("http://ccxi.gov.cn/info/1308/19387.htm") == "test"
+    assert real_devset.split_for("http://www.qingxi.example.gov.cn/art/2022/3/8/art_1001_2001.html") == "dev"
+    assert real_devset.split_for("http://yunling.example.gov.cn/info/1201/3301.htm") == "test"
 
 
 def test_validation_catches_broken_lines():

@@ -373,9 +373,9 @@ def test_another_townships_catalogue():
 
 
 def test_department_report_compiled_from_subunits():
-    body = "本报告根据《条例》以及2023年度青溪县各乡镇人民政府、县直有关单位的政府信息公开年度报告编制。"
+    body = "本报告依据《条例》，汇总2023年度青溪县各乡镇、县直各部门报送的政府信息公开工作年度报告编制。"
     r, fs = audit(BUREAU + body, ["K-03"])
-    a, b = at(r, "各乡镇人民政府、县直有关单位的政府信息公开年度报告编制")
+    a, b = at(r, "各乡镇、县直各部门报送的政府信息公开工作年度报告编制")
     assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "warning")]
     gov = "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
     assert audit(gov + body, ["K-03"])[1] == []  # a government's report is compiled so

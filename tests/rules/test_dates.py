@@ -217,7 +217,7 @@ def test_year_read_from_a_sentence_is_not_measured_against_other_dates():
 
 
 def test_last_years_report_published_is_not_the_report_year():
-    text = "一、总体情况\n本年度，我街道及时更新公开指南，发布2019年政府信息公开年度报告。"
+    text = "一、总体情况\n本年度，我街道修订了公开指南，并按期发布2019年政府信息公开年度报告。"
     r = load_report(text, require_report=False)
     assert (r.meta.year, r.meta.year_source) == (None, None)
 
@@ -242,7 +242,7 @@ def test_no_date_findings_on_clean_reports():
 
 
 @pytest.mark.parametrize("body, evidence", [
-    ("本报告中所列数据的统计期限自2009年1月1日《条例》实施之日起，至2009年12月31日止。", "2009年1月1日"),
+    ("本年度报告的统计数据起于2009年1月1日《条例》施行之日，止于2009年12月31日。", "2009年1月1日"),
     ("《中华人民共和国政府信息公开条例》（国务院令第492号）于2008年1月1日正式施行。", "2008年1月1日"),
     ("修订后的《条例》自2019年5月1日起施行。", "2019年5月1日"),
 ])

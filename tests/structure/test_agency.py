@@ -100,7 +100,7 @@ def test_titles_as_pages_give_them(head, who, expected):
     ("按照《条例》要求，现编制2021年青溪县白沙镇人民政府信息公开工作年度报告，统计期限自2021年1月1日起。", 2021,
      "青溪县白沙镇人民政府"),
     # "本机关" names no body; a development zone named in part one is no place's government
-    ("根据《条例》，特向社会公布2020年度本机关政府信息公开工作年度报告。", 2020, None),
+    ("依据《条例》，现向社会公布本机关2020年度政府信息公开工作年度报告。", 2020, None),
     ("根据《条例》要求编制本报告。\n\n2022年，青州高新区坚持以公开为常态。", 2022, "青州高新区"),
     # the contact is a street office whose name holds 局; "请及时联系"; a street's 党群服务中心
     ("本报告根据《条例》编制。如有疑问，请联系青州市白沙区东局子街道办事处，地址：青州市白沙区。", 2023, "青州市白沙区东局子街道办事处"),
@@ -122,7 +122,7 @@ def test_titles_as_pages_give_them(head, who, expected):
     # a town's office under the district government: the town
     ("本报告依据《条例》编制。如有疑问，请与青州市白沙区人民政府水东镇办公室联系。", 2022, "青州市白沙区人民政府水东镇"),
     # part one's first sentence after "按照…工作部署，"
-    ("依据《条例》第五十条规定，编制本报告。\n\n一、总体情况\n\n按照青州市和白沙区工作部署，青州市白沙区发展和改革委员会加强对信息公开工作的组织领导。",
+    ("依据《条例》第五十条规定，编制本报告。\n\n一、总体情况\n\n按照青州市和白沙区工作部署，青州市白沙区发展和改革委员会加强政务公开制度建设，按季度检查公开栏目。",
      2021, "青州市白沙区发展和改革委员会"),
 ])
 def test_copied_page_text_names_its_body(head, year, agency):

@@ -330,7 +330,7 @@ _COMPILED_FROM = re.compile(r"(?:根据|依据|综合|汇总|结合)[^。；\n]{
 
 
 def _compiled_from_subunits(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
-    """K-03 (compiled): "根据……以及2010年度××县各乡镇人民政府、县直有关单位的政府信息公开年度报告编制" in a department's,
+    """K-03 (compiled): "依据……，汇总2023年度××县各乡镇、县直各部门报送的政府信息公开工作年度报告编制" in a department's,
     township's or street's report — only a government compiles its report from its townships' and departments'."""
     if report.meta.level not in ("township", "street", "department") or re.search(r"政府办公", report.meta.agency or ""):
         return
@@ -483,12 +483,12 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
                               severity="info" if sm.group("b") else "warning", agency=agency, kind=kind, ev=ev)
 
 
-# a body addressed as 贵办/贵局 (your office): a report written to a superior (根据《条例》和贵办要求), not to the public
+# a body addressed as 贵办/贵局 (your office): a report written to a superior (按照…通知和贵办要求), not to the public
 _ADDRESSED = re.compile(r"贵(?:办|局|委|厅|单位|部门|中心|院|处|科|司)(?![州阳港溪池德定安南])")
 
 
 def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """K-03 (addressed): "根据《条例》和贵办要求，现向社会公布……": the annual report speaks to the public, not to a
+    """K-03 (addressed): "按照…通知和贵办要求，我局编制了……，现向社会公布": the annual report speaks to the public, not to a
     superior; 贵办 is left from a report submitted to an office (whoever the report's body is)."""
     for m, s in _outside_titles(report, _ADDRESSED):
         ev = m.group(0)

@@ -180,7 +180,7 @@ _OTHER_SHORT = re.compile(r"》\s*[（(]\s*以下简称\s*《条例》")
 
 
 def regulation_effective_date(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """D-10: the regulation's date of taking force written wrong ("自2009年1月1日《条例》实施之日起")."""
+    """D-10: the regulation's date of taking force written wrong ("起于2009年1月1日《条例》施行之日")."""
     text = report.text
     for d in _OTHER_SHORT.finditer(text):
         title_start = text.rfind("《", 0, d.start())
