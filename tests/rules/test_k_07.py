@@ -19,7 +19,7 @@ def _found(text: str) -> list[tuple[str, str, str]]:
 def test_the_failing_example_names_the_other_province_and_why():
     failing = next(e for e in get_rule("K-07").examples if e.fails)
     assert _found(failing.text) == [
-        ("K-07", "广东省", "本报告由“怀化市中方县住房和城乡建设局”（怀化市中方县）发布，网站、平台或政务公开工作中却写有"
+        ("K-07", "广东省", "本报告由“怀化市中方县林业局”（怀化市中方县）发布，网站、平台或政务公开工作中却写有"
                          "“广东省”（省级行政区），既非本地也非上级或下级行政区，疑为套用其他地方报告留下的名称。"),
     ]
     assert get_rule("K-07").severity == "warning"
