@@ -104,7 +104,10 @@ def scan(pool: Path) -> list[dict]:
 
 
 def load_judged(path: Path = JUDGED) -> list[dict]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    """The judged findings of `path` and of every other pool_review*.jsonl beside it (one file per review pool)."""
+    files = sorted({path, *path.parent.glob("pool_review*.jsonl")}) if path.exists() else sorted(
+        path.parent.glob("pool_review*.jsonl"))
+    return [json.loads(x) for f in files for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 def match(now: list[dict], judged: list[dict]) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
@@ -221,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.pool / "INDEX.tsv").exists():
         sys.exit(f"找不到审读池 {args.pool}/INDEX.tsv:请先重新收集页面(见 .cache/pool_p12/README.md)。")
     now = scan(args.pool)
-    judged = load_judged(args.judged) if args.judged.exists() else []
+    judged = load_judged(args.judged)
     pairs, gone = match(now, judged)
     bad = [(f, j) for f, j in pairs if j is not None and j["snippet"] != f["snippet"]]
     if args.unjudged:
