@@ -71,7 +71,7 @@ def read_index(pool: Path) -> dict[str, dict]:
     out = {}
     for line in (pool / "INDEX.tsv").read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
-        if len(cols) >= 7 and cols[0].startswith("p"):
+        if len(cols) >= 7 and re.fullmatch(r"[a-z]+\d+", cols[0]):  # any pool's page ids (p004, qa001), no header
             out[cols[0]] = {"url": cols[1], "year": int(cols[3]) if cols[3].isdigit() else None, "agency": cols[4]}
     return out
 
@@ -224,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.pool / "INDEX.tsv").exists():
         sys.exit(f"找不到审读池 {args.pool}/INDEX.tsv:请先重新收集页面(见 .cache/pool_p12/README.md)。")
     now = scan(args.pool)
-    judged = load_judged(args.judged)
+    urls = {m["url"] for m in read_index(args.pool).values()}
+    judged = [j for j in load_judged(args.judged) if j["url"] in urls]  # this pool's judgements, not the other pools'
     pairs, gone = match(now, judged)
     bad = [(f, j) for f, j in pairs if j is not None and j["snippet"] != f["snippet"]]
     if args.unjudged:

@@ -55,3 +55,13 @@ def test_the_committed_review_is_facts_only():
     for r in rows:
         assert r["judgement"] in ("right", "wrong", "reading")
         assert len(r["snippet"]) <= 12 and r["url"].startswith("http") and r["reason"]
+
+
+def test_the_index_takes_any_pools_page_ids_and_no_header(tmp_path):
+    rows = ["pid\turl\tquery\tyear\tagency\tlevel\trank",
+            f"p004\t{U}\tq\t2024\t某局\tdepartment\t1",
+            "qa001\thttps://example.gov.cn/b.html\tq\t2023\t某镇人民政府\ttownship\t2"]
+    (tmp_path / "INDEX.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    index = pr.read_index(tmp_path)
+    assert sorted(index) == ["p004", "qa001"]
+    assert index["qa001"]["year"] == 2023 and index["qa001"]["agency"] == "某镇人民政府"
