@@ -540,13 +540,12 @@ def _own_short(report: Report) -> str:
 _SAME_LEVEL = PLACE_KINDS
 # characters that do not occur in the two-character core of a place name but do in the words before a suffix
 # used on its own (在乡、通过乡政府网站、年内对乡、部分市、调整街道)
-_FUNC = set("在对把将被由向从与及并或的了是为以经依托围绕结合组织坚持查询调整年内全部分各本我该此其每乡镇县区市省街这那过托绕合织持询整通和")
-_BOUNDARY = set("在对由把将照据经向为于是即")
+# (data/lexicon/place_words.toml)
+_FUNC = set(lexicon("place_words")["not_in_place_core"])
+_BOUNDARY = set(lexicon("place_words")["before_place"])
 _ORG = r"(?:人民政府|政府|党委|党委和政府|党委政府|办事处)?"
 # what a subject does next: 东石镇严格按照… / 河西区人民政府将…
-_SUBJ_VERB = (r"(?:严格|认真|始终|坚持|深入|积极|持续|全面|扎实|进一步|不断|高度|切实|按照|对照|围绕|以|把|共|全年|本年度|"
-              r"主动|依法|着力|紧紧|大力|聚焦|结合|健全|完善|加强|强化|推进|落实|将|针对|已|还|要|在|通过|依托|于|对|"
-              r"创新|建立|开展|组织|做好|注重|重视|印发|制定|及时|共计|累计|政府信息公开工作|政务公开工作)")
+_SUBJ_VERB = f"(?:{'|'.join(lexicon('place_words')['subject_verbs'])})"  # (place_words.toml)
 _OWNER_RE = re.compile(r"(?P<suf>街道|镇|乡|县|区|市|省)(?:人民政府|政府|办事处)?(?:的)?(?:政府信息公开|信息公开|政务公开)")
 
 

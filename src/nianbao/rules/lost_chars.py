@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
+from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, continues_line_before, domain_terms, find_all, span_matches, word_freq
@@ -46,11 +47,12 @@ from nianbao.vocab import SELF_BODIES, SELF_NEUTRAL, alternation
 
 # what may follow 我 in a report: a level or body (我局, 我镇, 我街道, 我单位, 我中心, 我场, 我苏木, 我嘎查, 我分局,
 # 我管委会), 我们, 我国, 我党, and 我要 (a page's own "我要咨询" button)
-_BODY = "省市县区镇乡街局委办院厅司处所站旗州盟村校部单中心公社队会室科股团馆台行组场苏嘎分管"
+# (the character sets and word lists of this module are data/lexicon/lost_chars.toml's)
+_BODY = lexicon("lost_chars")["after_wo"]
 _SELF = re.compile(f"(?<![自本你敌])我(?=[{CJK}])(?![{_BODY}们国党要])")
 _SELF_USED = re.compile(f"我(?:{alternation(SELF_BODIES + SELF_NEUTRAL)})")
 # after a year: 年 itself; measure words and quantity words (a number, not a year); range and list words
-_AFTER_NUMBER = "年号版届期季月日天时分秒人次多余个件条项名元万亿千百家户份篇批起场所处台套本张例类家余米吨亩宗"
+_AFTER_NUMBER = lexicon("lost_chars")["after_number"]
 _YEAR = re.compile(f"(?<![\\d〔\\[［（(【.\\-/—–~～第])((?:19|20)\\d{{2}})(?=[{CJK}])"
                    f"(?![{_AFTER_NUMBER}至到和与及或])")
 # a count (no leading zero: flattened table rows read "…信息0000000（六）") before punctuation or an opening bracket
@@ -240,7 +242,7 @@ _COUNT = re.compile("\\d+(?:\\.\\d+)?\\s*(?:余|多)?\\s*[件条个项次篇份�
 _CLAUSE_END = re.compile("[，。；：,;:！？!?、（(\\s]")
 _GONG_WINDOW = 40  # the clause after 共 that is read
 _GONG = re.compile("共(?![计同享建青产性识赢有])")  # 共计, 共同, 共享, 共建, 共青团 …: another word
-_MANNER = ("依", "按", "据")  # 依法 (tagged a noun), 按期: a manner before the verb, not its object ("共依法公开")
+_MANNER = tuple(lexicon("lost_chars")["manner"])  # 依法 (tagged a noun), 按期: a manner before the verb, not its object ("共依法公开")
 
 
 def _nounish(tag: str) -> bool:

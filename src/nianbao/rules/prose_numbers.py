@@ -76,8 +76,7 @@ _CASES = {
 }
 _CASE_NAME = {"review": "因政府信息公开被申请行政复议", "litigation": "因政府信息公开被提起行政诉讼"}
 # what makes a count another matter's, another period's or one part's (a channel, a kind of applicant, a sub-body)
-_OTHER_MATTER = re.compile(r"投诉|举报|上年|去年|上一年|往年|结转|此前|以前|历年|累计|截至|截止|同比|较|"
-                           r"通过|网上|网络|在线|信函|当面|现场|邮寄|传真|电子邮件|自然人|法人|企业|本级|各部门|各乡镇|各街道|代表|转办|转来")
+_OTHER_MATTER = re.compile("|".join(lexicon("count_words")["other_matter"]))  # (count_words.toml)
 # a sentence that speaks of disclosure: only there is an administrative review or lawsuit one over disclosure
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")  # a year a sentence names (2023年): another year's count is left out
@@ -166,8 +165,7 @@ def _share_lists(report: Report, ctx: RuleContext, flagged: set[int]) -> Iterato
                                                                                                           strict=True)))
 
 
-_RATE_VERB = {"办结": "办结|办理完毕|已办理", "答复": "答复|回复|办复", "办复": "答复|回复|办复", "回复": "答复|回复|办复",
-              "公开": "公开"}
+_RATE_VERB = {k: "|".join(v) for k, v in lexicon("count_words")["rate_verbs"].items()}  # (count_words.toml)
 
 
 def _rates(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -410,7 +408,7 @@ _RECEIVED = re.compile(r"(?:共|全年|本年度?|今年)?(?:新收|收到|接�
 
 
 # a part of the body named earlier in the sentence ("全区共受理640件，结转27件，区政府本级共受理158件，结转4件")
-_SUB_BODY = re.compile(r"本级|政府办|各部门|各乡镇|各街道|代表|其中")
+_SUB_BODY = re.compile("|".join(lexicon("count_words")["sub_body"]))  # (count_words.toml)
 # requests carried into next year, said in so many words
 _CARRIED_FORWARD = re.compile(rf"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件"
                               r"(?![\d%％])")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.dates import NOT_DONE_RE, PLAN_RE
@@ -43,8 +44,9 @@ def year_guess(report: Report) -> int | None:
         return ranked[0][0]
     return None
 
-_WILL = (r"将(?:继续|进一步|持续|着力|不断|重点|全面|加大|加强|深化|坚持|围绕|严格|认真|切实|做好|推进|强化|积极|努力|"
-         r"紧紧围绕|聚焦|按照|统筹|扎实)")
+# the words of this module are data/lexicon/year_words.toml's (lists of plain words, joined in order)
+_WORDS = lexicon("year_words")
+_WILL = rf"将(?:{'|'.join(_WORDS['will_verbs'])})"
 
 
 def _plan_rx(year: int) -> re.Pattern:
@@ -90,11 +92,11 @@ _SELF_NAME = re.compile(r"(?:(?:现|特|特此|兹|现予)(?:向社会)?(?:予�
 # a work arrangement for a year, made in the report year: "印发2022年度政务公开重点任务分工方案" in the 2023 report
 _PLAN_DOC = re.compile(r"(?:制定|印发|出台|编制|制发)(?:了)?《?(?P<y>(?:19|20)\d{2})\s*年度?"
                        r"(?P<n>[^。；，、《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))")
-_PAST = re.compile(r"上年|去年|上一年|往年|以来|历年|此前")
+_PAST = re.compile("|".join(_WORDS["past_words"]))
 # a year's final accounts (决算) told as published within that year: a year's 决算 is drawn up and approved only after
 # the year has ended, so the report of 2024 can publish the 2023 决算 (and the 2024 budget), never the 2024 决算
 _ACCOUNTS = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?的?(?:本级|部门|单位|本单位|机关|政府|财政|一般公共预算)?(?:财政)?决算")
-_PUBLISH = re.compile(r"公开|公布|发布|晒|上传|上网|公示|挂网")
+_PUBLISH = re.compile("|".join(_WORDS["publish_verbs"]))
 
 
 def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
