@@ -92,6 +92,13 @@ _SELF_NAME = re.compile(r"(?:(?:现|特|特此|兹|现予)(?:向社会)?(?:予�
 # a work arrangement for a year, made in the report year: "印发2022年度政务公开重点任务分工方案" in the 2023 report
 _PLAN_DOC = re.compile(r"(?:制定|印发|出台|编制|制发)(?:了)?《?(?P<y>(?:19|20)\d{2})\s*年度?"
                        r"(?P<n>[^。；，、《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))")
+# the year's own arrangement named as the basis of the work: "按照《青溪县2022年政务公开工作要点》" in the 2023 report
+_PLAN_BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|贯彻|围绕)[^。；，]{0,12}?《(?P<pre>[^《》]{0,20}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+                         r"(?P<n>[^《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))》")
+# last year's report told as published this year, both years one behind: "2022年1月发布了2021年度……年度报告" in the
+# 2023 report (the 2023 report's own January publishes the 2022 report)
+_REPORT_PUBLISHED = re.compile(r"(?P<y2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^。；\n]{0,30}?(?:发布|公布|公开|上传)(?:了)?"
+                               r"[^。；\n]{0,20}?(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)")
 _PAST = re.compile("|".join(_WORDS["past_words"]))
 # a year's final accounts (决算) told as published within that year: a year's 决算 is drawn up and approved only after
 # the year has ended, so the report of 2024 can publish the 2023 决算 (and the 2024 budget), never the 2024 决算
@@ -137,6 +144,16 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(m.start("y"), m.end("y"), variant="plan_cited", year=year, other=year - 1, name=name)
                 continue
             yield ctx.finding(m.start("y"), m.end("y"), variant="plan_doc", year=year, other=year - 1, name=name)
+        for m in _PLAN_BASIS.finditer(text, s.start, s.end):
+            if int(m.group("y")) != year - 1 or _PAST.search(text, s.start, s.end):
+                continue
+            name = text[m.start("pre"):m.end("n")]
+            yield ctx.finding(m.start("y"), m.end("y"), variant="plan_basis", severity="info", year=year, name=name)
+        for m in _REPORT_PUBLISHED.finditer(text, s.start, s.end):
+            if (int(m.group("y2")), int(m.group("y"))) != (year - 1, year - 2) or _PAST.search(text, s.start, s.end):
+                continue
+            yield ctx.finding(m.start("y2"), m.end("y2"), variant="report_shifted", severity="info", year=year,
+                              y2=year - 1, y=year - 2, previous=year - 1)
         not_done: bool | None = None  # the sentence tells a plan or work under way: read once, for its first account
         for m in _ACCOUNTS.finditer(text, s.start, s.end):
             if int(m.group("y")) != year or not _PUBLISH.search(text, s.start, m.start()):
