@@ -44,6 +44,8 @@ def test_seed_duplicate_after_page_break_join(seed_path):
     ("加强对政务公开工作的的管理和指导。", "的的"),
     ("并并对申请人作出书面答复。", "并并"),
     ("各单位要做好做好信息报送工作。", "做好做好"),
+    # the same doubled word with no publishing verb before it: the first copy is the subject, so it is a slip
+    ("本年度报告报告的内容包括总体情况等六个部分。", "报告报告"),
 ])
 def test_duplicates_found(sentence, evidence):
     r, fs = audit(sentence)
@@ -77,6 +79,9 @@ def test_duplicate_in_heading_is_found_and_table_cell_is_not():
     "二〇二二年度的工作安排，经集体研究研究后印发。",
     # the second copy heads a label before an address or a number (a missing comma, not a doubled word)
     "报告全文可在青溪县人民政府网站下载下载地址：www.qingxi.gov.cn，咨询咨询电话0591-1234567。",
+    # a full stop lost between two sentences: the first copy ends what was published, the second opens the next one
+    "根据有关规定现发布青溪县人民政府2023年政府信息公开工作年度报告报告的内容包括总体情况等六个部分。",
+    "现将本单位编制的2023年度工作报告报告由六个部分组成的情况说明如下。",
 ])
 def test_near_miss_repeats_are_not_duplicates(sentence):
     _, fs = audit(sentence, ["W-01"])

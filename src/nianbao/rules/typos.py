@@ -103,6 +103,15 @@ def _in_context(seg: str, i: int, n: int, contexts: tuple[str, ...]) -> bool:
 
 # a label after a doubled word (下载地址：, 咨询电话0…): the second copy is the label's first word, not a slip
 _LABEL_AFTER = re.compile(r"(?:地址|网址|链接|电话|热线|邮箱|方式)\s*(?:[:：]|https?|www|\d)")
+# a full stop left out between two sentences about the report: the first copy ends the object of a publishing verb
+# (现公布……年度报告), the second opens the next sentence on what the report holds (报告的内容包括…, 报告由…组成)
+_CONTENTS_AFTER = re.compile(r"(?:的内容|全文)?(?:主要)?(?:包括|包含|由|分为|共分|中所列|所列)")
+_PUBLISH_BEFORE = re.compile(r"(?:公布|发布|编制|制作|印发|形成)[^。，,；;：:！!？?\n]*$")
+
+
+def _sentence_seam(seg: str, i: int, n: int) -> bool:
+    """Is seg[i:i+2n] a word that ends one sentence and opens the next, with the full stop between them lost?"""
+    return bool(_CONTENTS_AFTER.match(seg, i + 2 * n) and _PUBLISH_BEFORE.search(seg[max(0, i - 60):i]))
 
 
 def _is_duplicate(seg: str, i: int, n: int, allow: frozenset[str], contexts: dict[str, tuple[str, ...]]) -> bool:
@@ -206,6 +215,8 @@ def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             for n in range(len(m.group(1)), 0, -1):
                 if seg[i:i + n] != seg[i + n:i + 2 * n] or _LABEL_AFTER.match(seg, i + 2 * n):
                     continue  # not doubled; or 可在网站下载|下载地址：…, where the second copy heads a label
+                if n >= 2 and _sentence_seam(seg, i, n):
+                    continue  # 现公布……年度报告|报告的内容包括…: a lost full stop, not a doubled word
                 if _is_duplicate(seg, i, n, allow, contexts):
                     w = seg[i:i + n]
                     yield ctx.finding(
