@@ -43,8 +43,9 @@ def _meta(text: str):
     # the title uses the abbreviation the preamble defines
     ("青州新区办2022年政府信息公开工作年度报告\n\n本年度报告由青州市青州新区规划建设管理办公室(以下简称青州新区办)编制。",
      "青州新区办", ("青州新区办2022年政府信息公开工作年度报告", "青州市青州新区规划建设管理办公室", 2022)),
-    # a portal's metadata label and a date with its weekday run into the title's line (issue #12, m12)
-    ("名  称: 青溪县2021年政府信息公开工作年度报告", "我县", ("名  称: 青溪县2021年政府信息公开工作年度报告", "青溪县人民政府", 2021)),
+    # a portal's metadata label and a date with its weekday run into the title's line (issue #12, m12); the box's title
+    # field (名称：…) is furniture, its value the page's title
+    ("名  称: 青溪县2021年政府信息公开工作年度报告", "我县", ("青溪县2021年政府信息公开工作年度报告", "青溪县人民政府", 2021)),
     ("2022-03-01星期二青州市2021年政府信息公开工作年度报告", "我市",
      ("2022-03-01星期二青州市2021年政府信息公开工作年度报告", "青州市人民政府", 2021)),
     # "X镇人民政府信息公开…": the 政府 went into 政府信息公开

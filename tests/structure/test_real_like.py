@@ -383,10 +383,13 @@ def test_a_portals_hot_search_bar_or_metadata_box_is_not_the_title():
 def test_a_metadata_label_anywhere_in_a_line_keeps_it_from_being_the_title():
     """One furniture test (ingest.page.is_furniture): a line that starts with furniture is dropped from a page copy;
     a line that only holds a box label or the hot-search bar further on is not taken for the title either."""
-    box = "发文日期：2022-01-20  发布机构：青溪县白沙镇人民政府 2021年政府信息公开工作年度报告"
+    box = "（2022-01-20）发布机构：青溪县白沙镇人民政府 2021年政府信息公开工作年度报告"
     assert (is_furniture(box), is_furniture(box, anywhere=True)) == (False, True)
     assert (is_furniture("热搜词：营商环境"), is_furniture("热搜词：营商环境", anywhere=True)) == (False, True)
     assert is_furniture("索 引 号：00000000-0/2023-00001  分类：信息公开年度报告")
+    # one list of box fields for the box's lines and its table rows: spaced or not, ":" or "|" after the label
+    assert is_furniture("发文日期：2022-01-20  发布机构：青溪县白沙镇人民政府")
+    assert is_furniture("文  号: 主 题 词:") and is_furniture("| 名 称 | |||") and is_furniture("标 题: | 青溪县2022年报告 |")
     assert not is_furniture("青溪县白沙镇2022年政府信息公开工作年度报告", anywhere=True)
 
 

@@ -23,16 +23,22 @@ _BOX_LABEL = r"索\s*引\s*号|分\s*类\s*[:：]|发布机构\s*[:：]"
 # The bar's line is not dropped from the text (it is not in _FURNITURE): the site's menu lines after it join onto it
 # instead of pushing the report's title out of the first blocks where find_title looks for it.
 _HOLDS_FURNITURE = re.compile(_BOX_LABEL + r"|热搜")
-# a line that is page furniture: it starts with one of these (after optional brackets)
+# the fields of a portal's metadata box, one list for its header lines ("发布日期：2025-01-20", "来源：区政府办") and for
+# its rows copied as a table ("文 号 | 〔〕号 | 有 效 性 | |", "名 称 | |||", "主 题 词 | |"): a label, its characters
+# spaced out or not, then ":", "：" or a cell's "|" — the box's empty fields are the site's, never the report's
+# placeholders
+_BOX_FIELDS = ("索引号", "分类", "发布机构", "发布单位", "文号", "发文字号", "名称", "标题", "有效性", "主题词", "主题分类", "公文种类",
+               "文种", "时效", "内容概述", "发文日期", "发文机关", "成文日期", "生成日期", "发布日期", "发布时间", "来源", "信息来源",
+               "文章来源", "投稿", "时间", "位置", "栏目")
+_BOX_FIELD = r"(?:" + "|".join(r"\s*".join(w) for w in sorted(_BOX_FIELDS, key=len, reverse=True)) + r")\s*[:：|｜]"
+# a line that is page furniture: it starts with one of these (after optional brackets) — a box field with its
+# separator, or a label that is furniture even without one
 _FURNITURE = re.compile(
-    r"^[\[【〔•·\-|｜]?\s*(?:" + _BOX_LABEL + r"|当前位置|您的位置|您现在的位置|您当前的位置|打开适老化|设为首页|加入收藏|发布者|发布单位|时间[:：]|所在位置|位置[:：]|首页\s*[>＞»/]|标题[:：]|发布时间|发布日期|发布机构|信息来源"
-    r"|文章来源|来源[:：]|发文字号|文号[:：]|成文日期|生成日期|主题分类|公文种类|有效性|浏览次数|访问量|阅读次数|点击数"
-    r"|字号|【?字体|字体[:：]|选择阅读字号|分享到|打印|关闭|【打印】|【关闭】|上一篇|下一篇|扫一扫|原文链接|本地目录|栏目[:：]"
+    r"^[\[【〔•·\-|｜]?\s*(?:" + _BOX_LABEL + "|" + _BOX_FIELD + r"|当前位置|您的位置|您现在的位置|您当前的位置|打开适老化|设为首页|加入收藏"
+    r"|发布者|发布单位|所在位置|首页\s*[>＞»/]|发布时间|发布日期|发布机构|信息来源"
+    r"|文章来源|发文字号|成文日期|生成日期|主题分类|公文种类|有效性|浏览次数|访问量|阅读次数|点击数"
+    r"|字号|【?字体|字体[:：]|选择阅读字号|分享到|打印|关闭|【打印】|【关闭】|上一篇|下一篇|扫一扫|原文链接|本地目录"
     r"|页面链接|无障碍|长者模式|适老化|简体\s*[|｜]|繁体|English|网站支持|登录|注册|={4,})")
-# a row of a portal's metadata box rendered as a table, its label spaced out and cells split by "|": "文 号 | 〔〕号 |
-# 有 效 性 | |", "名 称 | |||", "主 题 词 | |" — the box's empty fields are the site's, never the report's placeholders
-_BOX_ROW = re.compile(r"^(?:文\s*号|名\s*称|有\s*效\s*性|主\s*题\s*词|时\s*效|内\s*容\s*概\s*述|标\s*题|索\s*引\s*号|分\s*类"
-                      r"|发\s*布\s*机\s*构|发\s*文\s*(?:日\s*期|机\s*关)|成\s*文\s*日\s*期|发\s*布\s*日\s*期|来\s*源|文\s*种)\s*[|｜]")
 _DAY_HEADER = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 # whole-line chrome that is short: "打印 关闭", "[ 大 中 小 ]", "=== 正文 ==="
 _SHORT_CHROME = re.compile(r"^(?:[\[【]?\s*(?:打印|关闭|收藏|分享|返回顶部|大|中|小|默认|\||｜|/|\s)+\s*[\]】]?|[=\-]{3,}.*[=\-]{3,})$")
@@ -62,7 +68,7 @@ def is_furniture(line: str, *, anywhere: bool = False) -> bool:
         return False
     if anywhere and _HOLDS_FURNITURE.search(t):
         return True
-    if len(t) <= 160 and (_FURNITURE.match(t) or _BOX_ROW.match(t)):
+    if len(t) <= 160 and _FURNITURE.match(t):
         return True
     if len(t) <= 120 and len(re.findall(r"[>＞»]", t)) >= 2 and not re.search(r"[。；]", t):
         return True  # a breadcrumb without its label: "> 政务公开 > 乡镇街道 > 政府信息公开年报"
@@ -99,7 +105,8 @@ def evidence_from_lines(lines: list[str]) -> PageEvidence:
                 and not re.fullmatch(r"本网站?|本站|网站|原创|本机关|本单位", m.group(1)):
             ev.agency = m.group(1)
             break
-    m = re.search(r"^标题\s*[:：]\s*(.+)$", joined, re.M)
+    # the box's title field, spaced or not, as a line or a table row ("标题：…", "名  称: …", "标 题: | … |")
+    m = re.search(r"^[\[【〔•·\-|｜]?\s*(?:标\s*题|名\s*称)\s*[:：|｜][ \t|｜]*([^\s|｜][^|｜\n]*?)[ \t|｜]*$", joined, re.M)
     if m:
         ev.title = m.group(1).strip()
     return ev
