@@ -96,3 +96,17 @@ def test_a_name_with_one_character_replaced_is_another_name():
 
 def test_a_six_character_phrase_with_another_first_character_is_another_phrase():
     assert _found(HEAD + "坚持有申请必审查、需公开尽公开，按时答复每一位申请人。") == []
+
+
+def test_a_near_miss_must_end_a_word():
+    # 联乡人 is one character from 联系人, but 人 starts 人民政府 (a township named 白联乡); a short phrase written
+    # with a wrong middle character still is a slip
+    text = ("白联乡人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+            "本报告由白联乡人民政府编制，进一步提高政府工作透朋度。")
+    assert _found(text) == [("W-08", "透朋度")]
+
+
+def test_the_slogan_that_pairs_business_with_disclosure_is_not_a_lost_character():
+    # 管公开 in “管业务就要管公开” is the slogan's own word, not 管理公开; 管理公开 short of 理 in a list still is a slip
+    text = HEAD + "落实“管业务就要管公开”“谁管业务谁管公开”要求，推进决策公开、执行公开、管公开、服务公开。"
+    assert _found(text) == [("W-08", "管公开")]

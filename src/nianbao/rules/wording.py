@@ -758,9 +758,10 @@ def term_near_misses(report: Report) -> Iterator[tuple[int, int, str, str]]:
         if not found and not own:
             continue
         orphans, inner = _orphans(text, lo, hi)  # segmenting is the costly part: only where a near miss is left
-        # a near miss must start a word: 政类信息 in 财政类信息 is not 政府信息 (政 ends the word 财政)
+        # a near miss must start a word: 政类信息 in 财政类信息 is not 政府信息 (政 ends the word 财政); and end one:
+        # 联乡人 in 罗联乡人民政府 is not 联系人 (人 starts the word 人民政府)
         hits = [(a, b, t, kind) for a, b, t, (kind, site) in found
-                if (site & orphans or _title_type_slip(text, b, hi, site)) and a not in inner]
+                if (site & orphans or _title_type_slip(text, b, hi, site)) and a not in inner and b not in inner]
         hits += [(a, b, t, kind) for a, b, t, kind in own if a not in inner]
         if hits and listed is None:
             listed = _listed_slips(report)
