@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from nianbao.rules.docs import rule_to_markdown
-from nianbao.rules.registry import all_rules, retired_rules
+from nianbao.rules.registry import all_rules
 from nianbao.vocab import CATEGORY_LABELS, SEVERITY_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,12 +37,6 @@ def render_all() -> dict[Path, str]:
         lines.append(f"| [{s.code}](rules/{s.code}.md) | {CATEGORY_LABELS[s.category]} | {SEVERITY_LABELS[s.severity]} | "
                      f"{s.title} | {summary} |")
         files[DOCS / "rules" / f"{s.code}.md"] = rule_to_markdown(s)
-    gone = retired_rules()
-    if gone:
-        lines += ["", "## 已停用的规则 (retired rules)", "",
-                  "代码不再复用。停用原因均在真实年报上测得（见 docs/benchmarks.md）。", "",
-                  "| 代码 | 名称 | 停用版本 | 原因 |", "|---|---|---|---|"]
-        lines += [f"| {r['code']} | {r['title']} | {r['since']} | {r['reason'].replace('|', '｜')} |" for r in gone]
     files[DOCS / "rules.md"] = "\n".join(lines) + "\n"
     return files
 

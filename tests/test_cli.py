@@ -90,13 +90,6 @@ def test_rules_list_and_explain():
     assert runner.invoke(app, ["rules", "Z-99"]).exit_code == 2
 
 
-def test_a_retired_rule_says_when_and_why():
-    res = runner.invoke(app, ["rules", "c-02"])
-    assert res.exit_code == 2
-    assert "规则 C-02（小标题与内容不符）已于 0.2.0 版停用" in res.output
-    assert "25 条提示无一正确" in res.output
-
-
 def test_train_and_evaluate_commands(tmp_path: Path):
     corpus = REPORTS.parent / "paragraphs_small.jsonl"
     out = tmp_path / "model"

@@ -268,13 +268,11 @@ def rules(
 ) -> None:
     """列出全部审查规则，或详细说明一条规则（检查什么、为什么、示例、如何修改、依据）。"""
     from nianbao.rules.docs import rule_to_dict, rule_to_markdown
-    from nianbao.rules.registry import all_rules, get_retired, get_rule
+    from nianbao.rules.registry import all_rules, get_rule
 
     con = Console()
     if code:
         spec = get_rule(code)
-        if spec is None and (gone := get_retired(code)) is not None:
-            _fail(f"规则 {gone['code']}（{gone['title']}）已于 {gone['since']} 版停用：{gone['reason']}")
         if spec is None:
             _fail(f"没有代码为 {code} 的规则。运行 nianbao rules 查看全部规则。")
         if fmt == "json":

@@ -1,4 +1,4 @@
-"""Mandated content: part one's five areas, a concrete part
+"""Mandated content: part one's five areas, sub-headings that say what their text is about, a concrete part
 five, the 信息处理费 in part six, unfilled placeholders. Keyword lists live in the rule's params (TOML)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from nianbao.lexicon import lexicon
-from nianbao.model import Finding, Report
+from nianbao.model import Finding, Heading, Report
 from nianbao.rules.base import RuleContext
 from nianbao.views import walk_headings
 from nianbao.vocab import is_government
@@ -47,6 +47,65 @@ def overview_areas(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if missing:
         yield ctx.finding(p.loc.start, p.loc.end, part="overview", evidence=p.title,
                           missing='、'.join(missing))
+
+
+def heading_mismatch(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """A sub-heading of part one whose text is about something else. Only 依申请公开 is checked: writing about
+    requests needs its own words (申请, 受理, 答复, 收到), while the other areas' text is worded too variously for
+    keywords (on the real dev split the five-area version gave 25 notes, none right)."""
+    p = report.part("overview")
+    if p is None:
+        return
+    areas: dict[str, dict] = ctx.params["headings"]
+    topics = _topics_by_offset(report, ctx)
+    for h in p.headings:
+        name = re.sub(r"[\s。.：:；;]+$", "", h.name)
+        area = next((a for a, spec in areas.items() if re.fullmatch(spec["heading"], name)), None)
+        if area is None:
+            continue  # only the area's own heading: not "规范依申请公开工作", not "主动公开、依申请公开方面"
+        paras = [x for x in _all_paragraphs(h)]
+        # a run-in heading ("(二)依申请公开。通过……") opens its own paragraph: its words are not the text's
+        body = "".join(x.text.removeprefix(h.title) if x.loc.start == h.loc.start else x.text for x in paras) \
+            + "".join(c.name for c in walk_headings(h.children))
+        if len(body) < 30 or not re.search(r"[。；;]", body):
+            continue  # too little to judge, or cut before its first sentence ends
+        spec = areas[area]
+        if any(w in body for w in spec["content"]):
+            continue
+        # the classifier, when present, must agree that the text is about another topic
+        tps = [topics.get(x.loc.start) for x in paras if topics.get(x.loc.start)]
+        if tps and sum(1 for t in tps if t == spec["topic"]) * 2 >= len(tps):
+            continue
+        about = _dominant(tps) or "其他事项"
+        children = "、".join(c.name for c in h.children[:3])
+        # the span runs from the heading into the first sentence of what is written under it (the misplaced text)
+        first = min((x.loc.start for x in paras if x.loc.start is not None), default=None)
+        end = h.loc.end
+        if first is not None:
+            para_end = next(x.loc.end for x in paras if x.loc.start == first)
+            at = first + len(h.title) if first == h.loc.start else first  # after a run-in heading's own words
+            stop = report.text.find("。", at, min(at + 80, para_end))
+            end = stop + 1 if stop != -1 else min(at + 80, para_end)
+        yield ctx.finding(h.loc.start, end, part="overview",
+                          title=h.title, expect=spec['expect'], actual=('“' + children + '”等') if children else about, expected=spec['expect'].removeprefix('应写'))
+
+
+def _all_paragraphs(h: Heading):
+    yield from h.paragraphs
+    for c in h.children:
+        yield from _all_paragraphs(c)
+
+
+def _topics_by_offset(report: Report, ctx: RuleContext) -> dict[int | None, str]:
+    return {p.loc.start: pr.topic for p, pr in ctx.views.classified()}
+
+
+def _dominant(tps: list[str | None]) -> str | None:
+    tps2 = [t for t in tps if t]
+    if not tps2:
+        return None
+    best = max(set(tps2), key=tps2.count)
+    return f"“{best}”方面的内容"
 
 
 def problems_concrete(report: Report, ctx: RuleContext) -> Iterator[Finding]:

@@ -61,18 +61,6 @@ def all_rules() -> tuple[RuleSpec, ...]:
     return tuple(sorted(specs, key=lambda s: CATEGORIES.index(s.category)))  # stable: keeps declaration order
 
 
-@cache
-def retired_rules() -> tuple[dict[str, str], ...]:
-    """Rules removed from the audit (nianbao/data/retired_rules.toml): code, name, title, since, reason. Their codes
-    are never reused."""
-    path = resources.files("nianbao.data").joinpath("retired_rules.toml")
-    return tuple(parse_toml(path.read_text(encoding="utf-8")).get("retired", []))
-
-
-def get_retired(code: str) -> dict[str, str] | None:
-    return next((r for r in retired_rules() if r["code"] == code.upper()), None)
-
-
 def get_rule(code: str) -> RuleSpec | None:
     for s in all_rules():
         if s.code == code.upper():
