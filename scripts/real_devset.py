@@ -18,6 +18,7 @@ Re-gathering (the cache is not in git, so a new checkout starts without it):
 
     python scripts/real_devset.py plan [--shard K/N]      # the queries to re-run, with the ranks and ids each needs
     python scripts/real_devset.py take ID [ID ...]        # cut .cache/devset/ID.full.txt to the excerpt and check it
+    python scripts/real_devset.py plan|take --pool qa     # the same for a review pool (corpora/real/pool/qa.jsonl)
 
 ``plan`` groups the manifest lines by the ``pages`` query that found them. Re-run each query with the search tool
 and save the ``excerpt`` of the result at each listed rank, decoded (real newlines), as ``.cache/devset/<id>.full.txt``.
@@ -233,17 +234,48 @@ def take(row: dict, cache: Path) -> str:
                 (cache / f"{row['id']}.txt").write_bytes(piece.encode())
                 return ""
     # Where does the copy first disagree? Check the annotation snippets at their offsets (prefix reading).
-    bad = [a for a in row["annotations"] if snippet_of(full, a["start"], a["end"]) != a["snippet"]]
+    bad = [a for a in row.get("annotations", []) if snippet_of(full, a["start"], a["end"]) != a["snippet"]]
     near = ""
     if bad:
         a = min(bad, key=lambda a: a["start"])
         at = full.find(a["snippet"])
         near = (f"; snippet {a['snippet']!r} expected at {a['start']}, found at {at}"
                 if at >= 0 else f"; snippet {a['snippet']!r} (at {a['start']}) not in the copy")
-    good = [a["start"] for a in row["annotations"] if a not in bad]
+    good = [a["start"] for a in row.get("annotations", []) if a not in bad]
     ok_upto = f"; snippets read right up to offset {max(good)}" if good else ""
     return (f"{row['id']}: no slice of {len(full)} chars matches the manifest's {row['chars']} chars and sha256"
             f"{ok_upto}{near}")
+
+
+POOL_DIR = ROOT / "corpora" / "real" / "pool"
+
+
+def pool_command(args: argparse.Namespace) -> int:
+    """plan / take for a review pool of unannotated pages (scripts/pool_review.py): its facts are
+    corpora/real/pool/<name>.jsonl (id, url, query, rank, chars, sha256, year, agency, level, province); take also
+    writes the pool's INDEX.tsv (id, url, query, year, agency, level, rank) that pool_review.py reads."""
+    path = POOL_DIR / f"{args.pool}.jsonl"
+    rows = [(path.name, n, json.loads(x)) for n, x in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if x.strip()]
+    cache = ROOT / ".cache" / f"pool_{args.pool}"
+    if args.command == "plan":
+        print(plan(rows, args.shard))
+        return 0
+    if args.command != "take":
+        print("复核池只支持 plan 和 take。", file=sys.stderr)
+        return 2
+    cache.mkdir(parents=True, exist_ok=True)
+    by_id = {r["id"]: r for _, _, r in rows}
+    ids = args.ids or [i for i in by_id if (cache / f"{i}.full.txt").is_file()]
+    fails = [msg for i in ids if (msg := take(by_id[i], cache))]
+    for msg in fails:
+        print("未对上：" + msg, file=sys.stderr)
+    have = [r for _, _, r in rows if (cache / f"{r['id']}.txt").is_file()]
+    (cache / "INDEX.tsv").write_text("".join(
+        "\t".join(str(r[k]) for k in ("id", "url", "query", "year", "agency", "level", "rank")) + "\n" for r in have),
+        encoding="utf-8")
+    print(f"{len(ids) - len(fails)} of {len(ids)} taken; INDEX.tsv lists {len(have)} of {len(rows)} pages")
+    return 1 if fails else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,7 +287,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--manifest-dir", type=Path, default=MANIFEST_DIR)
     ap.add_argument("--paragraph-dir", type=Path, default=PARAGRAPH_DIR)
     ap.add_argument("--writer", help="只核对这一份清单（如 h12d）")
+    ap.add_argument("--pool", help="plan/take: 复核池（corpora/real/pool/<名>.jsonl → .cache/pool_<名>/，take 同时写 INDEX.tsv）")
     args = ap.parse_args(argv)
+    if args.pool:
+        return pool_command(args)
     rows = load_jsonl(args.manifest_dir)
     paragraphs = load_jsonl(args.paragraph_dir)
     if args.writer:
