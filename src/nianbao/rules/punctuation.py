@@ -353,6 +353,26 @@ def spaces_in_chinese(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           more=more)
 
 
+# --------------------------------------------------------------------------------------------- P-07
+
+# a title inside a title, both closed in the paragraph: 《《X》》 (a doubled mark) or 《……《X》……》 (the inner pair
+# should be 〈〉); an unclosed 《 is P-02's
+_NESTED_TITLE = re.compile(r"《(?P<outer>[^《》\n]{0,60})《(?P<inner>[^《》\n]{1,60})》(?P<rest>[^《》\n]{0,60})》")
+
+
+def title_marks(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """P-07: book-title marks doubled (《《X》》) or nested (《关于印发《X》的通知》 for 《关于印发〈X〉的通知》)."""
+    text = report.text
+    for sp in report.views.spans(title=False):
+        for m in _NESTED_TITLE.finditer(text, sp.start, sp.end):
+            found, inner = m.group(0), m.group("inner")
+            if not m.group("outer") and not m.group("rest"):
+                yield ctx.finding(m.start(), m.end(), variant="doubled", found=found, inner=inner)
+            else:
+                yield ctx.finding(m.start(), m.end(), variant="nested", found=found, outer=m.group("outer"),
+                                  inner=inner, rest=m.group("rest"))
+
+
 __all__ = [
     "Span",
     "doubled_marks",
@@ -360,5 +380,6 @@ __all__ = [
     "mixed_numbering",
     "numbering_marks",
     "spaces_in_chinese",
+    "title_marks",
     "unmatched_pairs",
 ]
