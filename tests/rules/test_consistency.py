@@ -383,6 +383,15 @@ def test_department_report_compiled_from_subunits():
     assert audit(BUREAU + notice, ["K-03"])[1] == []
 
 
+def test_department_report_compiled_from_subunits_statistics():
+    # the same copied preamble with the subunits' statistics instead of their reports; the body's own offices are fine
+    body = "本报告根据各乡镇人民政府和县直有关部门的政府信息公开工作统计数据汇总编制。"
+    r, fs = audit(BUREAU + body, ["K-03"])
+    a, b = at(r, "各乡镇人民政府和县直有关部门的政府信息公开工作统计数据汇总")
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-03", a, b, "warning")]
+    assert audit(BUREAU + "本报告根据本局各股室报送的统计数据汇总编制。", ["K-03"])[1] == []
+
+
 @pytest.mark.parametrize("body, evidence", [
     ("2023年我局收到政府信息公开申请0件，已按程序予以公开。", "已按程序予以公开"),
     ("本年度未收到政府信息公开申请，均已按时答复。", "均已按时答复"),
