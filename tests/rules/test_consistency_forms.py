@@ -41,6 +41,15 @@ def test_sum_in_chinese_numerals():
         ("K-02", "共主动公开政府信息二十条，其中工作动态十条、通知公告五条、其他信息三条", "warning")]
 
 
+def test_a_total_with_gong_broken_down_after_baokuo_is_checked():
+    # K-02 reads 其中 lists; one opened by 包括/a colon after a 共/共计 total is K-06's (no rule read it before)
+    body = "全年公开各类政府信息共计2100条，包括：人事信息10条，政务动态1200条，公告公示300条，解读信息90条，其他类信息800条。"
+    assert found(body, ["K-02", "K-06"]) == [
+        ("K-06", "2100条，包括：人事信息10条，政务动态1200条，公告公示300条，解读信息90条，其他类信息800条", "warning")]
+    fits = "全年公开各类政府信息共计2400条，包括：人事信息10条，政务动态1200条，公告公示300条，解读信息90条，其他类信息800条。"
+    assert found(fits, ["K-02", "K-06"]) == []
+
+
 def test_a_list_that_reaches_its_total_with_the_rest_and_goes_on_is_over_listed():
     body = "2023年共主动公开政府信息20条，其中工作动态10条、通知公告5条、其他信息5条、政策解读3条。"
     assert found(body, ["K-02", "K-06"]) == [

@@ -320,8 +320,9 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if got < total and not exhaustive and total - got > max(1, total // 50):
                 continue
             if TOTAL_BEFORE.search(text, max(a0, tm.start() - 20), tm.start()) and (got > total or names_every_part(lst)) \
-                    and not re.search(r"[；;]", lst):
-                continue  # K-02's finding (K-02 reads one sentence: a list going on past ；is left to this check)
+                    and not re.search(r"[；;]", lst) and "其中" in text[tm.end():lo.end()]:
+                continue  # K-02's finding (K-02 reads a 其中 list in one sentence: one going on past ；, or opened by
+                # 包括/a colon — "共计3437条，包括：……" — is left to this check)
             last = items[-1]
             yield ctx.finding(tm.start(), lo.end() + last.end(), variant="sum", total=total, unit=unit,
                               listed="＋".join(i.group("n") + (i.group("approx") or "") for i in items),
