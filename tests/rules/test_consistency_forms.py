@@ -255,9 +255,25 @@ def test_mixed_units_near_misses(body):
     ("青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n", "（一）部署推进全省政务公开工作。街道全年公开信息80条。",
      "部署推进全省政务公开工作", "warning"),
     ("青溪县人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n", "本年度处理市本级依申请公开件12件。", "市本级", "info"),
+    # a sub-heading, which is no sentence
+    ("青溪县东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n", "（一）部署推进全省政务公开工作\n街道全年公开信息80条。",
+     "部署推进全省政务公开工作", "warning"),
+    # one level up, but steering the whole of it: that level's own office's work, not a county's
+    ("青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "加大对全市政务公开工作的推进、指导、协调力度。",
+     "对全市政务公开工作的推进、指导", "warning"),
+    ("青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "统筹全市政务公开工作，全年公开信息300条。",
+     "统筹全市政务公开工作", "warning"),
 ])
 def test_a_scope_above_the_bodys_own(head, body, evidence, severity):
     assert found(body, ["K-03"], head) == [("K-03", evidence, severity)]
+
+
+@pytest.mark.parametrize("body", [
+    "在市政务公开办的指导下，积极推进全市政务公开工作，全年公开信息300条。",  # taking part in the city's work
+    "配合做好全市政务公开工作的推进，按时报送信息。",
+])
+def test_taking_part_in_the_level_above_is_no_scope_slip(body):
+    assert found(body, ["K-03"], "青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n") == []
 
 
 @pytest.mark.parametrize("head, body", [

@@ -13,7 +13,7 @@ from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, HAN, in_title, trie_pattern
-from nianbao.views import Sentence
+from nianbao.views import Sentence, walk_headings
 from nianbao.vocab import (
     GOVERNMENT_KINDS,
     ORGAN_KINDS,
@@ -449,8 +449,10 @@ def _named_as_own(report: Report, ctx: RuleContext, kind: str, mine: str) -> Ite
 
 # the scope of the body's own work (部署推进全省政务公开工作, 办理市本级依申请公开事项): a scope of a level above the
 # body's own is another body's — most often a heading left from a provincial or city template
-_SCOPE = re.compile(r"(?:组织|推动|推进|指导|统筹|部署|督促|协调)(?:推动|推进|指导|协调)?全(?P<k>省|市|州|盟|县|区|旗)"
-                    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?|(?P<b>(?P<k2>省|市|州|盟|县|区|旗)本级)")
+_SCOPE = re.compile(r"(?:组织|推动|推进|(?P<steer>指导|统筹|督促)|部署|协调)(?:推动|推进|指导|协调)?全(?P<k>省|市|州|盟|县|区|旗)"
+                    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?|(?P<b>(?P<k2>省|市|州|盟|县|区|旗)本级)|"
+                    r"对全(?P<k3>省|市|州|盟|县|区|旗)(?:政府信息公开|政务公开|信息公开)(?:工作)?的(?:推进|推动|组织|、)*"
+                    r"(?P<steer2>指导|统筹|督促|协调)")
 
 
 def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
@@ -470,17 +472,22 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
     if "自治区" in agency:
         return  # 全区 may be the region itself
     text = report.text
-    for s in report.views.sentences:
-        for sm in _SCOPE.finditer(text, s.start, s.end):
-            k = sm.group("k") or sm.group("k2")
+    # the sentences, and the sub-headings, which are no sentences ("（一）组织推动全省政府信息公开工作" as a street's heading)
+    where = [(s.start, s.end, s.part) for s in report.views.sentences] + [
+        (h.loc.start, h.loc.end, p.id) for p in report.parts for h in walk_headings(p.headings)
+        if h.loc.start is not None and h.loc.end is not None]
+    for a, b, part in where:
+        for sm in _SCOPE.finditer(text, a, b):
+            k = sm.group("k") or sm.group("k2") or sm.group("k3")
             if PLACE_RANK[k] >= own or k in places[-1:] or (m.level == "county_gov" and k == "市" and "市" in places):
                 continue  # its own level or one below; a county-level 市 is a 市
-            if not sm.group("b") and own - PLACE_RANK[k] < 2:
+            if not (sm.group("b") or sm.group("steer") or sm.group("steer2")) and own - PLACE_RANK[k] < 2:
                 continue  # 为进一步推进全县政务公开工作 in a township's report: its county's work, which it takes part in
-            if in_title(text, s.start, sm.start()):
+                # (but 指导/统筹/督促 the whole of the level above, or 对全市……工作的指导, is that level's own office's work)
+            if in_title(text, a, sm.start()):
                 continue
             ev = sm.group(0)
-            yield ctx.finding(sm.start(), sm.end(), variant="scope", evidence=ev, part=s.part,
+            yield ctx.finding(sm.start(), sm.end(), variant="scope", evidence=ev, part=part,
                               severity="info" if sm.group("b") else "warning", agency=agency, kind=kind, ev=ev)
 
 
