@@ -24,3 +24,27 @@ def test_one_part_left_out_of_six_is_still_a_slip_with_zhuyao():
     (sev, ev, msg), = findings(body)
     assert (sev, ev) == ("warning", "六部分")
     assert msg.startswith("报告称由六部分组成，但列出的是5个部分")
+
+
+OLD = "青溪县林业局2016年政府信息公开工作年度报告\n"
+
+
+def old_findings(body: str) -> list[tuple[str, str]]:
+    report = load_report(OLD + body, require_report=False)
+    return [(f.severity, report.text[f.location.start:f.location.end]) for f in run_rules(report, only=["S-08"])]
+
+
+def test_the_2008_outlines_request_title_is_one_part():
+    # "依申请公开政府信息和不予公开政府信息的情况" is one title of the old outline, and 基本情况概述 one title too
+    body = ("本报告由基本情况概述、主动公开政府信息情况、依申请公开政府信息和不予公开政府信息的情况、"
+            "政府信息公开的收费及减免情况、存在的主要问题和改进措施等六部分组成。\n一、基本情况概述\n")
+    assert old_findings(body) == [("warning", "六部分")]
+    whole = ("本报告由概述、主动公开政府信息情况、依申请公开政府信息和不予公开政府信息的情况、政府信息公开的收费及减免情况、"
+             "因政府信息公开申请行政复议、提起行政诉讼的情况、存在的主要问题和改进措施等六部分组成。\n一、概述\n")
+    assert old_findings(whole) == []
+
+
+def test_a_nianbao_describing_itself_is_read():
+    body = ("本年报由概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费和减免情况、"
+            "存在的主要问题和改进措施以及附表等七部分组成。\n一、概述\n")
+    assert old_findings(body) == [("warning", "七部分")]

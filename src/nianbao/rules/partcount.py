@@ -12,7 +12,7 @@ from nianbao.rules.counts import value
 from nianbao.rules.years import year_guess
 
 _DECL = re.compile(
-    r"(?:本(?:年度)?报告|年度报告|报告|全文|本文)[^。；\n]{0,30}?(?:由|包括|包含|分为|分|共)\s*"
+    r"(?:本(?:年度)?报告|年度报告|报告|本?年报|全文|本文)[^。；\n]{0,30}?(?:由|包括|包含|分为|分|共)\s*"
     r"(?P<list>[^。；\n]{0,260}?)\s*(?:等|共)?\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*(?:个)?(?:大)?部分")
 _SPLIT = re.compile(r"[、，,；;]|以及")
 _INTRO = re.compile(r".*(?:包括|包含|分为|由)")
@@ -37,14 +37,23 @@ def _items(lst: str) -> list[str]:
 
 
 # how a part's title starts, old and new outlines alike: two of them inside one listed item are two parts run together
-# where the page lost the 、 between them ("概述主动公开政府信息情况")
+# where the page lost the 、 between them ("概述主动公开政府信息情况"). Heads of the same part count once: 基本情况概述 is
+# one title, and so is the 2008 outline's "依申请公开政府信息和不予公开政府信息的情况".
+_HEAD_PART = {"概述": "overview", "总体情况": "overview", "基本情况": "overview", "主动公开": "proactive",
+              "依申请公开": "requests", "收到和处理": "requests", "收到处理": "requests", "不予公开": "requests",
+              "回应": "response", "收费": "fees", "行政复议": "review", "存在的": "problems", "其他需要": "other",
+              "咨询": "consult", "公文类": "documents", "机构建设": "organisation", "组织领导": "organisation"}
 _HEADS = re.compile(r"概述|总体情况|基本情况|(?<!依申请)主动公开|依申请公开|收到和?处理|回应|收费|(?:申请|因政府信息公开申请)?行政复议"
                     r"|存在的|其他需要|不予公开|咨询|公文类|机构建设|组织领导")
 
 
+def _part_of(head: str) -> str:
+    return next(p for k, p in _HEAD_PART.items() if k in head)
+
+
 def _listed(items: list[str]) -> int:
-    """How many parts the items name: an item that holds two part titles counts as two."""
-    return sum(max(1, len(_HEADS.findall(i))) for i in items)
+    """How many parts the items name: an item that holds the titles of two parts counts as two."""
+    return sum(max(1, len({_part_of(h) for h in _HEADS.findall(i)})) for i in items)
 
 
 def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
