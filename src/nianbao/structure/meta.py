@@ -95,6 +95,10 @@ _CJK_NAME = r"[\u4e00-\u9fff]{2,30}?"
 _PLACE = f"[{LEVEL_CHARS}]"  # a division's last character
 _VERBS = r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度|扎实|积极|不断|聚焦|牢固|通过|加强|结合)"
 _PAREN = r"(?:[(（][^)）]{1,16}[)）])?"
+# the body's other name in brackets after it ("城南办事处(城南园区)"), kept with the name; not "(以下简称…)"
+_ALIAS = r"(?:(?P<alias>[(（](?![^)）]*(?:以下|简称|下称|机关|办公|政府))[^)）]{1,16}[)）])|[(（][^)）]{1,16}[)）])?"
+# where a sentence (or a clause after "根据……要求，") starts: its subject is the text's own
+_CLAUSE_START = r"(?:^|(?<=[。；;！!\n])|(?<=(?:要求|规定|精神)[，,]))\s*"
 # (pattern, how to read the name): "office" — the body the named office belongs to; "place" — a bare place
 # name is its government ("贵港市" → "贵港市人民政府"); "plain" — as written. In order of trust.
 _PREAMBLE_AGENCY = (
@@ -102,10 +106,21 @@ _PREAMBLE_AGENCY = (
     (re.compile(r"由(?P<a>[\u4e00-\u9fff]{3,40}?)" + _PAREN + r"(?:编制|根据|依据|按照)"), "office"),
     # "现公布云州市东湖区人民政府办公室(以下简称…)2022年…" / "特向社会公布2024年度青溪县卫生健康局信息公开年度报告"
     (re.compile(r"(?:现(?:将|予)?(?:向社会)?(?:公布|发布|公开|编制)|特(?:向社会)?公布|现将)《?(?:(?:20\d{2}|19\d{2})\s*年度?)?(?P<a>"
-                + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE + r"))" + _PAREN
+                + _CJK_NAME + "(?:" + _ORG[3:-1] + "|办事处|" + _PLACE + r"))" + _ALIAS
                 + r"\s*(?:(?:20\d{2}|19\d{2})\s*年度?)?(?:政府)?信息公开"), "place"),
     (re.compile(r"(?P<a>" + _CJK_NAME + _ORG + r")\s*(?:编制)?\s*(?:20\d{2}|19\d{2})\s*年度?(?:政府)?信息公开(?:工作)?"
                 r"(?:年度)?(?:报告|年报)"), "plain"),
+    # the body names itself as the one that publishes or compiles this very report, at a sentence's start:
+    # "青溪县白沙办事处向社会公布2021年度本级政府信息公开年度报告" / "……要求，青溪县统计局结合单位实际，编制本单位2022年度……报告"
+    (re.compile(_CLAUSE_START + r"(?P<a>" + _CJK_NAME + "(?:" + _ORG[3:-1] + "|办事处|" + _PLACE + "))" + _ALIAS
+                + r"(?:结合[^，,。；;]{1,12}[，,])?(?:现|特)?(?:向社会)?(?:公布|发布|编制|编写)(?:了)?"
+                r"(?:本级|本单位|本机关|本部门)?\s*《?(?:20\d{2}|19\d{2})\s*年度?(?:本级)?(?:政府|政务)?(?:信息|政务)?公开(?:工作)?"
+                r"(?:年度)?(?:报告|年报)"), "place"),
+    # "青溪县人民政府办公室提供本报告的电子版下载": the body that offers this report
+    (re.compile(_CLAUSE_START + r"(?P<a>" + _CJK_NAME + _ORG + r")(?:负责)?提供本(?:年度)?(?:报告|年报)(?:的)?电子版"), "plain"),
+    # "X办公室关于报送青溪县2019年政府信息公开工作年度报告的报告": the body whose report is sent
+    (re.compile(r"关于\s*(?:报送|上报|呈报)\s*(?P<a>[\u4e00-\u9fff]{1,30}?(?:" + _ORG[3:-1] + "|" + _PLACE
+                + r"))\s*(?:20\d{2}|19\d{2})\s*年度?(?:政府|政务)?信息\s*公开"), "place"),
     # "如对本报告有疑问，请与青溪县政务公开办公室联系": the body the office belongs to
     (re.compile(r"(?:请与|直接与|可与|请(?:及时)?联系[:：]?)(?P<a>[\u4e00-\u9fff]{3,40}?)(?:联系|[,，(（。]|邮编)"), "office"),
     # part one's first sentence: "2024年，教育部坚持以……" / "2018年,安徽省全面贯彻……" / "……领导下，X局坚持……"
@@ -173,6 +188,10 @@ _BELOW_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|镇人
 _TOWN_BODY = re.compile(r"街道办事处|(?:镇|乡|苏木)人民政府")
 _NAMED_OFFICE = re.compile(r"(?!办公|信息|政务|政府|公开|综合|党政)[\u4e00-\u9fff]{2,10}办公室")
 _TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|苏木|街道)$")
+# the places a name opens with ("北京市东城区"), and the office after them: a disclosure office, or one of its own
+_PLACES_HEAD = r"(?P<place>(?:[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗))+)"
+_DISCLOSURE_OFFICE = re.compile(_PLACES_HEAD + r"(?:政府)?(?:信息|政务)公开(?:管理|工作)?(?:领导小组)?办公室")
+_OWN_OFFICE = re.compile(_PLACES_HEAD + r"(?!办公)(?!.*(?:公开|政府|综合|党政))[^局馆院委所站会厅处部队室中心镇乡街]{2,8}办公室")
 
 
 def _body_of_office(name: str) -> str | None:
@@ -191,6 +210,13 @@ def _body_of_office(name: str) -> str | None:
             if _NAMED_OFFICE.fullmatch(name, m.end()):
                 return name
         return name[: m.end()]
+    # "泸州市信息公开办公室": the place's government's disclosure office, so the government
+    if m := _DISCLOSURE_OFFICE.fullmatch(name):
+        # (a development zone's office: the zone, no place's government)
+        return m.group("place") + ("" if _not_government().search(m.group("place")) else "人民政府")
+    # "北京市东城区信息化工作办公室": an office that is a body of its own, not a body's general office
+    if _OWN_OFFICE.fullmatch(name):
+        return name
     if _TOWNSHIP_NAME.search(name):
         # "由崇明县长兴镇编制": a township or street names itself without 人民政府 / 办事处
         return name + ("人民政府" if name.endswith(("镇", "乡", "苏木")) else "")
@@ -216,7 +242,7 @@ def agency_from_preamble(text: str) -> str | None:
             # a short self-name ("区政府办公室", "我乡") names no body
             if (len(a) >= 4 or a.endswith(("部", "镇", "乡"))) and len(a) >= 3 and a[0] not in "区市县镇乡我本全该各局" \
                     and not a.startswith(("中华人民共和国", "国务院", "本报告", "报告", "机关", "本级", "有关")):
-                return a
+                return a + ((m.group("alias") or "") if "alias" in rx.groupindex else "")
     return None
 
 
@@ -333,6 +359,10 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
     elif (fuller := agency_from_preamble(raw.text)) and _same_body_fuller(fuller, meta.agency):
         # the title's "大兴区", the preamble's "由北京市大兴区编制"
         meta.agency = fuller + ("人民政府" if meta.agency.endswith("人民政府") and not fuller.endswith("政府") else "")
+    elif fuller and agency_level(meta.agency) is None and agency_level(fuller) is not None \
+            and re.split(r"[、，,/]", meta.agency)[0] in fuller:
+        # a title of no known kind ("城南办事处、城南园区"), the preamble's "现公布靖江市城南办事处(城南园区)…": the latter
+        meta.agency, meta.agency_source = fuller, "preamble"
     if meta.agency:
         meta.agency = _with_its_city(_expand_abbreviation(meta.agency, raw.text), raw.text)
     per = find_period(raw.text[: max(2000, tail_from // 3)]) or find_period(raw.text)
