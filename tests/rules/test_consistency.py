@@ -288,7 +288,8 @@ def test_corpus_defects_of_mine_are_found():
 def test_prose_numbers_t12c(body, evidence, needle):
     r, fs = audit(BUREAU + body, ["K-06"])
     a, b = at(r, evidence)
-    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-06", a, b, "warning")]
+    sev = "info" if "＝" in needle else "warning"  # K-06's sums are notes (docs/benchmarks.md "Severity decisions")
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-06", a, b, sev)]
     assert needle in fs[0].message
 
 
@@ -369,7 +370,8 @@ def test_another_townships_catalogue():
     body = "党政办制定和完善西岭乡信息公开目录。我乡与西岭乡联合开展培训，学习西岭乡政府信息公开专栏建设经验，东山乡信息公开指南已更新。"
     r, fs = audit(head + body, ["K-07"])
     a, b = at(r, "西岭乡")
-    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-07", a, b, "warning")]
+    # a note since the fifth session (K-07 `township` and `place`: docs/benchmarks.md "Severity decisions")
+    assert [(f.rule, f.location.start, f.location.end, f.severity) for f in fs] == [("K-07", a, b, "info")]
 
 
 def test_department_report_compiled_from_subunits():
