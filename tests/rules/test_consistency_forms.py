@@ -436,3 +436,20 @@ def test_an_office_among_a_bureaus_self_references_when_the_body_is_unknown():
     street = ("关于2023年度政府信息公开工作情况的报告\n一、总体情况\n我街道高度重视。我街道网站更新及时。我街道公开信息86条。"
               "我办未收到政府信息公开申请。")
     assert found(street, ["K-03"], "") == []
+
+
+def test_a_share_of_the_years_total_stated_before_a_cumulative_total():
+    # 88 of the year's 160 is 55%: the cumulative 4100 stated in between is not the share's base
+    ok = "2023年，我局主动公开政府信息160条，历年累计公开4100条。2023年主动公开的政府信息中：行政许可类信息88条，占55%。"
+    assert found(ok, ["K-06"]) == []
+    r = load_report(BUREAU + ok.replace("占55%", "占65%"), require_report=False)
+    (f,) = run_rules(r, only=["K-06"])
+    assert (f.evidence, f.message) == ("65%", "正文写88条占65%，但按共160条计算应为55.0%，比例与数字不符。")
+
+
+def test_qizhong_opening_the_next_sentence_is_not_the_last_counts_breakdown():
+    body = ("本年度，我局收到政府信息公开申请5件，3件为网络申请，2件为信函申请；申请人为自然人的3件，法人或者其他组织的2件。"
+            "其中4件已书面答复，1件结转下年度办理。")
+    assert found(body, ["K-02", "K-06"]) == []
+    single = "全年主动公开政府信息60条。其中政策文件10条、工作动态30条、其他信息10条。"
+    assert found(single, ["K-02", "K-06"]) == [("K-06", "60条。其中政策文件10条、工作动态30条、其他信息10条", "info")]

@@ -122,14 +122,18 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 a, p = int(m.group("a")), float(m.group("p"))
                 if a > total:
                     continue
-                real = 100 * a / total
-                # the share of a nearer count ("共89项，其中行政许可57项，实现……的有45项，占比78.9%": 45 of 57)
+                # the share of a nearer count ("共89项，其中行政许可57项，实现……的有45项，占比78.9%": 45 of 57), or of a
+                # count stated before this total in the paragraph ("主动公开信息155条，历年累计3930条。……83条，占53.5%": 83
+                # of the year's 155, not of the cumulative 3930)
                 bases = [value(c.group("n")) for c in counts if c.end() <= m.start() and c.start() != m.start()]
+                bases += [value(c.group("n")) for c in COUNT_RE.finditer(text, sp.start, tm.start()) if c.group("u") == unit]
                 if any(b >= a and share_matches(a, b, p) for b in bases):
                     continue
                 if not share_matches(a, total, p):
+                    # the message names the total the share most likely meant: of the candidates, the one nearest to it
+                    base = min([total, *(b for b in bases if b >= a)], key=lambda b: abs(100 * a / b - p))
                     yield ctx.finding(m.start("p"), m.end(), variant="share",
-                                      count=a, unit=unit, written=m.group("p"), total=total, real=real)
+                                      count=a, unit=unit, written=m.group("p"), total=base, real=100 * a / base)
                     break
 
 
@@ -276,6 +280,11 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             lo = _LIST_OPEN.match(text, tm.end(), b0)
             if not lo or lo.end() == tm.end():
                 continue
+            if text[tm.end():lo.end()].lstrip().startswith("。"):
+                begin = max(a0, *(text.rfind(c, a0, tm.start()) + 1 for c in "。；;"))
+                if COUNT_RE.search(text, begin, tm.start()):
+                    continue  # "收到申请4件……自然人2件，法人2件。其中3件已答复": a 其中 opening the next sentence breaks
+                    # down the sentence's whole, not its last count
             head = text[max(a0, tm.start() - 40):tm.start()]
             if re.search(r"(?:结转|上年|去年|上一年)[^，,；;。]*$", head):
                 continue  # "收到申请12件，上年结转申请1件，其中：……": the breakdown is of what came before, not the carried count
