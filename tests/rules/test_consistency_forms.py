@@ -453,3 +453,9 @@ def test_qizhong_opening_the_next_sentence_is_not_the_last_counts_breakdown():
     assert found(body, ["K-02", "K-06"]) == []
     single = "全年主动公开政府信息60条。其中政策文件10条、工作动态30条、其他信息10条。"
     assert found(single, ["K-02", "K-06"]) == [("K-06", "60条。其中政策文件10条、工作动态30条、其他信息10条", "info")]
+
+
+def test_a_first_count_of_one_kind_does_not_head_a_list():
+    # 规章2件 counts one kind, the first of four kinds of documents: no whole for the others to break down
+    body = "通过门户网站主动公开规章2件，行政规范性文件13件，其他文件33件，人事任免文件42件。"
+    assert found(body, ["K-02", "K-06"]) == []
