@@ -39,3 +39,8 @@ def test_a_heading_line_over_proactive_disclosure():
 ])
 def test_near_misses(body):
     assert _found(body) == []
+
+
+def test_receiving_requests_is_on_topic():
+    # 接收 is the request text's own word too ("及时接收，按时办理")
+    assert _found("（二）依申请公开情况。依照条例规定，及时接收，按时办理，做到事实认定清楚、程序合法。\n") == []

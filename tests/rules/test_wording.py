@@ -101,3 +101,9 @@ def test_w05_object_that_starts_with_a_head_noun_used_as_modifier():
     # 工作 modifies 实际 here (结合工作实际), so it is the object, not the head of a noun phrase; 有效的监督工作机制 stays
     assert [m for _, _, m in findings("我局紧密的结合工作实际，有效的监督工作机制已经建立。", "W-05")] == [
         "“紧密的结合”中“紧密”修饰动词“结合”，应用“地”。"]
+
+
+def test_yiji_yu_is_a_preposition_after_a_conjunction():
+    # 以及与……共建: 与 is "with", not a second "and"; 和以及 stays a stacked conjunction
+    assert findings("平台主要有门户网站、微信公众号以及与市融媒体中心共建的栏目。", "W-06") == []
+    assert [f[1] for f in findings("平台主要有门户网站和以及微信公众号。", "W-06")] == ["和以及"]
