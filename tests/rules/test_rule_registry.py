@@ -70,3 +70,17 @@ def test_rule_docs_are_generated_from_the_declarations():
     res = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_rule_docs.py"), "--check"],
                          capture_output=True, text=True)
     assert res.returncode == 0, "docs/rules is stale: run python scripts/gen_rule_docs.py\n" + res.stdout
+
+
+def test_a_declared_variant_severity_applies_unless_the_user_configured_the_rule():
+    from nianbao.rules.base import RuleContext
+    from nianbao.rules.registry import get_rule
+
+    spec = get_rule("K-06")
+    assert spec.variant_severity == {"sum": "info"}
+    report = load_report("青溪县林业局2023年政府信息公开工作年度报告\n一、总体情况\n全年公开信息60条。", require_report=False)
+    fields = {"total": 60, "unit": "条", "listed": "10＋30＋10", "got": 50, "relation": "少于"}
+    assert RuleContext(spec, report).finding(0, 2, variant="sum", **fields).severity == "info"
+    assert RuleContext(spec, report, severity="error").finding(0, 2, variant="sum", **fields).severity == "error"
+    share = {"count": 50, "unit": "条", "written": "30", "total": 200, "real": 25.0}
+    assert RuleContext(spec, report).finding(0, 2, variant="share", **share).severity == "warning"

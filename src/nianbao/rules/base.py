@@ -62,6 +62,8 @@ class RuleSpec:
     examples: tuple[Example, ...] = ()
     status: str = "stable"  # stable | preview
     source_file: str = ""
+    # the declared severity of some message variants, where it differs from the rule's (K-06's sums are notes)
+    variant_severity: Mapping[str, str] = field(default_factory=dict)
 
     def validate(self) -> None:
         if self.category not in CATEGORIES:
@@ -75,6 +77,11 @@ class RuleSpec:
         if isinstance(self.suggestion, Mapping):
             if not isinstance(self.message, Mapping) or set(self.suggestion) - set(self.message):
                 raise ValueError(f"{self.code}: suggestion variants must be message variants")
+        if self.variant_severity:
+            if not isinstance(self.message, Mapping) or set(self.variant_severity) - set(self.message):
+                raise ValueError(f"{self.code}: variant_severity names variants that are not message variants")
+            if set(self.variant_severity.values()) - set(SEVERITIES):
+                raise ValueError(f"{self.code}: unknown severity in variant_severity")
 
     @property
     def variants(self) -> tuple[str | None, ...]:
@@ -157,7 +164,9 @@ class RuleContext:
         loc = rep.location(start, end) if start is not None and end is not None else Location()
         if part is ...:
             part = rep.part_at(start) if start is not None else None
-        sev = severity or self.severity
+        # an explicit severity, else the variant's declared one (unless the user configured the rule's), else the rule's
+        declared = self.spec.variant_severity.get(variant or "") if self.severity == self.spec.severity else None
+        sev = severity or declared or self.severity
         if cause == "parse":
             sev = "info" if sev == "warning" else "warning" if sev == "error" else sev
         return Finding(

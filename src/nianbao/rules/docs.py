@@ -9,6 +9,7 @@ from nianbao.vocab import CATEGORY_LABELS, SEVERITY_LABELS
 def rule_to_dict(s: RuleSpec) -> dict:
     return {
         "code": s.code, "name": s.name, "title": s.title, "category": s.category, "severity": s.severity,
+        "variant_severity": dict(s.variant_severity),
         "status": s.status, "summary": s.summary, "why": s.why, "fix": s.fix, "basis": s.basis,
         "examples": [{"fails": e.fails, "text": e.text} for e in s.examples],
         "declared_in": s.source_file, "check": s.check,
@@ -20,7 +21,8 @@ def rule_to_markdown(s: RuleSpec) -> str:
         f"# {s.code} {s.title}",
         "",
         f"- 类别：{CATEGORY_LABELS.get(s.category, s.category)}（`{s.category}`）",
-        f"- 默认级别：{SEVERITY_LABELS.get(s.severity, s.severity)}（`{s.severity}`）",
+        f"- 默认级别：{SEVERITY_LABELS.get(s.severity, s.severity)}（`{s.severity}`）"
+        + "".join(f"；`{v}` 情形为{SEVERITY_LABELS.get(x, x)}（`{x}`）" for v, x in s.variant_severity.items()),
         f"- 名称：`{s.name}`；声明于 `{s.source_file}`；实现：`{s.check}`",
         "",
         "## 检查什么",

@@ -788,9 +788,8 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         seen.add(a)
         name = text[a:b]
         up = divisions.parent(cands[0])
-        # a note: the test split contradicted its dev precision (docs/benchmarks.md "Severity decisions", fifth session)
-        return ctx.finding(a, b, variant="place", severity="info", evidence=name, part=s.part, agency=agency, own=own_name,
-                           name=name, how=how,
+        return ctx.finding(a, b, variant="place", evidence=name, part=s.part, agency=agency, own=own_name, name=name,
+                           how=how,
                            where=("属" + up.name if up and len(cands) == 1 else "省级行政区" if len(cands) == 1 else "多地同名"))
 
     yield from _level_self_reference(report, ctx, own, own_name)
@@ -868,8 +867,8 @@ def _other_township(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if _ORDINARY.search(before[-12:]) or in_title(text, s.start, a):
                 continue
             name = m.group("name")
-            yield ctx.finding(a, m.end("name"), variant="township", severity="info", evidence=name, part=s.part,
-                              agency=agency, name=name, own=places[-1])  # a note, as `place`
+            yield ctx.finding(a, m.end("name"), variant="township", evidence=name, part=s.part, agency=agency,
+                              name=name, own=places[-1])
 
 
 # places where only the report's own body can stand, not even its superior: the leading group it adjusts, and what

@@ -263,10 +263,6 @@ _NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同
                      r"印发)")
 
 
-# K-06's sums are notes: on dev 23 of 24 were right, but on the test split 4 of 8, which contradicts dev at p < 0.01
-# (docs/benchmarks.md "Severity decisions", fifth session); with the review pools, 28 of 33 in all
-SUM_SEVERITY = "info"
-
 _CONTAINS = re.compile(rf"(?P<keep>\d\s*(?:{UNITS}))(?P<drop>\s*[，,]?\s*(?:其中)?(?:包?含|内含)[^、，,；;。]*)")
 
 
@@ -337,7 +333,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # K-02's finding (K-02 reads a 其中 list in one sentence: one going on past ；, or opened by
                 # 包括/a colon — "共计3437条，包括：……" — is left to this check)
             last = items[-1]
-            yield ctx.finding(tm.start(), lo.end() + last.end(), variant="sum", severity=SUM_SEVERITY, total=total, unit=unit,
+            yield ctx.finding(tm.start(), lo.end() + last.end(), variant="sum", total=total, unit=unit,
                               listed="＋".join(i.group("n") + (i.group("approx") or "") for i in items),
                               got=f"{got}余" if approx else got,
                               relation="多于" if got > total else "少于")
@@ -381,7 +377,7 @@ def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             total, got = value(tm.group("n")), sum(value(i.group("n")) for i in items)
             if got == total:
                 continue
-            yield ctx.finding(tm.start(), lo + items[-1].end(), variant="sum", severity=SUM_SEVERITY, total=total, unit=unit,
+            yield ctx.finding(tm.start(), lo + items[-1].end(), variant="sum", total=total, unit=unit,
                               listed="＋".join(i.group("n") for i in items), got=got,
                               relation="多于" if got > total else "少于")
 
@@ -411,7 +407,7 @@ def _respective(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             slip = 0 < total - got <= max(1, total // 50)
             if got == total or (got < total and not slip and not re.search(r"其他|其余", names[-1])):
                 continue
-            yield ctx.finding(tm.start(), rm.end(), variant="sum", severity=SUM_SEVERITY, total=total, unit=unit,
+            yield ctx.finding(tm.start(), rm.end(), variant="sum", total=total, unit=unit,
                               listed="＋".join(n.group("n") for n in nums), got=got,
                               relation="多于" if got > total else "少于")
 
@@ -583,7 +579,7 @@ def _label_run(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         total, got = value(tm.group("n")), sum(value(i.group("n")) for i in run)
         if got == total or (got < total and not is_rest(last_label) and total - got > max(1, total // 50)):
             continue
-        yield ctx.finding(tm.start(), run[-1].end(), variant="sum", severity=SUM_SEVERITY, total=total, unit=tm.group("u"),
+        yield ctx.finding(tm.start(), run[-1].end(), variant="sum", total=total, unit=tm.group("u"),
                           listed="＋".join(i.group("n") for i in run), got=got, relation="多于" if got > total else "少于")
 
 
@@ -704,7 +700,7 @@ def _bracketed_sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             before = text.rfind(f"{total}{unit}", max(sp.start, start - 40), start)
             if before >= 0 and not re.search(r"[。；;]", text[before:start]):
                 start = before
-            yield ctx.finding(start, m.end(), variant="sum", severity=SUM_SEVERITY, total=total, unit=unit,
+            yield ctx.finding(start, m.end(), variant="sum", total=total, unit=unit,
                               listed="＋".join(i.group("n") for i in items), got=got,
                               relation="多于" if got > total else "少于")
 

@@ -15,7 +15,7 @@ from nianbao.model import CATEGORIES
 from nianbao.rules.base import Check, Example, RuleSpec
 
 KNOWN_KEYS = {"code", "name", "title", "category", "severity", "summary", "why", "fix", "basis", "message",
-              "suggestion", "check", "params", "examples", "status"}
+              "suggestion", "check", "params", "examples", "status", "variant_severity"}
 
 
 def rule_files() -> list[str]:
@@ -41,6 +41,7 @@ def _load_file(module: str) -> list[RuleSpec]:
             summary=r["summary"], why=r.get("why", ""), fix=r["fix"], basis=r.get("basis", ""),
             message=r["message"], suggestion=r.get("suggestion"), check=r["check"], params=r.get("params", {}),
             examples=examples, status=r.get("status", "stable"), source_file=source,
+            variant_severity=r.get("variant_severity", {}),
         )
         spec.validate()
         specs.append(spec)
