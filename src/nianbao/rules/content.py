@@ -79,13 +79,12 @@ def heading_mismatch(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         about = _dominant(tps) or "其他事项"
         children = "、".join(c.name for c in h.children[:3])
         # the span runs from the heading into the first sentence of what is written under it (the misplaced text)
-        first = min((x.loc.start for x in paras if x.loc.start is not None), default=None)
+        first = next((x.loc for x in paras if x.loc.start is not None), None)  # paragraphs come in text order
         end = h.loc.end
         if first is not None:
-            para_end = next(x.loc.end for x in paras if x.loc.start == first)
-            at = first + len(h.title) if first == h.loc.start else first  # after a run-in heading's own words
-            stop = report.text.find("。", at, min(at + 80, para_end))
-            end = stop + 1 if stop != -1 else min(at + 80, para_end)
+            at = first.start + len(h.title) if first.start == h.loc.start else first.start  # after a run-in heading
+            stop = report.text.find("。", at, min(at + 80, first.end))
+            end = stop + 1 if stop != -1 else min(at + 80, first.end)
         yield ctx.finding(h.loc.start, end, part="overview",
                           title=h.title, expect=spec['expect'], actual=('“' + children + '”等') if children else about, expected=spec['expect'].removeprefix('应写'))
 

@@ -131,13 +131,16 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             name = re.sub(r"\s", "", text[m.start("pre"):m.end()])
             yield ctx.finding(m.start("y"), m.end("y"), variant="self_name", year=year, other=y, name=name)
     for s in report.views.sentences:
-        past: bool | None = None  # the sentence tells of the year before: read once, for its first plan document
-        for m in _PLAN_DOC.finditer(text, s.start, s.end):
-            if int(m.group("y")) != year - 1:
-                continue
+        past: bool | None = None  # the sentence tells of the year before: read once, for its first candidate
+
+        def told_as_past(_s=s) -> bool:
+            nonlocal past
             if past is None:
-                past = _PAST.search(text[s.start:s.end]) is not None
-            if past:
+                past = _PAST.search(text, _s.start, _s.end) is not None
+            return past
+
+        for m in _PLAN_DOC.finditer(text, s.start, s.end):
+            if int(m.group("y")) != year - 1 or told_as_past():
                 continue
             name = text[m.start("y"):m.end("n")]
             if in_title(text, s.start, m.start()):  # 根据《…关于印发2020年政务公开工作要点的通知》: cited, not made
@@ -145,12 +148,12 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             yield ctx.finding(m.start("y"), m.end("y"), variant="plan_doc", year=year, other=year - 1, name=name)
         for m in _PLAN_BASIS.finditer(text, s.start, s.end):
-            if int(m.group("y")) != year - 1 or _PAST.search(text, s.start, s.end):
+            if int(m.group("y")) != year - 1 or told_as_past():
                 continue
             name = text[m.start("pre"):m.end("n")]
             yield ctx.finding(m.start("y"), m.end("y"), variant="plan_basis", severity="info", year=year, name=name)
         for m in _REPORT_PUBLISHED.finditer(text, s.start, s.end):
-            if (int(m.group("y2")), int(m.group("y"))) != (year - 1, year - 2) or _PAST.search(text, s.start, s.end):
+            if (int(m.group("y2")), int(m.group("y"))) != (year - 1, year - 2) or told_as_past():
                 continue
             yield ctx.finding(m.start("y2"), m.end("y2"), variant="report_shifted", severity="info", year=year,
                               y2=year - 1, y=year - 2, previous=year - 1)
