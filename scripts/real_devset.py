@@ -214,7 +214,8 @@ def plan(rows: list[tuple[str, int, dict]], shard: str | None) -> str:
     return "\n".join(out)
 
 
-def _slices(full: str, chars: int):
+def _line_starts(full: str):
+    """Where an excerpt may begin in a saved result: its start, or the start of a line."""
     yield 0
     for m in re.finditer("\n", full):
         yield m.end()
@@ -228,7 +229,7 @@ def take(row: dict, cache: Path) -> str:
     full = src.read_text(encoding="utf-8").replace("\r\n", "\n")
     variants = [full, full.rstrip("\n"), full.strip()]
     for text in variants:
-        for s in _slices(text, row["chars"]):
+        for s in _line_starts(text):
             piece = text[s:s + row["chars"]]
             if len(piece) == row["chars"] and hashlib.sha256(piece.encode()).hexdigest() == row["sha256"]:
                 (cache / f"{row['id']}.txt").write_bytes(piece.encode())
