@@ -472,7 +472,7 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
     if "自治区" in agency:
         return  # 全区 may be the region itself
     text = report.text
-    # the sentences, and the sub-headings, which are no sentences ("（一）组织推动全省政府信息公开工作" as a street's heading)
+    # the sentences, and the sub-headings, which are no sentences ("（一）部署推进全省政务公开工作" as a street's heading)
     where = [(s.start, s.end, s.part) for s in report.views.sentences] + [
         (h.loc.start, h.loc.end, p.id) for p in report.parts for h in walk_headings(p.headings)
         if h.loc.start is not None and h.loc.end is not None]

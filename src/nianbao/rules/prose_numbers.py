@@ -558,7 +558,7 @@ def _label_run(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue  # a breakdown opened by its words: _sums reads it
         # the count's own clause says it is a whole (an item's count — 教育局主要职责2条 — is not)
         head = text[max(s.start, *(text.rfind(c, s.start, tm.start()) + 1 for c in "，,；;：:")):tm.start()]
-        # (and its count follows the verb and a general object: 主动公开规章12件 counts one kind, the first of a list)
+        # (and its count follows the verb and a general object: 主动公开规章2件 counts one kind, the first of a list)
         if not re.search(r"(?:主动公开|公开|公布|发布|更新|累计)(?:了)?(?:各类|各项)?(?:政府|政务)?(?:信息|文件)?"
                          r"(?:共计|共|合计|总计)?\s*$", head) or \
                 re.search(r"其中|包括|较|同比|上年|去年|%|％", text[s.start:tm.start()]) or \

@@ -95,7 +95,7 @@ _CJK_NAME = r"[\u4e00-\u9fff]{2,30}?"
 _PLACE = f"[{LEVEL_CHARS}]"  # a division's last character
 _VERBS = r"(?:坚持|认真|深入|全面|严格|持续|进一步|紧紧|始终|按照|在|以|围绕|深化|高度|扎实|积极|不断|聚焦|牢固|通过|加强|结合)"
 _PAREN = r"(?:[(（][^)）]{1,16}[)）])?"
-# the body's other name in brackets after it ("城南办事处(城南园区)"), kept with the name; not "(以下简称…)"
+# the body's other name in brackets after it ("白沙办事处（白沙园区）"), kept with the name; not "(以下简称…)"
 _ALIAS = r"(?:(?P<alias>[(（](?![^)）]*(?:以下|简称|下称|机关|办公|政府))[^)）]{1,16}[)）])|[(（][^)）]{1,16}[)）])?"
 # where a sentence (or a clause after "根据……要求，") starts: its subject is the text's own
 _CLAUSE_START = r"(?:^|(?<=[。；;！!\n])|(?<=(?:要求|规定|精神)[，,]))\s*"
@@ -361,7 +361,7 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
         meta.agency = fuller + ("人民政府" if meta.agency.endswith("人民政府") and not fuller.endswith("政府") else "")
     elif fuller and agency_level(meta.agency) is None and agency_level(fuller) is not None \
             and re.split(r"[、，,/]", meta.agency)[0] in fuller:
-        # a title of no known kind ("城南办事处、城南园区"), the preamble's "现公布靖江市城南办事处(城南园区)…": the latter
+        # a title of no known kind ("白沙办事处、白沙园区"), the preamble's "现公布青溪县白沙办事处（白沙园区）…": the latter
         meta.agency, meta.agency_source = fuller, "preamble"
     if meta.agency:
         meta.agency = _with_its_city(_expand_abbreviation(meta.agency, raw.text), raw.text)
