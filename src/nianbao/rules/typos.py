@@ -229,14 +229,14 @@ def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 if compound:
                     w = seg[i:i + n]
                     yield ctx.finding(
-                        sp.start + i, sp.start + i + 2 * n, severity="warning",
+                        sp.start + i, sp.start + i + 2 * n,
                         w=w, compound=compound, variant="junction",
                     )
                     skip_to = i + 2 * n
                     break
                 if _boundary_slip(seg, i, n, allow, contexts):
                     yield ctx.finding(
-                        sp.start + i, sp.start + i + 2 * n, severity="warning",
+                        sp.start + i, sp.start + i + 2 * n,
                         w=seg[i:i + n], variant="boundary",
                     )
                     skip_to = i + 2 * n
@@ -473,10 +473,9 @@ def garbled_text(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(a, b, kinds='；'.join(kinds), meant=meant, more=more, note=note, cause=cause, variant="garbled")
     for start, end, what in sorted(lost_characters(text)):
         kind, desc = what
-        # a note, not an error: on published pages a lost 〕 or 项 was the page's or the copy's as often as the
-        # author's (real dev set: 0 of 4 such findings were the author's slip, docs/benchmarks.md)
+        # (these two variants are notes: typos.toml's variant_severity)
         yield ctx.finding(start, end, ref=text[start:end], desc=desc, note=note, cause=cause,
-                          variant="doc_number" if kind == "docno" else "article", severity="info")
+                          variant="doc_number" if kind == "docno" else "article")
 
 
 def lost_characters(text: str) -> Iterator[tuple[int, int, tuple[str, str]]]:

@@ -151,11 +151,11 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if int(m.group("y")) != year - 1 or told_as_past():
                 continue
             name = text[m.start("pre"):m.end("n")]
-            yield ctx.finding(m.start("y"), m.end("y"), variant="plan_basis", severity="info", year=year, name=name)
+            yield ctx.finding(m.start("y"), m.end("y"), variant="plan_basis", year=year, name=name)
         for m in _REPORT_PUBLISHED.finditer(text, s.start, s.end):
             if (int(m.group("y2")), int(m.group("y"))) != (year - 1, year - 2) or told_as_past():
                 continue
-            yield ctx.finding(m.start("y2"), m.end("y2"), variant="report_shifted", severity="info", year=year,
+            yield ctx.finding(m.start("y2"), m.end("y2"), variant="report_shifted", year=year,
                               y2=year - 1, y=year - 2, previous=year - 1)
         not_done: bool | None = None  # the sentence tells a plan or work under way: read once, for its first account
         for m in _ACCOUNTS.finditer(text, s.start, s.end):
