@@ -155,7 +155,7 @@ def problems_followed_up(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               terms="、".join(f"“{w}”" for w in f.terms[:4]))
         else:
             assert f.answer is not None
-            yield ctx.finding(f.answer.start, f.answer.end, part="problems", variant="unclear", severity="info",
+            yield ctx.finding(f.answer.start, f.answer.end, part="problems", variant="unclear",
                               prev=label, where=where, problem=_short(f.problem.text),
                               terms="、".join(f"“{w}”" for w in f.shared[:4]))
 

@@ -97,7 +97,7 @@ def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     ov = report.part("overview")
     # the old outline's title was exactly 概述 (一、概述); 总结概述 and the like are merely unusual (S-03)
     if ov is not None and re.sub(r"^[一二三四五六七八九十]+\s*[、.．]\s*|\s", "", ov.title) == "概述":
-        yield ctx.finding(ov.loc.start, ov.loc.end, part="overview", severity="warning",
+        yield ctx.finding(ov.loc.start, ov.loc.end, part="overview",
                           title=ov.title, variant="old_overview")
 
 

@@ -216,7 +216,7 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         ev = m.group(0)
         # a note: both false alarms of K-03 on the real test split were of this variant, enough to contradict its dev
         # precision (docs/benchmarks.md "Severity decisions", issue #12); the other variants stay warnings
-        yield ctx.finding(m.start(), m.end(), variant="self", evidence=ev, part=s.part, severity="info",
+        yield ctx.finding(m.start(), m.end(), variant="self", evidence=ev, part=s.part,
                           agency=agency, kind=kind, ev=ev, report=mine)
     yield from _organ_of_other_kind(report, ctx, mine)
     yield from _addressee(report, ctx, kind)
@@ -263,7 +263,7 @@ def _mixed_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue  # (a street's office — 街道办事处 — says both 我街道 and 我办)
         for m, s in odd:
             ev = m.group(0)
-            yield ctx.finding(m.start(), m.end(), variant="mixed", evidence=ev, part=s.part, severity="warning",
+            yield ctx.finding(m.start(), m.end(), variant="mixed", evidence=ev, part=s.part,
                               ev=ev, main=word, times=len(main))
 
 
@@ -296,7 +296,7 @@ def _organ_of_other_kind(report: Report, ctx: RuleContext, mine: str) -> Iterato
             if in_title(text, s.start, m.start()):
                 continue
             ev = m.group(0)
-            yield ctx.finding(m.start(), m.end(), variant="organ", evidence=ev, part=s.part, severity="warning",
+            yield ctx.finding(m.start(), m.end(), variant="organ", evidence=ev, part=s.part,
                               agency=agency, kind="乡镇" if level == "township" else "街道", ev=ev, word=k, report=mine)
 
 
@@ -319,7 +319,7 @@ def _addressee(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]
                     report.meta.level == "department" and "办公" in agency and "政府" in agency):
                 continue
             yield ctx.finding(m.start("x"), m.end("x"), variant="addressee", evidence=x, part=s.part,
-                              severity="warning", agency=agency, kind=kind, ev=x)
+                              agency=agency, kind=kind, ev=x)
 
 
 # a government's report is compiled from the reports of its townships and departments; a department's, township's or
@@ -342,7 +342,7 @@ def _compiled_from_subunits(report: Report, ctx: RuleContext, kind: str) -> Iter
             if in_title(text, s.start, m.start("who")):
                 continue  # the title of a notice on compiling the reports ("《关于做好……县直各部门……年度报告编制工作的通知》")
             ev = text[m.start("who"):m.end()]
-            yield ctx.finding(m.start("who"), m.end(), variant="compiled", evidence=ev, part=s.part, severity="warning",
+            yield ctx.finding(m.start("who"), m.end(), variant="compiled", evidence=ev, part=s.part,
                               agency=agency, kind=kind, ev=m.group("who"))
             break
 
@@ -362,7 +362,7 @@ def _government_office_runs_it(report: Report, ctx: RuleContext, kind: str) -> I
     for s in report.views.sentences:
         for m in _RUNS_IT.finditer(text, s.start, s.end):
             x = m.group("x")
-            yield ctx.finding(m.start("x"), m.end("x"), variant="office", evidence=x, part=s.part, severity="warning",
+            yield ctx.finding(m.start("x"), m.end("x"), variant="office", evidence=x, part=s.part,
                               agency=agency, kind=kind, ev=x)
 
 
@@ -392,7 +392,7 @@ def _decree(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
             else:
                 named = re.search(rf"[{CJK}]{{0,10}}(?:[乡镇县局委]|街道|办事处)(?:人民政府|政府)?$", clause)
                 who = f"“{named.group(0) if named else clause}”"
-            yield ctx.finding(m.start(), m.end(), variant="decree", evidence=ev, part=s.part, severity="warning",
+            yield ctx.finding(m.start(), m.end(), variant="decree", evidence=ev, part=s.part,
                               who=who, ev=ev)
 
 
@@ -442,7 +442,7 @@ def _named_as_own(report: Report, ctx: RuleContext, kind: str, mine: str) -> Ite
             if k in GOVERNMENT_KINDS and mine in GOVERNMENT_KINDS and {k, mine} <= {"县", "区", "市", "旗"}:
                 continue  # a county-level body renamed (县 → 区 / 市): K-07 judges its places
             g = "who" if m.group("who") else "who2"
-            yield ctx.finding(m.start(g), m.end(g), variant="named", evidence=who, part=s.part, severity="info",
+            yield ctx.finding(m.start(g), m.end(g), variant="named", evidence=who, part=s.part,
                               agency=agency, kind=kind, ev=who)
             return
 
@@ -488,7 +488,7 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
                 continue
             ev = sm.group(0)
             yield ctx.finding(sm.start(), sm.end(), variant="scope", evidence=ev, part=part,
-                              severity="info" if sm.group("b") else "warning", agency=agency, kind=kind, ev=ev)
+                              severity="info" if sm.group("b") else None, agency=agency, kind=kind, ev=ev)
 
 
 # a body addressed as 贵办/贵局 (your office): a report written to a superior (按照…通知和贵办要求), not to the public
@@ -500,7 +500,7 @@ def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     superior; 贵办 is left from a report submitted to an office (whoever the report's body is)."""
     for m, s in _outside_titles(report, _ADDRESSED):
         ev = m.group(0)
-        yield ctx.finding(m.start(), m.end(), variant="addressed", evidence=ev, part=s.part, severity="warning", ev=ev)
+        yield ctx.finding(m.start(), m.end(), variant="addressed", evidence=ev, part=s.part, ev=ev)
 
 
 @cache
@@ -527,7 +527,7 @@ def _other_field(report: Report, ctx: RuleContext, kind: str) -> Iterator[Findin
                     continue
                 ev = m.group(0)
                 yield ctx.finding(m.start("d"), m.end(), variant="field", evidence=text[m.start("d"):m.end()], part=s.part,
-                                  severity="info", agency=agency, kind=kind, ev=text[m.start("d"):m.end()], phrase=ev)
+                                  agency=agency, kind=kind, ev=text[m.start("d"):m.end()], phrase=ev)
 
 
 def _own_short(report: Report) -> str:

@@ -165,7 +165,7 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if m.year is None or m.year < 2008:
         return
     if m.period_start is None:
-        yield ctx.finding(None, None, part=None, severity="warning", evidence=m.title or "",
+        yield ctx.finding(None, None, part=None, evidence=m.title or "",
                           year=m.year, variant="missing")
         return
     ok = (m.period_start.year == m.year and m.period_end and m.period_end.year == m.year

@@ -139,7 +139,7 @@ def _domain_findings(ctx: RuleContext, t: Table, name: str, allow_float: frozens
             elif c.value is not None and (c.value < 0 and col not in allow_negative or (isinstance(c.value, float) and not c.value.is_integer()
                                                           and col not in allow_float)):
                 what = "负数" if c.value < 0 else "非整数"
-                yield ctx.finding(c.start, c.end, variant="bad_value", evidence=c.raw, part=t.id, severity="error",
+                yield ctx.finding(c.start, c.end, variant="bad_value", evidence=c.raw, part=t.id,
                                   name=name, row=_row_name(t, row), col=t.col_labels.get(col, COL_NAMES.get(col, col)), raw=c.raw, what=what,
                                   cells=[_cell_ref(t, row, col)], cause=_cause([c]))
     if blanks:
