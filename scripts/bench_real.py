@@ -134,12 +134,16 @@ class Found:
     cause: str = "report"  # "parse": the audit itself says reading, not the report, may be at fault
 
 
-def load_manifests(root: Path = MANIFESTS, cache: Path = CACHE) -> tuple[list[Excerpt], Counter]:
-    """Excerpts with their local text; the counter says how many were skipped and why."""
+def load_manifests(root: Path = MANIFESTS, cache: Path = CACHE,
+                   writers: set[str] | None = None) -> tuple[list[Excerpt], Counter]:
+    """Excerpts with their local text (of the named writers' manifests only, when given); the counter says how many
+    were skipped and why."""
     skipped: Counter = Counter()
     out: list[Excerpt] = []
     seen: set[str] = set()
     for path in sorted(root.glob("*.jsonl")):
+        if writers is not None and path.stem not in writers:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -593,11 +597,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="list N missed annotations (dev only)")
     ap.add_argument("--entries", action="store_true", help="typo findings per rule and lexicon entry (dev only)")
     ap.add_argument("--only", help="comma-separated excerpt ids")
+    ap.add_argument("--writers", help="comma-separated manifests (h12k,h12l): measure these writers' excerpts only")
     ap.add_argument("--classifier", action="store_true", help="also run the paragraph classifier (B-* rules)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--write-docs", action="store_true", help="write the section of docs/benchmarks.md (both splits)")
     args = ap.parse_args(argv)
-    excerpts, skipped = load_manifests()
+    if args.writers and args.write_docs:
+        ap.error("--write-docs measures the whole set; leave out --writers")
+    excerpts, skipped = load_manifests(writers=set(args.writers.split(",")) if args.writers else None)
     if args.only:
         keep = set(args.only.split(","))
         excerpts = [e for e in excerpts if e.id in keep]
