@@ -777,6 +777,7 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if report.meta.agency_source != "page":
         yield from _other_township(report, ctx)
         yield from _own_group_or_scope(report, ctx)
+        yield from _compiled_by_the_level_above(report, ctx)
     own = divisions.resolve(agency_places(agency))
     if not own or report.meta.agency_source == "page":
         return  # no place of our own to compare with (a national body, a township named alone) — say nothing
@@ -793,6 +794,7 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                            where=("属" + up.name if up and len(cands) == 1 else "省级行政区" if len(cands) == 1 else "多地同名"))
 
     yield from _level_self_reference(report, ctx, own, own_name)
+    yield from _prefecture_word(report, ctx, own, own_name)
     for s in report.views.sentences:
         sent = text[s.start:s.end]
         for cm in _COMPILED.finditer(sent):
@@ -902,6 +904,68 @@ def _own_group_or_scope(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 _AUTONOMOUS_REGIONS = ("15", "45", "54", "64", "65")  # 我区 there may be the region itself
 _LOWER_SELF = re.compile(r"[我本](?P<k>区|县)(?![域级委长内外情])")
+
+
+# the level above named as a prefecture (州): 省、州, 州委, 州政府, 州级, 州直 (a name ending in 州 — 广州, 定州 — is no such word)
+_ZHOU_UP = re.compile(r"省、?州(?=[、，,]|关于|有关|的|相关|政务)|州(?:委|人民政府|政府|级|直属|直)")
+
+
+def _prefecture_word(report: Report, ctx: RuleContext, own: tuple, own_name: str) -> Iterator[Finding]:
+    """K-07 (prefecture): a body below a prefecture-level city (or directly below its province) writes of the level
+    above as 州 — 省、州 / 州委 / 州政府 — the words of a county in an autonomous prefecture."""
+    from nianbao import divisions
+
+    if len(own) != 1:
+        return
+    chain, d = [], own[0]
+    while d is not None:
+        chain.append(d)
+        d = divisions.parent(d)
+    if len(chain) < 2 or any(x.name.endswith(("州", "盟", "地区")) for x in chain):
+        return  # in a prefecture (or a league, an area): 州 may well be the level above
+    agency = report.meta.agency or ""
+    text = report.text
+    for m, s in _outside_titles(report, _ZHOU_UP):
+        end = m.start() + m.group(0).index("州") + 1
+        if divisions.place_ending_at(text, end, max(0, end - 8)) or divisions.short_ending_at(text, end, max(0, end - 8)):
+            continue  # 广州政务, 定州人民政府: a place's name
+        ev = m.group(0)
+        up = chain[1].name
+        yield ctx.finding(m.start(), m.end(), variant="prefecture", evidence=ev, part=s.part, agency=agency,
+                          own=own_name, up=up, name=ev)
+
+
+# who compiled the report, in a sentence about it: 本报告……由平阳县结合有关统计数据编制, 本报告由××镇人民政府负责编制
+_COMPILED_BY = re.compile(r"由(?P<who>[^。；;，,\n]{2,20}?)(?:结合|根据|依据|综合|汇总)[^。；;\n]{0,20}?编制"
+                          r"|由(?P<who2>[^。；;，,\n]{2,20}?)(?:负责)?(?:编制|制作|起草)")
+_ABOUT_REPORT = re.compile(r"本(?:年度)?报告|本年报|年度报告")
+# what makes a compiler a township's own body or office (镇, 乡, 街道, 苏木, 办事处, 党政办, 综合办, 社区)
+_TOWNSHIP_BODY = re.compile(r"镇|乡|街道|苏木|嘎查|办事处|党政|综合办|社区|管委会|管理委员会|园区|开发区")
+
+
+def _compiled_by_the_level_above(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-07 (compiler): a township's or street's report says it was compiled by a county or a city (本报告由平阳县结合
+    有关统计数据编制) — the county's own report's sentence, left in."""
+    from nianbao import divisions
+
+    if report.meta.level not in ("township", "street"):
+        return
+    agency = report.meta.agency or ""
+    text = report.text
+    for s in report.views.sentences:
+        if not _ABOUT_REPORT.search(text, s.start, s.end):
+            continue
+        for cm in _COMPILED_BY.finditer(text, s.start, s.end):
+            g = "who" if cm.group("who") else "who2"
+            who = cm.group(g)
+            place = next((who[:n] for n in range(min(len(who), 12), 1, -1) if divisions.lookup(who[:n], short=n >= 2)
+                          and (n >= 3 or not who[n:n + 1] or not _TOWNSHIP_BODY.match(who[n:]))), None)
+            if place is None or _TOWNSHIP_BODY.search(who) or any(p and p in who for p in agency_places(agency)
+                                                                  if _TOWNSHIP_BODY.search(p)):
+                continue
+            a = cm.start(g)
+            yield ctx.finding(a, a + len(place), variant="compiler", evidence=place, part=s.part, agency=agency,
+                              name=place)
 
 
 def _level_self_reference(report: Report, ctx: RuleContext, own: tuple, own_name: str) -> Iterator[Finding]:

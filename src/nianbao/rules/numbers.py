@@ -21,6 +21,7 @@ from nianbao.rules.counts import (
     TOTAL_RE,
     UNITS,
     adds_up_before_the_end,
+    is_rest,
     names_every_part,
     other_units_after_the_total,
     same_unit,
@@ -288,9 +289,42 @@ _ENDS_WITH_DENG = re.compile(rf"(?:{NUM})\s*(?:{UNITS})\s*等\s*$")
 _LIST_STOP = re.compile(r"较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|去年")
 
 
+def _through_semicolons(text: str, sents: list[Sentence], j: int) -> int:
+    """The end of sentence j and of the sentences of its paragraph that follow it after a ；(a list may run on through
+    them to its full stop; ``_list_clauses`` decides how far it does)."""
+    end = sents[j].end
+    while j + 1 < len(sents) and sents[j + 1].par_start == sents[j].par_start and text[end - 1:end] in ("；", ";"):
+        j += 1
+        end = sents[j].end
+    return end
+
+
 def _list_clauses(lst: str) -> str:
-    """The 其中 list up to the first 。/； or the first clause that is not a part (a comparison, another quantity)."""
-    lst = re.split(r"[。；;]", lst, maxsplit=1)[0]
+    """The 其中 list up to the first 。/； or the first clause that is not a part (a comparison, another quantity); or,
+    where every item stands in a ；-separated segment of its own with a note after it and the last one is the rest
+    (其中，概况类信息33条，为……提供基础；……；其他信息1932条，涵盖多方面内容。), the items up to that last one, their notes
+    blanked (offsets kept)."""
+    head = re.split(r"[。；;]", lst, maxsplit=1)[0]
+    first = _leading_parts(head)
+    segs = re.split(r"(?<=[；;])", re.split(r"。", lst, maxsplit=1)[0])
+    if len(segs) < 3 or len(_PART.findall(first)) != 1:
+        return first  # (a first segment that lists several items is a list of its own: 其中A 4条，B 0条，C 2条；…)
+    def blanked(seg: str, kept: str) -> str:  # the item's note blanked, the ； that ends the segment kept
+        return kept + "＿" * (len(seg) - len(kept) - 1) + seg[-1] if len(seg) > len(kept) else kept
+
+    out = [blanked(segs[0], first)]
+    for seg in segs[1:]:
+        item = re.split(r"(?<=[，,；;])", seg)[0]
+        if len(_PART.findall(item)) != 1 or _LIST_STOP.search(item):
+            return first  # a segment that is not one more item: the list was the first segment's
+        if is_rest(item):
+            return "".join(out) + item.rstrip("，,；;")
+        out.append(blanked(seg, item))
+    return first
+
+
+def _leading_parts(lst: str) -> str:
+    """The clauses of a list up to the first that is not a part."""
     kept = []
     for clause in re.split(r"(?<=[，,])", lst):
         if _LIST_STOP.search(clause):
@@ -314,14 +348,28 @@ def _share_of_item(raw: str, items: list[int], total: int) -> bool:
     return False
 
 
+# a round figure written before its number (约12515条, 近300条, 逾百件)
+_APPROX_BEFORE = re.compile(r"(?:约|大约|近|逾|超过|将近)\s*$")
+# a count left without its measure word before a comma or the list's end (信息4976，)
+_BARE_COUNT = re.compile(r"(?<![\d.．%％])\d+(?=\s*(?:[，,；;、。]|$))")
+
+
+def _blank(lst: str, found: list[re.Match]) -> str:
+    """The list with the items already read blanked out."""
+    out = list(lst)
+    for m in found:
+        out[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
+
+
 def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-02: '共N条，其中A条、B条' where the listed parts are clearly exhaustive and do not add up."""
     text = report.text
     sents = list(report.views.sentences)
     for i, s in enumerate(sents):
         for tm in TOTAL_RE.finditer(text, s.start, s.end):
-            if APPROX_AFTER.match(text[tm.end():tm.end() + 2]):
-                continue
+            if APPROX_AFTER.match(text[tm.end():tm.end() + 2]) or _APPROX_BEFORE.search(text, max(0, tm.start("n") - 4), tm.start("n")):
+                continue  # 1600余条, 约12515条: a round figure is no sum
             unit = tm.group("u")
             # the 其中 list: in the same sentence after the total, or opening the next sentence of the paragraph
             k = text.find("其中", tm.end(), min(s.end, tm.end() + LIST_MAX))
@@ -330,11 +378,11 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     continue  # another total stands between
                 if _ANY_COUNT.search(text[tm.end():k]):
                     continue  # another count stands between: 其中 may belong to it ("共发布文件3条，解读6条，其中……")
-                lst_start, lst_end = k + 2, s.end
+                lst_start, lst_end = k + 2, _through_semicolons(text, sents, i)
             elif i + 1 < len(sents) and sents[i + 1].par_start == s.par_start and \
                     text[sents[i + 1].body:sents[i + 1].body + 2] == "其中" and \
                     TOTAL_RE.search(text, tm.end(), s.end) is None:
-                lst_start, lst_end = sents[i + 1].body + 2, sents[i + 1].end
+                lst_start, lst_end = sents[i + 1].body + 2, _through_semicolons(text, sents, i + 1)
             else:
                 continue
             cut = lst_end > lst_start + LIST_MAX  # (read at most LIST_MAX characters on: a list cut there may not fall short)
@@ -347,6 +395,8 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             parts = [(m.start(), m.end(), value(m.group("n"))) for m in found]
             if len(parts) < 2 or any(APPROX_AFTER.match(lst[b:b + 2]) for _, b, _ in parts):
                 continue
+            if _BARE_COUNT.search(_blank(lst, found)):
+                continue  # an item whose count has no measure word ("栏目发布信息4976，其他5781条"): not read, not judged
             if any(not same_unit(m.group("u"), unit) for m in found) or \
                     other_units_after_the_total([p[2] for p in parts], [m.group("u") for m in found], value(tm.group("n")), unit):
                 continue

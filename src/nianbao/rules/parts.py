@@ -173,5 +173,28 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
           and (m.period_end.month, m.period_end.day) == (12, 31))
     if not ok:
         loc = m.period_loc
+        if m.period_end and m.period_start.year == m.year == m.period_end.year:
+            # a body set up (or wound up) during the year reports from (or to) that day, and says so
+            for d, which in ((m.period_start, "start"), (m.period_end, "end")):
+                if (d.month, d.day) != ((1, 1) if which == "start" else (12, 31)) and _founded_on(report.text, d):
+                    yield ctx.finding(loc.start if loc else None, loc.end if loc else None, part=None,
+                                      period_text=m.period_text, year=m.year, variant="founded",
+                                      date=f"{d.year}年{d.month}月{d.day}日")
+                    return
         yield ctx.finding(loc.start if loc else None, loc.end if loc else None, part=None,
                           period_text=m.period_text, year=m.year, variant="mismatch")
+
+
+# a body's own start or end: set up, unveiled, merged, wound up (成立, 挂牌, 组建, 设立, 揭牌, 合并, 撤销, 撤并)
+_FOUNDED = re.compile(r"成立|挂牌|组建|设立|揭牌|合并|撤销|撤并|划入|划转")
+
+
+def _founded_on(text: str, d) -> bool:
+    """Whether the text says, in the clause that names the day ``d``, that the body was set up or wound up then."""
+    day = re.compile(rf"{d.year}\s*年\s*0?{d.month}\s*月\s*0?{d.day}\s*日")
+    for m in day.finditer(text):
+        a = max(text.rfind(c, 0, m.start()) for c in "。；;\n")
+        b = min((k for c in "，,。；;\n" if (k := text.find(c, m.end())) >= 0), default=len(text))
+        if _FOUNDED.search(text, a + 1, b):
+            return True
+    return False

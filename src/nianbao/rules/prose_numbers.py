@@ -199,6 +199,12 @@ def _clause(text: str, s, a: int, b: int) -> str:
     return text[max(s.start, *(text.rfind(c, s.start, a) + 1 for c in "，,；;")):b]
 
 
+def _clause_rest(text: str, s, b: int) -> str:
+    """The rest of a match's clause: from its end to the next ，/；/。 (or the sentence's end)."""
+    ends = [k for c in "，,；;。" if (k := text.find(c, b, s.end)) >= 0]
+    return text[b:min(ends, default=s.end)]
+
+
 def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """"未收到政府信息公开申请" (or "收到申请0件", "无依申请公开事项") in one place and "收到申请2件" in another; the same for
     requests for administrative review and for lawsuits over disclosure ("未发生……行政复议" beside "行政复议1件"). Counts
@@ -216,8 +222,10 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # another year's, or next year's plan
             for m in none_rx.finditer(text, s.start, s.end):
                 clause = _clause(text, s, m.start(), m.end())
+                # the whole clause for requests: "未收到因政府信息公开申请引起的行政复议" denies a review, not requests
+                whole = clause + _clause_rest(text, s, m.end()) if kind == "requests" else clause
                 if none is None and not _OTHER_MATTER.search(clause) and not (
-                        kind == "requests" and re.search(r"复议|诉讼", clause)) and not (
+                        kind == "requests" and re.search(r"复议|诉讼", whole)) and not (
                         kind != "requests" and _CASE_SPOIL.search(text[m.start():m.end() + 8])):
                     none = (m.start(), m.end(), 0)
             for m in count_rx.finditer(text, s.start, s.end):

@@ -109,6 +109,18 @@ _CONTENTS_AFTER = re.compile(r"(?:的内容|全文)?(?:主要)?(?:包括|包含|
 _PUBLISH_BEFORE = re.compile(r"(?:公布|发布|编制|制作|印发|形成)[^。，,；;：:！!？?\n]*$")
 
 
+# an official media account is often named after what it does (“XX发布”): after the account's label, the name ends
+# with the first copy and the second is the verb (微信公众号确山政府发布发布104条)
+_ACCOUNT_BEFORE = re.compile(r"(?:公众号|微博|微信|头条号?|抖音号?|视频号|快手号?|客户端|账号|[Aa][Pp][Pp])"
+                             r"[“\"《「]?[^，。；,;:：\s]{0,12}$")
+_ACCOUNT_VERBS = frozenset({"发布", "推送", "发表", "播报"})
+
+
+def _account_name(seg: str, i: int, n: int) -> bool:
+    """Is seg[i:i+2n] an account's name ending in a verb (…发布) followed by the verb itself?"""
+    return seg[i:i + n] in _ACCOUNT_VERBS and bool(_ACCOUNT_BEFORE.search(seg[max(0, i - 20):i]))
+
+
 def _sentence_seam(seg: str, i: int, n: int) -> bool:
     """Is seg[i:i+2n] a word that ends one sentence and opens the next, with the full stop between them lost?"""
     return bool(_CONTENTS_AFTER.match(seg, i + 2 * n) and _PUBLISH_BEFORE.search(seg[max(0, i - 60):i]))
@@ -215,8 +227,8 @@ def duplicated_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             for n in range(len(m.group(1)), 0, -1):
                 if seg[i:i + n] != seg[i + n:i + 2 * n] or _LABEL_AFTER.match(seg, i + 2 * n):
                     continue  # not doubled; or 可在网站下载|下载地址：…, where the second copy heads a label
-                if n >= 2 and _sentence_seam(seg, i, n):
-                    continue  # 现公布……年度报告|报告的内容包括…: a lost full stop, not a doubled word
+                if n >= 2 and (_sentence_seam(seg, i, n) or _account_name(seg, i, n)):
+                    continue  # 现公布……年度报告|报告的内容包括…: a lost full stop, not a doubled word; 公众号XX发布|发布
                 if _is_duplicate(seg, i, n, allow, contexts):
                     w = seg[i:i + n]
                     yield ctx.finding(

@@ -712,6 +712,15 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(a, b, variant="lost", found=text[a:b], term=t)
         else:
             yield ctx.finding(a, b, variant="swap", found=text[a:b], term=t)
+    for m in _REGULATION_DECREE.finditer(text):
+        if m.group("n") not in _DECREES:
+            yield ctx.finding(m.start("n"), m.end("n"), variant="decree", found=m.group("n"))
+
+
+# the regulation cited with its decree: 《中华人民共和国政府信息公开条例》（国务院令第711号）; the 2007 text was 第492号,
+# the 2019 revision 第711号, and no other number is the regulation's
+_REGULATION_DECREE = re.compile(r"政府信息公开条例》?\s*[(（]?\s*(?:中华人民共和国)?国务院令\s*第?\s*(?P<n>\d{3,4})\s*号")
+_DECREES = frozenset({"492", "711"})
 
 
 def term_near_misses(report: Report) -> Iterator[tuple[int, int, str, str]]:

@@ -93,8 +93,10 @@ _SELF_NAME = re.compile(r"(?:(?:现|特|特此|兹|现予)(?:向社会)?(?:予�
 _PLAN_DOC = re.compile(r"(?:制定|印发|出台|编制|制发)(?:了)?《?(?P<y>(?:19|20)\d{2})\s*年度?"
                        r"(?P<n>[^。；，、《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))")
 # the year's own arrangement named as the basis of the work: "按照《青溪县2022年政务公开工作要点》" in the 2023 report
-_PLAN_BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|贯彻|围绕)[^。；，]{0,12}?《(?P<pre>[^《》]{0,20}?)(?P<y>(?:19|20)\d{2})\s*年度?"
-                         r"(?P<n>[^《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))》")
+# (a notice that issues it: 《……关于印发哈尔滨市2020年政务公开重点工作任务责任分解表的通知》)
+_PLAN_BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|贯彻|围绕)[^。；，]{0,12}?《(?P<pre>[^《》]{0,24}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+                         r"(?P<n>[^《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案|"
+                         r"重点工作任务(?:责任)?(?:分解|分工)?表?))(?:的通知)?》")
 # last year's report told as published this year, both years one behind: "2022年1月发布了2021年度……年度报告" in the
 # 2023 report (the 2023 report's own January publishes the 2022 report)
 _REPORT_PUBLISHED = re.compile(r"(?P<y2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^。；\n]{0,30}?(?:发布|公布|公开|上传)(?:了)?"
@@ -139,16 +141,18 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 past = _PAST.search(text, _s.start, _s.end) is not None
             return past
 
+        seen: set[int] = set()  # the years a plan_doc/plan_cited finding already stands on
         for m in _PLAN_DOC.finditer(text, s.start, s.end):
             if int(m.group("y")) != year - 1 or told_as_past():
                 continue
+            seen.add(m.start("y"))
             name = text[m.start("y"):m.end("n")]
             if in_title(text, s.start, m.start()):  # 根据《…关于印发2020年政务公开工作要点的通知》: cited, not made
                 yield ctx.finding(m.start("y"), m.end("y"), variant="plan_cited", year=year, other=year - 1, name=name)
                 continue
             yield ctx.finding(m.start("y"), m.end("y"), variant="plan_doc", year=year, other=year - 1, name=name)
         for m in _PLAN_BASIS.finditer(text, s.start, s.end):
-            if int(m.group("y")) != year - 1 or told_as_past():
+            if not year - 3 <= int(m.group("y")) < year or m.start("y") in seen or told_as_past():
                 continue
             name = text[m.start("pre"):m.end("n")]
             yield ctx.finding(m.start("y"), m.end("y"), variant="plan_basis", year=year, name=name)

@@ -335,6 +335,23 @@ def detect_format(raw: RawDocument, tables: dict[str, Table], headings_text: str
     return "unknown", evidence
 
 
+_FIRST_YEAR = re.compile(r"(?:^|\n|。)\s*(?:根据《条例》要求[，,])?((?:20|19)\d{2})\s*年度?(?![\d月])")
+# the preamble's own report: "现将2022年度政府信息公开工作报告如下", "现公布……2023年政府信息公开工作年度报告"
+_OWN_REPORT = re.compile(r"(?:现将|现把|特将|现予?公布|现发布|现向社会公布)[^。；;]{0,30}?((?:19|20)\d{2})\s*年度?"
+                         r"[^。；;\d]{0,20}?报告")
+
+
+def _first_year(text: str) -> int | None:
+    """The year that opens a sentence or line in the first 2,000 characters (part one's "2019年，我局……")."""
+    m = _FIRST_YEAR.search(text[:2000])
+    return int(m.group(1)) if m else None
+
+
+def _own_report_year(text: str) -> int | None:
+    m = _OWN_REPORT.search(text)
+    return int(m.group(1)) if m else None
+
+
 def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, tail_from: int) -> ReportMeta:
     meta = ReportMeta()
     title, tb = find_title(raw)
@@ -372,6 +389,11 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
         meta.period_loc = Location(raw.page_of(m.start()), raw.line_of(m.start()), m.start(), m.end())
         if meta.year is None and start.year == end.year:
             meta.year, meta.year_source = start.year, "period"
+            # no title: the period alone against the preamble's own report and part one's first year, both of another
+            # year ("现将2022年度……报告如下", "2022年，……", the period 2021年1月1日至12月31日): the period is the slip
+            own = _own_report_year(raw.text[:1500])
+            if own is not None and own != start.year and _first_year(raw.text) == own:
+                meta.year, meta.year_source = own, "text"
     if meta.year is None:
         # "2019年政府信息公开…" — not the report that an earlier sentence says was published ("发布2019年政府信息公开年度报告"
         # in the 2020 report) or one a notice is about ("关于做好2019年政府信息公开工作年度报告…的通知")
@@ -382,9 +404,8 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
             break
     if meta.year is None:
         # part one's first sentence: "2019年，我局……" / "2010年,本市各级政府部门……"
-        m3 = re.search(r"(?:^|\n|。)\s*(?:根据《条例》要求[，,])?((?:20|19)\d{2})\s*年度?(?![\d月])", raw.text[:2000])
-        if m3:
-            meta.year, meta.year_source = int(m3.group(1)), "text"
+        meta.year = _first_year(raw.text)
+        meta.year_source = "text" if meta.year is not None else None
     meta.level = agency_level(meta.agency)
     meta.format_version, meta.format_evidence = detect_format(raw, tables, headings_text)
     return meta
