@@ -124,3 +124,26 @@ def test_k07_a_township_report_compiled_by_its_county():
     assert [(f[0], f[1]) for f in found(text, "K-07")] == [("K-07", "平阳县")]
     for own in ("由云岭镇人民政府结合有关统计数据编制", "由平阳县云岭镇人民政府办公室负责编制", "由镇党政办结合有关统计数据编制"):
         assert found(text.replace("由平阳县结合有关统计数据编制", own), "K-07") == []
+
+
+# K-06 sum: a breakdown that goes on in another unit (……4条、新闻发布会5次) is not judged short
+def test_k06_a_breakdown_that_goes_on_in_another_unit():
+    text = COUNTY + "全年发布解读信息64条，其中：视频解读42条、图文解读9条、文字解读4条、新闻发布会6次、在线访谈3次。"
+    assert found(text, "K-06") == []
+
+
+# K-02: a count left without its measure word is an item too — with it the parts may still exceed the total
+def test_k02_an_unread_count_counts_when_the_parts_exceed_the_total():
+    text = COUNTY + "全年共发布信息5200条，其中政务动态900条，政策文件栏目发布信息2200，其他2300条。"
+    assert [f[2] for f in found(text, "K-02")] == [
+        "合计写“共5200条”，其后列出的各项 900＋2200＋2300＝5400条，多于合计数。"]
+
+
+# K-06 flow: every kind of applicant named before the count (公民、法人和其他组织) — the count is all the requests
+def test_k06_flow_with_every_kind_of_applicant_named():
+    text = COUNTY + ("全年共受理公民、法人和其他社会组织政府信息公开申请120件，上年结转6件，办结110件，结转下年度办理10件。")
+    assert [f[0] for f in found(text, "K-06")] == ["K-06"]
+    balanced = text.replace("办结110件", "办结116件")
+    assert found(balanced, "K-06") == []
+    one_kind = COUNTY + ("全年共受理法人政府信息公开申请120件，上年结转6件，办结110件，结转下年度办理10件。")
+    assert found(one_kind, "K-06") == []

@@ -395,12 +395,17 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             parts = [(m.start(), m.end(), value(m.group("n"))) for m in found]
             if len(parts) < 2 or any(APPROX_AFTER.match(lst[b:b + 2]) for _, b, _ in parts):
                 continue
-            if _BARE_COUNT.search(_blank(lst, found)):
-                continue  # an item whose count has no measure word ("栏目发布信息4976，其他5781条"): not read, not judged
             if any(not same_unit(m.group("u"), unit) for m in found) or \
                     other_units_after_the_total([p[2] for p in parts], [m.group("u") for m in found], value(tm.group("n")), unit):
                 continue
             total = value(tm.group("n"))
+            # an item whose count has no measure word ("栏目发布信息4976，其他5781条") is an item too: with it the parts may
+            # reach the total (then all is well) or still exceed it; a sum that falls short is not judged
+            bare = [(m.start(), m.end(), int(m.group(0))) for m in _BARE_COUNT.finditer(_blank(lst, found))]
+            if bare:
+                parts = sorted(parts + bare)
+                if sum(p[2] for p in parts) <= total:
+                    continue
             got = sum(p[2] for p in parts)
             # a list that ends with 等 says it is not complete, whatever its last item
             exhaustive = names_every_part(lst) and not _ENDS_WITH_DENG.search(lst.rstrip("。；;，, "))

@@ -329,8 +329,10 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # "4条，其中业务工作4条；动态类信息51条；……": the breakdown ends at ；, the clauses after it are more
             if got > total and adds_up_before_the_end([value(i.group("n")) for i in items], total, lst, [i.end() for i in items]):
                 continue  # "720人次，其中电话430人次，现场290人次，专栏访问量1406人次": the last is another quantity
-            if got < total and (nested or cut or re.match(r"\s*等", lst[items[-1].end():])):
-                continue  # a list cut short by us, or one that says it is partial (……公开指南1条等): the rest is unknown
+            if got < total and (nested or cut or re.match(r"\s*等", lst[items[-1].end():])
+                                or _MORE_COUNTS.match(lst, items[-1].end())):
+                continue  # a list cut short by us, or one that says it is partial (……公开指南1条等), or one that goes on
+                # in another unit (……文字解读4条、新闻发布会5次、在线访谈1次): the rest is unknown
             exhaustive = not rest_uncounted(lst) and (is_rest(last_item(lst)) or applicants
                                                       or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()])))  # "其中：" announces all
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
@@ -347,6 +349,8 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               relation="多于" if got > total else "少于")
 
 
+# the list goes on with counts in another unit: "、新闻发布会5次" after "……文字解读4条"
+_MORE_COUNTS = re.compile(r"\s*[、，,]\s*[^、，,；;。\d]{1,12}?\d+\s*(?:次|场|期|个|项|人次|场次|篇|份|部)")
 _FOLLOW_STOP = re.compile(r"共|合计|总计|累计|其中|包括|%|％|余|多|约|左右|较|同比|上年|去年|复议|诉讼")
 _CLAUSE_BREAK = re.compile(r"\s*[；;。]\s*")  # what ends the count's sentence before the list
 
@@ -470,12 +474,18 @@ def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # the flow of the year's requests in one sentence: received (收到/受理, not one channel's), carried over from last year,
 # completed (办结/答复), carried into next year — received + carried over = completed + carried forward (table three)
-_FLOW_IN = re.compile(rf"(?:新收|收到|接到|接收|受理)(?:了)?(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开)(?:的)?申请(?:共|为)?\s*"
+# (the applicants may stand between: 受理公民、法人和其他社会组织政府信息公开申请758件)
+_FLOW_IN = re.compile(rf"(?:新收|收到|接到|接收|受理)(?:了)?(?:各类|各项)?(?:(?:公民|法人|自然人|其他|组织|社会|和|、|及|或者?)+"
+                      rf"(?:提出|提交)?的?)?(?:政府信息公开|信息公开|依申请公开)(?:的)?申请(?:共|为)?\s*"
                       rf"(?P<n>{NUM})\s*件(?![\d%％])")
 _FLOW_OVER = re.compile(rf"(?:上一?年度?|去年)(?:结转|转入)(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
 _FLOW_DONE = re.compile(rf"(?<![未没])(?:办结|办理完毕|答复完毕)(?:了)?(?:政府信息公开申请|申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
 _FLOW_FORWARD = re.compile(rf"结转(?:至|到)?(?:下一?年度?|(?:19|20)\d{{2}}\s*年度?)(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*"
                            rf"(?P<n>{NUM})\s*件(?![\d%％])")
+
+
+# every kind of applicant named together (公民、法人和其他组织): the count is all the requests, not one kind's
+_ALL_APPLICANTS = re.compile(r"(?:公民|自然人)[、，,和及与]*法人(?:[、，,和及与或者]*(?:其他|社会)*组织)?")
 
 
 def _flow(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -491,8 +501,9 @@ def _flow(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         got, over, done, fwd = found
         if len(got) != 1 or len(done) != 1 or len(fwd) != 1 or len(over) > 1:
             continue
-        if _count_words("part_count").search(_clause(text, s, got[0].start(), got[0].end()).replace("结转", "")):
-            continue  # one channel's, one kind of applicant's or one part of the body's
+        clause = _ALL_APPLICANTS.sub("", _clause(text, s, got[0].start(), got[0].end()).replace("结转", ""))
+        if _count_words("part_count").search(clause):
+            continue  # one channel's, one kind of applicant's or one part of the body's (every kind named is all of them)
         received, completed, forward = (value(m[0].group("n")) for m in (got, done, fwd))
         carried = value(over[0].group("n")) if over else None
         if (carried is not None and received + carried != completed + forward) or \
