@@ -147,3 +147,11 @@ def test_k06_flow_with_every_kind_of_applicant_named():
     assert found(balanced, "K-06") == []
     one_kind = COUNTY + ("全年共受理法人政府信息公开申请120件，上年结转6件，办结110件，结转下年度办理10件。")
     assert found(one_kind, "K-06") == []
+
+
+# W-08 office: an ordinary prefecture-level city's government has an 办公室, not an 办公厅
+def test_w08_a_prefecture_citys_office_called_banggongting():
+    text = TOWN + "我镇根据《湖州市人民政府办公厅关于做好政务公开工作的通知》要求，全年主动公开信息90条。"
+    assert [(f[0], f[1]) for f in found(text, "W-08")] == [("W-08", "湖州市人民政府办公厅")]
+    for right in ("湖州市人民政府办公室", "杭州市人民政府办公厅", "宁波市人民政府办公厅", "浙江省人民政府办公厅"):
+        assert found(text.replace("湖州市人民政府办公厅", right), "W-08") == []

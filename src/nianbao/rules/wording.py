@@ -715,6 +715,29 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for m in _REGULATION_DECREE.finditer(text):
         if m.group("n") not in _DECREES:
             yield ctx.finding(m.start("n"), m.end("n"), variant="decree", found=m.group("n"))
+    yield from _city_office_ting(report, ctx)
+
+
+# a city government's general office called 办公厅 (湖州市人民政府办公厅): only the municipalities, the provincial capitals
+# and the cities with separate planning status have one (data/lexicon/bodies.toml); every other city has an 办公室
+_CITY_OFFICE = re.compile(r"(?P<city>[\u4e00-\u9fff]{2,5}?市)(?:人民)?政府办公厅")
+
+
+def _city_office_ting(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    from nianbao import divisions
+
+    ting = frozenset(lexicon("bodies").get("office_ting_cities", ()))
+    text = report.text
+    for m in _CITY_OFFICE.finditer(text):
+        city = m.group("city")
+        # the longest prefecture-level city name that ends the match's city part (青溪县湖州市… → 湖州市)
+        name = next((city[k:] for k in range(len(city) - 2) if any(len(d.code) == 4 for d in divisions.lookup(city[k:]))),
+                    None)
+        if name is None or name in ting or any(len(d.code) != 4 for d in divisions.lookup(name)):
+            continue  # not a prefecture-level city (a county-level city's office is an 办公室 too, but that is W-12's
+            # ground: the name may be misread), a city with an 办公厅, or a name several divisions share
+        a = m.start("city") + m.group("city").rindex(name)
+        yield ctx.finding(a, m.end(), variant="office", found=text[a:m.end()], city=name)
 
 
 # the regulation cited with its decree: 《中华人民共和国政府信息公开条例》（国务院令第711号）; the 2007 text was 第492号,
