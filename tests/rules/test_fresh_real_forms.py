@@ -155,3 +155,11 @@ def test_w08_a_prefecture_citys_office_called_banggongting():
     assert [(f[0], f[1]) for f in found(text, "W-08")] == [("W-08", "湖州市人民政府办公厅")]
     for right in ("湖州市人民政府办公室", "杭州市人民政府办公厅", "宁波市人民政府办公厅", "浙江省人民政府办公厅"):
         assert found(text.replace("湖州市人民政府办公厅", right), "W-08") == []
+
+
+# W-06: 年 and 年度 stacked after a year (2015年年度政府信息公开工作); 2022年年度报告 (the year's annual report) is right
+def test_w06_nian_and_niandu_stacked():
+    text = TOWN.replace("2023年政府", "2023年年度政府") + "我镇全年主动公开政府信息90条。"
+    assert [(f[0], f[1]) for f in found(text, "W-06")] == [("W-06", "2023年年度")]
+    right = TOWN + "我镇于2023年1月发布了2022年年度报告，全年主动公开政府信息90条。"
+    assert found(right, "W-06") == []
