@@ -959,10 +959,11 @@ def _compiled_by_the_level_above(report: Report, ctx: RuleContext) -> Iterator[F
         for cm in _COMPILED_BY.finditer(text, s.start, s.end):
             g = "who" if cm.group("who") else "who2"
             who = cm.group(g)
-            place = next((who[:n] for n in range(min(len(who), 12), 1, -1) if divisions.lookup(who[:n], short=n >= 2)
-                          and (n >= 3 or not who[n:n + 1] or not _TOWNSHIP_BODY.match(who[n:]))), None)
-            if place is None or _TOWNSHIP_BODY.search(who) or any(p and p in who for p in agency_places(agency)
-                                                                  if _TOWNSHIP_BODY.search(p)):
+            if _TOWNSHIP_BODY.search(who):
+                continue  # the township's own body or office (云岭镇人民政府, 镇党政办)
+            # the longest division name (or short form) that opens the compiler: 平阳县 of 平阳县结合有关统计数据
+            place = next((who[:n] for n in range(min(len(who), 12), 1, -1) if divisions.lookup(who[:n], short=True)), None)
+            if place is None:
                 continue
             a = cm.start(g)
             yield ctx.finding(a, a + len(place), variant="compiler", evidence=place, part=s.part, agency=agency,
