@@ -26,7 +26,10 @@ A finding *matches* an annotation when its evidence span ``[location.start, loca
 ``[start, end)`` (a span of length 0 counts as its one position) and its category is compatible with the
 annotation's category (same category, or a pair in ``COMPATIBLE``, e.g. a date annotation found by S-07, the
 structure rule on the statistical period). A finding without a location matches any annotation of a compatible
-category in the same excerpt.
+category in the same excerpt — except a truncation finding (below), which fires on nearly every page beginning and
+so only matches where it has a place that overlaps (before the sixth session's end it matched without one, and
+F-01's "no table headers" counted every format slip, S-07's "no period sentence" every date slip of its excerpt, as
+found).
 
 * precision(rule) = findings of the rule matching at least one annotation / findings of the rule (truncation rules'
   unmatched findings left out). A finding whose evidence holds an annotated text (two characters or more) at
@@ -184,7 +187,10 @@ def matches(ann: Annotation, f: Found) -> bool:
     if not compatible(ann.category, f):
         return False
     if f.start is None or f.end is None:
-        return True
+        # a finding about the whole report matches any compatible annotation — but not one that only says something is
+        # missing from a page beginning (F-01's "no table headers", S-07's "no period sentence"): those fire on nearly
+        # every excerpt, so without a place they would count every format or date slip as found
+        return not truncation(f)
     return overlaps(ann.start, ann.end, f.start, f.end)
 
 
