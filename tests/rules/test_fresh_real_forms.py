@@ -163,3 +163,52 @@ def test_w06_nian_and_niandu_stacked():
     assert [(f[0], f[1]) for f in found(text, "W-06")] == [("W-06", "2023年年度")]
     right = TOWN + "我镇于2023年1月发布了2022年年度报告，全年主动公开政府信息90条。"
     assert found(right, "W-06") == []
+
+
+# F-07: the 2019 notice cited by its title (forwarded, or with a word lost) as the basis of a 2021+ report
+def test_f07_the_2019_notice_by_its_title():
+    head = "青溪县民政局2022年政府信息公开工作年度报告\n"
+    title = "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+    text = head + f"根据《中华人民共和国政府信息公开条例》和{title}要求，现公布本局2022年度报告。"
+    assert [(f[0], f[1]) for f in found(text, "F-07")] == [("F-07", title)]
+    with_number = text.replace(f"{title}要求", f"{title}（国办公开办函〔2019〕60号）要求")
+    assert [f[1] for f in found(with_number, "F-07")] == [f"{title}（国办公开办函〔2019〕60号"]
+    forwarded = text.replace(title, "《青溪县政务公开办公室转发国务院办公厅政府信息与政务公开办公室关于工作年度报告有关事项的通知》")
+    assert [f[0] for f in found(forwarded, "F-07")] == ["F-07"]
+    # a local office's own notice of that wording, a notice that names a year, a 2020 report: another document or time
+    local = text.replace(title, "《青溪县人民政府办公室关于政府信息公开工作年度报告有关事项的通知》")
+    named_year = text.replace(title, "《关于做好2022年度政府信息公开工作年度报告有关事项的通知》")
+    assert found(local, "F-07") == found(named_year, "F-07") == []
+    assert found(text.replace("2022年", "2020年"), "F-07") == []
+
+
+# F-08 declared: the old outline's part three (依申请公开政府信息情况) in the report's own part list
+def test_f08_the_old_part_three_in_the_part_list():
+    head = "青溪县卫生健康委员会2023年政府信息公开工作年度报告\n本报告由青溪县卫生健康委员会编制而成。\n"
+    text = head + ("全文包括总体情况、主动公开政府信息情况、依申请公开政府信息情况、行政复议和行政诉讼情况、"
+                   "存在的主要问题及改进情况、其他需要报告的事项。\n一、总体情况\n全年主动公开政府信息120条。")
+    assert [(f[0], f[1]) for f in found(text, "F-08")] == [("F-08", "依申请公开政府信息情况")]
+    current = text.replace("依申请公开政府信息情况、", "收到和处理政府信息公开申请情况、")
+    assert found(current, "F-08") == []
+    # as a sub-heading of part one it is current wording
+    sub = head + "一、总体情况\n（二）依申请公开政府信息情况\n全年收到政府信息公开申请3件。"
+    assert found(sub, "F-08") == []
+
+
+# D-08 self_name: the preamble's basis sentence names the report being compiled with last year
+def test_d08_the_preamble_compiles_last_years_report():
+    text = ("根据《中华人民共和国政府信息公开条例》要求，我镇认真编制了《云岭镇2020年政府信息公开工作年度报告》。"
+            "所列数据的统计期限自2021年1月1日起至12月31日止。\n一、总体情况\n2021年，云岭镇主动公开政府信息90条。")
+    assert [(f[0], f[1]) for f in found(text, "D-08")] == [("D-08", "2020")]
+    assert found(text.replace("云岭镇2020年", "云岭镇2021年"), "D-08") == []
+
+
+# D-11 until_prior after a run-in heading; D-08 self_name with 本镇 between the year and the report's name
+def test_d11_until_prior_after_a_run_in_heading_and_d08_with_benzhen():
+    head = "青溪县乡村振兴局2021年政府信息公开工作年度报告\n一、总体情况\n"
+    text = head + "（一）主动公开政府信息情况：截至2020年12月31日，我局通过政府网站公开信息56条。"
+    assert [(f[0], f[1]) for f in found(text, "D-11")] == [("D-11", "2020年")]
+    assert found(text.replace("截至2020年", "截至2021年"), "D-11") == []
+    town = "云岭镇人民政府2017年政府信息公开工作年度报告\n特向社会公布2016年度本镇政府信息公开年度报告。\n一、总体情况\n全年公开信息9条。"
+    assert [(f[0], f[1]) for f in found(town, "D-08")] == [("D-08", "2016")]
+    assert found(town.replace("2016年度本镇", "2017年度本镇"), "D-08") == []

@@ -17,17 +17,31 @@ CITE_2021 = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2021\s*[〕\]�
 _HISTORY = re.compile(r"废止|停止执行|不再执行|替代|代替|取代|修订|原格式|旧格式|试行格式的|以前")
 
 
+# the 2019 notice by its title, 《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》, also
+# with a word of it lost (关于工作年度报告有关事项的通知) or forwarded; a title that names a year is another notice (关于做好
+# 2021年……), and so is a local office's own notice of the same wording (××区人民政府办公室关于……)
+TITLE_2019 = re.compile(r"《(?:[^《》\d]{0,40}?(?:国务院办公厅|国办|政府信息与政务公开办公室)[^《》\d]{0,20}?)?"
+                        r"关于(?:政府信息公开)?(?:工作)?年度报告有关事项的通知》")
+
+
 def cited_trial_format(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """F-07: the 2019 notice cited by its number or by its title (the span covers both when the number follows the
+    title), in a report for 2021 or later, in a sentence that neither cites the 2021 format nor tells the history."""
     year = year_guess(report) or 0
     if year < 2021:
         return
     text = report.text
-    for m in CITE_2019.finditer(text):
-        a, b = sentence_bounds(text, m.start(), m.end())
+    cites: list[tuple[int, int]] = []
+    for t in TITLE_2019.finditer(text):
+        n = CITE_2019.match(text, t.end() + (1 if text[t.end():t.end() + 1] in "（(" else 0))
+        cites.append((t.start(), n.end() if n else t.end()))
+    cites += [(m.start(), m.end()) for m in CITE_2019.finditer(text) if not any(a <= m.start() < b for a, b in cites)]
+    for start, end in sorted(cites):
+        a, b = sentence_bounds(text, start, end)
         sent = text[a:b]
         if CITE_2021.search(sent) or _HISTORY.search(sent):
             continue
-        yield ctx.finding(m.start(), m.end(), year=year)
+        yield ctx.finding(start, end, year=year)
         return
 
 
@@ -40,8 +54,13 @@ _OLD_TITLE = (r"(?:(?:部门|政府)?信息公开(?:工作)?的?)?(?:收费(?:�
 _OLD_HEADING = re.compile(
     r"^[ \t　]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]、?|\d{1,2}\s*[、.．])\s*"
     rf"(?P<t>{_OLD_TITLE})\s*(?:[。.:：]|$)", re.M)
-_DECLARED = re.compile(r"(?:本(?:年度)?报告|全文)[^。\n]{0,30}?(?:由|包括|包含|分为)(?P<list>[^。\n]{8,300})")
-_OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>概述|[^、，,；;()（）]{0,12}?(?:收费及减免|收费和减免|支出和收费|"
+_DECLARED = re.compile(r"(?:本(?:年度)?报告|全文|报告)[^。\n]{0,30}?(?:由|包括|包含|分为)(?P<list>[^。\n]{8,300})")
+# (依申请公开政府信息情况 is the old outline's part three; in a 2019+ report's own part list it is always the old outline —
+# 15 of 15 on the real dev split — while as a sub-heading of part one, "（二）依申请公开政府信息情况", it is current)
+# a description opening its own sentence with 由, the report named in the sentence before ("编制本报告。由概述、……组成")
+_DECLARED_BARE = re.compile(r"(?:^|(?<=[。\n]))\s*由(?P<list>[^。\n]{8,300}?)组成")
+_OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>概述|依申请公开政府信息(?:的)?情况|"
+                       r"[^、，,；;()（）]{0,12}?(?:收费及减免|收费和减免|支出和收费|"
                        r"支出及收费|咨询处理|和申诉)[^、，,；;()（）]{0,6}?)(?=[、，,；;()（）]|等|共|$)")
 
 
@@ -63,9 +82,11 @@ def old_format_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if year >= 2021 and re.fullmatch(r"[^减支]*收费(?:的)?(?:情况)?", m.group("t")) and report.part_at(m.start()) == "other":
             continue  # the 2021 format asks part six for the 信息处理费 charged: a 收费情况 heading there is current
         yield ctx.finding(m.start("t"), m.end("t"), variant="heading", title=m.group("t"), year=year)
-    d = _DECLARED.search(text)
-    if d:
-        m = _OLD_ITEM.search(d.group("list"))  # one finding for the description: its first old part
+    # the report's description of its parts: the first that names an old part gives one finding, on that part (a
+    # sentence "本报告由××卫生健康委……编制而成" before it describes no parts; "编制本报告。由概述、……组成" does)
+    for d in sorted((*_DECLARED.finditer(text), *_DECLARED_BARE.finditer(text)), key=lambda d: d.start("list")):
+        m = _OLD_ITEM.search(d.group("list"))
         if m:
             a = d.start("list") + m.start("t")
             yield ctx.finding(a, a + len(m.group("t")), variant="declared", title=m.group("t"), year=year)
+            return

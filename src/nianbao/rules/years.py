@@ -88,7 +88,12 @@ _OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务�
 # the report naming itself as it is published: "现向社会公布X镇人民政府2023年政府信息公开工作年度报告" ("发布2019年……年度报告"
 # without 现/特 is last year's report, told as work done)
 _SELF_NAME = re.compile(r"(?:(?:现|特|特此|兹|现予)(?:向社会)?(?:予以)?(?:公布|发布|公开|编制)|现将|特将)(?P<pre>[^。；\n《》]{0,40}?)"
-                        r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+                        r"(?P<y>(?:19|20)\d{2})\s*年度?(?:本[镇乡局委办区县市]|我[镇乡局委办区县市])?(?:政府信息公开|政务公开)"
+                        r"(?:工作)?(?:年度)?(?:报告|年报)")
+# the same in the preamble's basis sentence: "根据《条例》……，我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》" (on the
+# real dev split this sentence names its own report's year 63 times of 64, the other an annotated slip)
+_SELF_NAME_BASIS = re.compile(r"(?:^|(?<=[。\n]))\s*(?:根据|依据|按照)[^。\n]{0,120}?编制(?:了|完成)?《?(?P<pre>[^。；\n《》]{0,30}?)"
+                              r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 # a work arrangement for a year, made in the report year: "印发2022年度政务公开重点任务分工方案" in the 2023 report
 _PLAN_DOC = re.compile(r"(?:制定|印发|出台|编制|制发)(?:了)?《?(?P<y>(?:19|20)\d{2})\s*年度?"
                        r"(?P<n>[^。；，、《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))")
@@ -127,9 +132,11 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               previous=year - 1)
     if not report.meta.year_stated:
         return  # the two checks below compare with the report year: only a year the report states itself
-    for m in _SELF_NAME.finditer(text):
+    named: set[int] = set()
+    for m in (*_SELF_NAME.finditer(text), *_SELF_NAME_BASIS.finditer(text, 0, 1500)):
         y = int(m.group("y"))
-        if y != year and abs(y - year) <= 3:
+        if y != year and abs(y - year) <= 3 and m.start("y") not in named:
+            named.add(m.start("y"))
             name = re.sub(r"\s", "", text[m.start("pre"):m.end()])
             yield ctx.finding(m.start("y"), m.end("y"), variant="self_name", year=year, other=y, name=name)
     for s in report.views.sentences:
@@ -241,6 +248,8 @@ _SUMMARY = re.compile(rf"(?:总结|回顾|反映|汇报|介绍|现将|特将)(?:
                       r"(?:政府信息公开|政务公开)(?:工作)?(?!年度报告|年报|[^。；，\n]{0,6}年度报告)")
 # the year's state given up to the end of the year before: "截至2021年底，我镇尚无……" in the 2022 report
 _UNTIL_PRIOR = re.compile(rf"截[至止]到?\s*{_Y}\s*(?:12\s*月\s*31\s*日|12\s*月(?:底|末)|底|末|年底|年末)\s*[，,]")
+# a run-in heading that ends in a colon before the sentence proper ("（一）主动公开政府信息情况：")
+_RUN_IN_LABEL = re.compile(r"[^。；，,:：\n]{1,24}[:：]\s*")
 # requests carried forward into the report year or before it: "0件转结2024年办结" in the 2024 report
 _CARRY = re.compile(rf"(?:结转|转结|转入)\s*(?:(?:至|到)\s*{_Y}|{_Y.replace('<y>', '<y2>')}\s*(?:继续)?\s*(?:办理|办结|处理))")
 
@@ -293,7 +302,9 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
                 if y != year and abs(y - year) <= 3 and not in_title(text, s.start, m.start()):
                     a, b, ev = _year_span(text, m)
                     yield ctx.finding(a, b, variant="summary", evidence=ev, part=s.part, year=year, written=ev)
-        m = _UNTIL_PRIOR.match(text, s.body, s.end)
+        # (after a run-in heading too: "（一）主动公开政府信息情况：截至2020年12月31日，……")
+        label = _RUN_IN_LABEL.match(text, s.body, s.end)
+        m = _UNTIL_PRIOR.match(text, s.body, s.end) or (_UNTIL_PRIOR.match(text, label.end(), s.end) if label else None)
         if m and int(m.group("y")) == year - 1 and not plan and not _CLAUSE_CMP.search(text[m.end():s.end]):
             a, b, ev = _year_span(text, m)
             yield ctx.finding(a, b, variant="until_prior", evidence=ev, part=s.part, year=year, written=ev)
