@@ -212,3 +212,16 @@ def test_d11_until_prior_after_a_run_in_heading_and_d08_with_benzhen():
     town = "云岭镇人民政府2017年政府信息公开工作年度报告\n特向社会公布2016年度本镇政府信息公开年度报告。\n一、总体情况\n全年公开信息9条。"
     assert [(f[0], f[1]) for f in found(town, "D-08")] == [("D-08", "2016")]
     assert found(town.replace("2016年度本镇", "2017年度本镇"), "D-08") == []
+
+
+# F-07: the regulation's own revision (新修订的《条例》, 《条例》（2019年4月3日修订）) tells no history of the format, and
+# the 2019 notice's title may lose its 关于
+def test_f07_the_regulations_revision_is_no_history():
+    title = "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+    text = ("青溪县应急管理局2023年政府信息公开工作年度报告\n根据新修订的《中华人民共和国政府信息公开条例》规定，"
+            f"本报告是根据{title}的相关要求编制。")
+    assert [f[1] for f in found(text, "F-07")] == [title]
+    no_guan = text.replace(title, "《国务院办公厅政府信息与政务公开办公室政府信息公开年度报告有关事项的通知》")
+    assert [f[0] for f in found(no_guan, "F-07")] == ["F-07"]
+    history = text.replace("的相关要求编制", "编制，该通知规定的格式已被2021年的新格式取代")
+    assert found(history, "F-07") == []

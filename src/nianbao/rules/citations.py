@@ -21,7 +21,8 @@ _HISTORY = re.compile(r"废止|停止执行|不再执行|替代|代替|取代|�
 # with a word of it lost (关于工作年度报告有关事项的通知) or forwarded; a title that names a year is another notice (关于做好
 # 2021年……), and so is a local office's own notice of the same wording (××区人民政府办公室关于……)
 TITLE_2019 = re.compile(r"《(?:[^《》\d]{0,40}?(?:国务院办公厅|国办|政府信息与政务公开办公室)[^《》\d]{0,20}?)?"
-                        r"关于(?:政府信息公开)?(?:工作)?年度报告有关事项的通知》")
+                        r"(?:关于)?(?:政府信息公开)?(?:工作)?年度报告有关事项的通知》")
+_REGULATION_NOTE = re.compile(r"条例》?\s*[(（][^()（）]{0,40}[)）]|(?:最?新)?修订(?:后)?的?\s*《[^《》]{0,30}条例》")
 
 
 def cited_trial_format(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -39,7 +40,8 @@ def cited_trial_format(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for start, end in sorted(cites):
         a, b = sentence_bounds(text, start, end)
         sent = text[a:b]
-        if CITE_2021.search(sent) or _HISTORY.search(sent):
+        # (the regulation's own revision — 《条例》（2019年4月3日修订）, 新修订的《条例》 — tells no history of the format)
+        if CITE_2021.search(sent) or _HISTORY.search(_REGULATION_NOTE.sub("", sent)):
             continue
         yield ctx.finding(start, end, year=year)
         return
