@@ -6,6 +6,7 @@ Loaded on first use only, so importing this module costs nothing at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -67,6 +68,14 @@ def parent(d: Division) -> Division | None:
         if len(d.code) > n and d.code[:n] in t.rows:
             return Division(d.code[:n], *t.rows[d.code[:n]])
     return None
+
+
+def ancestors(d: Division) -> Iterator[Division]:
+    """The divisions above ``d``, nearest first (a county's prefecture, then its province)."""
+    up = parent(d)
+    while up is not None:
+        yield up
+        up = parent(up)
 
 
 @cache
@@ -136,13 +145,8 @@ def short_ending_at(text: str, end: int, lo: int = 0) -> tuple[int, tuple[Divisi
 def _whole(text: str, start: int, cands: tuple[Division, ...]) -> bool:
     """A two-character name (和县, 新县) is read as a place only after the name of its own prefecture or province
     (安徽省和县): elsewhere it is as likely the end of a word or a conjunction (《条例》和县政府)."""
-    for c in cands:
-        up = parent(c)
-        while up:
-            if any(x and text[max(0, start - len(x)):start] == x for x in (up.name, up.short)):
-                return True
-            up = parent(up)
-    return False
+    return any(x and text[max(0, start - len(x)):start] == x
+               for c in cands for up in ancestors(c) for x in (up.name, up.short))
 
 
 @cache

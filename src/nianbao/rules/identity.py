@@ -918,10 +918,7 @@ def _prefecture_word(report: Report, ctx: RuleContext, own: tuple, own_name: str
 
     if len(own) != 1:
         return
-    chain, d = [], own[0]
-    while d is not None:
-        chain.append(d)
-        d = divisions.parent(d)
+    chain = [own[0], *divisions.ancestors(own[0])]
     if len(chain) < 2 or any(x.name.endswith(("州", "盟", "地区")) for x in chain):
         return  # in a prefecture (or a league, an area): 州 may well be the level above
     agency = report.meta.agency or ""

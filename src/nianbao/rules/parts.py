@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
@@ -189,7 +190,7 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 _FOUNDED = re.compile(r"成立|挂牌|组建|设立|揭牌|合并|撤销|撤并|划入|划转")
 
 
-def _founded_on(text: str, d) -> bool:
+def _founded_on(text: str, d: date) -> bool:
     """Whether the text says, in the clause that names the day ``d``, that the body was set up or wound up then."""
     day = re.compile(rf"{d.year}\s*年\s*0?{d.month}\s*月\s*0?{d.day}\s*日")
     for m in day.finditer(text):

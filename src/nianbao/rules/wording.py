@@ -723,20 +723,24 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 _CITY_OFFICE = re.compile(r"(?P<city>[\u4e00-\u9fff]{2,5}?市)(?:人民)?政府办公厅")
 
 
+@cache
+def _office_ting_cities() -> frozenset[str]:
+    return frozenset(lexicon("bodies").get("office_ting_cities", ()))
+
+
 def _city_office_ting(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     from nianbao import divisions
 
-    ting = frozenset(lexicon("bodies").get("office_ting_cities", ()))
     text = report.text
     for m in _CITY_OFFICE.finditer(text):
         city = m.group("city")
-        # the longest prefecture-level city name that ends the match's city part (青溪县湖州市… → 湖州市)
-        name = next((city[k:] for k in range(len(city) - 2) if any(len(d.code) == 4 for d in divisions.lookup(city[k:]))),
-                    None)
-        if name is None or name in ting or any(len(d.code) != 4 for d in divisions.lookup(name)):
+        # the longest name ending the match's city part that a prefecture-level city has (青溪县湖州市… → 湖州市)
+        suffixes = ((city[k:], divisions.lookup(city[k:])) for k in range(len(city) - 2))
+        name, found = next(((n, f) for n, f in suffixes if any(len(d.code) == 4 for d in f)), ("", ()))
+        if not name or name in _office_ting_cities() or any(len(d.code) != 4 for d in found):
             continue  # not a prefecture-level city (a county-level city's office is an 办公室 too, but that is W-12's
-            # ground: the name may be misread), a city with an 办公厅, or a name several divisions share
-        a = m.start("city") + m.group("city").rindex(name)
+            # ground: the name may be misread), a city with an 办公厅, or a name a county-level city shares
+        a = m.start("city") + len(city) - len(name)
         yield ctx.finding(a, m.end(), variant="office", found=text[a:m.end()], city=name)
 
 
