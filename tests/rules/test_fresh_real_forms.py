@@ -10,6 +10,14 @@ TOWN = "青溪县云岭镇人民政府2023年政府信息公开工作年度报�
 COUNTY = "青溪县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n"
 
 
+def graded(text: str, code: str) -> list[tuple[str, str, str]]:
+    """The rule's findings as (rule, severity, evidence): for the checks whose point is the severity."""
+    from nianbao.audit import audit_report
+
+    report = load_report(text, require_report=False)
+    return [(f.rule, f.severity, f.evidence) for f in audit_report(report, only=[code], use_classifier=False).findings]
+
+
 # K-06: 未收到因……申请引起的行政复议 denies a review, not the requests
 def test_k06_a_review_caused_by_requests_is_not_a_denial_of_requests():
     text = TOWN + "全年共受理政府信息公开申请12件，均已按时答复。全年未收到因政府信息公开申请引起的行政复议和行政诉讼。"
@@ -23,15 +31,10 @@ def test_s07_a_period_from_the_day_the_body_was_set_up_is_a_note():
     head = "青溪县白鹭街道办事处2024年政府信息公开工作年度报告\n"
     text = head + ("因青溪县白鹭街道办事处于2024年6月18日挂牌成立，本报告所列数据的统计期限自2024年6月18日起至2024年12月31日止。"
                    "\n一、总体情况\n白鹭街道全年主动公开政府信息56条。")
-    report = load_report(text, require_report=False)
-    from nianbao.audit import audit_report
-    got = [(f.rule, f.severity, f.evidence) for f in audit_report(report, only=["S-07"], use_classifier=False).findings]
-    assert got == [("S-07", "info", "自2024年6月18日起至2024年12月31日止")]
+    assert graded(text, "S-07") == [("S-07", "info", "自2024年6月18日起至2024年12月31日止")]
     unexplained = head + ("本报告所列数据的统计期限自2024年6月18日起至2024年12月31日止。"
                           "\n一、总体情况\n白鹭街道全年主动公开政府信息56条。")
-    report = load_report(unexplained, require_report=False)
-    got = [(f.rule, f.severity) for f in audit_report(report, only=["S-07"], use_classifier=False).findings]
-    assert got == [("S-07", "error")]
+    assert graded(unexplained, "S-07") == [("S-07", "error", "自2024年6月18日起至2024年12月31日止")]
 
 
 # W-01: a media account named after what it does (“××发布”), followed by the verb 发布
