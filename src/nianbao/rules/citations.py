@@ -27,23 +27,32 @@ _REGULATION_NOTE = re.compile(r"条例》?\s*[(（][^()（）]{0,40}[)）]|(?:�
 
 def cited_trial_format(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """F-07: the 2019 notice cited by its number or by its title (the span covers both when the number follows the
-    title), in a report for 2021 or later, in a sentence that neither cites the 2021 format nor tells the history."""
+    title), in a report for 2021 or later, in a sentence that does not tell the history. Its title with the 2021
+    format's number is the variant ``mixed``; a sentence citing both notices as the basis, the variant ``both`` (the
+    real dev split's writers mark both, 5 of 5)."""
     year = year_guess(report) or 0
     if year < 2021:
         return
     text = report.text
-    cites: list[tuple[int, int]] = []
+    cites: list[tuple[int, int, bool]] = []  # (start, end, the title with the 2021 number)
     for t in TITLE_2019.finditer(text):
-        n = CITE_2019.match(text, t.end() + (1 if text[t.end():t.end() + 1] in "（(" else 0))
-        cites.append((t.start(), n.end() if n else t.end()))
-    cites += [(m.start(), m.end()) for m in CITE_2019.finditer(text) if not any(a <= m.start() < b for a, b in cites)]
-    for start, end in sorted(cites):
+        at = t.end() + (1 if text[t.end():t.end() + 1] in "（(" else 0)
+        n, n21 = CITE_2019.match(text, at), CITE_2021.match(text, at)
+        cites.append((t.start(), (n or n21).end() if n or n21 else t.end(), bool(n21)))
+    cites += [(m.start(), m.end(), False) for m in CITE_2019.finditer(text)
+              if not any(a <= m.start() < b for a, b, _ in cites)]
+    for start, end, mixed in sorted(cites):
         a, b = sentence_bounds(text, start, end)
         sent = text[a:b]
         # (the regulation's own revision — 《条例》（2019年4月3日修订）, 新修订的《条例》 — tells no history of the format)
-        if CITE_2021.search(sent) or _HISTORY.search(_REGULATION_NOTE.sub("", sent)):
+        if _HISTORY.search(_REGULATION_NOTE.sub("", sent)):
             continue
-        yield ctx.finding(start, end, year=year)
+        if mixed:
+            yield ctx.finding(start, end, variant="mixed", year=year)
+        elif CITE_2021.search(sent[:start - a] + sent[end - a:]):
+            yield ctx.finding(start, end, variant="both", year=year)
+        else:
+            yield ctx.finding(start, end, variant="cite", year=year)
         return
 
 
@@ -53,10 +62,11 @@ _OLD_TITLE = (r"(?:(?:部门|政府)?信息公开(?:工作)?的?)?(?:收费(?:�
               r"费用(?:收取)?(?:及|和)?减免|咨询处理)(?:的)?(?:情况)?"
               r"|(?:政府信息公开)?(?:行政)?复议、?(?:行政)?诉讼和申诉(?:的)?情况"
               r"|概\s*述")
+# a heading on its own line, or an item run in after a sentence's end ("……不予公开的政府信息。 3、政府信息公开收费及减免情况。")
 _OLD_HEADING = re.compile(
-    r"^[ \t　]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]、?|\d{1,2}\s*[、.．])\s*"
+    r"(?:^|(?<=[。；;]))[ \t　]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]、?|\d{1,2}\s*[、.．])\s*"
     rf"(?P<t>{_OLD_TITLE})\s*(?:[。.:：]|$)", re.M)
-_DECLARED = re.compile(r"(?:本(?:年度)?报告|全文|报告)[^。\n]{0,30}?(?:由|包括|包含|分为)(?P<list>[^。\n]{8,300})")
+_DECLARED = re.compile(r"(?:本(?:年度)?(?:报告|年报)|全文|报告|年报)[^。\n]{0,30}?(?:由|包括|包含|分为)(?P<list>[^。\n]{8,300})")
 # (依申请公开政府信息情况 is the old outline's part three; in a 2019+ report's own part list it is always the old outline —
 # 15 of 15 on the real dev split — while as a sub-heading of part one, "（二）依申请公开政府信息情况", it is current)
 # a description opening its own sentence with 由, the report named in the sentence before ("编制本报告。由概述、……组成")

@@ -29,6 +29,19 @@ def word_freq() -> dict:
 
 
 @lru_cache(maxsize=1 << 16)  # the same windows recur: 政府信息公开工作 against 政府信息公开平台 in every report
+@cache
+def _reading(c: str) -> str:
+    from pypinyin import Style, pinyin
+
+    return pinyin(c, style=Style.NORMAL, heteronym=False)[0][0]
+
+
+def homophones(x: str, y: str) -> bool:
+    """Whether two different characters share their common reading, tones left out (已 and 依: yi): the slip that
+    pinyin input makes. Only the common reading counts: 和 read huò is not a homophone of 或."""
+    return x != y and _reading(x) == _reading(y)
+
+
 def one_edit(written: str, right: str, width: int = 1) -> tuple[str, int] | None:
     """How ``written`` differs from ``right`` by one edit, or None (equal, or further apart). ``i`` is the first
     position where they differ:

@@ -29,6 +29,7 @@ from nianbao.rules.util import (
     HAN,
     NUMERAL_CHARS,
     domain_terms,
+    homophones,
     one_edit,
     span_matches,
     trie_pattern,
@@ -599,9 +600,9 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
         site = {a + i, a + i + 1} if kind == "swap" else {a + i}
         if kind == "sub" and w[i] in NUMERAL_CHARS:
             return None
-    if kind == "sub" and i in (0, n - 1) and n < 7:
+    if kind == "sub" and i in (0, n - 1) and n < 7 and not (n >= 5 and homophones(w[i], t[i])):
         return None  # 惠企政策 / 涉企政策, 需公开尽公开: a short phrase with another first or last character is often
-        # another phrase
+        # another phrase; a five-character one is not, where the character is a homophone typed by pinyin (已申请公开)
     if kind == "lost" and ((i == 0 and a > lo and HAN.match(text[a - 1]))
                            or (i == n - 1 and b < hi and HAN.match(text[b]))):
         return None  # 惠企政策 is not 涉企政策 without 涉: a lost first (last) character must start (end) a clause
@@ -615,8 +616,9 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
         for m in words.finditer(text, max(lo, a - 6), min(hi, b + 6)):
             if any(m.start() <= q < m.end() for q in site):
                 return None  # 政务微信, 三务公开: correct words jieba does not know
-    if all(freq.get(text[q], 0) >= BOUND_FREQ for q in site) and not _title_type_slip(text, b, hi, site):
-        return None  # no bound character where the slip would be: nothing can stand alone there
+    if all(freq.get(text[q], 0) >= BOUND_FREQ for q in site) and not _title_type_slip(text, b, hi, site) \
+            and not (kind == "sub" and homophones(w[i], t[i])):
+        return None  # a homophone is a slip even where it makes words (决策与公开 for 决策预公开): pinyin input typed it  # no bound character where the slip would be: nothing can stand alone there
     return kind, site
 
 
@@ -715,6 +717,9 @@ def term_near_miss(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for m in _REGULATION_DECREE.finditer(text):
         if m.group("n") not in _DECREES:
             yield ctx.finding(m.start("n"), m.end("n"), variant="decree", found=m.group("n"))
+        elif not m.group("di"):
+            a = m.start("ling")
+            yield ctx.finding(a, m.end(), variant="decree_di", found=text[a:m.end()], n=m.group("n"))
     yield from _city_office_ting(report, ctx)
 
 
@@ -746,7 +751,8 @@ def _city_office_ting(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # the regulation cited with its decree: 《中华人民共和国政府信息公开条例》（国务院令第711号）; the 2007 text was 第492号,
 # the 2019 revision 第711号, and no other number is the regulation's
-_REGULATION_DECREE = re.compile(r"政府信息公开条例》?\s*[(（]?\s*(?:中华人民共和国)?国务院令\s*第?\s*(?P<n>\d{3,4})\s*号")
+_REGULATION_DECREE = re.compile(
+    r"政府信息公开条例》?\s*[(（]?\s*(?:中华人民共和国)?国务院(?P<ling>令)\s*(?P<di>第)?\s*(?P<n>\d{3,4})\s*号")
 _DECREES = frozenset({"492", "711"})
 
 
@@ -797,7 +803,9 @@ def term_near_misses(report: Report) -> Iterator[tuple[int, int, str, str]]:
         # a near miss must start a word: 政类信息 in 财政类信息 is not 政府信息 (政 ends the word 财政); and end one:
         # 联乡人 in 罗联乡人民政府 is not 联系人 (人 starts the word 人民政府)
         hits = [(a, b, t, kind) for a, b, t, (kind, site) in found
-                if (site & orphans or _title_type_slip(text, b, hi, site)) and a not in inner and b not in inner]
+                if (site & orphans or _title_type_slip(text, b, hi, site)
+                    or (kind == "sub" and homophones(text[min(site)], t[min(site) - a])))
+                and a not in inner and b not in inner]
         hits += [(a, b, t, kind) for a, b, t, kind in own if a not in inner]
         if hits and listed is None:
             listed = _listed_slips(report)

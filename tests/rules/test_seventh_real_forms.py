@@ -1,0 +1,70 @@
+"""Forms the seventh session built from the real dev part's misses (issue #12), each reproduced in the team's own words:
+exact findings, and the near miss beside each."""
+
+from __future__ import annotations
+
+from tests.rules.helpers import found
+
+TOWN = "青溪县云岭镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+COUNTY = "青溪县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+# W-08: a fixed term with one character typed as its homophone (pinyin input), even where the result makes words
+def test_w08_a_homophone_in_a_fixed_term():
+    text = TOWN + "我镇在政府网站公开了办事指南和已申请公开的途径，全年推行重大决策与公开事项3项。"
+    assert [(f[1], f[2]) for f in found(text, "W-08")] == [
+        ("已申请公开", "“已申请公开”疑为“依申请公开”之误（错了一个字）。"),
+        ("决策与公开", "“决策与公开”疑为“决策预公开”之误（错了一个字）。"),
+    ]
+    right = TOWN + "我镇在政府网站公开了办事指南和依申请公开的途径，全年推行重大决策预公开事项3项。"
+    assert found(right, "W-08") == []
+    # only the common reading counts: 和 (huò) is not a homophone of 或, and 一网通管 is a name in use
+    other = TOWN + "我镇依法保障公民、法人和其他组织的知情权，推进“一网通管”。"
+    assert found(other, "W-08") == []
+
+
+# W-08 decree_di: the regulation's decree cited without 第
+def test_w08_the_decree_number_without_di():
+    text = TOWN + "根据《中华人民共和国政府信息公开条例》（国务院令 711号）要求，现公布本镇2023年度报告。"
+    assert [(f[1], f[2], f[3]) for f in found(text, "W-08")] == [
+        ("令711号", "《条例》的国务院令编号漏了“第”：“令711号”应写作“令第711号”。", "改为“国务院令第711号”。")]
+    for right in ("国务院令第711号", "国务院令 第711号", "国务院令第492号"):
+        assert found(text.replace("国务院令 711号", right), "W-08") == []
+
+
+# F-07 mixed / both: the 2019 notice's title with the 2021 format's number; both notices cited as the basis
+def test_f07_the_2019_title_with_the_2021_number_and_both_notices():
+    head = "青溪县民政局2022年政府信息公开工作年度报告\n"
+    title = "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+    mixed = head + f"根据《中华人民共和国政府信息公开条例》和{title}（国办公开办函〔2021〕30号）要求，现公布本局2022年度报告。"
+    assert [(f[1], f[3]) for f in found(mixed, "F-07")] == [(
+        f"{title}（国办公开办函〔2021〕30号",
+        "改为《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
+        "（国办公开办函〔2021〕30号）。")]
+    new = "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
+    both = head + (f"根据{title}（国办公开办函〔2019〕60号）和{new}（国办公开办函〔2021〕30号）要求，"
+                   "现公布本局2022年度报告。")
+    assert [(f[1], f[2]) for f in found(both, "F-07")] == [(
+        f"{title}（国办公开办函〔2019〕60号",
+        "2022年度报告把已停用的2019年试行格式（国办公开办函〔2019〕60号）与2021年格式一并列为依据，"
+        "2021年度起只应执行国办公开办函〔2021〕30号规定的格式。")]
+    # the right title with its number, or the history told in the sentence: nothing to report
+    right = head + f"根据{new}（国办公开办函〔2021〕30号）要求，现公布本局2022年度报告。"
+    history = head + (f"{title}（国办公开办函〔2019〕60号）已被{new}（国办公开办函〔2021〕30号）取代，"
+                      "本报告按新格式编制。")
+    assert found(right, "F-07") == found(history, "F-07") == []
+
+
+# F-08: the part list of a report that calls itself 年报, and an old title run in after a sentence's end
+def test_f08_nianbao_part_list_and_a_run_in_old_title():
+    head = "青溪县民政局2020年政府信息公开工作年度报告\n"
+    listed = head + "本年报由概述、主动公开政府信息情况、依申请公开政府信息办理情况和其他需要报告的事项组成。\n一、总体情况\n"
+    assert [(f[1], f[2]) for f in found(listed, "F-08")] == [
+        ("概述", "报告自述的组成部分中有“概述”，这是2019年以前旧格式的章节，2020年度报告应按现行格式的六个部分编写。")]
+    current = listed.replace("概述", "总体情况")
+    assert found(current, "F-08") == []
+    run_in = head + "一、总体情况\n全年未发生不予公开的情形。 3、政府信息公开收费及减免情况。本年度我局未收取任何费用。"
+    assert [f[1] for f in found(run_in, "F-08")] == ["政府信息公开收费及减免情况"]
+    # the item inside a sentence, not after its end, is no heading
+    inside = head + "一、总体情况\n全年未发生不予公开的情形，政府信息公开收费及减免情况已在第六部分说明。"
+    assert found(inside, "F-08") == []
