@@ -68,3 +68,28 @@ def test_f08_nianbao_part_list_and_a_run_in_old_title():
     # the item inside a sentence, not after its end, is no heading
     inside = head + "一、总体情况\n全年未发生不予公开的情形，政府信息公开收费及减免情况已在第六部分说明。"
     assert found(inside, "F-08") == []
+
+
+# S-07: a period whose years lost 年 in the page's rendering (20231月1日) is read as written, never as no period
+def test_s07_reads_a_period_with_the_year_glued_to_the_month():
+    head = "青溪县民政局2023年政府信息公开工作年度报告\n"
+    glued = head + "本报告所列数据的统计期限自20231月1日起至202312月31日止。\n一、总体情况\n全年主动公开信息90条。"
+    assert found(glued, "S-07") == []
+    wrong = glued.replace("202312月31日", "202412月31日")
+    assert [f[1] for f in found(wrong, "S-07")] == ["自20231月1日起至202412月31日止"]
+    # a count before a month is no year: 共2000条 then 12月 stays apart
+    unread = head + "本报告所列数据的统计期限为本年度。\n一、总体情况\n全年共发布2000条12月1日至12月31日的信息。"
+    assert [f[2] for f in found(unread, "S-07")] == ["报告没有写明统计期间，应说明内容涵盖 2023年1月1日至12月31日。"]
+
+
+# S-07: the period written 起，至 / 始，至, or with both 年 and 月 lost (202311日至20231231日), is read too
+def test_s07_reads_the_period_in_its_other_real_forms():
+    head = "青溪县民政局2023年政府信息公开工作年度报告\n"
+    tail = "\n一、总体情况\n全年主动公开信息90条。"
+    for period in ("自2023年1月1日起，至2023年12月31日止", "自2023年1月1日始，至2023年12月31日止",
+                   "自202311日起至20231231日止", "为202311日至1231日", "从20231月1日至20231231日止"):
+        assert found(head + f"本报告所列数据的统计期限{period}。" + tail, "S-07") == [], period
+    short = head + "本报告所列数据的统计期限自202311日起至20231230日止。" + tail
+    assert [f[1] for f in found(short, "S-07")] == ["自202311日起至20231230日止"]
+    early = head + "本报告所列数据的统计期限自2008年5月1日起，至2023年12月31日止。" + tail
+    assert [f[1] for f in found(early, "S-07")] == ["自2008年5月1日起，至2023年12月31日止"]

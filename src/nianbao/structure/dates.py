@@ -56,14 +56,23 @@ def find_dates(text: str) -> list[tuple[re.Match, date | None]]:
 
 
 _M = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-PERIOD_RE = re.compile(
-    rf"(?:自|从)?\s*(\d{{4}})\s*年\s*{_M}\s*(?:起)?\s*(?:至|到|—|－|-|~|～|―)+\s*(?:(\d{{4}})\s*年\s*)?{_M}\s*(?:止)?"
-)
+# a year glued to its month, 年 lost in the page's rendering ("自20231月1日起至202312月31日止", 42 times on the real dev
+# pages, the writers mark none of them): read as written, never as a missing period
+_Y = r"(?<!\d)(\d{4})\s*(?:年\s*|(?=(?:1[0-2]|[1-9])\s*月))"
+_TO = r"\s*(?:起|始)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|―)+\s*"  # "自2016年1月1日起，至2016年12月31日止"
+PERIOD_RE = re.compile(rf"(?:自|从)?\s*{_Y}{_M}{_TO}(?:{_Y})?{_M}\s*(?:止)?")
+# 年 and 月 lost, both or either and at either end ("自202111日起至20211231日止", "202311日至1231日", "从20211月1日至
+# 20211231日止"): only a start on 1 January and an end in December read without doubt (the digits of 2021年11月1日 would run the same way)
+GLUED_PERIOD_RE = re.compile(
+    rf"(?:自|从)?\s*(?<!\d)(\d{{4}})\s*年?\s*(0?1)\s*月?\s*(0?1)\s*日{_TO}(?:(?<!\d)(\d{{4}})\s*年?\s*)?(12)\s*月?\s*([0-3]?\d)\s*日"
+    r"\s*(?:止)?")
 
 
 def find_period(text: str) -> tuple[date, date, re.Match] | None:
-    """The statistical period, e.g. 2023年1月1日至12月31日 / 自2023年1月1日起至2023年12月31日止."""
-    for m in PERIOD_RE.finditer(text):
+    """The statistical period, e.g. 2023年1月1日至12月31日 / 自2023年1月1日起至2023年12月31日止 (also with 年 and 月
+    lost in the page's rendering, 自202311日起至20231231日止)."""
+    matches = sorted((*PERIOD_RE.finditer(text), *GLUED_PERIOD_RE.finditer(text)), key=lambda m: m.start())
+    for m in matches:
         y1, m1, d1, y2, m2, d2 = m.groups()
         try:
             start = date(int(y1), int(m1), int(d1))
