@@ -93,3 +93,71 @@ def test_s07_reads_the_period_in_its_other_real_forms():
     assert [f[1] for f in found(short, "S-07")] == ["自202311日起至20231230日止"]
     early = head + "本报告所列数据的统计期限自2008年5月1日起，至2023年12月31日止。" + tail
     assert [f[1] for f in found(early, "S-07")] == ["自2008年5月1日起，至2023年12月31日止"]
+
+
+# reading: a portal's column name wrapped onto two lines ("政府信息" / "公开年报") above the report's own title is no title
+def test_a_yearless_column_name_above_the_title_is_not_the_title():
+    from nianbao.audit import load_report
+
+    page = ("法定主动\n公开内容\n\n政府信息\n公开年报\n\n青溪县云岭镇人民政府2023年政府信息公开工作年度报告\n\n"
+            "根据《中华人民共和国政府信息公开条例》要求，现公布本镇2023年度报告。\n一、总体情况\n全年主动公开信息90条。")
+    meta = load_report(page, require_report=False).meta
+    assert (meta.title, meta.agency, meta.year) == (
+        "青溪县云岭镇人民政府2023年政府信息公开工作年度报告", "青溪县云岭镇人民政府", 2023)
+    assert found(page, "S-06") == []
+    # with no title after it, the wrapped name is the title, and S-06 says it has no year
+    alone = "青溪县云岭镇人民政府\n政府信息公开年报\n\n根据《中华人民共和国政府信息公开条例》要求，现公布本镇年度报告。"
+    assert load_report(alone, require_report=False).meta.title == "青溪县云岭镇人民政府政府信息公开年报"
+    assert [f[2] for f in found(alone, "S-06")] == ["报告标题“青溪县云岭镇人民政府政府信息公开年报”没有机关全称、没有四位数年份。"]
+
+
+# W-06: 共 twice in one clause, and the basis cited again right after its own abbreviation
+def test_w06_gong_twice_and_the_basis_twice():
+    gong = TOWN + "全年共受理政府信息公开申请共12件，均已按时答复。"
+    assert [f[1] for f in found(gong, "W-06")] == ["共受理政府信息公开申请共"]
+    once = TOWN + "全年共受理政府信息公开申请12件，共同推进公共服务，其中公开共12件。"
+    assert found(once, "W-06") == []
+    basis = ("青溪县云岭镇人民政府2023年政府信息公开工作年度报告\n"
+             "根据《中华人民共和国政府信息公开条例》（以下简称《条例》），根据《条例》编制本报告。\n"
+             "一、总体情况\n全年共受理政府信息公开申请12件。")
+    assert [f[1] for f in found(basis, "W-06")] == ["简称《条例》），根据《条例》"]
+    right = basis.replace("），根据《条例》编制本报告", "）编制本报告")
+    assert found(right, "W-06") == []
+
+
+# reading: a portal's date years after the report's year is a re-posting's, never a late publication
+def test_a_page_date_years_later_is_a_repost_not_a_late_publication():
+    from nianbao.audit import load_report
+
+    page = ("发布时间：2018-02-13 09:30\n青溪县民政局2012年政府信息公开工作年度报告\n"
+            "本报告所列数据的统计期限自2012年1月1日起至2012年12月31日止。\n一、概述\n全年主动公开信息90条。")
+    report = load_report(page, require_report=False)
+    assert report.meta.published is None
+    assert [n.code for n in report.notes] == ["page_date_repost"]
+    assert found(page, "D-04") == []
+    late = page.replace("2018-02-13", "2013-05-06")  # a year on: the page's date stands, and was late
+    assert load_report(late, require_report=False).notes == []
+    assert [f[2] for f in found(late, "D-04")] == [
+        "公布日期2013年5月6日晚于公布期限2013年3月31日（原《政府信息公开条例》第三十一条，每年3月31日前公布），逾期36天。"]
+
+
+# reading the agency: a site's banner or name above a title that names the body again, and a sentence's verbs before
+# a name in the preamble, are not the body's name
+def test_the_agency_is_not_a_banner_nor_a_sentences_verbs():
+    from nianbao.audit import load_report
+
+    def agency(text: str) -> str | None:
+        return load_report(text, require_report=False).meta.agency
+
+    body = "\n根据《中华人民共和国政府信息公开条例》要求编制本报告。\n一、总体情况\n全年主动公开信息90条。"
+    assert agency("欢迎来到青溪县人民政府\n青溪县2023年政府信息公开工作年度报告" + body) == "青溪县人民政府"
+    assert agency("云岭镇人民政府\n云岭镇2023年政府信息公开工作年度报告" + body) == "云岭镇"
+    # no title: the name in "依法按时完成X2023年政府信息公开年度报告" starts after the verbs
+    untitled = ("一、总体情况\n2023年，我们依法按时完成白鹭街道2023年政府信息公开年度报告的编制。"
+                "\n全年主动公开信息90条。")
+    assert agency(untitled) == "白鹭街道"
+    # a short self-name is expanded only with a place before it ("青溪县" + "县统计局"), never with a verb
+    short = ("一、总体情况\n2023年，市统计局坚持公开为常态。准确发布市统计局2023年度部门预算。"
+             "\n全年主动公开信息90条。联系地址：保山市统计局办公室。")
+    assert agency(short) == "保山市统计局"
+    assert agency(short.replace("联系地址：保山市统计局办公室。", "")) is None

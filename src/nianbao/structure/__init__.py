@@ -69,6 +69,12 @@ def parse_report(raw: RawDocument, *, require_report: bool = True) -> Report:
     headings_text = "".join(p.title for p in parts + extra)
     tail_from = blocks[hits[-1].block_index].start if hits else 0
     meta = build_meta(raw, tables, headings_text, tail_from)
+    if meta.published_source == "page" and meta.published and meta.year and meta.published.year >= meta.year + 2:
+        # a portal's date two years or more after the report's year is a re-posting's (a site moved: a 2012 report
+        # "发布时间：2018-02-13"), not the day the report was published: a doubt, never a late publication (D-04)
+        notes.append(ParseNote("page_date_repost", f"网页的发布日期{meta.published.isoformat()}比{meta.year}年度报告晚两年以上，"
+                                                   "多为网站改版后重新发布的日期，不作为报告的公布日期，未据此判断是否逾期公布。"))
+        meta.published, meta.published_source = None, None
     # the signature lines are not paragraphs of part six
     if meta.signature_loc and parts:
         last = parts[-1]

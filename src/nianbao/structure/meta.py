@@ -135,6 +135,8 @@ _PREAMBLE_AGENCY = (
 )
 # "(以下简称自治区北部湾办)": the full name an abbreviation stands for
 _ABBREVIATION = re.compile(r"(?P<full>[\u4e00-\u9fff]{4,40}?)[(（]以下(?:简称|称)[“\"]?(?P<abbr>[\u4e00-\u9fff]{2,16})[”\"]?[)）]")
+# a sentence's verb inside what stands before a short self-name: "准确发布" + "市政府办公厅" is no place
+_VERB_INSIDE = re.compile(r"发布|公布|公开|完成|印发|编制|编写|推进|加强|落实|建立|完善|制定|及时|准确|按照|根据|依据|依法|通过|组织|召开")
 _VERB_PREFIX = re.compile(r"现|特|编制|公布|公开|发布|推进|加强|落实|建立|完善|印发|制定|及时|按照|根据|依据|通过|组织|召开|经")
 _NOT_IN_PLACE = re.compile(r"[我本的在与对各全该由向将了是为年月日届]")
 
@@ -146,7 +148,7 @@ def _expand_short_name(short: str, text: str) -> str | None:
         return None
     for m in re.finditer(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}?)" + re.escape(short), text):
         prefix = m.group(1)
-        if not _NOT_IN_PLACE.search(prefix) and not _VERB_PREFIX.match(prefix):
+        if not _NOT_IN_PLACE.search(prefix) and not _VERB_PREFIX.match(prefix) and not _VERB_INSIDE.search(prefix):
             return prefix + short
     return None
 
@@ -230,10 +232,12 @@ def agency_from_preamble(text: str) -> str | None:
     head = text[:1500]
     for rx, how in _PREAMBLE_AGENCY:
         for m in rx.finditer(head):
-            # the verbs before the name ("现将X…", "及时公开X…"); a contact's name ("请与将乐县…联系") has none
-            a = m.group("a") if how == "office" else re.sub(
-                r"^(?:根据|依据|按照|关于|现将|现就|就|现|将|由|本|对|特向社会公布|特公布|向社会公布|公布|发布|及时|公开|特编制|编制|特制定"
-                r"|制定|形成)+", "", m.group("a"))
+            # the verbs before the name ("现将X…", "及时公开X…"; a verb further in is the sentence's too: "依法按时完成长通
+            # 街道…", "编制了永泰县教育局…"); a contact's name ("请与将乐县…联系") has none
+            a = m.group("a")
+            if how != "office":
+                a = re.sub(r"^(?:根据|依据|按照|关于|现将|现就|就|现|将|由|本|对|特向社会公布|特公布|向社会公布|公布|发布|及时|公开|特编制"
+                           r"|编制|特制定|制定|形成|了|并|向社会)+", "", re.split(r"发布|公布|完成|印发|编制", a)[-1])
             if how == "office":
                 a = _body_of_office(a) or ""
             elif how == "place" and re.search(_PLACE + "$", a) and not _not_government().search(a):
@@ -249,7 +253,7 @@ def agency_from_preamble(text: str) -> str | None:
 _FLOWING_TITLE = re.compile(r"\s*(\S(?:(?!报告).){5,50}?(?:政[府务])?(?:信息公开|政务公开)(?:(?!报告)\S){0,10}?"
                             r"(?:年度报告|年报|工作报告|情况报告))\s*(?=一、|[（(]一[)）]|本(?:年度)?报告|根据)")
 # a site's accessibility switches before the title on a copied page: "关怀版 无障碍 无障碍2015年X镇…"
-_TOOLBAR = re.compile(r"^(?:(?:关怀版|无障碍|长者模式|适老版|老年模式|简体版|繁體版|繁体版)\s*)+")
+_TOOLBAR = re.compile(r"^(?:(?:关怀版|无障碍|长者模式|适老版|老年模式|简体版|繁體版|繁体版|欢迎(?:您)?(?:来到|访问|光临))\s*)+")
 
 
 def _continues(t: str, nxt: str) -> bool:
@@ -263,6 +267,8 @@ def _continues(t: str, nxt: str) -> bool:
 
 def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
     blocks = raw.blocks[:8]
+    yearless: tuple[str, Block] | None = None  # a wrapped title with no year: a portal's column ("政府信息" / "公开年报")
+    # above the report's own title, unless no title follows
     for i, b in enumerate(blocks):
         if b.kind == "table":
             continue
@@ -273,7 +279,13 @@ def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
         nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) and blocks[i + 1].kind != "table" else ""
         if "年度报告" not in t and "年报" not in t and len(t) <= 40 and len(nxt) <= 20 and \
                 re.search(r"(年度报告|年报)$", nxt) and "信息" in t + nxt and _continues(t, nxt):
-            return t + nxt, b  # a title wrapped onto two lines ("…2023年政府信息" / "公开工作年度报告")
+            own = parse_title(nxt)[0]
+            if own and (own.startswith(t) or t.startswith(own)):
+                continue  # the site's name above a whole title that names the body again ("杨柳镇人民政府" / "杨柳镇2021年…")
+            if re.search(r"(?:19|20)\d{2}", t + nxt):
+                return t + nxt, b  # a title wrapped onto two lines ("…2023年政府信息" / "公开工作年度报告")
+            yearless = yearless or (t + nxt, b)
+            continue
         if ("年度报告" in t or "年报" in t or re.search(r"信息公开(?:工作)?(?:情况)?报告(?:[(（][^)）]{1,6}[)）])?$", t)) \
                 and ("信息公开" in t or "政务公开" in t) and len(t) <= 80:
             if not ("条例" in t or t.endswith("。") or re.search(r"[，,；;]|如下|现将|现予", t) or
@@ -285,7 +297,7 @@ def find_title(raw: RawDocument) -> tuple[str | None, Block | None]:
         if m and re.search(r"(?:19|20)\d{2}", m.group(1)) and not re.search(r"[，,；;。、]|条例", m.group(1)):
             title = no_space(m.group(1))
             return title, Block(b.kind, title, b.start + m.start(1), b.start + m.end(1), b.page)
-    return None, None
+    return yearless or (None, None)
 
 
 def find_signature(raw: RawDocument, tail_from: int) -> tuple[date | None, Block | None, str | None, Block | None]:
