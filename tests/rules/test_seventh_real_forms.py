@@ -161,3 +161,16 @@ def test_the_agency_is_not_a_banner_nor_a_sentences_verbs():
              "\n全年主动公开信息90条。联系地址：保山市统计局办公室。")
     assert agency(short) == "保山市统计局"
     assert agency(short.replace("联系地址：保山市统计局办公室。", "")) is None
+
+
+# D-02 period: no title, the year known from the period alone — another year opening a sentence is a note, not an error
+def test_d02_a_year_against_the_period_alone_is_a_note():
+    from tests.rules.test_fresh_real_forms import graded
+
+    body = "\n一、总体情况\n2022年，我局全年主动公开信息90条。\n2023年，我局共收到申请3件。"
+    untitled = "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。" + body
+    assert graded(untitled, "D-02") == [("D-02", "info", "2022年")]
+    assert [f[2] for f in found(untitled, "D-02")] == [
+        "报告没有标题，统计期间写的是2023年，这里却以“2022年”叙述本年度的工作：统计期间和这句话必有一处年份有误。"]
+    titled = "青溪县民政局2023年政府信息公开工作年度报告\n" + untitled
+    assert graded(titled, "D-02") == [("D-02", "error", "2022年")]

@@ -214,6 +214,9 @@ def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             continue  # a later year without figures: most likely a plan worded without a plan marker
         a, b = m.start("y"), m.end("y") + 1
         ev = text[a:b]
+        if report.meta.year_source == "period":  # no title: the period or this sentence, either may be the slip
+            yield ctx.finding(a, b, variant="period", evidence=ev, part=s.part, year=year, ev=ev)
+            continue
         # the subject-first form is measured on less real text than the year-first one: a warning
         sev = {"severity": "warning"} if m.re is _SUBJECT_YEAR_RE else {}
         yield ctx.finding(a, b, variant="earlier" if y < year else "later", evidence=ev, part=s.part, year=year, ev=ev,
