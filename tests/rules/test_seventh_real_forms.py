@@ -174,3 +174,24 @@ def test_d02_a_year_against_the_period_alone_is_a_note():
         "报告没有标题，统计期间写的是2023年，这里却以“2022年”叙述本年度的工作：统计期间和这句话必有一处年份有误。"]
     titled = "青溪县民政局2023年政府信息公开工作年度报告\n" + untitled
     assert graded(titled, "D-02") == [("D-02", "error", "2022年")]
+
+
+# F-09: a cited document's title and number that do not belong together
+def test_f09_title_and_number_that_do_not_belong_together():
+    head = "青溪县民政局2022年政府信息公开工作年度报告\n一、总体情况\n"
+    yaodian = head + "我局认真落实《国务院办公厅关于印发2022年政务公开工作要点的通知》（国办发〔2022〕12号）的要求。"
+    assert [(f[1], f[2], f[3]) for f in found(yaodian, "F-09")] == [(
+        "国办发〔2022〕12号",
+        "《国务院办公厅关于印发2022年政务公开工作要点的通知》的文号应为国办发〔2022〕8号，这里写成了国办发〔2022〕12号。",
+        "改为国办发〔2022〕8号。")]
+    right = yaodian.replace("〔2022〕12号", "〔2022〕8号")
+    local = yaodian.replace("国办发〔2022〕12号", "青政办发〔2022〕12号")  # a local notice of the same name
+    unknown_year = yaodian.replace("2022年政务", "2025年政务")
+    assert found(right, "F-09") == found(local, "F-09") == found(unknown_year, "F-09") == []
+    titled = head + "本报告依据《国务院办公厅关于做好政府信息公开工作年度报告编制发布工作的通知》（国办公开办函〔2021〕30号）编制。"
+    assert [f[2] for f in found(titled, "F-09")] == [
+        "文号国办公开办函〔2021〕30号是《中华人民共和国政府信息公开工作年度报告格式》的文号，这里的标题却是"
+        "《国务院办公厅关于做好政府信息公开工作年度报告编制发布工作的通知》，标题与文号不符。"]
+    fmt = titled.replace("关于做好政府信息公开工作年度报告编制发布工作的通知", "中华人民共和国政府信息公开工作年度报告格式")
+    assert found(fmt, "F-09") == []
+

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.years import year_guess
@@ -102,3 +104,41 @@ def old_format_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             a = d.start("list") + m.start("t")
             yield ctx.finding(a, a + len(m.group("t")), variant="declared", title=m.group("t"), year=year)
             return
+
+
+# --------------------------------------------------------------------------------------------- F-09
+
+# "《title》（number）": a document cited with its number right after it
+_CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*[(（]\s*(?P<number>(?P<issuer>[\u4e00-\u9fff]{2,8}?)\s*"
+                    r"[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*(?P<serial>\d{1,4})\s*号)")
+
+
+@cache
+def _documents() -> tuple[dict[str, tuple[str, tuple[str, ...]]], tuple[tuple[re.Pattern, str, dict[int, int]], ...]]:
+    """(number -> (name, title keywords), yearly documents as (title regex with the year, issuer, year -> serial))."""
+    d = lexicon("documents")
+    known = {x["number"]: (x["name"], tuple(x["keywords"])) for x in d.get("document", ())}
+    yearly = tuple((re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?\s*" + re.escape(y["title"])), y["issuer"],
+                    {int(k): int(v) for k, v in y["numbers"].items()}) for y in d.get("yearly", {}).values())
+    return known, yearly
+
+
+def document_number_mismatch(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """F-09: a cited document's title and number that do not belong together: the year's 政务公开工作要点 with another
+    number than that year's, or the number of a known document under another title."""
+    known, yearly = _documents()
+    text = report.text
+    for m in _CITED.finditer(text):
+        title, issuer = m.group("title"), m.group("issuer")
+        number = re.sub(r"\s", "", m.group("number"))
+        a, b = m.start("number"), m.end("number")
+        for rx, yissuer, serials in yearly:
+            t = rx.search(title)
+            if t and issuer == yissuer and int(t.group("y")) in serials:
+                right = f"{yissuer}〔{t.group('y')}〕{serials[int(t.group('y'))]}号"
+                if number != right:
+                    yield ctx.finding(a, b, variant="number", title=title, right=right, found=number)
+                break
+        else:
+            if number in known and not any(k in title for k in known[number][1]) and not TITLE_2019.fullmatch(f"《{title}》"):
+                yield ctx.finding(a, b, variant="title", title=title, known=known[number][0], found=number)
