@@ -189,9 +189,10 @@ def test_f09_title_and_number_that_do_not_belong_together():
     unknown_year = yaodian.replace("2022年政务", "2025年政务")
     assert found(right, "F-09") == found(local, "F-09") == found(unknown_year, "F-09") == []
     titled = head + "本报告依据《国务院办公厅关于做好政府信息公开工作年度报告编制发布工作的通知》（国办公开办函〔2021〕30号）编制。"
-    assert [f[2] for f in found(titled, "F-09")] == [
+    assert [(f[1], f[2]) for f in found(titled, "F-09")] == [(
+        "《国务院办公厅关于做好政府信息公开工作年度报告编制发布工作的通知》（国办公开办函〔2021〕30号",
         "文号国办公开办函〔2021〕30号是《中华人民共和国政府信息公开工作年度报告格式》的文号，这里的标题却是"
-        "《国务院办公厅关于做好政府信息公开工作年度报告编制发布工作的通知》，标题与文号不符。"]
+        "《国务院办公厅关于做好政府信息公开工作年度报告编制发布工作的通知》，标题与文号不符。")]
     fmt = titled.replace("关于做好政府信息公开工作年度报告编制发布工作的通知", "中华人民共和国政府信息公开工作年度报告格式")
     assert found(fmt, "F-09") == []
 

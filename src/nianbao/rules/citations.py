@@ -141,4 +141,5 @@ def document_number_mismatch(report: Report, ctx: RuleContext) -> Iterator[Findi
                 break
         else:
             if number in known and not any(k in title for k in known[number][1]) and not TITLE_2019.fullmatch(f"《{title}》"):
-                yield ctx.finding(a, b, variant="title", title=title, known=known[number][0], found=number)
+                # (the title is what is wrong here: the span covers it and the number)
+                yield ctx.finding(m.start(), b, variant="title", title=title, known=known[number][0], found=number)
