@@ -206,3 +206,20 @@ def test_w12_a_misspelt_district_in_an_address():
     assert found(text.replace("纳经区", "纳溪区"), "W-12") == []
     # a district one character off followed by no road and no body is not judged
     assert found(head + "我局与泸州市纳经区的同行交流了经验。", "W-12") == []
+
+
+# S-07 unreadable: a period is written, but no start and end can be read from it — a note on it, not "no period"
+def test_s07_a_written_period_that_cannot_be_read_is_a_note_on_it():
+    from tests.rules.test_fresh_real_forms import graded
+
+    head = "青溪县民政局2023年政府信息公开工作年度报告\n"
+    tail = "\n一、总体情况\n全年主动公开信息90条。"
+    for period, dates in (("自2023年1月1日起至202323年12月31日止", "2023年1月1日起至202323年12月31日止"),
+                          ("从2023年1月1日至12月31止", "2023年1月1日至12月31止"),
+                          ("截止至2023年12月31日止", "截止至2023年12月31日止")):
+        text = head + f"本报告所列数据的统计期限{period}。" + tail
+        assert graded(text, "S-07") == [("S-07", "info", dates)], period
+    assert [f[2] for f in found(head + "本报告所列数据的统计期限从2023年1月1日至12月31止。" + tail, "S-07")] == [
+        "报告写明的统计期间“2023年1月1日至12月31止”读不出完整的起止日期，请核对其中的年、月、日（应为 2023年1月1日至12月31日）。"]
+    # no period written at all: still the warning that says so
+    assert graded(head + "本报告根据《条例》编制。" + tail, "S-07") == [("S-07", "warning", "青溪县民政局2023年政府信息公开工作年度报告")]

@@ -166,6 +166,12 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if m.year is None or m.year < 2008:
         return
     if m.period_start is None:
+        if stated := _PERIOD_STATED.search(report.text, 0, 3000):
+            # a period is written but no start and end can be read from it (202020年12月31日, 12月31止, 截止至……止):
+            # a doubt — the report's slip or a form we do not read — never "no period"
+            a, b = stated.span("dates")
+            yield ctx.finding(a, b, part=None, found=report.text[a:b], year=m.year, variant="unreadable")
+            return
         yield ctx.finding(None, None, part=None, evidence=m.title or "",
                           year=m.year, variant="missing")
         return
@@ -184,6 +190,11 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     return
         yield ctx.finding(loc.start if loc else None, loc.end if loc else None, part=None,
                           period_text=m.period_text, year=m.year, variant="mismatch")
+
+
+# the sentence that states the period, with what stands where its dates should be
+_PERIOD_STATED = re.compile(r"(?:统计期限|统计时限|统计时间|统计区间|统计周期|统计期间)\s*(?:为|是|从|自|[:：])?\s*"
+                            r"(?P<dates>(?:自|从|截止至|截至|截止)?\s*\d[^。；;\n]{3,40}?)(?=[。；;\n]|$)")
 
 
 # a body's own start or end: set up, unveiled, merged, wound up (成立, 挂牌, 组建, 设立, 揭牌, 合并, 撤销, 撤并)
