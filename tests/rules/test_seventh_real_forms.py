@@ -156,6 +156,10 @@ def test_the_agency_is_not_a_banner_nor_a_sentences_verbs():
     untitled = ("一、总体情况\n2023年，我们依法按时完成白鹭街道2023年政府信息公开年度报告的编制。"
                 "\n全年主动公开信息90条。")
     assert agency(untitled) == "白鹭街道"
+    # the 编制 of a body's own name is no verb: 机构编制委员会办公室
+    bianban = ("一、总体情况\n根据《条例》要求，现公布青溪县机构编制委员会办公室2023年政府信息公开工作年度报告。"
+               "\n全年主动公开信息90条。")
+    assert agency(bianban) == "青溪县机构编制委员会办公室"
     # a short self-name is expanded only with a place before it ("青溪县" + "县统计局"), never with a verb
     short = ("一、总体情况\n2023年，市统计局坚持公开为常态。准确发布市统计局2023年度部门预算。"
              "\n全年主动公开信息90条。联系地址：保山市统计局办公室。")

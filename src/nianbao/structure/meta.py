@@ -136,7 +136,10 @@ _PREAMBLE_AGENCY = (
 # "(以下简称自治区北部湾办)": the full name an abbreviation stands for
 _ABBREVIATION = re.compile(r"(?P<full>[\u4e00-\u9fff]{4,40}?)[(（]以下(?:简称|称)[“\"]?(?P<abbr>[\u4e00-\u9fff]{2,16})[”\"]?[)）]")
 # a sentence's verb inside what stands before a short self-name: "准确发布" + "市政府办公厅" is no place
-_VERB_INSIDE = re.compile(r"发布|公布|公开|完成|印发|编制|编写|推进|加强|落实|建立|完善|制定|及时|准确|按照|根据|依据|依法|通过|组织|召开")
+# (not the 编制 of a body's name: 机构编制委员会办公室)
+_NAME_BIAN = r"(?<!机构)编制(?!委员会|办)"
+_VERB_INSIDE = re.compile(r"发布|公布|公开|完成|印发|" + _NAME_BIAN + r"|编写|推进|加强|落实|建立|完善|制定|及时|准确|按照|根据|依据|依法|通过"
+                          r"|组织|召开")
 _VERB_PREFIX = re.compile(r"现|特|编制|公布|公开|发布|推进|加强|落实|建立|完善|印发|制定|及时|按照|根据|依据|通过|组织|召开|经")
 _NOT_IN_PLACE = re.compile(r"[我本的在与对各全该由向将了是为年月日届]")
 
@@ -237,7 +240,7 @@ def agency_from_preamble(text: str) -> str | None:
             a = m.group("a")
             if how != "office":
                 a = re.sub(r"^(?:根据|依据|按照|关于|现将|现就|就|现|将|由|本|对|特向社会公布|特公布|向社会公布|公布|发布|及时|公开|特编制"
-                           r"|编制|特制定|制定|形成|了|并|向社会)+", "", re.split(r"发布|公布|完成|印发|编制", a)[-1])
+                           r"|编制|特制定|制定|形成|了|并|向社会)+", "", re.split(r"发布|公布|完成|印发|" + _NAME_BIAN, a)[-1])
             if how == "office":
                 a = _body_of_office(a) or ""
             elif how == "place" and re.search(_PLACE + "$", a) and not _not_government().search(a):
