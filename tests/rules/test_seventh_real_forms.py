@@ -23,6 +23,13 @@ def test_w08_a_homophone_in_a_fixed_term():
     assert found(other, "W-08") == []
 
 
+def test_homophones_read_the_common_reading_without_its_tone():
+    from nianbao.rules.util import homophones
+
+    assert homophones("已", "依") and homophones("与", "预") and homophones("绿", "律")
+    assert not homophones("和", "或") and not homophones("绿", "路") and not homophones("依", "依")
+
+
 # W-08 decree_di: the regulation's decree cited without 第
 def test_w08_the_decree_number_without_di():
     text = TOWN + "根据《中华人民共和国政府信息公开条例》（国务院令 711号）要求，现公布本镇2023年度报告。"
