@@ -576,9 +576,10 @@ def _orphans(text: str, lo: int, hi: int) -> tuple[set[int], set[int]]:
 
 
 def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: frozenset[str],
-               words: re.Pattern | None) -> tuple[str, set[int]] | None:
-    """(the kind of slip, the positions where it shows) when text[a:b] may be the set phrase `t` with one character
-    wrong, lost or swapped, else None. The caller still checks that a bound character stands alone there."""
+               words: re.Pattern | None) -> tuple[str, set[int], bool] | None:
+    """(the kind of slip, the positions where it shows, whether the wrong character is the right one's homophone)
+    when text[a:b] may be the set phrase `t` with one character wrong, lost or swapped, else None. The caller still
+    checks that a bound character stands alone there, unless a homophone was typed (pinyin input's slip)."""
     w = text[a:b]
     edit = _one_edit(w, t)
     if edit is None or not all(HAN.match(c) for c in w):
@@ -600,7 +601,8 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
         site = {a + i, a + i + 1} if kind == "swap" else {a + i}
         if kind == "sub" and w[i] in NUMERAL_CHARS:
             return None
-    if kind == "sub" and i in (0, n - 1) and n < 7 and not (n >= 5 and homophones(w[i], t[i])):
+    typed = kind == "sub" and homophones(w[i], t[i])
+    if kind == "sub" and i in (0, n - 1) and n < 7 and not (n >= 5 and typed):
         return None  # 惠企政策 / 涉企政策, 需公开尽公开: a short phrase with another first or last character is often
         # another phrase; a five-character one is not, where the character is a homophone typed by pinyin (已申请公开)
     if kind == "lost" and ((i == 0 and a > lo and HAN.match(text[a - 1]))
@@ -617,9 +619,10 @@ def _near_miss(text: str, a: int, b: int, t: str, lo: int, hi: int, terms: froze
             if any(m.start() <= q < m.end() for q in site):
                 return None  # 政务微信, 三务公开: correct words jieba does not know
     if all(freq.get(text[q], 0) >= BOUND_FREQ for q in site) and not _title_type_slip(text, b, hi, site) \
-            and not (kind == "sub" and homophones(w[i], t[i])):
-        return None  # a homophone is a slip even where it makes words (决策与公开 for 决策预公开): pinyin input typed it  # no bound character where the slip would be: nothing can stand alone there
-    return kind, site
+            and not typed:
+        return None  # no bound character where the slip would be: nothing can stand alone there (but a homophone is a
+        # slip even where it makes words: 决策与公开 for 决策预公开)
+    return kind, site, typed
 
 
 def _title_type_slip(text: str, b: int, hi: int, site: set[int]) -> bool:
@@ -802,10 +805,8 @@ def term_near_misses(report: Report) -> Iterator[tuple[int, int, str, str]]:
         orphans, inner = _orphans(text, lo, hi)  # segmenting is the costly part: only where a near miss is left
         # a near miss must start a word: 政类信息 in 财政类信息 is not 政府信息 (政 ends the word 财政); and end one:
         # 联乡人 in 罗联乡人民政府 is not 联系人 (人 starts the word 人民政府)
-        hits = [(a, b, t, kind) for a, b, t, (kind, site) in found
-                if (site & orphans or _title_type_slip(text, b, hi, site)
-                    or (kind == "sub" and homophones(text[min(site)], t[min(site) - a])))
-                and a not in inner and b not in inner]
+        hits = [(a, b, t, kind) for a, b, t, (kind, site, typed) in found
+                if (site & orphans or _title_type_slip(text, b, hi, site) or typed) and a not in inner and b not in inner]
         hits += [(a, b, t, kind) for a, b, t, kind in own if a not in inner]
         if hits and listed is None:
             listed = _listed_slips(report)

@@ -140,7 +140,7 @@ _ABBREVIATION = re.compile(r"(?P<full>[\u4e00-\u9fff]{4,40}?)[(（]以下(?:简�
 _NAME_BIAN = r"(?<!机构)编制(?!委员会|办)"
 _VERB_INSIDE = re.compile(r"发布|公布|公开|完成|印发|" + _NAME_BIAN + r"|编写|推进|加强|落实|建立|完善|制定|及时|准确|按照|根据|依据|依法|通过"
                           r"|组织|召开")
-_VERB_PREFIX = re.compile(r"现|特|编制|公布|公开|发布|推进|加强|落实|建立|完善|印发|制定|及时|按照|根据|依据|通过|组织|召开|经")
+_VERB_PREFIX = re.compile(r"现|特|经|编制")  # at the start only (特克斯县 holds 特 further in); the rest is _VERB_INSIDE
 _NOT_IN_PLACE = re.compile(r"[我本的在与对各全该由向将了是为年月日届]")
 
 
