@@ -21,7 +21,7 @@ from nianbao.rules.util import CJK, one_edit
 _BODY_AFTER = re.compile(r"人民政府|政府|人大|政协|(?:区|县|市|州|盟|旗)?(?:委|党委|纪委)|街道|办事处|[镇乡]人民政府"
                          f"|[{CJK}]{{1,4}}(?:镇|乡|街道)(?:人民政府|办事处|党委)"
                          f"|(?:[{CJK}]{{0,8}}?)(?:局|委员会|办公室|中心)"
-                         # an address: a road of the district ("泸州市纳经区云溪西路一段99号")
+                         # an address: a road of the district ("泸州市纳经区青溪西路8号")
                          f"|[{CJK}]{{1,6}}?(?:路|大街|大道|街|巷)(?:[{CJK}]{{0,3}}?段)?\\s*\\d")
 
 
