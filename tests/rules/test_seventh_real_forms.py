@@ -227,7 +227,7 @@ def test_s07_a_written_period_that_cannot_be_read_is_a_note_on_it():
     tail = "\n一、总体情况\n全年主动公开信息90条。"
     for period, dates in (("自2023年1月1日起至202323年12月31日止", "2023年1月1日起至202323年12月31日止"),
                           ("从2023年1月1日至12月31止", "2023年1月1日至12月31止"),
-                          ("截止至2023年12月31日止", "截止至2023年12月31日止")):
+                          ("截止至2023年12月31日止", "2023年12月31日")):  # the end alone: S-07 end_only (eighth session)
         text = head + f"本报告所列数据的统计期限{period}。" + tail
         assert graded(text, "S-07") == [("S-07", "info", dates)], period
     assert [f[2] for f in found(head + "本报告所列数据的统计期限从2023年1月1日至12月31止。" + tail, "S-07")] == [

@@ -49,12 +49,14 @@ from nianbao.vocab import SELF_BODIES, SELF_NEUTRAL, alternation
 # 我管委会), 我们, 我国, 我党, and 我要 (a page's own "我要咨询" button)
 # (the character sets and word lists of this module are data/lexicon/lost_chars.toml's)
 _BODY = lexicon("lost_chars")["after_wo"]
-_SELF = re.compile(f"(?<![自本你敌])我(?=[{CJK}])(?![{_BODY}们国党要])")
+_SELF = re.compile(f"(?<![自本你敌])我(?=[{CJK}]|(?:19|20)\\d{{2}}\\s*年)(?![{_BODY}们国党要])")  # also 现将我2021年度……
 _SELF_USED = re.compile(f"我(?:{alternation(SELF_BODIES + SELF_NEUTRAL)})")
 # after a year: 年 itself; measure words and quantity words (a number, not a year); range and list words
 _AFTER_NUMBER = lexicon("lost_chars")["after_number"]
 _YEAR = re.compile(f"(?<![\\d〔\\[［（(【.\\-/—–~～第])((?:19|20)\\d{{2}})(?=[{CJK}])"
                    f"(?![{_AFTER_NUMBER}至到和与及或])")
+# a year without 年 opening a sentence before a comma ("2023，复兴街道严格按照……"): a list of years has a digit after the comma
+_YEAR_COMMA = re.compile(f"(?:(?<=[。；;：:\\n])|^)[ \\t　]*((?:19|20)\\d{{2}})(?=\\s*[，,]\\s*[{CJK}])", re.M)
 # a count (no leading zero: flattened table rows read "…信息0000000（六）") before punctuation or an opening bracket
 # that does not begin the next ordinal
 _UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!\\d)(?=[，,；;、]|[（(](?![一二三四五六七八九十\\d]+[）)])|\\s*$)"
@@ -87,11 +89,12 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if _last_before(opens, a) > _last_before(closes, a):
             continue  # inside quotation marks: a slogan or a column's name (“民呼我为”“社保有事我帮您”)
         if free(a, b):
-            nxt = text[b:b + 3]
+            nxt = text[b:b + (5 if text[b:b + 1].isdigit() else 3)]  # 我2023年 is quoted to its 年
             fix = f"“{usual}{nxt}”" if usual else "“我”加机关简称（如“我局”“我镇”）"
-            found.append((a, ctx.finding(a, b, variant="self", found=text[a:b + 3], fix=fix)))
+            found.append((a, ctx.finding(a, b, variant="self", found=text[a:b] + nxt, fix=fix)))
     years = range(report.meta.year - 15, report.meta.year + 3) if report.meta.year else range(1990, 2036)
-    for _, a, b, m in span_matches(report, _YEAR):
+    for _, a, b, m in (*span_matches(report, _YEAR), *span_matches(report, _YEAR_COMMA)):
+        a = b - len(m.group(1))  # (a leading space of _YEAR_COMMA is not the slip)
         if int(m.group(1)) in years and free(a, b):
             found.append((a, ctx.finding(a, b, variant="year", found=text[a:b + 2],
                                          fix=f"“{m.group(1)}年{text[b:b + 2]}”")))

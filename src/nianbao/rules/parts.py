@@ -166,6 +166,14 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if m.year is None or m.year < 2008:
         return
     if m.period_start is None:
+        if (end := _PERIOD_END_ONLY.search(report.text, 0, 3000)) and _end_date(end) is not None:
+            a, b = end.span("dates")
+            if _end_date(end) == date(m.year, 12, 31):
+                # "所列数据截止日期为2024年12月31日": the period by its end alone — stated, loosely; a note, never "no period"
+                yield ctx.finding(a, b, part=None, found=report.text[a:b], year=m.year, variant="end_only")
+            else:
+                yield ctx.finding(a, b, part=None, period_text=report.text[a:b], year=m.year, variant="mismatch")
+            return
         if stated := _PERIOD_STATED.search(report.text, 0, 3000):
             # a period is written but no start and end can be read from it (202020年12月31日, 12月31止, 截止至……止):
             # a doubt — the report's slip or a form we do not read — never "no period"
@@ -190,6 +198,20 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     return
         yield ctx.finding(loc.start if loc else None, loc.end if loc else None, part=None,
                           period_text=m.period_text, year=m.year, variant="mismatch")
+
+
+# the period stated by its end alone: "所列数据截止日期为2024年12月31日", "本报告所列数据截止为2021年12月31日", "统计期限截止至
+# 2010年12月31日止" (年/月 may be lost in the page's rendering: 20251231日)
+_PERIOD_END_ONLY = re.compile(r"数据(?:的)?(?:统计)?(?:期限|时限|时间)?\s*(?:截止日期|截止时间|截止至|截止到|截止|截至)(?:日期)?\s*"
+                              r"(?:为|是|到|至|[:：])?\s*(?P<dates>(?<!\d)(?P<y>\d{4})\s*年?\s*(?P<m>1[0-2]|0?[1-9])\s*月?\s*"
+                              r"(?P<d>3[01]|[12]\d|0?[1-9])\s*日)")
+
+
+def _end_date(m: re.Match) -> date | None:
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
 
 
 # the sentence that states the period, with what stands where its dates should be

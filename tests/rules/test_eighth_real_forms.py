@@ -1,0 +1,70 @@
+"""Forms the eighth session built from real pages (issue #12), each reproduced in the team's own words: exact findings,
+and the near miss beside each."""
+
+from __future__ import annotations
+
+from nianbao.audit import audit_report, load_report
+from tests.rules.helpers import found
+
+TOWN = "青溪县云岭镇人民政府2023年政府信息公开工作年度报告\n"
+PREAMBLE = "本报告由云岭镇人民政府办公室编制，全文包括总体情况、主动公开政府信息情况等六个部分。"
+
+
+def _severities(text: str, code: str) -> list[str]:
+    report = load_report(text, require_report=False)
+    return [f.severity.value if hasattr(f.severity, "value") else str(f.severity)
+            for f in audit_report(report, only=[code], use_classifier=False).findings]
+
+
+# S-07 end_only: the period stated by its end alone is stated (loosely): a note that quotes it, never "no period"
+def test_s07_a_period_stated_by_its_end_alone():
+    for written, quoted in (("所列数据截止日期为2023年12月31日。", "2023年12月31日"),
+                            ("本报告所列数据截止为2023年12月31日。", "2023年12月31日"),
+                            ("本报告中所列数据的统计期限截止至2023年12月31日止。", "2023年12月31日"),
+                            ("所列数据截止日期为20231231日。", "20231231日")):  # 年/月 lost in the page's rendering
+        text = TOWN + PREAMBLE + written + "\n一、总体情况\n"
+        assert [(f[1], f[2]) for f in found(text, "S-07")] == [(
+            quoted, f"报告只写了统计数据的截止日期“{quoted}”，没有写明起始日期；"
+                    "宜写明统计期限自2023年1月1日起至2023年12月31日止。")], written
+        assert _severities(text, "S-07") == ["info"]
+    # an end that is not the report year's last day is a wrong period (an error), quoted as such
+    wrong = TOWN + PREAMBLE + "所列数据截止日期为2022年12月31日。\n一、总体情况\n"
+    assert [f[1] for f in found(wrong, "S-07")] == ["2022年12月31日"]
+    assert _severities(wrong, "S-07") == ["error"]
+    # the full period: nothing; no period at all: still "no period"
+    full = TOWN + PREAMBLE + "所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n"
+    assert found(full, "S-07") == []
+    none = TOWN + PREAMBLE + "\n一、总体情况\n"
+    assert [f[2] for f in found(none, "S-07")] == ["报告没有写明统计期间，应说明内容涵盖 2023年1月1日至12月31日。"]
+    # a count "截至2023年12月31日，累计公开……" in the text is not the period
+    count = TOWN + PREAMBLE + "\n一、总体情况\n截至2023年12月31日，累计主动公开政府信息120条。"
+    assert [f[2] for f in found(count, "S-07")] == ["报告没有写明统计期间，应说明内容涵盖 2023年1月1日至12月31日。"]
+
+
+# W-10 year: a year without 年 opening a sentence before a comma
+def test_w10_a_sentence_opening_year_without_nian_before_a_comma():
+    text = TOWN + "一、总体情况\n2023，云岭镇严格按照《条例》要求，推进政务公开。\n（一）主动公开\n全年公开信息120条。"
+    assert [(f[1], f[2]) for f in found(text, "W-10")] == [("2023", "疑似漏字：“2023，云”中的年份后面缺少“年”字。")]
+    for right in ("2023年，云岭镇严格按照", "2022，2023年云岭镇严格按照", "截至2023，云岭镇严格按照"):
+        assert found(text.replace("2023，云岭镇严格按照", right), "W-10") == [], right
+
+
+# W-10 self: 我 straight before the report's year ("现将我2021年度……报告如下")
+def test_w10_wo_before_a_year():
+    text = TOWN + "现将我2023年度政府信息公开工作情况报告如下。\n一、总体情况\n我镇全年公开信息120条。"
+    assert [(f[1], f[3]) for f in found(text, "W-10")] == [("我", "改为“我镇2023年”。")]
+    assert found(text.replace("现将我2023年度", "现将我镇2023年度"), "W-10") == []
+
+
+# F-07: the trial format cited by its own name (年度报告格式（试行）), with or without 《》, after 2021
+def test_f07_the_trial_format_by_its_name():
+    head = "青溪县民政局2023年政府信息公开工作年度报告\n"
+    for cited in ("《中华人民共和国政府信息公开工作年度报告格式（试行）》", "中华人民共和国政府信息公开年度报告格式（试行）"):
+        text = head + f"按照{cited}要求，由青溪县民政局编制本报告。\n一、总体情况\n"
+        assert [(f[1], f[2]) for f in found(text, "F-07")] == [(
+            cited, "2023年度报告仍以2019年试行格式（国办公开办函〔2019〕60号）为依据，2021年度起应执行国办公开办函〔2021〕30号规定的格式。")]
+        # a 2020 report follows the trial format rightly; the 2021 format by its name is current
+        assert found(text.replace("2023年", "2020年"), "F-07") == []
+    current = head + "按照《中华人民共和国政府信息公开工作年度报告格式》要求，由青溪县民政局编制本报告。\n一、总体情况\n"
+    assert found(current, "F-07") == []
+
