@@ -68,3 +68,15 @@ def test_f07_the_trial_format_by_its_name():
     current = head + "按照《中华人民共和国政府信息公开工作年度报告格式》要求，由青溪县民政局编制本报告。\n一、总体情况\n"
     assert found(current, "F-07") == []
 
+
+# W-04 wrong_unit: applications counted in 条 (a note: the real writers mark it only in part)
+def test_w04_applications_counted_in_tiao_are_a_note():
+    text = TOWN + "一、总体情况\n（二）依申请公开\n2023年，我镇共收到政府信息公开申请6条，均按期答复。主动公开信息120条。"
+    assert [(f[1], f[2]) for f in found(text, "W-04")] == [(
+        "条", "“条”应为“件”：政府信息公开申请按“件”计数（与统计表一致，如“收到申请6件”），“条”用于信息条目。")]
+    assert _severities(text, "W-04") == ["info"]
+    for right in ("政府信息公开申请6件", "政府信息公开申请，公开信息6条"):
+        assert found(text.replace("政府信息公开申请6条", right), "W-04") == [], right
+    # the listed one-character form does not hide W-08's slip in a title's type word
+    slip = TOWN + "根据《中华人民共和国政府信息公开条理》要求，现公布本报告。\n一、总体情况\n"
+    assert [f[1] for f in found(slip, "W-08")] == ["中华人民共和国政府信息公开条理"]

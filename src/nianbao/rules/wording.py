@@ -50,6 +50,7 @@ class ContextPair:
     not_after: re.Pattern | None
     not_before: re.Pattern | None
     not_near: tuple[str, ...]
+    note: bool = False  # a pair the writers of the real dev split mark only in part: a note, never a warning
 
 
 def _rx(v) -> re.Pattern | None:
@@ -62,7 +63,7 @@ def context_pairs() -> tuple[re.Pattern | None, dict[str, tuple[ContextPair, ...
     for p in lexicon("context_confusions").get("pair", []):
         cp = ContextPair(p.get("kind", ""), p["wrong"], p["right"], p.get("why", ""), _rx(p.get("after")),
                          _rx(p.get("before")), tuple(p.get("near", ())), _rx(p.get("not_after")),
-                         _rx(p.get("not_before")), tuple(p.get("not_near", ())))
+                         _rx(p.get("not_before")), tuple(p.get("not_near", ())), bool(p.get("note", False)))
         by_wrong.setdefault(cp.wrong, []).append(cp)
     if not by_wrong:
         return None, {}
@@ -98,7 +99,8 @@ def context_confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for sp, a, b, m in span_matches(report, rx):
         for p in pairs[m.group(0)]:
             if _holds(p, text, a, b, sp.start, sp.end):
-                yield ctx.finding(a, b, wrong=p.wrong, right=p.right, why=p.why.rstrip("。"))
+                yield ctx.finding(a, b, variant="note" if p.note else "pair", wrong=p.wrong, right=p.right,
+                                  why=p.why.rstrip("。"))
                 break
 
 
@@ -638,7 +640,8 @@ def _listed_slips(report: Report) -> list[tuple[int, int]]:
     out = []
     for rx in (confusion_lexicon()[0], context_pairs()[0], slip_lexicon()[0]):
         if rx is not None:
-            out += [(a, b) for _, a, b, _ in span_matches(report, rx)]
+            # (a one-character form — W-04's 条 of 申请6条 — names no word: it never shadows W-08's 条理 for 条例)
+            out += [(a, b) for _, a, b, _ in span_matches(report, rx) if b - a >= 2]
     return out
 
 
