@@ -80,3 +80,23 @@ def test_w04_applications_counted_in_tiao_are_a_note():
     # the listed one-character form does not hide W-08's slip in a title's type word
     slip = TOWN + "根据《中华人民共和国政府信息公开条理》要求，现公布本报告。\n一、总体情况\n"
     assert [f[1] for f in found(slip, "W-08")] == ["中华人民共和国政府信息公开条理"]
+
+
+# W-10 unit: a count of information without 条 before a full stop; W-07: 主动政府信息 without 公开
+def test_w10_a_count_before_a_full_stop_and_w07_zhudong_without_gongkai():
+    text = TOWN + "一、总体情况\n全年在政府网站主动公开政府信息12。本年度未收到申请。"
+    assert [(f[1], f[2]) for f in found(text, "W-10")] == [("12", "疑似漏字：“信息12。”中的数量后面缺少量词。")]
+    assert found(text.replace("政府信息12。", "政府信息12条。"), "W-10") == []
+    lost = TOWN + "一、总体情况\n全年主动政府信息120条，均在网站发布。"
+    assert [(f[1], f[3]) for f in found(lost, "W-07")] == [("主动", "改为“主动公开政府信息”。")]
+    assert found(lost.replace("主动政府信息", "主动公开政府信息"), "W-07") == []
+
+
+# W-05: 的 before a second adverb and a verb with its result and object ("精准的直接查阅到信息")
+def test_w05_de_before_an_adverb_and_a_verb_with_its_result():
+    text = TOWN + "一、总体情况\n群众可输入关键字方便精准的直接查阅到信息。"
+    assert [(f[1], f[2]) for f in found(text, "W-05")] == [
+        ("的", "“精准的直接查阅到”中“精准”修饰动词“直接查阅到”，应用“地”。")]
+    assert found(text.replace("精准的直接", "精准地直接"), "W-05") == []
+    # a noun after 的 (a relative clause's head), not a verb: nothing
+    assert found(TOWN + "一、总体情况\n这是群众最关心的直接利益。", "W-05") == []

@@ -59,7 +59,7 @@ _YEAR = re.compile(f"(?<![\\d〔\\[［（(【.\\-/—–~～第])((?:19|20)\\d{{
 _YEAR_COMMA = re.compile(f"(?:(?<=[。；;：:\\n])|^)[ \\t　]*((?:19|20)\\d{{2}})(?=\\s*[，,]\\s*[{CJK}])", re.M)
 # a count (no leading zero: flattened table rows read "…信息0000000（六）") before punctuation or an opening bracket
 # that does not begin the next ordinal
-_UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!\\d)(?=[，,；;、]|[（(](?![一二三四五六七八九十\\d]+[）)])|\\s*$)"
+_UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!\\d)(?=[，,；;、。]|[（(](?![一二三四五六七八九十\\d]+[）)])|\\s*$)"
                    f"|([1-9]\\d{{0,3}})(?!\\d)(?=[{CJK}])(?![{_AFTER_NUMBER}至到和与及或第]))")  # …目录1基层政务…
 
 

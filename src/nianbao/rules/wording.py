@@ -99,7 +99,8 @@ def context_confusions(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for sp, a, b, m in span_matches(report, rx):
         for p in pairs[m.group(0)]:
             if _holds(p, text, a, b, sp.start, sp.end):
-                yield ctx.finding(a, b, variant="note" if p.note else "pair", wrong=p.wrong, right=p.right,
+                # (a pair the lexicon marks note = true is a note whatever the rule's severity: 申请6条)
+                yield ctx.finding(a, b, severity="info" if p.note else None, wrong=p.wrong, right=p.right,
                                   why=p.why.rstrip("。"))
                 break
 
@@ -198,6 +199,7 @@ def _tagged_modifier(clause: str) -> str | None:
 
 
 _ASPECT = frozenset({"了", "着", "过"})
+_RESULT = frozenset({"到", "好", "完", "清"})  # resultative complements a verb may take before its object
 _NOUNISH = frozenset({*_OBJECT_FLAGS, "l", "i", "j", "b", "nrt", "ng"})
 # prepositions that open the adverbial phrase of a verb ("更好的为群众提供服务")
 _PREPOSITIONS = frozenset({"为", "向", "对", "把", "将", "从", "按照", "依照", "按", "给", "与", "同", "跟", "在"})
@@ -224,6 +226,10 @@ def _verb_after(after: str, strong: bool) -> str | None:
         return toks[0][0]  # the verb ends the clause as its predicate
     if len(toks) < 2:
         return None
+    if toks[0][1] in ("d", "ad") and len(toks[0][0]) == 2 and len(toks) > 2 and toks[1][1] == "v":
+        # a second adverbial between 的 and the verb ("精准的直接查阅到信息"): the verb after it is what counts
+        verb = _verb_after("".join(w for w, _ in toks[1:]), strong)
+        return toks[0][0] + verb if verb else None
     (w1, f1), (w2, f2) = toks[0], toks[1]
     if len(w1) < 2 and not (strong and w1 in _PREPOSITIONS):
         return None
@@ -233,6 +239,8 @@ def _verb_after(after: str, strong: bool) -> str | None:
     # (结合工作实际: 工作 is not the head there)
     if w2 in heads and not (len(toks) > 2 and toks[2][1] in ("n", "nz") and toks[2][0] not in heads):
         return None
+    if w2 in _RESULT and f1 == "v" and len(toks) > 2 and toks[2][1] in _NOUNISH and toks[2][1] != "vn":
+        return w1 + w2  # a verb with its result and an object: 查阅到信息, 落实好政策
     if w2 in _ASPECT:
         return w1 if f1 in ("v", "vn", "n", "a", "ad") else None  # 规范了 (tagged n), 推进了
     if f1 == "p" and strong and w1 in _PREPOSITIONS:
