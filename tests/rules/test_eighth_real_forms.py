@@ -100,3 +100,45 @@ def test_w05_de_before_an_adverb_and_a_verb_with_its_result():
     assert found(text.replace("精准的直接", "精准地直接"), "W-05") == []
     # a noun after 的 (a relative clause's head), not a verb: nothing
     assert found(TOWN + "一、总体情况\n这是群众最关心的直接利益。", "W-05") == []
+
+
+# K-03 salutation: a submission's salutation at the head of the report (a note)
+def test_k03_a_submissions_salutation_at_the_head():
+    head = "青溪县民政局2023年政府信息公开工作年度报告\n"
+    body = "根据《中华人民共和国政府信息公开条例》要求，现将本局2023年政府信息公开工作情况报告如下。\n一、总体情况\n全年公开信息90条。"
+    text = head + "县政府办公室：\n" + body
+    assert [(f[1], f[2]) for f in found(text, "K-03")] == [(
+        "县政府办公室：", "报告开头是“县政府办公室：”这样的称呼：年度报告面向社会公布，不写给某个机关；这是向上级报送时的抬头，疑为把报送稿直接公开。")]
+    assert _severities(text, "K-03") == ["info"]
+    # no salutation; a contact line later with the office's name and a colon: nothing
+    assert found(head + body, "K-03") == []
+    later = head + body + "\n如有疑问请联系：县政府办公室：电话0000-1234567。"
+    assert found(later, "K-03") == []
+
+
+# S-08 extra: seven parts listed, six of them the current ones, the seventh a part of its own that is not one
+def test_s08_the_seventh_part_that_is_not_a_part():
+    head = "云岭镇人民政府2025年政府信息公开工作年度报告\n"
+    listed = ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+              "信息处理费收取情况、存在的主要问题及改进情况、其他需要报告的事项七个部分组成。\n一、总体情况\n")
+    assert [(f[1], f[2]) for f in found(head + listed, "S-08")] == [(
+        "信息处理费收取情况", "2025年度报告称由七部分组成，其中“信息处理费收取情况”不是现行格式（国办公开办函〔2021〕30号）的一个部分："
+        "现行格式规定为六个部分，这项内容应写在相应部分之中（如信息处理费写在“其他需要报告的事项”）。")]
+    # the pre-2019 outline's seven parts: the variant that says so, on the count
+    old = ("本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议、"
+           "提起行政诉讼的情况、政府信息公开工作存在的主要问题及改进情况、其他需要报告的事项七个部分组成。\n一、总体情况\n")
+    assert [f[1] for f in found(head + old, "S-08")] == ["七个部分"]
+
+
+# W-01 boundary: an adjective character left alone before its noun is a prefix, not a doubled character
+def test_w01_a_prefix_adjective_after_a_word_that_ends_with_it():
+    text = TOWN + "一、总体情况\n我镇建立健全全流程档案管理制度，累计计发布信息33条。"
+    assert [f[1] for f in found(text, "W-01")] == ["计计"]
+
+
+# W-07: the sixth part's title cut before 的事项 in the report's own list of parts
+def test_w07_the_sixth_title_cut_before_de_shixiang():
+    text = TOWN + "本报告由总体情况、存在的主要问题及改进情况、其他需要报告。现将报告公布如下。\n一、总体情况\n"
+    assert [(f[1], f[3]) for f in found(text, "W-07")] == [("其他需要报告", "改为“其他需要报告的事项”。")]
+    for right in ("其他需要报告的事项。", "其他需要报告事项。"):
+        assert found(text.replace("其他需要报告。", right), "W-07") == [], right

@@ -169,6 +169,7 @@ _COMPILER = re.compile(r"由[^。；\n]{0,24}?(?:局|委员会|委|厅)(?:负责
 def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03: 我局 in a township's report, 我镇 in a bureau's, 我县 in a township's …"""
     yield from _addressed(report, ctx)  # (whoever the body is)
+    yield from _salutation(report, ctx)
     if report.meta.agency_source == "page" or report.meta.level is None:
         # the site's 来源 line names the publishing site (a government), not always the reporting body; with no
         # agency of its own known, the report's self-references are measured against each other
@@ -494,6 +495,23 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
 
 # a body addressed as 贵办/贵局 (your office): a report written to a superior (按照…通知和贵办要求), not to the public
 _ADDRESSED = re.compile(r"贵(?:办|局|委|厅|单位|部门|中心|院|处|科|司)(?![州阳港溪池德定安南])")
+
+
+# a submission's salutation at the head of the report: "省政府办公厅：" on its own (or after the page's date), the preamble next
+_SALUTATION = re.compile(r"(?<![\u4e00-\u9fff])(?P<x>[\u4e00-\u9fff]{1,14}?(?:人民政府办公厅|人民政府办公室|政府办公厅|"
+                         r"政府办公室|办公厅|人民政府|政府))\s*[:：]\s*(?=(?:根据|按照|依据|依照|为|现将|结合)[^\n]{0,200}?(?:条例|通知|要求|报告))")
+
+
+def _salutation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-03 (salutation): the report opens with the salutation of a submission to a superior ("省政府办公厅："): the copy
+    sent up, published as it was (a note: the real dev writers mark 1 of 3)."""
+    text = report.text
+    first = min([p.loc.start for p in report.parts if p.loc.start is not None] or [len(text)])
+    m = _SALUTATION.search(text, 0, min(first, 600))
+    if m:
+        ev = m.group("x")
+        yield ctx.finding(m.start("x"), m.end("x") + 1, variant="salutation", evidence=text[m.start("x"):m.end("x") + 1],
+                          part=None, ev=ev)
 
 
 def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:

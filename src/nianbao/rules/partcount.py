@@ -75,5 +75,25 @@ def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             # contradicted dev, docs/benchmarks.md "Severity decisions", issue #12)
             yield ctx.finding(a, b, variant="too_few", said=raw, year=year)  # a note (partcount.toml)
         elif n == 7 and year >= 2019:
-            yield ctx.finding(a, b, variant="seven", year=year)
+            extra = _extra_part(items)
+            if extra is not None:
+                k = m.start("list") + m.group("list").find(extra)
+                yield ctx.finding(k, k + len(extra), variant="extra", year=year, item=extra)
+            else:
+                yield ctx.finding(a, b, variant="seven", year=year)
         break
+
+
+_CURRENT = ("overview", "proactive", "requests", "review", "problems", "other")
+
+
+def _extra_part(items: list[str]) -> str | None:
+    """The one listed item that is not a part of the current outline, where the other six are its six parts in order
+    ("……行政复议、行政诉讼情况、信息处理费收取情况、存在的主要问题……七个部分": the 2021 format's part six content listed as
+    a part of its own), else None (the pre-2019 outline's seven parts are the variant ``seven``)."""
+    if len(items) != 7:
+        return None
+    kinds = [[_part_of(h) for h in _HEADS.findall(i)] for i in items]
+    extra = [i for i, k in zip(items, kinds, strict=True) if len(set(k)) != 1 or k[0] not in _CURRENT or "概述" in i]
+    rest = [k[0] for i, k in zip(items, kinds, strict=True) if i not in extra]
+    return extra[0] if len(extra) == 1 and rest == list(_CURRENT) else None

@@ -180,8 +180,8 @@ def _junction_slip(seg: str, i: int, n: int, contexts: dict[str, tuple[str, ...]
 # a name that ends in a level or body character, then a word that starts with it: 东城街|街道, 新村|村委会, 城关镇|镇政府
 _BODY_ENDS = frozenset("省市县区镇乡街村社组队局委办院所站旗州盟路")
 # what a character left alone after a word that ends with it may be on purpose: a verb (副主任|任|副组长), a pronoun,
-# a preposition, a conjunction, an adverb, a particle, a localizer, a numeral or a measure word
-_WORD_TAGS = ("v", "r", "p", "c", "d", "u", "f", "m", "q")
+# a preposition, a conjunction, an adverb, a particle, a localizer, a numeral, a measure word or an adjective
+_WORD_TAGS = ("v", "r", "p", "c", "d", "u", "f", "m", "q", "a")  # a: an adjective before its noun (健全|全|流程)
 
 
 def _boundary_slip(seg: str, i: int, n: int, allow: frozenset[str], contexts: dict[str, tuple[str, ...]]) -> bool:
