@@ -142,3 +142,36 @@ def test_w07_the_sixth_title_cut_before_de_shixiang():
     assert [(f[1], f[3]) for f in found(text, "W-07")] == [("其他需要报告", "改为“其他需要报告的事项”。")]
     for right in ("其他需要报告的事项。", "其他需要报告事项。"):
         assert found(text.replace("其他需要报告。", right), "W-07") == [], right
+
+
+# K-02: a 其中 list opened by 包含/包括 is still the list ("其中包含……、其他公开事项82条")
+def test_k02_a_list_opened_by_baohan():
+    text = TOWN + ("一、总体情况\n2023年，我镇在县政府网站发布各类信息共计76条，其中包含工作动态24条、通知公告12条、"
+                   "政策文件10条、其他信息20条。")
+    assert [(f[1], f[2]) for f in found(text, "K-02")] == [(
+        "共计76条，其中包含工作动态24条、通知公告12条、政策文件10条、其他信息20条",
+        "合计写“共76条”，其后列出的各项 24＋12＋10＋20＝66条，少于合计数。")]
+    assert found(text.replace("其他信息20条", "其他信息30条"), "K-02") == []
+    # a 包含 further on inside the list (a nested total) still excuses it
+    nested = text.replace("通知公告12条", "通知公告12条，包含图片新闻10条")
+    assert found(nested, "K-02") == []
+
+
+# S-08 missing / missing_other: a closed list of the report's parts (no 等, no count) that leaves parts out
+def test_s08_a_closed_part_list_that_leaves_parts_out():
+    head = "云岭镇人民政府2023年政府信息公开工作年度报告\n"
+    tail = "\n一、总体情况\n全年公开信息90条。"
+    gap = head + "全文包括总体情况、主动公开政府信息情况、存在的主要问题及改进情况，以及其他需要报告的事项。" + tail
+    assert [(f[1], f[2]) for f in found(gap, "S-08")] == [(
+        "总体情况、主动公开政府信息情况、存在的主要问题及改进情况，以及其他需要报告的事项",
+        "报告开头列出的本报告组成部分没有“收到和处理政府信息公开申请情况”、“政府信息公开行政复议、行政诉讼情况”："
+        "2023年度报告按统一格式应有六个部分，这句说明漏列了部分（或报告缺少这些部分）。")]
+    assert _severities(gap, "S-08") == ["warning"]
+    last = head + ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+                   "存在的主要问题及改进情况组成。") + tail
+    assert _severities(last, "S-08") == ["info"]
+    # an open list (等, 等方面), a list with its count, a 2020 report: not this check's
+    for open_ in (gap.replace("其他需要报告的事项。", "其他需要报告的事项等。"),
+                  last.replace("改进情况组成。", "改进情况等方面。"),
+                  gap.replace("2023年", "2020年")):
+        assert found(open_, "S-08") == [], open_

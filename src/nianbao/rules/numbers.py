@@ -362,6 +362,9 @@ def _blank(lst: str, found: list[re.Match]) -> str:
     return "".join(out)
 
 
+_LIST_LEAD = re.compile(r"\s*[：:，,]?\s*(?:主要)?(?:包含|包括|含有)\s*[：:]?")
+
+
 def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-02: '共N条，其中A条、B条' where the listed parts are clearly exhaustive and do not add up."""
     text = report.text
@@ -385,6 +388,8 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 lst_start, lst_end = sents[i + 1].body + 2, _through_semicolons(text, sents, i + 1)
             else:
                 continue
+            if lead := _LIST_LEAD.match(text, lst_start, lst_end):
+                lst_start = lead.end()  # 其中包含……, 其中包括：…… — the list's own opening word, no nested total
             cut = lst_end > lst_start + LIST_MAX  # (read at most LIST_MAX characters on: a list cut there may not fall short)
             raw = text[lst_start:min(lst_end, lst_start + LIST_MAX)]
             lst = _list_clauses(without_shares(without_nested(raw)))  # a share after an item is a note on it

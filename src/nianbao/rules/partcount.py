@@ -56,9 +56,46 @@ def _listed(items: list[str]) -> int:
     return sum(max(1, len({_part_of(h) for h in _HEADS.findall(i)})) for i in items)
 
 
+# the report's own list of its parts with no count: "全文包括A、B、C。", "本报告由A、B、C组成。" (a 等 makes it open)
+_CLOSED = re.compile(r"(?:全文|本(?:年度)?报告|年度报告|报告|本?年报)(?:主要)?(?:共)?(?:包括|包含|由|分为)\s*[:：]?\s*"
+                     r"(?P<list>[^。；;\n]{8,300}?)\s*(?:(?P<deng>等)?\s*(?:[一二三四五六七八九十两\d]+\s*个?\s*)?"
+                     r"(?:大)?(?:部分|方面)?(?:的?内容)?\s*(?:组成|构成)?)\s*[。；;]")
+# a current part by the words its title is known by, however it is worded
+_PART_WORDS = (("overview", re.compile(r"总体情况|概述|基本情况|概况")), ("proactive", re.compile(r"主动公开")),
+               ("requests", re.compile(r"依申请公开|收到和?处理|公开申请")), ("review", re.compile(r"复议|诉讼")),
+               ("problems", re.compile(r"存在|问题|不足")), ("other", re.compile(r"其他|其它")))
+_PART_TITLES = {"overview": "总体情况", "proactive": "主动公开政府信息情况", "requests": "收到和处理政府信息公开申请情况",
+                "review": "政府信息公开行政复议、行政诉讼情况", "problems": "存在的主要问题及改进情况",
+                "other": "其他需要报告的事项"}
+_OPEN = re.compile(r"等\s*(?:[一二三四五六七八九十两\d]+\s*个?)?\s*(?:大)?(?:部分|方面|内容|[，,、；;]|$)")  # 等 ends the list anywhere
+_OLD_OUTLINE = re.compile(r"概述|收费|咨询|申诉|载体|平台|机构|组织")
+
+
+def _closed_list_gaps(text: str, year: int) -> tuple[int, int, list[str]] | None:
+    """The current parts that a closed list of the report's parts leaves out (a 2021+ report): (start, end, parts).
+    A list with 等, a count (S-08's other variants) or an item of another outline (概述, 收费, 咨询: F-08's) is not read."""
+    if year < 2021:
+        return None
+    m = _CLOSED.search(text, 0, 1500)
+    if not m or m.group("deng") or re.search(r"[一二三四五六七八九十两\d]\s*个?\s*(?:大)?(?:部分|方面)", m.group(0)):
+        return None
+    items = _items(m.group("list"))
+    if len(items) < 3 or _OLD_OUTLINE.search(m.group("list")) or _OPEN.search(m.group("list")):
+        return None
+    have = {k for i in items for k, rx in _PART_WORDS if rx.search(i)}
+    if not {"proactive"} <= have:
+        return None  # not a list of the report's parts
+    gaps = [k for k, _ in _PART_WORDS if k not in have]
+    return (m.start("list"), m.end("list"), gaps) if gaps else None
+
+
 def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     text = report.text
     year = year_guess(report) or 0
+    if gaps := _closed_list_gaps(text, year):
+        a, b, parts = gaps
+        yield ctx.finding(a, b, variant="missing" if parts != ["other"] else "missing_other", year=year,
+                          parts="、".join(f"“{_PART_TITLES[k]}”" for k in parts))
     for m in _DECL.finditer(text):
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else value(raw)  # 六 → 6, 十 → 10
