@@ -175,3 +175,16 @@ def test_s08_a_closed_part_list_that_leaves_parts_out():
                   last.replace("改进情况组成。", "改进情况等方面。"),
                   gap.replace("2023年", "2020年")):
         assert found(open_, "S-08") == [], open_
+
+
+# reading: a dash typed for 一 in part one's heading ("—、总体情况") is part one, never "报告缺少第一部分"
+def test_a_dash_for_yi_in_part_ones_heading_is_read_as_part_one():
+    text = (TOWN + "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n—、总体情况\n全年公开信息90条。\n"
+            "二、主动公开政府信息情况\n全年主动公开政府信息90条。\n")
+    assert [f[1] for f in found(text, "S-01")] == ["（缺少）三、收到和处理政府信息公开申请情况", "（缺少）四、政府信息公开行政复议、行政诉讼情况",
+                                                 "（缺少）五、存在的主要问题及改进情况", "（缺少）六、其他需要报告的事项"]
+    assert [(f[1], f[2]) for f in found(text, "S-03")] == [
+        ("—、总体情况", "第一部分标题“—、总体情况”与统一格式的标题“一、总体情况”不完全一致。")]
+    # a dash before another title, or later in the report, is a list item
+    items = text.replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n—、公开指南\n")
+    assert "—、公开指南" not in [f[1] for f in found(items, "S-03")]

@@ -9,7 +9,9 @@ from nianbao.model import Block, Heading, Paragraph, Part, RawDocument
 from nianbao.structure.spec import format_spec, label_key
 
 CN_NUM = "一二三四五六七八九十"
-PART_HEADING = re.compile(rf"^\s*(?P<num>[{CN_NUM}]{{1,3}})\s*(?P<sep>[、.．,，:：\s])\s*(?P<title>.{{2,60}})$")
+# (a dash typed for 一 — "—、总体情况", the two look alike — is read as part one, and its title is then not canonical)
+PART_HEADING = re.compile(rf"^\s*(?P<num>[{CN_NUM}]{{1,3}}|[—－―–])\s*(?P<sep>[、.．,，:：\s])\s*(?P<title>.{{2,60}})$")
+_DASH_ONE = frozenset("—－―–")
 SUB1 = re.compile(rf"^\s*(?P<label>[（(]\s*[{CN_NUM}]{{1,3}}\s*[)）])\s*(?P<title>.*)$")
 SUB2 = re.compile(r"^\s*(?P<label>\d{1,2}\s*[.．、](?!\d))\s*(?P<title>.*)$")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*")
@@ -57,6 +59,10 @@ def _part_heading(block: Block, expected_next: int) -> PartHit | None:
         return None
     hit = classify_part_heading(title)
     num = m.group("num")
+    if num in _DASH_ONE:
+        if hit is None or hit[0] != "overview" or expected_next != 1:
+            return None  # a dash opens a list item, not a part, unless it stands for 一 before part one's title
+        return PartHit(-1, hit[0], "一", text, False, hit[2])
     if hit is None:
         # an unrecognised top-level heading only counts when its number is the next one expected
         if ORDINALS.get(num) != expected_next:
