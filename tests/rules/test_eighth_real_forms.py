@@ -188,3 +188,11 @@ def test_a_dash_for_yi_in_part_ones_heading_is_read_as_part_one():
     # a dash before another title, or later in the report, is a list item
     items = text.replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n—、公开指南\n")
     assert "—、公开指南" not in [f[1] for f in found(items, "S-03")]
+
+
+def test_s08_closed_part_lists_split_by_semicolons_or_opening_with_an_overview():
+    head = "云岭镇人民政府2023年政府信息公开工作年度报告\n"
+    semi = head + "全文包括政府信息主动公开情况；政府信息依申请公开情况；行政复议和行政诉讼情况；存在的主要问题和改进情况。\n一、总体情况\n"
+    assert [f[2].split("：")[0] for f in found(semi, "S-08")] == ["报告开头列出的本报告组成部分没有“总体情况”、“其他需要报告的事项”"]
+    overview = head + "全文包括：总体情况概述、主动公开政府信息情况、依申请公开情况、存在的主要问题及改进情况、其他需要报告的事项。\n一、总体情况\n"
+    assert [f[2].split("：")[0] for f in found(overview, "S-08")] == ["报告开头列出的本报告组成部分没有“政府信息公开行政复议、行政诉讼情况”"]

@@ -58,8 +58,8 @@ def _listed(items: list[str]) -> int:
 
 # the report's own list of its parts with no count: "全文包括A、B、C。", "本报告由A、B、C组成。" (a 等 makes it open)
 _CLOSED = re.compile(r"(?:全文|本(?:年度)?报告|年度报告|报告|本?年报)(?:主要)?(?:共)?(?:包括|包含|由|分为)\s*[:：]?\s*"
-                     r"(?P<list>[^。；;\n]{8,300}?)\s*(?:(?P<deng>等)?\s*(?:[一二三四五六七八九十两\d]+\s*个?\s*)?"
-                     r"(?:大)?(?:部分|方面)?(?:的?内容)?\s*(?:组成|构成)?)\s*[。；;]")
+                     r"(?P<list>[^。\n]{8,300}?)\s*(?:(?P<deng>等)?\s*(?:[一二三四五六七八九十两\d]+\s*个?\s*)?"
+                     r"(?:大)?(?:部分|方面)?(?:的?内容)?\s*(?:组成|构成)?)\s*。")  # (items may be split by ；)
 # a current part by the words its title is known by, however it is worded
 _PART_WORDS = (("overview", re.compile(r"总体情况|概述|基本情况|概况")), ("proactive", re.compile(r"主动公开")),
                ("requests", re.compile(r"依申请公开|收到和?处理|公开申请")), ("review", re.compile(r"复议|诉讼")),
@@ -68,7 +68,7 @@ _PART_TITLES = {"overview": "总体情况", "proactive": "主动公开政府信�
                 "review": "政府信息公开行政复议、行政诉讼情况", "problems": "存在的主要问题及改进情况",
                 "other": "其他需要报告的事项"}
 _OPEN = re.compile(r"等\s*(?:[一二三四五六七八九十两\d]+\s*个?)?\s*(?:大)?(?:部分|方面|内容|[，,、；;]|$)")  # 等 ends the list anywhere
-_OLD_OUTLINE = re.compile(r"概述|收费|咨询|申诉|载体|平台|机构|组织")
+_OLD_OUTLINE = re.compile(r"(?<!情况)概述|收费|咨询|申诉|载体|平台|机构|组织")
 
 
 def _closed_list_gaps(text: str, year: int) -> tuple[int, int, list[str]] | None:
