@@ -196,3 +196,17 @@ def test_s08_closed_part_lists_split_by_semicolons_or_opening_with_an_overview()
     assert [f[2].split("：")[0] for f in found(semi, "S-08")] == ["报告开头列出的本报告组成部分没有“总体情况”、“其他需要报告的事项”"]
     overview = head + "全文包括：总体情况概述、主动公开政府信息情况、依申请公开情况、存在的主要问题及改进情况、其他需要报告的事项。\n一、总体情况\n"
     assert [f[2].split("：")[0] for f in found(overview, "S-08")] == ["报告开头列出的本报告组成部分没有“政府信息公开行政复议、行政诉讼情况”"]
+
+
+# reading: a part's own title with its number lost (、主动公开政府信息情况) or made a list mark (- 总体情况) is that part
+def test_a_part_title_without_its_number_is_read_as_the_part():
+    head = TOWN + "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n"
+    text = head + "- 总体情况\n全年公开信息90条。\n、主动公开政府信息情况\n全年主动公开政府信息90条。\n"
+    missing = [f[1] for f in found(text, "S-01")]
+    assert "（缺少）一、总体情况" not in missing and "（缺少）二、主动公开政府信息情况" not in missing
+    assert [f[2] for f in found(text, "S-03")] == [
+        "第一部分标题“- 总体情况”与统一格式的标题“一、总体情况”不完全一致。",
+        "第二部分标题“、主动公开政府信息情况”与统一格式的标题“二、主动公开政府信息情况”不完全一致。"]
+    # a later part's bare title (no trace of a lost number) inside part one is a sub-heading, not part two
+    sub = head + "一、总体情况\n主动公开政府信息情况\n全年主动公开政府信息90条。\n"
+    assert "（缺少）二、主动公开政府信息情况" in [f[1] for f in found(sub, "S-01")]

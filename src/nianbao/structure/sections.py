@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from nianbao.model import Block, Heading, Paragraph, Part, RawDocument
 from nianbao.structure.spec import format_spec, label_key
+from nianbao.vocab import PART_NUMBERS
 
 CN_NUM = "一二三四五六七八九十"
 # (a dash typed for 一 — "—、总体情况", the two look alike — is read as part one, and its title is then not canonical)
@@ -53,7 +54,7 @@ def _part_heading(block: Block, expected_next: int) -> PartHit | None:
         return None
     m = PART_HEADING.match(text)
     if not m:
-        return None
+        return _unnumbered_part_heading(text, expected_next)
     title = m.group("title").strip()
     if "。" in title or "；" in title:
         return None
@@ -70,6 +71,29 @@ def _part_heading(block: Block, expected_next: int) -> PartHit | None:
         return PartHit(-1, None, num, text, False, False)
     pid, canonical, obsolete = hit
     return PartHit(-1, pid, num, text, canonical, obsolete)
+
+
+# a part's own title on its line with its number lost ("、主动公开政府信息情况") or turned into a list mark by the page
+# ("- 总体情况"), or part one's title standing alone at the head of the report ("总体情况")
+_UNNUMBERED = re.compile(r"^\s*(?P<mark>[、.．\-–—•·*]\s*)?(?P<title>[^\s、.．].{1,40}?)\s*[。：:]?$")
+
+
+def _unnumbered_part_heading(text: str, expected_next: int) -> PartHit | None:
+    """The next expected part's exact title (canonical or a declared variant) without its number: read as that part,
+    its heading not canonical (S-03 notes it) — never "报告缺少第N部分" for a part that is there. A bare title is
+    read so only for part one; a later part needs the lost number's trace (a leading 、 or list mark), because a
+    part's sub-heading may repeat a later part's title ("主动公开政府信息情况" under 总体情况)."""
+    m = _UNNUMBERED.match(text)
+    if not m or not 1 <= expected_next <= len(CN_NUM):
+        return None
+    hit = classify_part_heading(m.group("title"))
+    if hit is None or hit[0] is None or not hit[1]:
+        return None
+    pid = hit[0]
+    number = PART_NUMBERS[pid]
+    if ORDINALS.get(number) != expected_next or (expected_next > 1 and not m.group("mark")):
+        return None
+    return PartHit(-1, pid, number, text, False, hit[2])
 
 
 def find_part_headings(blocks: list[Block]) -> list[PartHit]:
