@@ -210,3 +210,14 @@ def test_a_part_title_without_its_number_is_read_as_the_part():
     # a later part's bare title (no trace of a lost number) inside part one is a sub-heading, not part two
     sub = head + "一、总体情况\n主动公开政府信息情况\n全年主动公开政府信息90条。\n"
     assert "（缺少）二、主动公开政府信息情况" in [f[1] for f in found(sub, "S-01")]
+
+
+# W-05: a modifier joined to a noun or a verb (与/或) is not an adverbial; 的 inside a document's title is quoted
+def test_w05_coordinated_modifiers_and_document_titles():
+    head = TOWN + "一、总体情况\n"
+    for right in ("我镇对变更或失效的公开信息进行实时更新。", "有效提升了教育政策与动态的传播覆盖面。",
+                  "根据《关于全面推进基层政务公开标准化规范化的实施意见》要求开展工作。"):
+        assert found(head + right, "W-05") == [], right
+    # an adverbial joined to an adverb or adjective still modifies the verb
+    assert [f[2] for f in found(head + "我镇认真和细致的开展政务公开工作。", "W-05")] == [
+        "“细致的开展”中“细致”修饰动词“开展”，应用“地”。"]

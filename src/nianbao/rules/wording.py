@@ -163,6 +163,17 @@ def _light_verb_before(before: str, light: frozenset[str]) -> bool:
     return False
 
 
+_JOINERS = frozenset({"与", "和", "及", "或", "或者", "以及"})
+
+
+def _coordinated_with_noun_or_verb(before: str) -> bool:
+    """The modifier is joined by 与/和/及/或 to a noun or a verb before it ("教育政策与动态", "变更或失效"): then it is
+    a noun, or a verb of a relative clause, like its partner — an adverbial's partner is an adverb or an adjective
+    ("认真和细致的")."""
+    toks = list(pos_tagged(_HARD_STOP.split(before)[-1]))
+    return len(toks) >= 2 and toks[-1][0] in _JOINERS and toks[-2][1] in ("n", "nz", "nr", "ns", "nt", "vn", "v")
+
+
 def _last_word(clause: str) -> str:
     words = [w for w, _ in pos_tagged(clause)]
     return words[-1] if words else ""
@@ -295,8 +306,12 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             before = text[max(sp.start, de - len(mod) - 20):de - len(mod)]
             if _light_verb_before(before, light):
                 continue
+            if _coordinated_with_noun_or_verb(before):
+                continue  # "教育政策与动态的传播", "变更或失效的公开信息": a noun or a relative clause, not an adverbial
             if before.rstrip().endswith("》"):
                 continue  # a document is the subject: "《条例》明确的公开重点" is a relative clause, a noun phrase
+            if text.rfind("《", sp.start, de) > text.rfind("》", sp.start, de):
+                continue  # inside a document's title (《……标准化规范化的实施意见》): quoted as issued, not the author's
             if _BA_FRAME.match(after) and _BA.search(_HARD_STOP.split(before)[-1]):
                 continue  # "把……息息相关的作为重点": the 的-phrase is the object of 把, 作为 its verb
             if after == verb and _verb_done_before(before):
