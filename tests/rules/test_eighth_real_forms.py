@@ -221,3 +221,12 @@ def test_w05_coordinated_modifiers_and_document_titles():
     # an adverbial joined to an adverb or adjective still modifies the verb
     assert [f[2] for f in found(head + "我镇认真和细致的开展政务公开工作。", "W-05")] == [
         "“细致的开展”中“细致”修饰动词“开展”，应用“地”。"]
+
+
+# W-04 途经 for 途径 (a channel), W-06 近……余 (nearly and more than at once)
+def test_w04_tujing_and_w06_jin_yu():
+    text = TOWN + "一、总体情况\n我镇公布了依申请公开信息的申请途经，全年组织培训近百余人次。"
+    assert [f[3] for f in found(text, "W-04")] == ["将“途经”改为“途径”。"]
+    assert [f[1] for f in found(text, "W-06")] == ["近百余"]
+    right = TOWN + "一、总体情况\n公交线路途经本镇，最近100余人次参加培训，附近200余户。"
+    assert found(right, "W-04", "W-06") == []
