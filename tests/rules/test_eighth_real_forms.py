@@ -230,3 +230,11 @@ def test_w04_tujing_and_w06_jin_yu():
     assert [f[1] for f in found(text, "W-06")] == ["近百余"]
     right = TOWN + "一、总体情况\n公交线路途经本镇，最近100余人次参加培训，附近200余户。"
     assert found(right, "W-04", "W-06") == []
+
+
+# W-14: the report's own name with two words exchanged (政府公开信息年报)
+def test_w14_zhengfu_gongkai_xinxi_nianbao():
+    text = TOWN + "一、总体情况\n全年发布政府公开信息年报1条、政策解读3条。"
+    assert [(f[1], f[2]) for f in found(text, "W-14")] == [
+        ("政府公开信息年报", "“政府公开信息年报”疑为法定标题“政府信息公开年报”，词的顺序颠倒了。")]
+    assert found(TOWN + "一、总体情况\n全年发布政府信息公开年报1条，政府公开信息120条。", "W-14") == []
