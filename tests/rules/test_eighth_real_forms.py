@@ -238,3 +238,8 @@ def test_w14_zhengfu_gongkai_xinxi_nianbao():
     assert [(f[1], f[2]) for f in found(text, "W-14")] == [
         ("政府公开信息年报", "“政府公开信息年报”疑为法定标题“政府信息公开年报”，词的顺序颠倒了。")]
     assert found(TOWN + "一、总体情况\n全年发布政府信息公开年报1条，政府公开信息120条。", "W-14") == []
+
+
+def test_w07_yiba_lingdao():
+    text = TOWN + "一、总体情况\n调整领导小组成员，由一把领导主抓政务公开工作，“一把手”负责制落实到位。"
+    assert [(f[1], f[3]) for f in found(text, "W-07")] == [("一把", "改为“一把手”（或“主要领导”）。")]
