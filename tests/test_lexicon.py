@@ -458,6 +458,7 @@ def test_placeholder_file_is_well_formed():
         ("可在政府门户网站（具体网址）下载", [("bracketed_instruction", "（具体网址）")]),
         ("联系人：【待填】", [("bracketed_instruction", "【待填】")]),
         ("及时更新[具体地名]政府信息公开指南", [("bracketed_instruction", "[具体地名]")]),
+        ("一、总体情况(宋体加粗小四号字)", [("typesetting_note", "(宋体加粗小四号字)")]),
         ("主动公开信息  条", [("missing_number", "  条")]),
         ("全年共  条，其中政策解读\u3000篇", [("missing_number", "  条"), ("missing_number", "\u3000篇")]),
         ("本年收到申请  件", [("missing_number", "  件")]),
@@ -487,6 +488,7 @@ def test_placeholder_positives(text, expected):
         "第二十条第（一）项规定的信息；3×4米的公开栏。",
         "2023 年 1 月 1 日至 12 月 31 日期间",
         "各项工作情况（具体见附表）按时报送。",
+        "印发《公文格式规范》（宋体字号要求另行通知）。",
     ],
 )
 def test_placeholder_negatives(text):

@@ -243,3 +243,9 @@ def test_w14_zhengfu_gongkai_xinxi_nianbao():
 def test_w07_yiba_lingdao():
     text = TOWN + "一、总体情况\n调整领导小组成员，由一把领导主抓政务公开工作，“一把手”负责制落实到位。"
     assert [(f[1], f[3]) for f in found(text, "W-07")] == [("一把", "改为“一把手”（或“主要领导”）。")]
+
+
+def test_w14_the_short_name_and_c06_a_typesetting_note():
+    text = TOWN + "一、总体情况(宋体加粗小四号字)\n全年公开信息公开指南1条、信息年度公开报告1条。"
+    assert [f[1] for f in found(text, "W-14")] == ["信息年度公开报告"]
+    assert [f[1] for f in found(text, "C-06")] == ["(宋体加粗小四号字)"]
