@@ -249,3 +249,18 @@ def test_w14_the_short_name_and_c06_a_typesetting_note():
     text = TOWN + "一、总体情况(宋体加粗小四号字)\n全年公开信息公开指南1条、信息年度公开报告1条。"
     assert [f[1] for f in found(text, "W-14")] == ["信息年度公开报告"]
     assert [f[1] for f in found(text, "C-06")] == ["(宋体加粗小四号字)"]
+
+
+# F-04 old_title: parts three and four under the 2008 outline's titles in a 2019+ report
+def test_f04_parts_three_and_four_under_the_old_titles():
+    text = ("云岭镇人民政府2025年政府信息公开工作年度报告\n一、总体情况\n全年公开信息90条。\n二、主动公开政府信息情况\n公开90条。\n"
+            "三、依申请公开政府信息情况\n未收到申请。\n四、申请行政复议、提起行政诉讼和申诉的情况\n无。\n"
+            "五、存在的主要问题及改进情况\n一是不足。\n六、其他需要报告的事项\n无。\n")
+    assert [(f[1], f[2]) for f in found(text, "F-04")] == [
+        ("三、依申请公开政府信息情况", "部分标题“三、依申请公开政府信息情况”是2019年以前旧格式的写法，现行格式为“三、收到和处理政府信息公开申请情况”。"),
+        ("四、申请行政复议、提起行政诉讼和申诉的情况",
+         "部分标题“四、申请行政复议、提起行政诉讼和申诉的情况”是2019年以前旧格式的写法，现行格式为“四、政府信息公开行政复议、行政诉讼情况”。")]
+    # the 2019 trial format's part four title follows the 2019 regulation; a 2018 report used the old outline rightly
+    trial = text.replace("四、申请行政复议、提起行政诉讼和申诉的情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况")
+    assert [f[1] for f in found(trial, "F-04")] == ["三、依申请公开政府信息情况"]
+    assert found(text.replace("2025年", "2018年"), "F-04") == []
