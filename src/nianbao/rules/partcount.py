@@ -80,7 +80,9 @@ def _closed_list_gaps(text: str, year: int) -> tuple[int, int, list[str]] | None
     if not m or m.group("deng") or re.search(r"[一二三四五六七八九十两\d]\s*个?\s*(?:大)?(?:部分|方面)", m.group(0)):
         return None
     items = _items(m.group("list"))
-    if len(items) < 3 or _OLD_OUTLINE.search(m.group("list")) or _OPEN.search(m.group("list")):
+    if len(items) < 3 or _OLD_OUTLINE.search(m.group("list")) or _OPEN.search(m.group("list")) or \
+            re.search(r"期间|内容\s*[:：]", m.group("list")):
+        # (本报告包括我镇……期间的工作情况，主要内容：…… describes the year's work, and names only its main contents)
         return None
     have = {k for i in items for k, rx in _PART_WORDS if rx.search(i)}
     if not {"proactive"} <= have:
