@@ -271,3 +271,8 @@ def test_s08_a_description_of_the_years_main_contents_is_not_a_part_list():
     text = ("云岭镇人民政府2025年政府信息公开工作年度报告\n本报告包括我镇2025年1月1日至12月31日期间的政府信息公开工作情况，"
             "主要内容：主动公开政府信息情况、收到和处理政府信息公开申请情况及存在的主要问题及改进情况报告如下。\n（一）主动公开\n")
     assert found(text, "S-08") == []
+
+
+def test_w01_a_lone_character_ending_a_compound_after_a_word():
+    text = TOWN + "一、总体情况\n公开县城出厂水水质检测报告12期，大事多、喜喜事多。"
+    assert [f[1] for f in found(text, "W-01")] == ["喜喜"]

@@ -18,7 +18,7 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, HAN, as_list, domain_terms, span_matches, trie_pattern, typo_punct_lexicon
+from nianbao.rules.util import CJK, HAN, as_list, domain_terms, span_matches, trie_pattern, typo_punct_lexicon, word_freq
 from nianbao.views import segment, snippet
 
 _CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
@@ -210,6 +210,9 @@ def _boundary_slip(seg: str, i: int, n: int, allow: frozenset[str], contexts: di
         return not any(t == w and tag.startswith(_WORD_TAGS) for t, tag in pos_tagged(seg[max(start, i - 2):i + 4]))
     if i - 1 >= start and {i - 1, i} <= bounds and HAN.match(seg[i - 1]):
         return False  # two lone characters in a row (微|信|信息): a word the dictionary lacks (微信), not a slip
+    if i in bounds and i - 2 >= start and i - 2 in bounds and HAN.match(seg[i - 2]) and HAN.match(seg[i - 1]) and \
+            word_freq().get(seg[i - 2:i]):
+        return False  # after a two-character word, a lone character may end a compound the dictionary lacks (出厂|水|水质)
     return i in bounds and i + 1 in bounds and i + 2 not in bounds  # 喜|喜事
 
 
