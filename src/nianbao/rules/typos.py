@@ -18,7 +18,16 @@ from functools import cache
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, HAN, as_list, domain_terms, span_matches, trie_pattern, typo_punct_lexicon, word_freq
+from nianbao.rules.util import (
+    CJK,
+    HAN,
+    as_list,
+    domain_terms,
+    span_matches,
+    trie_pattern,
+    typo_punct_lexicon,
+    word_freq,
+)
 from nianbao.views import segment, snippet
 
 _CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
