@@ -30,10 +30,10 @@ _REGULATION_NOTE = re.compile(r"条例》?\s*[(（][^()（）]{0,40}[)）]|(?:�
 
 
 def cited_trial_format(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    """F-07: the 2019 notice cited by its number or by its title (the span covers both when the number follows the
-    title), or the trial format by its own name (年度报告格式（试行）), in a report for 2021 or later, in a sentence that does not tell the history. Its title with the 2021
-    format's number is the variant ``mixed``; a sentence citing both notices as the basis, the variant ``both`` (the
-    real dev split's writers mark both, 5 of 5)."""
+    """F-07: the 2019 notice cited by its number or by its title, or the trial format by its own name (年度报告格式
+    （试行）) — the span covers the number too when it follows — in a report for 2021 or later, in a sentence that does
+    not tell the history. Its title with the 2021 format's number is the variant ``mixed``; a sentence citing both
+    notices as the basis, the variant ``both`` (the real dev split's writers mark both, 5 of 5)."""
     year = year_guess(report) or 0
     if year < 2021:
         return

@@ -10,7 +10,7 @@ from nianbao.rules.base import RuleContext
 from nianbao.rules.util import first_in
 from nianbao.structure.spec import format_spec, label_key
 from nianbao.views import sentence_bounds
-from nianbao.vocab import PART_NUMBERS
+from nianbao.vocab import PART_NAMES, PART_NUMBERS
 
 _NAMES = {"2021": "2021 年版格式（国办公开办函〔2021〕30号）", "2019": "2019 年试行格式（国办公开办函〔2019〕60号）",
           "pre2019": "2019 年以前的旧格式", "unknown": "无法识别的格式"}
@@ -67,6 +67,11 @@ def obsolete_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           year=year, variant="table3")
 
 
+def _unnumbered(title: str) -> str:
+    """A part heading without its number and spaces (四、 因政府信息公开…… → 因政府信息公开……)."""
+    return re.sub(r"^[一二三四五六七八九十]+\s*[、.．]\s*|\s", "", title)
+
+
 def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if expected_format(report.meta.year) != "2021":
         return
@@ -74,7 +79,7 @@ def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     p = report.part("review_litigation")
     if p is None:
         return
-    title = re.sub(r"^[一二三四五六七八九十]+[、.．]\s*", "", p.title)
+    title = _unnumbered(p.title)
     # the old heading alone is a tolerated variant (S-03); with the old tables it betrays the old template
     old_tables = any(t.layout == "2019" for t in report.tables.values() if t.id in ("proactive", "requests"))
     if label_key(title) in obsolete and old_tables:
@@ -83,12 +88,7 @@ def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 OLD_PART_WORDS = re.compile(r"收费|减免|咨询|支出|申诉|概述|不予公开")
-# the 2008 outline's titles of parts three and four (format-spec §1.2); the 2019 trial format's part four title
-# (因政府信息公开工作被申请行政复议、提起行政诉讼情况) follows the 2019 regulation's article 50 and is not among them
-_OLD_TITLES = {"requests": frozenset({"依申请公开政府信息情况", "依申请公开政府信息的情况", "依申请公开政府信息和不予公开政府信息情况",
-                                      "依申请公开政府信息和不予公开政府信息的情况"}),
-               "review_litigation": frozenset({"因政府信息公开申请行政复议、提起行政诉讼的情况",
-                                               "因政府信息公开申请行政复议、提起行政诉讼情况"})}
+
 
 
 def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -103,17 +103,17 @@ def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           title=p.title, variant="old_part")
     # parts three and four under the 2008 outline's own titles (三、依申请公开政府信息情况; 四、因政府信息公开申请行政复议、
     # 提起行政诉讼的情况): the part is there, its heading is the old template's
-    for pid, titles in _OLD_TITLES.items():
+    for pid in ("requests", "review_litigation"):
         p = report.part(pid)
         if p is None:
             continue
-        title = re.sub(r"^[一二三四五六七八九十]+\s*[、.．]\s*|\s|[。：:]$", "", p.title)
-        if title in titles or (pid == "review_litigation" and "申诉" in title):  # (行政复议、行政诉讼和申诉: 2008's)
-            right = f"{PART_NUMBERS[pid]}、{format_spec()['parts'][pid]['canonical']}"
+        title = _unnumbered(p.title).rstrip("。：:")
+        if title in format_spec()["parts"][pid].get("pre2019", ()) or (pid == "review_litigation" and "申诉" in title):
+            right = f"{PART_NUMBERS[pid]}、{PART_NAMES[pid]}"  # (行政复议、行政诉讼和申诉: 2008's too)
             yield ctx.finding(p.loc.start, p.loc.end, part=pid, title=p.title, right=right, variant="old_title")
     ov = report.part("overview")
     # the old outline's title was exactly 概述 (一、概述); 总结概述 and the like are merely unusual (S-03)
-    if ov is not None and re.sub(r"^[一二三四五六七八九十]+\s*[、.．]\s*|\s", "", ov.title) == "概述":
+    if ov is not None and _unnumbered(ov.title) == "概述":
         yield ctx.finding(ov.loc.start, ov.loc.end, part="overview",
                           title=ov.title, variant="old_overview")
 

@@ -509,9 +509,7 @@ def _salutation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     first = min([p.loc.start for p in report.parts if p.loc.start is not None] or [len(text)])
     m = _SALUTATION.search(text, 0, min(first, 600))
     if m:
-        ev = m.group("x")
-        yield ctx.finding(m.start("x"), m.end("x") + 1, variant="salutation", evidence=text[m.start("x"):m.end("x") + 1],
-                          part=None, ev=ev)
+        yield ctx.finding(m.start("x"), m.end("x") + 1, variant="salutation", part=None, ev=m.group("x"))  # (with its colon)
 
 
 def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:

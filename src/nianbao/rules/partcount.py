@@ -10,6 +10,7 @@ from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.counts import value
 from nianbao.rules.years import year_guess
+from nianbao.vocab import PART_NAMES
 
 _DECL = re.compile(
     r"(?:本(?:年度)?报告|年度报告|报告|本?年报|全文|本文)[^。；\n]{0,30}?(?:由|包括|包含|分为|分|共)\s*"
@@ -64,9 +65,8 @@ _CLOSED = re.compile(r"(?:全文|本(?:年度)?报告|年度报告|报告|本?�
 _PART_WORDS = (("overview", re.compile(r"总体情况|概述|基本情况|概况")), ("proactive", re.compile(r"主动公开")),
                ("requests", re.compile(r"依申请公开|收到和?处理|公开申请")), ("review", re.compile(r"复议|诉讼")),
                ("problems", re.compile(r"存在|问题|不足")), ("other", re.compile(r"其他|其它")))
-_PART_TITLES = {"overview": "总体情况", "proactive": "主动公开政府信息情况", "requests": "收到和处理政府信息公开申请情况",
-                "review": "政府信息公开行政复议、行政诉讼情况", "problems": "存在的主要问题及改进情况",
-                "other": "其他需要报告的事项"}
+_CURRENT = tuple(k for k, _ in _PART_WORDS)  # the six parts in order, by this module's names (_HEAD_PART's)
+_SPEC_ID = {"review": "review_litigation"}  # where this module's name of a part is not the format spec's
 _OPEN = re.compile(r"等\s*(?:[一二三四五六七八九十两\d]+\s*个?)?\s*(?:大)?(?:部分|方面|内容|[，,、；;]|$)")  # 等 ends the list anywhere
 _OLD_OUTLINE = re.compile(r"(?<!情况)概述|收费|咨询|申诉|载体|平台|机构|组织")
 
@@ -97,7 +97,7 @@ def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if gaps := _closed_list_gaps(text, year):
         a, b, parts = gaps
         yield ctx.finding(a, b, variant="missing" if parts != ["other"] else "missing_other", year=year,
-                          parts="、".join(f"“{_PART_TITLES[k]}”" for k in parts))
+                          parts="、".join(f"“{PART_NAMES[_SPEC_ID.get(k, k)]}”" for k in parts))
     for m in _DECL.finditer(text):
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else value(raw)  # 六 → 6, 十 → 10
@@ -122,8 +122,6 @@ def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(a, b, variant="seven", year=year)
         break
 
-
-_CURRENT = ("overview", "proactive", "requests", "review", "problems", "other")
 
 
 def _extra_part(items: list[str]) -> str | None:

@@ -166,9 +166,10 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if m.year is None or m.year < 2008:
         return
     if m.period_start is None:
-        if (end := _PERIOD_END_ONLY.search(report.text, 0, 3000)) and _end_date(end) is not None:
+        end = _PERIOD_END_ONLY.search(report.text, 0, 3000)
+        if end and (last := _end_date(end)) is not None:
             a, b = end.span("dates")
-            if _end_date(end) == date(m.year, 12, 31):
+            if last == date(m.year, 12, 31):
                 # "所列数据截止日期为2024年12月31日": the period by its end alone — stated, loosely; a note, never "no period"
                 yield ctx.finding(a, b, part=None, found=report.text[a:b], year=m.year, variant="end_only")
             else:
