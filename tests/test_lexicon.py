@@ -457,7 +457,7 @@ def test_placeholder_file_is_well_formed():
         ("可在政府门户网站(具体网址)下载", [("bracketed_instruction", "(具体网址)")]),
         ("可在政府门户网站（具体网址）下载", [("bracketed_instruction", "（具体网址）")]),
         ("联系人：【待填】", [("bracketed_instruction", "【待填】")]),
-        ("及时更新[具体地名]政府信息公开指南", [("bracketed_instruction", "[具体地名]")]),
+        ("编制[具体地名]政务公开目录", [("bracketed_instruction", "[具体地名]")]),
         ("一、总体情况(宋体加粗小四号字)", [("typesetting_note", "(宋体加粗小四号字)")]),
         ("主动公开信息  条", [("missing_number", "  条")]),
         ("全年共  条，其中政策解读\u3000篇", [("missing_number", "  条"), ("missing_number", "\u3000篇")]),

@@ -170,7 +170,7 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if end and (last := _end_date(end)) is not None:
             a, b = end.span("dates")
             if last == date(m.year, 12, 31):
-                # "所列数据截止日期为2024年12月31日": the period by its end alone — stated, loosely; a note, never "no period"
+                # "数据截止日期为YYYY年12月31日": the period by its end alone — stated, loosely; a note, never "no period"
                 yield ctx.finding(a, b, part=None, found=report.text[a:b], year=m.year, variant="end_only")
             else:
                 yield ctx.finding(a, b, part=None, period_text=report.text[a:b], year=m.year, variant="mismatch")
@@ -201,8 +201,8 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           period_text=m.period_text, year=m.year, variant="mismatch")
 
 
-# the period stated by its end alone: "所列数据截止日期为2024年12月31日", "本报告所列数据截止为2021年12月31日", "统计期限截止至
-# 2010年12月31日止" (年/月 may be lost in the page's rendering: 20251231日)
+# the period stated by its end alone: 数据截止日期为 / 数据截止为 / 统计期限截止至 + YYYY年12月31日 (止) (年/月 may be lost in
+# the page's rendering: YYYY1231日)
 _PERIOD_END_ONLY = re.compile(r"数据(?:的)?(?:统计)?(?:期限|时限|时间)?\s*(?:截止日期|截止时间|截止至|截止到|截止|截至)(?:日期)?\s*"
                               r"(?:为|是|到|至|[:：])?\s*(?P<dates>(?<!\d)(?P<y>\d{4})\s*年?\s*(?P<m>1[0-2]|0?[1-9])\s*月?\s*"
                               r"(?P<d>3[01]|[12]\d|0?[1-9])\s*日)")
