@@ -61,6 +61,12 @@ def lookup(name: str, short: bool = False) -> tuple[Division, ...]:
     return t.divisions(codes + t.by_short.get(name, ()) if short else codes)
 
 
+def all_divisions() -> tuple[Division, ...]:
+    """Every division in the table, in table order."""
+    t = _table()
+    return t.divisions(tuple(t.rows))
+
+
 def parent(d: Division) -> Division | None:
     """The division one level up (a county under a 市辖区 placeholder hangs from its province)."""
     t = _table()

@@ -6,16 +6,28 @@ after it are not a child's name nor its short form, but one character away from 
 lost, swapped for another, or added) and are followed by what a body's name goes on with (人民政府, 区委, 街道 …),
 the name is misspelt. The written form must not itself be a division anywhere (a real place of another parent is
 K-07's business), and a child's suffix lost alone (广元市昭化 + a town) is a short form, not reported.
+
+A body's own name written with its place cut short is the same slip without a parent: 天水人民政府 (a short form
+standing where the government's name needs the full 天水市) and 辽省人民政府 (a level word right after a name one
+character short of 辽宁省). Only before 人民政府 — 兴和政府门户网站 is how portals name themselves — and only where
+the place starts the name (after punctuation, a line start or its own parent's name), so that the end of a longer
+name (华丰镇人民政府, 依托县政府) is never read as one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, one_edit
+
+_GOV = re.compile("人民政府")
+_HAN = re.compile(f"[{CJK}]")
+# a preposition or conjunction right before a body's name (请与天水人民政府联系, 通过天水人民政府网站); never 和 (和县 is a county)
+_BEFORE_NAME = frozenset("与在由向经据对及过于至")
 
 # what follows a body's place name in its own name: its government, committee, office, or a township/street
 _BODY_AFTER = re.compile(r"人民政府|政府|人大|政协|(?:区|县|市|州|盟|旗)?(?:委|党委|纪委)|街道|办事处|[镇乡]人民政府"
@@ -71,7 +83,61 @@ def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                             continue
                         seen.add(i)
                         parent = text[a:i]
-                        yield ctx.finding(i, i + k, evidence=written, part=s.part, parent=parent, written=written,
-                                          right=name, context=parent + after[:k + 4])
+                        yield ctx.finding(i, i + k, variant="spelt", evidence=written, part=s.part, parent=parent,
+                                          written=written, right=name, context=parent + after[:k + 4])
                         break
             i += 1
+    yield from _cut_short(report, ctx, seen)
+
+
+@cache
+def _one_short() -> dict[str, tuple[str, ...]]:
+    """A name with one character lost before its level word (辽省, from 辽宁省) -> the full names it may be."""
+    from nianbao import divisions
+
+    out: dict[str, set[str]] = {}
+    for d in divisions.all_divisions():
+        n = d.name
+        for k in range(len(n) - 1):
+            cut = n[:k] + n[k + 1:]
+            if len(cut) >= 2 and not divisions.lookup(cut, short=True):
+                out.setdefault(cut, set()).add(n)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _starts_name(text: str, a: int) -> bool:
+    """The place at text[a:] starts a name: punctuation, a space or a line start before it (not a digit: 2022年县),
+    a preposition, or a parent's full name."""
+    from nianbao import divisions
+
+    prev = text[a - 1] if a else ""
+    return not prev or not (_HAN.match(prev) or prev.isalnum()) or prev in _BEFORE_NAME or divisions.place_ending_at(text, a, max(0, a - 12)) is not None
+
+
+def _cut_short(report: Report, ctx: RuleContext, seen: set[int]) -> Iterator[Finding]:
+    """W-12 ``short`` / ``lost``: 天水人民政府, 辽省人民政府 — a body's place name cut short before 人民政府 (not
+    where the check after a parent's name has already spoken: ``seen``)."""
+    from nianbao import divisions
+
+    text = report.text
+    for m in _GOV.finditer(text):
+        g = m.start()
+        if divisions.place_ending_at(text, g, max(0, g - 12)) is not None:
+            continue  # a full name ends here (天水市人民政府)
+        for n in (4, 3, 2):
+            a = g - n
+            written = text[a:g] if a >= 0 else ""
+            if a in seen or not _CJK_ONLY.fullmatch(written) or written[-1] in "镇乡村街" or not _starts_name(text, a):
+                continue
+            short = not divisions.lookup(written) and bool(divisions.lookup(written, short=True))
+            rights: list[str] = []
+            if short:
+                rights = sorted({d.name for d in divisions.lookup(written, short=True)})
+            elif written[-1] in divisions.names_ending_with():
+                rights = list(_one_short().get(written, ()))
+            if not short and not rights:
+                continue
+            right = "”或“".join(rights[:3])
+            yield ctx.finding(a, g, variant="short" if short else "lost", evidence=written, written=written,
+                              right=right, context=text[a:g + 4])
+            break
