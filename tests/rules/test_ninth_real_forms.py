@@ -31,3 +31,31 @@ def test_w12_a_place_cut_short_before_its_government():
                   "根据《辽宁省人民政府办公厅关于做好年度报告工作的通知》，"):
         assert found(BUREAU + right, "W-12") == [], right
 
+
+
+# W-07 notes: 政府公开工作 (信息 lost) and 其他报告的事项 (需要 lost) — writers mark them most times, not every time
+def test_w07_notes_for_forms_writers_mark_most_times():
+    text = BUREAU + "我局把政府公开工作纳入年度考核，本报告由总体情况、存在的主要问题及改进情况、其他报告的事项共六个部分组成。"
+    assert [(f[1], f[2]) for f in found(text, "W-07")] == [
+        ("政府", "疑似漏字或多字：“政府公开工作”漏了“信息”，应为“政府信息公开工作”。"),
+        ("其他", "疑似漏字或多字：第六部分的标题是“其他需要报告的事项”，这里漏了“需要”。")]
+    assert _severity(text, "W-07") == ["info", "info"]
+    right = BUREAU + "我局把政府信息公开工作和政务公开工作纳入年度考核，本报告由总体情况、其他需要报告的事项共六个部分组成。"
+    assert found(right, "W-07") == []
+    # a slip without note = true keeps the rule's own severity
+    assert _severity(BUREAU + "坚决贯彻党国务院的部署。", "W-07") == ["warning"]
+
+
+# W-04: requests counted in 条 before the noun ("收到2条政府信息公开申请") — a note, as 申请N条
+def test_w04_requests_counted_in_tiao_before_the_noun():
+    text = BUREAU + "本年度我局共收到2条政府信息公开申请，主动公开政府信息35条。"
+    assert [(f[1], f[3]) for f in found(text, "W-04")] == [("条", "将“条”改为“件”。")]
+    assert _severity(text, "W-04") == ["info"]
+    assert found(text.replace("2条政府信息公开申请", "2件政府信息公开申请"), "W-04") == []
+
+
+# W-04 zuochu: 做出 before a qualified 要求 ("做出明确要求")
+def test_w04_zuochu_before_a_qualified_demand():
+    text = BUREAU + "我局对信息发布的内容和流程做出明确要求。"
+    assert [f[1] for f in found(text, "W-04")] == ["做出"]
+    assert found(text.replace("做出明确要求", "提出明确要求"), "W-04") == []

@@ -495,13 +495,15 @@ def _near_duplicates(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
 
 
 @cache
-def slip_lexicon() -> tuple[re.Pattern | None, tuple[tuple[str, str], ...]]:
-    """W-07's list (slips.toml): one regex for all slips (a named group per slip: one pass over the text instead of one per slip)."""
+def slip_lexicon() -> tuple[re.Pattern | None, tuple[tuple[str, str, bool], ...]]:
+    """W-07's list (slips.toml): one regex for all slips (a named group per slip: one pass over the text instead of one
+    per slip); each slip's fix, why, and whether it is only a note (``note = true``: writers mark it most times, not
+    every time)."""
     entries = lexicon("slips").get("slip", [])
     if not entries:
         return None, ()
     rx = re.compile("|".join(f"(?P<g{i}>{s['pattern']})" for i, s in enumerate(entries)))
-    return rx, tuple((s.get("fix", ""), s.get("why", "")) for s in entries)
+    return rx, tuple((s.get("fix", ""), s.get("why", ""), bool(s.get("note", False))) for s in entries)
 
 
 def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -510,8 +512,8 @@ def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     for _, start, end, m in span_matches(report, rx):
-        fix, why = rules[int(m.lastgroup[1:])]
-        yield ctx.finding(start, end, why=why.rstrip("。"), fix=fix or ctx.spec.fix)
+        fix, why, note = rules[int(m.lastgroup[1:])]
+        yield ctx.finding(start, end, why=why.rstrip("。"), fix=fix or ctx.spec.fix, severity="info" if note else None)
 
 
 # --------------------------------------------------------------------------------------------- W-08
