@@ -46,6 +46,18 @@ def test_w07_notes_for_forms_writers_mark_most_times():
     assert _severity(BUREAU + "坚决贯彻党国务院的部署。", "W-07") == ["warning"]
 
 
+# K-06 flow: received + carried over = completed + carried forward, also when a semicolon splits the flow, the carried-over
+# count is named by its year ("含2023年结转13件") and a comparison follows the counts
+def test_k06_the_request_flow_across_a_semicolon():
+    flow = ("2024年，我局收到政府信息公开申请58件，办结52件（含2023年结转4件）；"
+            "结转2025年度继续办理政府信息公开申请6件，较上年增长12.5%。")
+    assert [(f[1], f[2]) for f in found(BUREAU + flow, "K-06")] == [(
+        "收到政府信息公开申请58件，办结52件（含2023年结转4件）；结转2025年度继续办理政府信息公开申请6件",
+        "同一句写本年收到申请58件、上年结转4件，办结52件、结转下年度6件，收到与结转之和不等于办结与结转之和，件数对不上。")]
+    # balanced (58 + 4 = 56 + 6): nothing
+    assert found(BUREAU + flow.replace("办结52件", "办结56件"), "K-06") == []
+
+
 # W-04: requests counted in 条 before the noun ("收到2条政府信息公开申请") — a note, as 申请N条
 def test_w04_requests_counted_in_tiao_before_the_noun():
     text = BUREAU + "本年度我局共收到2条政府信息公开申请，主动公开政府信息35条。"

@@ -478,11 +478,13 @@ def _received_twice(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 _FLOW_IN = re.compile(rf"(?:新收|收到|接到|接收|受理)(?:了)?(?:各类|各项)?(?:(?:公民|法人|自然人|其他|组织|社会|和|、|及|或者?)+"
                       rf"(?:提出|提交)?的?)?(?:政府信息公开|信息公开|依申请公开)(?:的)?申请(?:共|为)?\s*"
                       rf"(?P<n>{NUM})\s*件(?![\d%％])")
-_FLOW_OVER = re.compile(rf"(?:上一?年度?|去年)(?:结转|转入)(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
+_FLOW_OVER = re.compile(rf"(?:上一?年度?|去年|(?<!\d)(?:19|20)\d{{2}}\s*年度?)(?:结转|转入)(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
 _FLOW_DONE = re.compile(rf"(?<![未没])(?:办结|办理完毕|答复完毕)(?:了)?(?:政府信息公开申请|申请)?(?:共|为)?\s*(?P<n>{NUM})\s*件(?![\d%％])")
 _FLOW_FORWARD = re.compile(rf"结转(?:至|到)?(?:下一?年度?|(?:19|20)\d{{2}}\s*年度?)(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?\s*"
                            rf"(?P<n>{NUM})\s*件(?![\d%％])")
 
+
+_FLOW_RES = (_FLOW_IN, _FLOW_OVER, _FLOW_DONE, _FLOW_FORWARD)
 
 # every kind of applicant named together (公民、法人和其他组织): the count is all the requests, not one kind's
 _ALL_APPLICANTS = re.compile(r"(?:公民|自然人)[、，,和及与]*法人(?:[、，,和及与或者]*(?:其他|社会)*组织)?")
@@ -493,13 +495,19 @@ def _flow(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     into next year (each once) must balance — received + carried over = completed + carried forward. Without the
     carried-over count stated, only fewer completed and carried than received is sure to be wrong."""
     text = report.text
-    for s in report.views.sentences:
-        sent = text[s.start:s.end]
-        if _SUB_BODY.search(sent) or PLAN_RE.search(sent) or re.search(r"同比|较|比上年|累计|以来|截至|截止", sent):
-            continue
-        found = [list(rx.finditer(text, s.start, s.end)) for rx in (_FLOW_IN, _FLOW_OVER, _FLOW_DONE, _FLOW_FORWARD)]
+    sents = report.views.sentences
+    for k, s in enumerate(sents):
+        found = [list(rx.finditer(text, s.start, s.end)) for rx in _FLOW_RES]
+        if found[0] and not (found[2] and found[3]) and text[s.end - 1] in "；;" and k + 1 < len(sents) \
+                and sents[k + 1].par_start == s.par_start:
+            # the flow split by a semicolon ("办结367件；结转下年度16件"): the next clause completes it
+            found = [list(rx.finditer(text, s.start, sents[k + 1].end)) for rx in _FLOW_RES]
         got, over, done, fwd = found
         if len(got) != 1 or len(done) != 1 or len(fwd) != 1 or len(over) > 1:
+            continue
+        last = max(m[0].end() for m in found if m)
+        sent = text[s.start:last]  # what the counts say; a comparison after them (较上年增长36.3%) is not theirs
+        if _SUB_BODY.search(sent) or PLAN_RE.search(sent) or re.search(r"同比|较|比上年|累计|以来|截至|截止", sent):
             continue
         clause = _ALL_APPLICANTS.sub("", _clause(text, s, got[0].start(), got[0].end()).replace("结转", ""))
         if _count_words("part_count").search(clause):
@@ -508,7 +516,6 @@ def _flow(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         carried = value(over[0].group("n")) if over else None
         if (carried is not None and received + carried != completed + forward) or \
                 (carried is None and completed + forward < received):
-            last = max(m[0].end() for m in found if m)
             if carried is None:
                 yield ctx.finding(got[0].start(), last, variant="flow_short", received=received, completed=completed,
                                   forward=forward)
