@@ -46,6 +46,12 @@ def test_w07_notes_for_forms_writers_mark_most_times():
     assert _severity(BUREAU + "坚决贯彻党国务院的部署。", "W-07") == ["warning"]
 
 
+# C-06: a web page's image left in the copied text ("![]()") is furniture, not an empty bracket the author left
+def test_c06_a_page_image_is_not_an_empty_bracket():
+    text = "![]() |\n" + BUREAU + "我局全年公开信息86条（）。"
+    assert [f[1] for f in found(text, "C-06")] == ["（）"]
+
+
 # K-06 flow: received + carried over = completed + carried forward, also when a semicolon splits the flow, the carried-over
 # count is named by its year ("含2023年结转13件") and a comparison follows the counts
 def test_k06_the_request_flow_across_a_semicolon():
