@@ -77,3 +77,16 @@ def test_w04_zuochu_before_a_qualified_demand():
     text = BUREAU + "我局对信息发布的内容和流程做出明确要求。"
     assert [f[1] for f in found(text, "W-04")] == ["做出"]
     assert found(text.replace("做出明确要求", "提出明确要求"), "W-04") == []
+
+
+# W-06 mixed_frame: 本报告包括……等六部分组成 runs 包括…… and 由……组成 together (a note, as all of W-06)
+def test_w06_baokuo_and_zucheng_run_together():
+    text = ("青溪县民政局2024年政府信息公开工作年度报告\n本报告包括总体情况、主动公开政府信息情况、其他需要报告的事项等六部分组成。"
+            "\n一、总体情况\n我局全年公开信息86条。")
+    assert [(f[1], f[2]) for f in found(text, "W-06")] == [(
+        "六部分组成", "“六部分组成”：“包括……”和“由……组成”两种句式杂糅（“本报告包括……等六部分组成”），"
+                "应为“本报告由……组成”或“本报告包括……”。")]
+    for right in ("本报告由总体情况、主动公开政府信息情况、其他需要报告的事项等六部分组成。",
+                  "本报告包括总体情况、主动公开政府信息情况、其他需要报告的事项六个部分。",
+                  "本报告由总体情况（包括主动公开、依申请公开等内容）和其他需要报告的事项等六部分组成。"):
+        assert found(text.replace(text.split("\n")[1], right), "W-06") == [], right

@@ -441,8 +441,10 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         listed: list[tuple[int, int]] = []
         for rx, why in stacks:
             for m in rx.finditer(text, sp.start, sp.end):
-                listed.append(m.span())
-                yield ctx.finding(m.start(), m.end(), variant="stacked", found=m.group(0), why=why.rstrip("。"))
+                # a group named ``at`` is what to point at (the end of a long frame); else the whole match
+                a, b = m.span("at") if "at" in rx.groupindex else m.span()
+                listed.append((a, b))
+                yield ctx.finding(a, b, variant="stacked", found=text[a:b], why=why.rstrip("。"))
         for a, b in _near_duplicates(text, sp.start, sp.end):
             if not any(x < b and a < y for x, y in listed):
                 yield ctx.finding(a, b, variant="stacked", found=text[a:b], why=_NEAR_DUPLICATE_WHY)
