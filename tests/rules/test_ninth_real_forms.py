@@ -90,3 +90,16 @@ def test_w06_baokuo_and_zucheng_run_together():
                   "本报告包括总体情况、主动公开政府信息情况、其他需要报告的事项六个部分。",
                   "本报告由总体情况（包括主动公开、依申请公开等内容）和其他需要报告的事项等六部分组成。"):
         assert found(text.replace(text.split("\n")[1], right), "W-06") == [], right
+
+
+# K-03 scope_self: the body not named, the report calls itself 我县 and still steers the whole city's work
+def test_k03_a_scope_above_the_level_the_report_calls_itself():
+    text = ("本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n"
+            "一、总体情况\n2024年，我县持续推进政务公开，进一步加大对全市政府信息公开工作的指导、协调。我县全年公开信息320条。")
+    assert [(f[1], f[2]) for f in found(text, "K-03")] == [(
+        "对全市政府信息公开工作的指导",
+        "正文2处自称“我县”，却写“对全市政府信息公开工作的指导”，这是上级机关的工作范围，不是本单位的，疑为套用上级机关的报告或模板。")]
+    # once only, or beside 我市 (a county-level city may say both), or its own level: nothing
+    assert found(text.replace("我县全年", "全年"), "K-03") == []
+    assert found(text.replace("我县全年", "我市全年"), "K-03") == []
+    assert found(text.replace("对全市政府信息公开工作", "对全县政府信息公开工作"), "K-03") == []

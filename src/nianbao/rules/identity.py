@@ -175,6 +175,8 @@ def self_reference(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         # agency of its own known, the report's self-references are measured against each other
         yield from _mixed_self(report, ctx)
         yield from _decree(report, ctx, "")
+        if report.meta.level is None:
+            yield from _scope_by_self(report, ctx)
         return
     bad, kind = _self_policy(report)
     if not bad:
@@ -473,6 +475,15 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
         return
     if "自治区" in agency:
         return  # 全区 may be the region itself
+    county_city = m.level == "county_gov" and "市" in places  # a county-level 市 is a 市
+    for sm, part in _above_own_scope(report, own, places[-1:], county_city):
+        ev = sm.group(0)
+        yield ctx.finding(sm.start(), sm.end(), variant="scope", evidence=ev, part=part,
+                          severity="info" if sm.group("b") else None, agency=agency, kind=kind, ev=ev)
+
+
+def _above_own_scope(report: Report, own: int, own_kinds: list[str], county_city: bool) -> Iterator[tuple[re.Match, str | None]]:
+    """The scopes of a level above ``own`` (a PLACE_RANK) the report takes for its own, with their parts."""
     text = report.text
     # the sentences, and the sub-headings, which are no sentences ("（一）部署推进全省政务公开工作" as a street's heading)
     where = [(s.start, s.end, s.part) for s in report.views.sentences] + [
@@ -481,16 +492,39 @@ def _scope(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
     for a, b, part in where:
         for sm in _SCOPE.finditer(text, a, b):
             k = sm.group("k") or sm.group("k2") or sm.group("k3")
-            if PLACE_RANK[k] >= own or k in places[-1:] or (m.level == "county_gov" and k == "市" and "市" in places):
-                continue  # its own level or one below; a county-level 市 is a 市
+            if PLACE_RANK[k] >= own or k in own_kinds or (county_city and k == "市"):
+                continue  # its own level or one below
             if not (sm.group("b") or sm.group("steer") or sm.group("steer2")) and own - PLACE_RANK[k] < 2:
                 continue  # 为进一步推进全县政务公开工作 in a township's report: its county's work, which it takes part in
                 # (but 指导/统筹/督促 the whole of the level above, or 对全市……工作的指导, is that level's own office's work)
             if in_title(text, a, sm.start()):
                 continue
-            ev = sm.group(0)
-            yield ctx.finding(sm.start(), sm.end(), variant="scope", evidence=ev, part=part,
-                              severity="info" if sm.group("b") else None, agency=agency, kind=kind, ev=ev)
+            yield sm, part
+
+
+# a government's own self-reference that tells its level when the report does not name its body: 我县 (a county),
+# 我镇 (a township); 我市 and 我区 are left out (a county-level 市, an autonomous region, a zone)
+_SELF_GOVERNMENT = re.compile(r"我(?P<k>县|旗|镇|乡|省)(?![委级域长])")
+_SELF_CITY_OR_DISTRICT = re.compile(r"我(?:市|区)(?![委级域长])")
+
+
+def _scope_by_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-03 (scope_self): the body unknown, the report calls itself by one level only (我县 twice or more, no 我镇) and
+    still takes a level above for its own: "进一步加大对全市政府信息公开工作的推进、指导" in a county's report."""
+    kinds = Counter(m.group("k") for m, _ in _outside_titles(report, _SELF_GOVERNMENT))
+    if len(kinds) != 1:
+        return
+    (k, times), = kinds.items()
+    if times < 2:
+        return
+    if any(True for _ in _outside_titles(report, _SELF_CITY_OR_DISTRICT)):
+        return  # a county-level city or a district may call itself both ways: say nothing
+    for sm, part in _above_own_scope(report, PLACE_RANK[k], [k], False):
+        if sm.group("b"):
+            continue  # 市本级: without the body's name, not even a note
+        ev = sm.group(0)
+        yield ctx.finding(sm.start(), sm.end(), variant="scope_self", evidence=ev, part=part, ev=ev,
+                          main="我" + k, times=times)
 
 
 # a body addressed as 贵办/贵局 (your office): a report written to a superior (按照…通知和贵办要求), not to the public
