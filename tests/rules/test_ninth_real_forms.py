@@ -103,3 +103,10 @@ def test_k03_a_scope_above_the_level_the_report_calls_itself():
     assert found(text.replace("我县全年", "全年"), "K-03") == []
     assert found(text.replace("我县全年", "我市全年"), "K-03") == []
     assert found(text.replace("对全市政府信息公开工作", "对全县政府信息公开工作"), "K-03") == []
+
+
+# W-15: 统计期限 is a fixed term of the preamble: 统计限 (期 lost) is a note
+def test_w15_the_period_term_with_a_character_lost():
+    text = BUREAU.replace("一、总体情况\n", "") + "本报告中所列数据的统计限自2024年1月1日至2024年12月31日止。\n一、总体情况\n"
+    assert [(f[1], f[2]) for f in found(text, "W-15")] == [("统计限", "“统计限”疑为固定写法“统计期限”之误，漏了“期”。")]
+    assert found(text.replace("统计限", "统计期限"), "W-15") == []
