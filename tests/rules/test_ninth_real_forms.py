@@ -110,3 +110,15 @@ def test_w15_the_period_term_with_a_character_lost():
     text = BUREAU.replace("一、总体情况\n", "") + "本报告中所列数据的统计限自2024年1月1日至2024年12月31日止。\n一、总体情况\n"
     assert [(f[1], f[2]) for f in found(text, "W-15")] == [("统计限", "“统计限”疑为固定写法“统计期限”之误，漏了“期”。")]
     assert found(text.replace("统计限", "统计期限"), "W-15") == []
+
+
+# precision mends from fresh pages: W-12 on a child joined to its parent by 及, W-13 on a second frame sharing 在
+def test_w12_w13_quiet_on_joined_names_and_shared_zai():
+    text = BUREAU + "2024年，我局按照省、泉州市及晋江市政府的统一部署，推进政务公开。"
+    assert found(text, "W-12") == []
+    # the misspelt child itself is still found after its parent
+    assert [f[1] for f in found(text.replace("泉州市及晋江市", "泉州市晋红市"), "W-12")] == ["晋红市"]
+    shared = BUREAU + "2024年，我局在区委、管委会的正确领导下，市自然资源局的精心指导下，推进政务公开。"
+    assert found(shared, "W-13") == []
+    lost = BUREAU + "2024年，我局按照工作部署，市自然资源局的精心指导下，推进政务公开。"
+    assert [f[1] for f in found(lost, "W-13")] == ["市自然资源局的精心指导下"]

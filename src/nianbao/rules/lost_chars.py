@@ -136,7 +136,16 @@ def lost_zai(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if c == sp.start and continues_line_before(text, spans, k):
                 continue  # a paragraph broken mid-sentence by the page: 在 may stand on the line before
+            if c > sp.start and text[c - 1] in "，," and _shares_zai(text, sp.start, c - 1):
+                continue  # 在区委的领导下，市局的指导下，: the second frame shares the first one's 在
             yield ctx.finding(c, m.end(), found=clause)
+
+
+def _shares_zai(text: str, lo: int, comma: int) -> bool:
+    """The clause ending at the comma text[comma] is itself a whole 在……下 frame (its 在 governs the next one too)."""
+    before = _clause_start(text, lo, comma)
+    return bool(_PREPOSITION.search(text, before, comma)) and any(
+        m.end() == comma for m in _FRAME_END.finditer(text, before, comma + 1))
 
 
 

@@ -25,6 +25,7 @@ from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, one_edit
 
 _GOV = re.compile("人民政府")
+_JOINING = frozenset("及和与或暨、")
 _HAN = re.compile(f"[{CJK}]")
 # a preposition or conjunction right before a body's name (请与天水人民政府联系, 通过天水人民政府网站); never 和 (和县 is a county)
 _BEFORE_NAME = frozenset("与在由向经据对及过于至")
@@ -71,6 +72,9 @@ def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             a, parents = hit
             kids = [(k.name, k.short) for p in parents for k in kids_of.get(p.code, ())]
             after = text[i:min(s.end, i + 12)]
+            if after[:1] in _JOINING and any(after.startswith(n, 1) or (sh and after.startswith(sh, 1)) for n, sh in kids):
+                i += 1
+                continue  # 泉州市及晋江市: a child joined to its parent by a conjunction, not misspelt
             if kids and not any(after.startswith(n) or (sh and after.startswith(sh)) for n, sh in kids) \
                     and not divisions.place_ending_at(text, min(s.end, i + 8), i):
                 for name, _ in kids:
