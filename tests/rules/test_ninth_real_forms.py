@@ -122,3 +122,17 @@ def test_w12_w13_quiet_on_joined_names_and_shared_zai():
     assert found(shared, "W-13") == []
     lost = BUREAU + "2024年，我局按照工作部署，市自然资源局的精心指导下，推进政务公开。"
     assert [f[1] for f in found(lost, "W-13")] == ["市自然资源局的精心指导下"]
+
+
+# Reading + K-03 compiled: "由X政务公开办综合市人民政府工作部门的……年度报告编制而成" in a bureau's report — the compiler
+# stands before 综合, never "X政务公开办综合市人民政府" as the body; the city's compilation sentence kept by a bureau
+def test_k03_a_bureau_keeping_its_city_s_compilation_sentence():
+    from nianbao.audit import load_report
+
+    text = ("本报告根据《中华人民共和国政府信息公开条例》要求，由云州市政务公开办综合市人民政府工作部门的政府信息公开工作"
+            "年度报告编制而成。如对本报告有任何疑问，请与云州市司法局办公室联系。\n一、总体情况\n2024年，我局公开信息86条。")
+    assert load_report(text, require_report=False).meta.agency == "云州市司法局"
+    assert [f[1] for f in found(text, "K-03")] == ["市人民政府工作部门的政府信息公开工作年度报告编制"]
+    # the city government's own report says the same rightly
+    city = text.replace("云州市司法局办公室", "云州市人民政府办公室").replace("我局", "我市")
+    assert found(city, "K-03") == []

@@ -328,7 +328,8 @@ def _addressee(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]
 # a government's report is compiled from the reports of its townships and departments; a department's, township's or
 # street's report that says so carries the government's preamble
 _COMPILED_FROM = re.compile(r"(?:根据|依据|综合|汇总|结合)[^。；\n]{0,60}?(?P<who>各乡镇|各镇(?:街|、街道)?|各街道|各县(?:（市、?区）|\(市、?区\)|市区|区)?|"
-                            r"各区县|各县区|[县区市省]直(?:各|有关)?(?:部门|单位)|[县区市]政府各部门)[^。；\n]{0,40}?"
+                            r"各区县|各县区|[县区市省]直(?:各|有关)?(?:部门|单位)|[县区市]政府各部门|"
+                            r"[县区市省](?:人民)?政府(?:各|有关)?工作部门)[^。；\n]{0,40}?"
                             r"(?:(?:政府信息公开)?(?:工作)?年度报告(?:和有关统计数据)?|统计数据|有关数据|报送的数据|"
                             r"(?:政府信息公开|政务公开)工作情况)"
                             r"[^。；\n]{0,8}?(?:编制|汇总|综合|撰写)")
