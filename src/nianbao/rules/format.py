@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
+from nianbao.rules.citations import CITE_2019, CITE_2021, TRIAL_NAME
 from nianbao.rules.util import first_in
 from nianbao.structure.spec import format_spec, label_key
 from nianbao.views import sentence_bounds
@@ -118,8 +119,8 @@ def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           title=ov.title, variant="old_overview")
 
 
-_CITES = {"2021": re.compile(r"国办公开办函\s*〔\s*2021\s*〕\s*30\s*号"),
-          "2019": re.compile(r"国办公开办函\s*〔\s*2019\s*〕\s*60\s*号|年度报告格式（试行）")}
+# the formats as cited: their notices' numbers (any brackets) and the trial format by its own name — F-07's patterns
+_CITES = {"2021": CITE_2021, "2019": re.compile(f"{CITE_2019.pattern}|{TRIAL_NAME.pattern}")}
 
 
 def citation_contradicts_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
