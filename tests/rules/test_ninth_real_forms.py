@@ -136,3 +136,11 @@ def test_k03_a_bureau_keeping_its_city_s_compilation_sentence():
     # the city government's own report says the same rightly
     city = text.replace("云州市司法局办公室", "云州市人民政府办公室").replace("我局", "我市")
     assert found(city, "K-03") == []
+
+
+# K-03 compiled: 区属各责任单位 — the district's units, from whose reports only the district government compiles its own
+def test_k03_a_bureau_compiling_from_the_district_s_units():
+    text = ("青溪县民政局2020年政府信息公开工作年度报告\n本年度报告由青溪县政务公开工作领导小组办公室综合县属各责任单位"
+            "政府信息公开年度报告编制而成。\n一、总体情况\n2020年，我局公开信息86条。")
+    assert [f[1] for f in found(text, "K-03")] == ["县属各责任单位政府信息公开年度报告编制"]
+    assert found(text.replace("县属各责任单位", "局属各单位"), "K-03") == []
