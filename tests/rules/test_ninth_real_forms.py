@@ -144,3 +144,12 @@ def test_k03_a_bureau_compiling_from_the_district_s_units():
             "政府信息公开年度报告编制而成。\n一、总体情况\n2020年，我局公开信息86条。")
     assert [f[1] for f in found(text, "K-03")] == ["县属各责任单位政府信息公开年度报告编制"]
     assert found(text.replace("县属各责任单位", "局属各单位"), "K-03") == []
+
+
+# W-07: a day without 日 before 止/起/至 ("至12月31止"); W-06: 年 typed twice before 以来 ("2019年年以来")
+def test_w07_day_without_ri_and_w06_nian_twice():
+    text = BUREAU + "本报告统计期限为2024年1月1日至12月31止。2023年年以来，我局公开信息86条。"
+    assert [(f[1], f[2]) for f in found(text, "W-07")] == [("31", "疑似漏字或多字：日期的“日”字漏了（如“12月31止”）。")]
+    assert [f[1] for f in found(text, "W-06")] == ["2023年年"]
+    right = BUREAU + "本报告统计期限为2024年1月1日至12月31日止。2023年以来，我局于2023年年底公开了2022年年报。"
+    assert found(right, "W-07") == [] and found(right, "W-06") == []
