@@ -61,6 +61,12 @@ def lookup(name: str, short: bool = False) -> tuple[Division, ...]:
     return t.divisions(codes + t.by_short.get(name, ()) if short else codes)
 
 
+def is_name(name: str, short: bool = False) -> bool:
+    """``name`` is a division's full name (or, with ``short``, its short form): lookup without building Divisions."""
+    t = _table()
+    return name in t.by_name or (short and name in t.by_short)
+
+
 def all_divisions() -> tuple[Division, ...]:
     """Every division in the table, in table order."""
     t = _table()

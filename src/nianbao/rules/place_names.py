@@ -104,7 +104,7 @@ def _one_short() -> dict[str, tuple[str, ...]]:
         n = d.name
         for k in range(len(n) - 1):
             cut = n[:k] + n[k + 1:]
-            if len(cut) >= 2 and not divisions.lookup(cut, short=True):
+            if len(cut) >= 2 and not divisions.is_name(cut, short=True):
                 out.setdefault(cut, set()).add(n)
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
