@@ -35,7 +35,7 @@ def test_w12_a_place_cut_short_before_its_government():
 
 # W-07 notes: 政府公开工作 (信息 lost) and 其他报告的事项 (需要 lost) — writers mark them most times, not every time
 def test_w07_notes_for_forms_writers_mark_most_times():
-    text = BUREAU + "我局把政府公开工作纳入年度考核，本报告由总体情况、存在的主要问题及改进情况、其他报告的事项共六个部分组成。"
+    text = BUREAU + "我局把政府公开工作纳入年度考核，本报告由总体情况、存在的主要问题及改进情况、其他报告的事项等六部分组成。"
     assert [(f[1], f[2]) for f in found(text, "W-07")] == [
         ("政府", "疑似漏字或多字：“政府公开工作”漏了“信息”，应为“政府信息公开工作”。"),
         ("其他", "疑似漏字或多字：第六部分的标题是“其他需要报告的事项”，这里漏了“需要”。")]
@@ -55,10 +55,10 @@ def test_c06_a_page_image_is_not_an_empty_bracket():
 # K-06 flow: received + carried over = completed + carried forward, also when a semicolon splits the flow, the carried-over
 # count is named by its year ("含2023年结转13件") and a comparison follows the counts
 def test_k06_the_request_flow_across_a_semicolon():
-    flow = ("2024年，我局收到政府信息公开申请58件，办结52件（含2023年结转4件）；"
-            "结转2025年度继续办理政府信息公开申请6件，较上年增长12.5%。")
+    flow = ("全年青溪县民政局受理政府信息公开申请58件，办结52件（含2023年结转的4件）；"
+            "结转2025年度继续办理6件，较上年多1件。")
     assert [(f[1], f[2]) for f in found(BUREAU + flow, "K-06")] == [(
-        "收到政府信息公开申请58件，办结52件（含2023年结转4件）；结转2025年度继续办理政府信息公开申请6件",
+        "受理政府信息公开申请58件，办结52件（含2023年结转的4件）；结转2025年度继续办理6件",
         "同一句写本年收到申请58件、上年结转4件，办结52件、结转下年度6件，收到与结转之和不等于办结与结转之和，件数对不上。")]
     # balanced (58 + 4 = 56 + 6): nothing
     assert found(BUREAU + flow.replace("办结52件", "办结56件"), "K-06") == []
@@ -66,7 +66,7 @@ def test_k06_the_request_flow_across_a_semicolon():
 
 # W-04: requests counted in 条 before the noun ("收到2条政府信息公开申请") — a note, as 申请N条
 def test_w04_requests_counted_in_tiao_before_the_noun():
-    text = BUREAU + "本年度我局共收到2条政府信息公开申请，主动公开政府信息35条。"
+    text = BUREAU + "全年我局收到2条政府信息公开申请，主动公开政府信息35条。"
     assert [(f[1], f[3]) for f in found(text, "W-04")] == [("条", "将“条”改为“件”。")]
     assert _severity(text, "W-04") == ["info"]
     assert found(text.replace("2条政府信息公开申请", "2件政府信息公开申请"), "W-04") == []
@@ -95,7 +95,7 @@ def test_w06_baokuo_and_zucheng_run_together():
 # K-03 scope_self: the body not named, the report calls itself 我县 and still steers the whole city's work
 def test_k03_a_scope_above_the_level_the_report_calls_itself():
     text = ("本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n"
-            "一、总体情况\n2024年，我县持续推进政务公开，进一步加大对全市政府信息公开工作的指导、协调。我县全年公开信息320条。")
+            "一、总体情况\n2024年，我县持续推进政务公开，并牵头对全市政府信息公开工作的指导。我县全年公开信息320条。")
     assert [(f[1], f[2]) for f in found(text, "K-03")] == [(
         "对全市政府信息公开工作的指导",
         "正文2处自称“我县”，却写“对全市政府信息公开工作的指导”，这是上级机关的工作范围，不是本单位的，疑为套用上级机关的报告或模板。")]
@@ -107,49 +107,49 @@ def test_k03_a_scope_above_the_level_the_report_calls_itself():
 
 # W-15: 统计期限 is a fixed term of the preamble: 统计限 (期 lost) is a note
 def test_w15_the_period_term_with_a_character_lost():
-    text = BUREAU.replace("一、总体情况\n", "") + "本报告中所列数据的统计限自2024年1月1日至2024年12月31日止。\n一、总体情况\n"
+    text = BUREAU.replace("一、总体情况\n", "") + "所列数据统计限为2024年1月1日至12月31日。\n一、总体情况\n"
     assert [(f[1], f[2]) for f in found(text, "W-15")] == [("统计限", "“统计限”疑为固定写法“统计期限”之误，漏了“期”。")]
     assert found(text.replace("统计限", "统计期限"), "W-15") == []
 
 
 # precision mends from fresh pages: W-12 on a child joined to its parent by 及, W-13 on a second frame sharing 在
 def test_w12_w13_quiet_on_joined_names_and_shared_zai():
-    text = BUREAU + "2024年，我局按照省、泉州市及晋江市政府的统一部署，推进政务公开。"
+    text = BUREAU + "2024年，我局落实省、泉州市及南安市政府的部署，推进政务公开。"
     assert found(text, "W-12") == []
     # the misspelt child itself is still found after its parent
-    assert [f[1] for f in found(text.replace("泉州市及晋江市", "泉州市晋红市"), "W-12")] == ["晋红市"]
-    shared = BUREAU + "2024年，我局在区委、管委会的正确领导下，市自然资源局的精心指导下，推进政务公开。"
+    assert [f[1] for f in found(text.replace("泉州市及南安市", "泉州市南按市"), "W-12")] == ["南按市"]
+    shared = BUREAU + "2024年，我局在镇党委的坚强领导下，县数据局的业务指导下，推进政务公开。"
     assert found(shared, "W-13") == []
-    lost = BUREAU + "2024年，我局按照工作部署，市自然资源局的精心指导下，推进政务公开。"
-    assert [f[1] for f in found(lost, "W-13")] == ["市自然资源局的精心指导下"]
+    lost = BUREAU + "2024年，我局按照工作部署，县数据局的业务指导下，推进政务公开。"
+    assert [f[1] for f in found(lost, "W-13")] == ["县数据局的业务指导下"]
 
 
-# Reading + K-03 compiled: "由X政务公开办综合市人民政府工作部门的……年度报告编制而成" in a bureau's report — the compiler
+# Reading + K-03 compiled: "由X政务公开办汇总市人民政府各工作部门……年度报告编制" in a bureau's report — the compiler
 # stands before 综合, never "X政务公开办综合市人民政府" as the body; the city's compilation sentence kept by a bureau
 def test_k03_a_bureau_keeping_its_city_s_compilation_sentence():
     from nianbao.audit import load_report
 
-    text = ("本报告根据《中华人民共和国政府信息公开条例》要求，由云州市政务公开办综合市人民政府工作部门的政府信息公开工作"
-            "年度报告编制而成。如对本报告有任何疑问，请与云州市司法局办公室联系。\n一、总体情况\n2024年，我局公开信息86条。")
+    text = ("依照《中华人民共和国政府信息公开条例》，由云州市政务公开办汇总市人民政府各工作部门报送的年度报告编制。"
+            "有疑问的，请与云州市司法局办公室联系。\n一、总体情况\n2024年，我局公开信息86条。")
     assert load_report(text, require_report=False).meta.agency == "云州市司法局"
-    assert [f[1] for f in found(text, "K-03")] == ["市人民政府工作部门的政府信息公开工作年度报告编制"]
+    assert [f[1] for f in found(text, "K-03")] == ["市人民政府各工作部门报送的年度报告编制"]
     # the city government's own report says the same rightly
     city = text.replace("云州市司法局办公室", "云州市人民政府办公室").replace("我局", "我市")
     assert found(city, "K-03") == []
 
 
-# K-03 compiled: 区属各责任单位 — the district's units, from whose reports only the district government compiles its own
+# K-03 compiled: 县属各成员单位 — the county's units, from whose reports only the district government compiles its own
 def test_k03_a_bureau_compiling_from_the_district_s_units():
-    text = ("青溪县民政局2020年政府信息公开工作年度报告\n本年度报告由青溪县政务公开工作领导小组办公室综合县属各责任单位"
-            "政府信息公开年度报告编制而成。\n一、总体情况\n2020年，我局公开信息86条。")
-    assert [f[1] for f in found(text, "K-03")] == ["县属各责任单位政府信息公开年度报告编制"]
-    assert found(text.replace("县属各责任单位", "局属各单位"), "K-03") == []
+    text = ("青溪县民政局2020年政府信息公开工作年度报告\n本年度报告由青溪县政务公开办综合县属各成员单位报送的年度报告编制。"
+            "\n一、总体情况\n2020年，我局公开信息86条。")
+    assert [f[1] for f in found(text, "K-03")] == ["县属各成员单位报送的年度报告编制"]
+    assert found(text.replace("县属各成员单位", "局属各单位"), "K-03") == []
 
 
 # W-07: a day without 日 before 止/起/至 ("至12月31止"); W-06: 年 typed twice before 以来 ("2019年年以来")
 def test_w07_day_without_ri_and_w06_nian_twice():
-    text = BUREAU + "本报告统计期限为2024年1月1日至12月31止。2023年年以来，我局公开信息86条。"
+    text = BUREAU + "数据时段：2024年1月1日至12月31止。2023年年以来，我局公开信息86条。"
     assert [(f[1], f[2]) for f in found(text, "W-07")] == [("31", "疑似漏字或多字：日期的“日”字漏了（如“12月31止”）。")]
     assert [f[1] for f in found(text, "W-06")] == ["2023年年"]
-    right = BUREAU + "本报告统计期限为2024年1月1日至12月31日止。2023年以来，我局于2023年年底公开了2022年年报。"
+    right = BUREAU + "数据时段：2024年1月1日至12月31日止。2023年以来，我局于2023年年底公开了2022年年报。"
     assert found(right, "W-07") == [] and found(right, "W-06") == []

@@ -511,7 +511,7 @@ _SELF_CITY_OR_DISTRICT = re.compile(r"我(?:市|区)(?![委级域长])")
 
 def _scope_by_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03 (scope_self): the body unknown, the report calls itself by one level only (我县 twice or more, no 我镇) and
-    still takes a level above for its own: "进一步加大对全市政府信息公开工作的推进、指导" in a county's report."""
+    still takes a level above for its own: "对全市……工作的推进、指导" in a county's report."""
     kinds = Counter(m.group("k") for m, _ in _outside_titles(report, _SELF_GOVERNMENT))
     if len(kinds) != 1:
         return
