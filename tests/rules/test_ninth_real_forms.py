@@ -153,3 +153,13 @@ def test_w07_day_without_ri_and_w06_nian_twice():
     assert [f[1] for f in found(text, "W-06")] == ["2023年年"]
     right = BUREAU + "数据时段：2024年1月1日至12月31日止。2023年以来，我局于2023年年底公开了2022年年报。"
     assert found(right, "W-07") == [] and found(right, "W-06") == []
+
+
+# W-07: the 2019 notice's title cited with 政府信息公开 (or 政府) lost; with only 工作 lost the writers rarely mark it
+def test_w07_the_notices_title_with_a_word_lost():
+    cite = "根据《国务院办公厅政府信息与政务公开办公室关于{}年度报告有关事项的通知》要求，编制本报告。"
+    for lost in ("工作", "信息公开工作"):
+        text = BUREAU + cite.format(lost)
+        assert [f[1] for f in found(text, "W-07")] == ["关于"], lost
+    for kept in ("政府信息公开工作", "政府信息公开"):
+        assert found(BUREAU + cite.format(kept), "W-07") == [], kept
