@@ -115,7 +115,9 @@ def _starts_name(text: str, a: int) -> bool:
     from nianbao import divisions
 
     prev = text[a - 1] if a else ""
-    return not prev or not (_HAN.match(prev) or prev.isalnum()) or prev in _BEFORE_NAME or divisions.place_ending_at(text, a, max(0, a - 12)) is not None
+    if not prev or not (_HAN.match(prev) or prev.isalnum()) or prev in _BEFORE_NAME:
+        return True
+    return divisions.place_ending_at(text, a, max(0, a - 12)) is not None
 
 
 def _cut_short(report: Report, ctx: RuleContext, seen: set[int]) -> Iterator[Finding]:
