@@ -165,9 +165,9 @@ def test_w07_the_notices_title_with_a_word_lost():
         assert found(BUREAU + cite.format(kept), "W-07") == [], kept
 
 
-# C-06: a drafting instruction left inside quotation marks ("在“具体重大政策名称”发布时")
+# C-06: a drafting instruction left inside quotation marks (“具体重大政策名称”)
 def test_c06_a_quoted_drafting_instruction():
-    text = BUREAU + "我局坚持政策文件与解读同步，如在“具体重大政策名称”发布时同步推出图解。"
+    text = BUREAU + "我局坚持政策文件与解读同步，“具体重大政策名称”出台后即推出图解。"
     assert [(f[1], f[2]) for f in found(text, "C-06")] == [
         ("“具体重大政策名称”", "模板中的填写提示未替换，如“具体重大政策名称”，请替换为实际内容。")]
     assert found(text.replace("具体重大政策名称", "青溪县养老服务补贴办法"), "C-06") == []
