@@ -91,7 +91,6 @@ def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 OLD_PART_WORDS = re.compile(r"收费|减免|咨询|支出|申诉|概述|不予公开")
 
 
-
 def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """A 2019+ report written in the 2008-era structure (概述, 收费及减免, 咨询处理)."""
     year = report.meta.year or 0

@@ -123,7 +123,6 @@ def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         break
 
 
-
 def _extra_part(items: list[str]) -> str | None:
     """The one listed item that is not a part of the current outline, where the other six are its six parts in order
     ("……行政复议、行政诉讼情况、信息处理费收取情况、存在的主要问题……七个部分": the 2021 format's part six content listed as

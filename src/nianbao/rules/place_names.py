@@ -22,11 +22,10 @@ from functools import cache
 
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
-from nianbao.rules.util import CJK, one_edit
+from nianbao.rules.util import CJK, HAN, one_edit
 
 _GOV = re.compile("人民政府")
 _JOINING = frozenset("及和与或暨、")
-_HAN = re.compile(f"[{CJK}]")
 # a preposition or conjunction right before a body's name (请与天水人民政府联系, 通过天水人民政府网站); never 和 (和县 is a county)
 _BEFORE_NAME = frozenset("与在由向经据对及过于至")
 
@@ -115,7 +114,7 @@ def _starts_name(text: str, a: int) -> bool:
     from nianbao import divisions
 
     prev = text[a - 1] if a else ""
-    if not prev or not (_HAN.match(prev) or prev.isalnum()) or prev in _BEFORE_NAME:
+    if not prev or not (HAN.match(prev) or prev.isalnum()) or prev in _BEFORE_NAME:
         return True
     return divisions.place_ending_at(text, a, max(0, a - 12)) is not None
 
@@ -135,13 +134,14 @@ def _cut_short(report: Report, ctx: RuleContext, seen: set[int]) -> Iterator[Fin
             written = text[a:g] if a >= 0 else ""
             if a in seen or not _CJK_ONLY.fullmatch(written) or written[-1] in "镇乡村街" or not _starts_name(text, a):
                 continue
-            short = not divisions.lookup(written) and bool(divisions.lookup(written, short=True))
-            rights: list[str] = []
+            short = not divisions.is_name(written) and divisions.is_name(written, short=True)
             if short:
                 rights = sorted({d.name for d in divisions.lookup(written, short=True)})
             elif written[-1] in divisions.names_ending_with():
                 rights = list(_one_short().get(written, ()))
-            if not short and not rights:
+            else:
+                continue
+            if not rights:
                 continue
             right = "”或“".join(rights[:3])
             yield ctx.finding(a, g, variant="short" if short else "lost", evidence=written, written=written,
