@@ -44,6 +44,14 @@ def test_w07_notes_for_forms_writers_mark_most_times():
     assert found(right, "W-07") == []
     # a slip without note = true keeps the rule's own severity
     assert _severity(BUREAU + "坚决贯彻党国务院的部署。", "W-07") == ["warning"]
+    # the user's configured severity for the rule applies to its notes as well (as to declared variant severities)
+    from nianbao.audit import audit_report, load_report
+    from nianbao.config import Config
+
+    both = load_report(text + "坚决贯彻党国务院的部署。", require_report=False)
+    for configured in ("error", "info"):
+        got = audit_report(both, only=["W-07"], use_classifier=False, config=Config(severity={"W-07": configured}))
+        assert [str(getattr(f.severity, "value", f.severity)) for f in got.findings] == [configured] * 3
 
 
 # C-06: a web page's image left in the copied text ("![]()") is furniture, not an empty bracket the author left

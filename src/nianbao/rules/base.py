@@ -125,7 +125,10 @@ class RuleContext:
     deadlines: dict[str, str] = field(default_factory=dict)  # user overrides of data/deadlines.toml
     options: dict[str, Any] = field(default_factory=dict)  # the user's own extra configuration keys
 
+    configured: bool = field(init=False, default=False)  # the user configured this rule's severity
+
     def __post_init__(self) -> None:
+        self.configured = bool(self.severity)
         self.severity = self.severity or self.spec.severity
 
     @property
@@ -164,9 +167,12 @@ class RuleContext:
         loc = rep.location(start, end) if start is not None and end is not None else Location()
         if part is ...:
             part = rep.part_at(start) if start is not None else None
-        # an explicit severity, else the variant's declared one (unless the user configured the rule's), else the rule's
-        declared = self.spec.variant_severity.get(variant or "") if self.severity == self.spec.severity else None
-        sev = severity or declared or self.severity
+        # the user's configured severity for the rule wins over everything the rule declares or passes; otherwise
+        # a severity the check passes (a note it tells apart), else the variant's declared one, else the rule's
+        if self.configured:
+            sev = self.severity
+        else:
+            sev = severity or self.spec.variant_severity.get(variant or "") or self.severity
         if cause == "parse":
             sev = "info" if sev == "warning" else "warning" if sev == "error" else sev
         return Finding(
