@@ -88,7 +88,7 @@ def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           title=p.title)
 
 
-OLD_PART_WORDS = re.compile(r"收费|减免|咨询|支出|申诉|概述|不予公开")
+OLD_PART_WORDS = re.compile("|".join(map(re.escape, format_spec()["pre2019_outline"]["words"])))
 
 
 def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:

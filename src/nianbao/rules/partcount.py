@@ -68,6 +68,8 @@ _PART_WORDS = (("overview", re.compile(r"总体情况|概述|基本情况|概况
 _CURRENT = tuple(k for k, _ in _PART_WORDS)  # the six parts in order, by this module's names (_HEAD_PART's)
 _SPEC_ID = {"review": "review_litigation"}  # where this module's name of a part is not the format spec's
 _OPEN = re.compile(r"等\s*(?:[一二三四五六七八九十两\d]+\s*个?)?\s*(?:大)?(?:部分|方面|内容|[，,、；;]|$)")  # 等 ends the list anywhere
+# an item of the 2008 outline (F-08's) or of part one's own sub-headings. Not format.toml's whole pre2019_outline: a
+# list naming 依申请公开和不予公开情况 among current parts is a wrong part list that S-08 reads (the real dev g0038, p0025)
 _OLD_OUTLINE = re.compile(r"(?<!情况)概述|收费|咨询|申诉|载体|平台|机构|组织")
 
 
