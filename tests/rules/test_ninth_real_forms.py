@@ -56,8 +56,14 @@ def test_w07_notes_for_forms_writers_mark_most_times():
 
 # C-06: a web page's image left in the copied text ("![]()") is furniture, not an empty bracket the author left
 def test_c06_a_page_image_is_not_an_empty_bracket():
-    text = "![]() |\n" + BUREAU + "我局全年公开信息86条（）。"
+    from nianbao.audit import load_report
+
+    text = "![]() |\n" + BUREAU + "我局全年公开信息86条（）。![图片](/images/qr.png)"
     assert [f[1] for f in found(text, "C-06")] == ["（）"]
+    report = load_report(text, require_report=False)  # the text reader drops the marks and says so
+    assert "![" not in report.text and report.text.endswith("（）。")
+    assert [n.message for n in report.notes if n.code == "page_images"] == [
+        "文本中有 2 处网页图片标记（如“![]()”），是复制网页时留下的，已略去。"]
 
 
 # K-06 flow: received + carried over = completed + carried forward, also when a semicolon splits the flow, the carried-over

@@ -112,6 +112,9 @@ def items_from_text(text: str) -> list[Item]:
     return items
 
 
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
+
+
 def read_text(data: bytes, name: str) -> RawDocument:
     if not data.strip():
         raise InputError("empty", name)
@@ -120,6 +123,11 @@ def read_text(data: bytes, name: str) -> RawDocument:
         raise InputError("empty", name)
     notes = [ParseNote("encoding_fault", f"文件中有 {faults} 处字节不符合 {enc.upper()} 编码（如文件末尾被截断），"
                                          "已用“\ufffd”代替后继续读取，请核对原文件。")] if faults else []
+    # a web page's images, left as Markdown marks by the tool that copied it ("![](/img/x.png)", "![]()"): the page's,
+    # not the report's words (an empty "()" there is no bracket the author left unfilled)
+    text, images = _MD_IMAGE.subn("", text)
+    if images:
+        notes.append(ParseNote("page_images", f"文本中有 {images} 处网页图片标记（如“![]()”），是复制网页时留下的，已略去。"))
     # text copied from a web page: its breadcrumb and metadata lines are evidence, not report text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     body, furniture = split_furniture(lines)
