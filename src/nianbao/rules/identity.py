@@ -559,13 +559,16 @@ def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 def _domains() -> tuple[tuple[re.Pattern, re.Pattern, bool], ...]:
     """Each department field's words in the text, the agency names of its departments, and whether townships work in it
     (data/lexicon/agency_domains.toml)."""
-    return tuple((re.compile(rf"(?:围绕|推进|聚焦)(?P<d>{'|'.join(map(re.escape, d['words']))})工作"), re.compile(d["agency"]),
+    return tuple((re.compile(rf"(?:围绕|推进|聚焦|监督|了解)(?P<d>{'|'.join(map(re.escape, d['words']))})工作|"
+                             rf"(?P<d2>{'|'.join(map(re.escape, d['words']))})系统(?!性)|"
+                             rf"提升(?P<d3>{'|'.join(map(re.escape, d['words']))})(?:行政)?效能"), re.compile(d["agency"]),
                   bool(d.get("township"))) for d in lexicon("agency_domains")["domain"])
 
 
 def _other_field(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
-    """K-03 (field): "围绕/推进/聚焦X工作" naming another department's field — 自然资源局's report "推进生态环境工作的信息公开",
-    a township's "聚焦市场监管工作，加大公开力度": that department's sentence left in (a note)."""
+    """K-03 (field): "围绕/推进/聚焦/监督/了解X工作", "X系统" or "提升X（行政）效能" naming another department's field —
+    自然资源局's report "推进生态环境工作的信息公开", a township's "聚焦市场监管工作，加大公开力度", a health bureau's "做好教育系统
+    信息报送": that department's sentence left in (a note)."""
     level, agency = report.meta.level, report.meta.agency or ""
     if level not in ("department", "township", "street") or (level == "department" and re.search(r"政府|办公", agency)):
         return  # a government (and its office) works in every field
@@ -578,8 +581,9 @@ def _other_field(report: Report, ctx: RuleContext, kind: str) -> Iterator[Findin
                 if in_title(text, s.start, m.start()):
                     continue
                 ev = m.group(0)
-                yield ctx.finding(m.start("d"), m.end(), variant="field", evidence=text[m.start("d"):m.end()], part=s.part,
-                                  agency=agency, kind=kind, ev=text[m.start("d"):m.end()], phrase=ev)
+                d = next(g for g in ("d", "d2", "d3") if m.group(g))
+                yield ctx.finding(m.start(d), m.end(), variant="field", evidence=text[m.start(d):m.end()], part=s.part,
+                                  agency=agency, kind=kind, ev=text[m.start(d):m.end()], phrase=ev)
 
 
 def _own_short(report: Report) -> str:

@@ -248,6 +248,15 @@ _SUMMARY = re.compile(rf"(?:总结|回顾|反映|汇报|介绍|现将|特将)(?:
                       r"(?:政府信息公开|政务公开)(?:工作)?(?!年度报告|年报|[^。；，\n]{0,6}年度报告)")
 # the year's state given up to the end of the year before: "截至2021年底，我镇尚无……" in the 2022 report
 _UNTIL_PRIOR = re.compile(rf"截[至止]到?\s*{_Y}\s*(?:12\s*月\s*31\s*日|12\s*月(?:底|末)|底|末|年底|年末)\s*[，,]")
+def _clause_until_prior(text: str, start: int, end: int) -> re.Match | None:
+    """截至……年底 opening a later clause of the sentence ("……明确办理规定，截止到2022年12月31日，我街道暂未收到申请")."""
+    for c in re.finditer(r"[，,；;]\s*", text[start:end]):
+        m = _UNTIL_PRIOR.match(text, start + c.end(), end)
+        if m:
+            return m
+    return None
+
+
 # a run-in heading that ends in a colon before the sentence proper ("（一）主动公开政府信息情况：")
 _RUN_IN_LABEL = re.compile(r"[^。；，,:：\n]{1,24}[:：]\s*")
 # requests carried forward into the report year or before it: "0件转结2024年办结" in the 2024 report
@@ -304,7 +313,8 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
                     yield ctx.finding(a, b, variant="summary", evidence=ev, part=s.part, year=year, written=ev)
         # (after a run-in heading too: "（一）主动公开政府信息情况：截至2020年12月31日，……")
         label = _RUN_IN_LABEL.match(text, s.body, s.end)
-        m = _UNTIL_PRIOR.match(text, s.body, s.end) or (_UNTIL_PRIOR.match(text, label.end(), s.end) if label else None)
+        m = _UNTIL_PRIOR.match(text, s.body, s.end) or (_UNTIL_PRIOR.match(text, label.end(), s.end) if label else None) \
+            or _clause_until_prior(text, s.body, s.end)
         if m and int(m.group("y")) == year - 1 and not plan and not _CLAUSE_CMP.search(text[m.end():s.end]):
             a, b, ev = _year_span(text, m)
             yield ctx.finding(a, b, variant="until_prior", evidence=ev, part=s.part, year=year, written=ev)

@@ -1,0 +1,48 @@
+"""Forms the tenth session built from real pages (issue #12), each reproduced in the team's own words: exact findings,
+and the near miss beside each."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.helpers import found
+
+HEALTH = "青溪县卫生健康局2023年政府信息公开工作年度报告\n一、总体情况\n"
+TOWN = "青溪县东山镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+STREET = "青溪县城关街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+# K-03 field: another department's field of work named where the report speaks of its own — "了解和监督X工作", "X系统"
+# and "提升X（行政）效能" beside the older 围绕/推进/聚焦X工作 (the real dev m0009 and q0204)
+@pytest.mark.parametrize("head, body, phrase, evidence", [
+    (HEALTH, "畅通意见渠道，方便群众及时了解和监督交通运输工作。", "监督交通运输工作", "交通运输工作"),
+    (TOWN, "把政务公开作为提升司法行政效能的有力抓手。", "提升司法行政效能", "司法行政效能"),
+    (HEALTH, "认真做好教育系统政府信息的报送和发布。", "教育系统", "教育系统"),
+])
+def test_k03_another_departments_field_in_more_frames(head, body, phrase, evidence):
+    agency, kind = ("青溪县卫生健康局", "部门") if head == HEALTH else ("青溪县东山镇人民政府", "乡镇")
+    assert [(f[0], f[1], f[2]) for f in found(head + body, "K-03")] == [
+        ("K-03", evidence, f"本报告由“{agency}”（{kind}）发布，正文却写“{phrase}”，“{evidence}”是其他部门的工作领域，"
+                           "疑为套用其他部门的报告。")]
+
+
+@pytest.mark.parametrize("head, body", [
+    (HEALTH, "畅通意见渠道，方便群众及时了解和监督卫生健康工作。"),  # its own field
+    (HEALTH, "认真做好卫生系统政府信息的报送和发布，系统性梳理公开目录。"),
+    (HEALTH, "建立健全公开工作系统性制度，提升行政效能。"),  # no field named
+    (TOWN, "配合做好民政系统的数据报送，提升应急管理效能。"),  # fields a township works in
+    ("青溪县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n", "全面提升司法行政效能，做好教育系统信息报送。"),  # a government
+])
+def test_k03_field_near_misses(head, body):
+    assert found(head + body, "K-03") == []
+
+
+# D-11 until_prior: 截至 the end of the year before opening a later clause of a sentence, not only its start
+def test_d11_until_the_prior_year_end_in_a_later_clause():
+    text = STREET + "街道完善依申请公开办理规定，截止到2022年12月31日，我街道暂未收到政府信息公开申请。"
+    assert [(f[0], f[1]) for f in found(text, "D-11")] == [("D-11", "2022年")]
+    assert found(text, "D-11")[0][2] == "这是2023年度的报告，这里说明的却是截至2022年底的情况，不是本年度的，疑为沿用往年报告未改年份。"
+    for right in ("街道完善依申请公开办理规定，截止到2023年12月31日，我街道暂未收到政府信息公开申请。",
+                  "街道完善依申请公开办理规定，与截至2022年12月31日相比，申请数量有所减少。",
+                  "街道完善依申请公开办理规定，截至2022年12月31日结转的1件申请已在本年度办结。"):
+        assert found(STREET + right, "D-11") == [], right
