@@ -46,3 +46,15 @@ def test_d11_until_the_prior_year_end_in_a_later_clause():
                   "街道完善依申请公开办理规定，与截至2022年12月31日相比，申请数量有所减少。",
                   "街道完善依申请公开办理规定，截至2022年12月31日结转的1件申请已在本年度办结。"):
         assert found(STREET + right, "D-11") == [], right
+
+
+# W-04: requests counted in 条 by the name of the procedure ("收到依申请公开事项3条", "受理群众依申请公开0条"): a note
+def test_w04_requests_by_the_procedures_name_in_tiao():
+    from tests.rules.test_ninth_real_forms import _severity
+
+    text = STREET + "全年街道受理群众依申请公开3条，均按期答复。"
+    assert [(f[1], f[2]) for f in found(text, "W-04")] == [
+        ("条", "“条”应为“件”：政府信息公开申请按“件”计数（与统计表一致，如“收到申请6件”），“条”用于信息条目。")]
+    assert _severity(text, "W-04") == ["info"]
+    # information disclosed on request, listed among the year's items, is counted in 条
+    assert found(STREET + "全年主动公开信息46条，其中公文14条，依申请公开2条。", "W-04") == []
