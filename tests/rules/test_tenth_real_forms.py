@@ -58,3 +58,21 @@ def test_w04_requests_by_the_procedures_name_in_tiao():
     assert _severity(text, "W-04") == ["info"]
     # information disclosed on request, listed among the year's items, is counted in 条
     assert found(STREET + "全年主动公开信息46条，其中公文14条，依申请公开2条。", "W-04") == []
+
+
+# the statistics period by its end alone is read by the structure (meta), and S-07 reports from what was read
+def test_the_period_by_its_end_alone_is_read_into_the_reports_meta():
+    from datetime import date
+
+    from nianbao.audit import load_report
+
+    text = STREET + "本报告所列数据截止日期为2023年12月31日。街道全年主动公开信息52条。"
+    meta = load_report(text, require_report=False).meta
+    assert (meta.period_start, meta.period_end, meta.period_text) == (None, date(2023, 12, 31), "2023年12月31日")
+    assert text[meta.period_loc.start:meta.period_loc.end] == "2023年12月31日"
+    assert [(f[1], f[2]) for f in found(text, "S-07")] == [
+        ("2023年12月31日", "报告只写了统计数据的截止日期“2023年12月31日”，没有写明起始日期；宜写明统计期限自2023年1月1日起至2023年12月31日止。")]
+    # a full period is read as before; a date that does not exist is no period end
+    full = load_report(STREET + "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。", require_report=False).meta
+    assert (full.period_start, full.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert load_report(STREET + "本报告所列数据截止日期为2023年12月32日。", require_report=False).meta.period_end is None

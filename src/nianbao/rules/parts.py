@@ -166,14 +166,13 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if m.year is None or m.year < 2008:
         return
     if m.period_start is None:
-        end = _PERIOD_END_ONLY.search(report.text, 0, 3000)
-        if end and (last := _end_date(end)) is not None:
-            a, b = end.span("dates")
-            if last == date(m.year, 12, 31):
+        if m.period_end is not None and m.period_loc is not None:  # the period by its end alone (structure.meta)
+            a, b = m.period_loc.start, m.period_loc.end
+            if m.period_end == date(m.year, 12, 31):
                 # "数据截止日期为YYYY年12月31日": the period by its end alone — stated, loosely; a note, never "no period"
-                yield ctx.finding(a, b, part=None, found=report.text[a:b], year=m.year, variant="end_only")
+                yield ctx.finding(a, b, part=None, found=m.period_text, year=m.year, variant="end_only")
             else:
-                yield ctx.finding(a, b, part=None, period_text=report.text[a:b], year=m.year, variant="mismatch")
+                yield ctx.finding(a, b, part=None, period_text=m.period_text, year=m.year, variant="mismatch")
             return
         if stated := _PERIOD_STATED.search(report.text, 0, 3000):
             # a period is written but no start and end can be read from it (202020年12月31日, 12月31止, 截止至……止):
@@ -201,21 +200,6 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           period_text=m.period_text, year=m.year, variant="mismatch")
 
 
-# the period stated by its end alone: 数据截止日期为 / 数据截止为 / 统计期限截止至 + YYYY年12月31日 (止) (年/月 may be lost in
-# the page's rendering: YYYY1231日)
-_PERIOD_END_ONLY = re.compile(r"数据(?:的)?(?:统计)?(?:期限|时限|时间)?\s*(?:截止日期|截止时间|截止至|截止到|截止|截至)(?:日期)?\s*"
-                              r"(?:为|是|到|至|[:：])?\s*(?P<dates>(?<!\d)(?P<y>\d{4})\s*年?\s*(?P<m>1[0-2]|0?[1-9])\s*月?\s*"
-                              r"(?P<d>3[01]|[12]\d|0?[1-9])\s*日)")
-
-
-def _end_date(m: re.Match) -> date | None:
-    try:
-        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    except ValueError:
-        return None
-
-
-# the sentence that states the period, with what stands where its dates should be
 _PERIOD_STATED = re.compile(r"(?:统计期限|统计时限|统计时间|统计区间|统计周期|统计期间)\s*(?:为|是|从|自|[:：])?\s*"
                             r"(?P<dates>(?:自|从|截止至|截至|截止)?\s*\d[^。；;\n]{3,40}?)(?=[。；;\n]|$)")
 

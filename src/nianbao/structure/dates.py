@@ -82,3 +82,21 @@ def find_period(text: str) -> tuple[date, date, re.Match] | None:
         if end >= start:
             return start, end, m
     return None
+
+
+# the period stated by its end alone: 数据截止日期为 / 数据截止为 / 统计期限截止至 + YYYY年12月31日 (止) (年/月 may be lost in
+# the page's rendering: YYYY1231日)
+PERIOD_END_ONLY_RE = re.compile(r"数据(?:的)?(?:统计)?(?:期限|时限|时间)?\s*(?:截止日期|截止时间|截止至|截止到|截止|截至)(?:日期)?\s*"
+                                r"(?:为|是|到|至|[:：])?\s*(?P<dates>(?<!\d)(?P<y>\d{4})\s*年?\s*(?P<m>1[0-2]|0?[1-9])\s*月?\s*"
+                                r"(?P<d>3[01]|[12]\d|0?[1-9])\s*日)")
+
+
+def find_period_end(text: str) -> tuple[date, re.Match] | None:
+    """The statistical period by its end alone ("数据截止日期为2023年12月31日"): the end date and the match, whose group
+    "dates" is the date as written. None where no such sentence holds a date that exists."""
+    for m in PERIOD_END_ONLY_RE.finditer(text):
+        try:
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m
+        except ValueError:
+            return None  # (the rule reads the sentence as a period it cannot read)
+    return None

@@ -10,7 +10,7 @@ from nianbao.divisions import LEVEL_CHARS, lookup, place_ending_at
 from nianbao.ingest.page import is_furniture
 from nianbao.lexicon import lexicon
 from nianbao.model import Block, Location, RawDocument, ReportMeta, Table
-from nianbao.structure.dates import DATE_RE, find_period, parse_date_match
+from nianbao.structure.dates import DATE_RE, find_period, find_period_end, parse_date_match
 from nianbao.structure.spec import format_spec, label_key
 from nianbao.textnorm import no_space
 
@@ -410,6 +410,12 @@ def build_meta(raw: RawDocument, tables: dict[str, Table], headings_text: str, t
             own = _own_report_year(raw.text[:1500])
             if own is not None and own != start.year and _first_year(raw.text) == own:
                 meta.year, meta.year_source = own, "text"
+    elif end_only := find_period_end(raw.text[:3000]):
+        # the period by its end alone ("数据截止日期为2023年12月31日"): an end and no start (S-07 end_only); never the year's source
+        end, m = end_only
+        meta.period_end, meta.period_text = end, m.group("dates")
+        meta.period_loc = Location(raw.page_of(m.start("dates")), raw.line_of(m.start("dates")), m.start("dates"),
+                                   m.end("dates"))
     if meta.year is None:
         # "2019年政府信息公开…" — not the report that an earlier sentence says was published ("发布2019年政府信息公开年度报告"
         # in the 2020 report) or one a notice is about ("关于做好2019年政府信息公开工作年度报告…的通知")
