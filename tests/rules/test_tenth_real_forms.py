@@ -76,3 +76,14 @@ def test_the_period_by_its_end_alone_is_read_into_the_reports_meta():
     full = load_report(STREET + "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。", require_report=False).meta
     assert (full.period_start, full.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
     assert load_report(STREET + "本报告所列数据截止日期为2023年12月32日。", require_report=False).meta.period_end is None
+
+
+# F-07: every place the report cites the obsolete notice as its basis is a finding, not only the first (the real dev q1308)
+def test_f07_each_citation_of_the_2019_notice():
+    head = "青溪县民政局2023年政府信息公开工作年度报告\n"
+    text = (head + "本报告依据国办公开办函〔2019〕60号的要求编制。\n一、总体情况\n"
+            "我局对照《关于政府信息公开工作年度报告有关事项的通知》逐项核对了统计数据。")
+    assert [f[1] for f in found(text, "F-07")] == ["国办公开办函〔2019〕60号", "《关于政府信息公开工作年度报告有关事项的通知》"]
+    # a sentence telling the history of the format is no citation as a basis
+    told = text.replace("我局对照", "2021年起，新格式已取代试行格式，我局不再对照")
+    assert [f[1] for f in found(told, "F-07")] == ["国办公开办函〔2019〕60号"]

@@ -33,7 +33,8 @@ def cited_trial_format(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """F-07: the 2019 notice cited by its number or by its title, or the trial format by its own name (年度报告格式
     （试行）) — the span covers the number too when it follows — in a report for 2021 or later, in a sentence that does
     not tell the history. Its title with the 2021 format's number is the variant ``mixed``; a sentence citing both
-    notices as the basis, the variant ``both`` (the real dev split's writers mark both, 5 of 5)."""
+    notices as the basis, the variant ``both`` (the real dev split's writers mark both, 5 of 5). Each citation is a
+    finding: the author fixes every place the obsolete basis is named (the real dev q1308 cites it twice)."""
     year = year_guess(report) or 0
     if year < 2021:
         return
@@ -57,7 +58,6 @@ def cited_trial_format(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(start, end, variant="both", year=year)
         else:
             yield ctx.finding(start, end, variant="cite", year=year)
-        return
 
 
 # --------------------------------------------------------------------------------------------- F-08
