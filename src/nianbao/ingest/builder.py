@@ -29,8 +29,9 @@ _SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_CJK}])[ \u00a0\u3000]+(?=[0-9])|(?<=[0-9
 # a paragraph that ends like this is complete
 _TERMINAL = tuple("。！？；：…”’」』）)!?;:")
 # numbering that starts a heading: 一、 （一） (一) 1. 1、 第一部分
+# (a page that lost the opening bracket of its sub-headings writes "二)依申请公开": still a heading)
 HEADING_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分)"
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]?\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]+部分)"
 )
 _TABLE_TITLE = re.compile(r"^(第.{1,8}[条项]|信息内容|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．])")
 _SHORT_HEADINGS = {"引言", "前言", "概述", "附件", "附表"}

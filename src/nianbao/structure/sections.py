@@ -13,7 +13,8 @@ CN_NUM = "一二三四五六七八九十"
 # (a dash typed for 一 — "—、总体情况", the two look alike — is read as part one, and its title is then not canonical)
 _DASH_ONE = "—－―–"
 PART_HEADING = re.compile(rf"^\s*(?P<num>[{CN_NUM}]{{1,3}}|[{_DASH_ONE}])\s*(?P<sep>[、.．,，:：\s])\s*(?P<title>.{{2,60}})$")
-SUB1 = re.compile(rf"^\s*(?P<label>[（(]\s*[{CN_NUM}]{{1,3}}\s*[)）])\s*(?P<title>.*)$")
+# (a page that lost the opening bracket writes "二)依申请公开": still a level-1 heading, its label as written)
+SUB1 = re.compile(rf"^\s*(?P<label>[（(]?\s*[{CN_NUM}]{{1,3}}\s*[)）])\s*(?P<title>.*)$")
 SUB2 = re.compile(r"^\s*(?P<label>\d{1,2}\s*[.．、](?!\d))\s*(?P<title>.*)$")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*")
 ORDINALS = {ch: i + 1 for i, ch in enumerate(CN_NUM)}
