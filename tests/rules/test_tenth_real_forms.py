@@ -10,6 +10,7 @@ from tests.rules.helpers import found
 HEALTH = "青溪县卫生健康局2023年政府信息公开工作年度报告\n一、总体情况\n"
 TOWN = "青溪县东山镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
 STREET = "青溪县城关街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
+BUREAU_23 = "青溪县民政局2023年政府信息公开工作年度报告\n"
 
 
 # K-03 field: another department's field of work named where the report speaks of its own — "了解和监督X工作", "X系统"
@@ -87,3 +88,32 @@ def test_f07_each_citation_of_the_2019_notice():
     # a sentence telling the history of the format is no citation as a basis
     told = text.replace("我局对照", "2021年起，新格式已取代试行格式，我局不再对照")
     assert [f[1] for f in found(told, "F-07")] == ["国办公开办函〔2019〕60号"]
+
+
+# P-08: a paragraph of whole sentences right before a heading that ends with no end mark
+def test_p08_a_paragraph_without_its_full_stop_before_a_heading():
+    text = (BUREAU_23 + "如对本报告有疑问，请与青溪县民政局办公室联系（电话：0591-2345678）\n一、总体情况\n"
+            "（一）主动公开\n全年公开信息86条，其中政策文件12条，工作动态40条，切实保障群众的知情权和监督权\n"
+            "（二）依申请公开\n全年收到申请3件，均按期答复。\n")
+    assert [(f[1], f[2]) for f in found(text, "P-08")] == [
+        ("0591-2345678）", "段落以联系方式“……0591-2345678）”结束，这句话末尾没有句号。"),
+        ("的知情权和监督权", "段落“……的知情权和监督权”以完整的句子结束，末尾却没有句号。")]
+    # with their end marks; a "如下" (a colon's slip, not a period's); a bare count whose unit the page may have lost;
+    # the last paragraph, followed by no heading
+    for right in ("联系（电话：0591-2345678）。\n一、总体情况\n", "现将有关情况报告如下\n一、总体情况\n",
+                  "全年在政府网站发布各类动态信息123\n（二）依申请公开\n", "切实保障群众的知情权和监督权\n本报告完。\n"):
+        assert found(BUREAU_23 + "如对本报告有疑问，请与青溪县民政局办公室" + right, "P-08") == [], right
+
+
+# reading: sub-headings whose page lost the opening bracket ("二)依申请公开") are headings, and a paragraph before one
+# is not joined to it as if a page break had cut it (the fresh dev q2201)
+def test_a_sub_heading_without_its_opening_bracket():
+    from nianbao.audit import load_report
+
+    text = (BUREAU_23 + "一、总体情况\n一)主动公开\n全年公开信息86条，其中政策文件12条，工作动态74条\n"
+            "二)依申请公开\n全年收到申请3件，均按期答复。\n")
+    report = load_report(text, require_report=False)
+    assert [h.title for h in report.part("overview").headings] == ["一)主动公开", "二)依申请公开"]
+    assert not any(n.code == "joined_paragraph" for n in report.notes)
+    assert [f[1] for f in found(text, "P-08")] == ["工作动态74条"]
+
