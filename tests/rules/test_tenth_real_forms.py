@@ -119,3 +119,17 @@ def test_a_sub_heading_without_its_opening_bracket():
     assert not any(n.code == "joined_paragraph" for n in report.notes)
     assert [f[1] for f in found(text, "P-08")] == ["工作动态74条"]
 
+
+
+# W-01: a website's name ending in 网 before 网页/网站 is no doubled word (the fresh dev q2008's one wrong W-01 warning)
+def test_w01_a_site_name_before_wangye():
+    for right in ("按要求编制公开目录，并在青溪县人民政府网网页公开发表信息共44条。", "在青溪县政务服务网网站发布信息。"):
+        assert found(BUREAU_23 + "一、总体情况\n" + right, "W-01") == [], right
+    assert [f[1] for f in found(BUREAU_23 + "一、总体情况\n坚决执行执行上级部署。", "W-01")] == ["执行执行"]
+
+
+# severity decision (tenth session): W-05's adverbial 的 is a note — real dev 24 of 27, test 6 of 9, under a warning's 0.90
+def test_w05_adverbial_de_is_a_note():
+    from tests.rules.test_ninth_real_forms import _severity
+
+    assert _severity(BUREAU_23 + "一、总体情况\n我局更好的满足了群众需求。", "W-05") == ["info"]
