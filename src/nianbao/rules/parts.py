@@ -200,6 +200,7 @@ def period_check(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           period_text=m.period_text, year=m.year, variant="mismatch")
 
 
+# the sentence that states the period, with what stands where its dates should be
 _PERIOD_STATED = re.compile(r"(?:统计期限|统计时限|统计时间|统计区间|统计周期|统计期间)\s*(?:为|是|从|自|[:：])?\s*"
                             r"(?P<dates>(?:自|从|截止至|截至|截止)?\s*\d[^。；;\n]{3,40}?)(?=[。；;\n]|$)")
 

@@ -248,6 +248,8 @@ _SUMMARY = re.compile(rf"(?:总结|回顾|反映|汇报|介绍|现将|特将)(?:
                       r"(?:政府信息公开|政务公开)(?:工作)?(?!年度报告|年报|[^。；，\n]{0,6}年度报告)")
 # the year's state given up to the end of the year before: "截至2021年底，我镇尚无……" in the 2022 report
 _UNTIL_PRIOR = re.compile(rf"截[至止]到?\s*{_Y}\s*(?:12\s*月\s*31\s*日|12\s*月(?:底|末)|底|末|年底|年末)\s*[，,]")
+
+
 def _clause_until_prior(text: str, start: int, end: int) -> re.Match | None:
     """截至……年底 opening a later clause of the sentence ("……明确办理规定，截止到2022年12月31日，我街道暂未收到申请")."""
     for c in re.finditer(r"[，,；;]\s*", text[start:end]):

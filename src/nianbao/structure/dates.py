@@ -94,9 +94,10 @@ PERIOD_END_ONLY_RE = re.compile(r"数据(?:的)?(?:统计)?(?:期限|时限|时�
 def find_period_end(text: str) -> tuple[date, re.Match] | None:
     """The statistical period by its end alone ("数据截止日期为2023年12月31日"): the end date and the match, whose group
     "dates" is the date as written. None where no such sentence holds a date that exists."""
-    for m in PERIOD_END_ONLY_RE.finditer(text):
-        try:
-            return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m
-        except ValueError:
-            return None  # (the rule reads the sentence as a period it cannot read)
-    return None
+    m = PERIOD_END_ONLY_RE.search(text)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m
+    except ValueError:
+        return None  # (S-07 reads the sentence as a period it cannot read)
