@@ -518,7 +518,7 @@ def _scope_by_self(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     (k, times), = kinds.items()
     if times < 2:
         return
-    if any(True for _ in _outside_titles(report, _SELF_CITY_OR_DISTRICT)):
+    if next(_outside_titles(report, _SELF_CITY_OR_DISTRICT), None) is not None:
         return  # a county-level city or a district may call itself both ways: say nothing
     for sm, part in _above_own_scope(report, PLACE_RANK[k], [k], False):
         if sm.group("b"):
@@ -559,10 +559,12 @@ def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 def _domains() -> tuple[tuple[re.Pattern, re.Pattern, bool], ...]:
     """Each department field's words in the text, the agency names of its departments, and whether townships work in it
     (data/lexicon/agency_domains.toml)."""
-    return tuple((re.compile(rf"(?:围绕|推进|聚焦|监督|了解)(?P<d>{'|'.join(map(re.escape, d['words']))})工作|"
-                             rf"(?P<d2>{'|'.join(map(re.escape, d['words']))})系统(?!性)|"
-                             rf"提升(?P<d3>{'|'.join(map(re.escape, d['words']))})(?:行政)?效能"), re.compile(d["agency"]),
-                  bool(d.get("township"))) for d in lexicon("agency_domains")["domain"])
+    def frames(words: list[str]) -> re.Pattern:  # each alternative names the field in a group of its own
+        w = "|".join(map(re.escape, words))
+        return re.compile(rf"(?:围绕|推进|聚焦|监督|了解)(?P<d>{w})工作|(?P<d2>{w})系统(?!性)|提升(?P<d3>{w})(?:行政)?效能")
+
+    return tuple((frames(d["words"]), re.compile(d["agency"]), bool(d.get("township")))
+                 for d in lexicon("agency_domains")["domain"])
 
 
 def _other_field(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
@@ -581,7 +583,7 @@ def _other_field(report: Report, ctx: RuleContext, kind: str) -> Iterator[Findin
                 if in_title(text, s.start, m.start()):
                     continue
                 ev = m.group(0)
-                d = next(g for g in ("d", "d2", "d3") if m.group(g))
+                d = m.lastgroup  # the field's group of the frame that matched
                 yield ctx.finding(m.start(d), m.end(), variant="field", evidence=text[m.start(d):m.end()], part=s.part,
                                   agency=agency, kind=kind, ev=text[m.start(d):m.end()], phrase=ev)
 

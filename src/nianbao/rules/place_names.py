@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from nianbao import divisions  # its table loads on first use only
 from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.util import CJK, HAN, one_edit
@@ -56,8 +57,6 @@ def _one_edit(written: str, right: str) -> bool:
 
 def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """W-12: a child division's name one character off right after its parent's full name ("太原市杏花区人民政府")."""
-    from nianbao import divisions
-
     text = report.text
     ends = divisions.names_ending_with()
     kids_of = divisions.children()
@@ -96,8 +95,6 @@ def misspelt_division(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 @cache
 def _one_short() -> dict[str, tuple[str, ...]]:
     """A name with one character lost before its level word (辽省, from 辽宁省) -> the full names it may be."""
-    from nianbao import divisions
-
     out: dict[str, set[str]] = {}
     for d in divisions.all_divisions():
         n = d.name
@@ -111,8 +108,6 @@ def _one_short() -> dict[str, tuple[str, ...]]:
 def _starts_name(text: str, a: int) -> bool:
     """The place at text[a:] starts a name: punctuation, a space or a line start before it (not a digit: 2022年县),
     a preposition, or a parent's full name."""
-    from nianbao import divisions
-
     prev = text[a - 1] if a else ""
     if not prev or not (HAN.match(prev) or prev.isalnum()) or prev in _BEFORE_NAME:
         return True
@@ -122,8 +117,6 @@ def _starts_name(text: str, a: int) -> bool:
 def _cut_short(report: Report, ctx: RuleContext, seen: set[int]) -> Iterator[Finding]:
     """W-12 ``short`` / ``lost``: 天水人民政府, 辽省人民政府 — a body's place name cut short before 人民政府 (not
     where the check after a parent's name has already spoken: ``seen``)."""
-    from nianbao import divisions
-
     text = report.text
     for m in _GOV.finditer(text):
         g = m.start()

@@ -250,15 +250,8 @@ _SUMMARY = re.compile(rf"(?:总结|回顾|反映|汇报|介绍|现将|特将)(?:
 _UNTIL_PRIOR = re.compile(rf"截[至止]到?\s*{_Y}\s*(?:12\s*月\s*31\s*日|12\s*月(?:底|末)|底|末|年底|年末)\s*[，,]")
 
 
-def _clause_until_prior(text: str, start: int, end: int) -> re.Match | None:
-    """截至……年底 opening a later clause of the sentence ("……明确办理规定，截止到2022年12月31日，我街道暂未收到申请")."""
-    for c in re.finditer(r"[，,；;]\s*", text[start:end]):
-        m = _UNTIL_PRIOR.match(text, start + c.end(), end)
-        if m:
-            return m
-    return None
-
-
+# the same opening a later clause of the sentence ("……明确办理规定，截止到2022年12月31日，我街道暂未收到申请")
+_UNTIL_PRIOR_CLAUSE = re.compile(r"(?<=[，,；;])\s*" + _UNTIL_PRIOR.pattern)
 # a run-in heading that ends in a colon before the sentence proper ("（一）主动公开政府信息情况：")
 _RUN_IN_LABEL = re.compile(r"[^。；，,:：\n]{1,24}[:：]\s*")
 # requests carried forward into the report year or before it: "0件转结2024年办结" in the 2024 report
@@ -316,7 +309,7 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
         # (after a run-in heading too: "（一）主动公开政府信息情况：截至2020年12月31日，……")
         label = _RUN_IN_LABEL.match(text, s.body, s.end)
         m = _UNTIL_PRIOR.match(text, s.body, s.end) or (_UNTIL_PRIOR.match(text, label.end(), s.end) if label else None) \
-            or _clause_until_prior(text, s.body, s.end)
+            or _UNTIL_PRIOR_CLAUSE.search(text, s.body, s.end)
         if m and int(m.group("y")) == year - 1 and not plan and not _CLAUSE_CMP.search(text[m.end():s.end]):
             a, b, ev = _year_span(text, m)
             yield ctx.finding(a, b, variant="until_prior", evidence=ev, part=s.part, year=year, written=ev)
