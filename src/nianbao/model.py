@@ -26,6 +26,8 @@ from nianbao.vocab import (  # noqa: F401 - the vocabulary, re-exported
     SourceFormat,
 )
 
+_PART_NUMBER = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*|\s")
+
 if TYPE_CHECKING:
     from nianbao.views import TextViews
 
@@ -157,6 +159,11 @@ class Part:
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def name(self) -> str:
+        """The heading without its number and spaces (四、 因政府信息公开…… → 因政府信息公开……)."""
+        return _PART_NUMBER.sub("", self.title)
 
 
 @dataclass

@@ -68,11 +68,6 @@ def obsolete_tables(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           year=year, variant="table3")
 
 
-def _unnumbered(title: str) -> str:
-    """A part heading without its number and spaces (四、 因政府信息公开…… → 因政府信息公开……)."""
-    return re.sub(r"^[一二三四五六七八九十]+\s*[、.．]\s*|\s", "", title)
-
-
 def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if expected_format(report.meta.year) != "2021":
         return
@@ -80,7 +75,7 @@ def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     p = report.part("review_litigation")
     if p is None:
         return
-    title = _unnumbered(p.title)
+    title = p.name
     # the old heading alone is a tolerated variant (S-03); with the old tables it betrays the old template
     old_tables = any(t.layout == "2019" for t in report.tables.values() if t.id in ("proactive", "requests"))
     if label_key(title) in obsolete and old_tables:
@@ -107,13 +102,13 @@ def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         p = report.part(pid)
         if p is None:
             continue
-        title = _unnumbered(p.title).rstrip("。：:")
+        title = p.name.rstrip("。：:")
         if title in format_spec()["parts"][pid].get("pre2019", ()) or (pid == "review_litigation" and "申诉" in title):
             right = f"{PART_NUMBERS[pid]}、{PART_NAMES[pid]}"  # (行政复议、行政诉讼和申诉: 2008's too)
             yield ctx.finding(p.loc.start, p.loc.end, part=pid, title=p.title, right=right, variant="old_title")
     ov = report.part("overview")
     # the old outline's title was exactly 概述 (一、概述); 总结概述 and the like are merely unusual (S-03)
-    if ov is not None and _unnumbered(ov.title) == "概述":
+    if ov is not None and ov.name == "概述":
         yield ctx.finding(ov.loc.start, ov.loc.end, part="overview",
                           title=ov.title, variant="old_overview")
 

@@ -47,9 +47,8 @@ def heading_wording(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for p in report.parts:
         if p.canonical:
             continue
-        bare = re.sub(r"^[一二三四五六七八九十]+[、.．]\s*", "", p.title)
         old_tables = any(t.layout == "2019" for t in report.tables.values() if t.id in ("proactive", "requests"))
-        if old_tables and label_key(bare) in {label_key(v) for v in format_spec()["parts"][p.id].get("obsolete", [])}:
+        if old_tables and label_key(p.name) in {label_key(v) for v in format_spec()["parts"][p.id].get("obsolete", [])}:
             continue  # reported as an obsolete heading (F-03)
         yield ctx.finding(p.loc.start, p.loc.end, part=p.id,
                           num=PART_NUMBERS[p.id], title=p.title, part_names=PART_NAMES[p.id])
