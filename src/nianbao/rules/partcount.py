@@ -13,17 +13,19 @@ from nianbao.rules.years import year_guess
 from nianbao.vocab import PART_NAMES
 
 _DECL = re.compile(
-    r"(?:本(?:年度)?报告|年度报告|报告|本?年报|全文|本文)[^。；\n]{0,30}?(?:由|包括|包含|分为|分|共)\s*"
-    r"(?P<list>[^。；\n]{0,260}?)\s*(?:等|共)?\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*(?:个)?(?:大)?部分")
+    r"(?:(?:本(?:年度)?报告|年度报告|报告|本?年报|全文|本文|主要内容)[^。；\n]{0,30}?(?:由|包括|包含|分为|分|共)"
+    r"|(?:^|(?<=[。\n]))[ \t　]*(?:由(?!于)|包括))\s*[:：]?\s*"  # (a sentence of its own: "……编制本报告。由概述、……等五部分组成")
+    r"(?P<list>[^。；\n]{0,260}?)\s*(?:等|共)?\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*(?:个)?(?:大)?(?:部分|方面)",
+    re.M)
 _SPLIT = re.compile(r"[、，,；;]|以及")
 _INTRO = re.compile(r".*(?:包括|包含|分为|由)")
-_REVIEW = re.compile(r"复议$")
+_REVIEW = re.compile(r"复议(?:的?情况)?$")
 _TAIL = re.compile(r"(?:及|和|与)(?=其他|其它|附表|附件)")
 
 
 def _items(lst: str) -> list[str]:
     """The parts listed, split at 、，以及 and before 及其他; 行政复议、行政诉讼情况 stays one part."""
-    lst = _INTRO.sub("", lst)
+    lst = _INTRO.sub("", lst).lstrip(":：")
     items: list[str] = []
     for chunk in _SPLIT.split(lst):
         for x in _TAIL.split(chunk):
