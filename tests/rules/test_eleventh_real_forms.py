@@ -34,3 +34,43 @@ def test_s08_description_as_its_own_sentence_or_in_fangmian(sentence, said):
 ])
 def test_s08_description_near_misses(sentence):
     assert found(TOWN_22 + sentence + "\n一、总体情况\n2022年，我镇扎实推进政务公开工作。", "S-08") == []
+
+
+def _graded(text: str, code: str) -> list[tuple[str, str, str]]:
+    from nianbao.audit import audit_report, load_report
+
+    report = load_report(text, require_report=False)
+    return [(f.evidence, str(getattr(f.severity, "value", f.severity)), f.cause)
+            for f in audit_report(report, only=[code], use_classifier=False).findings]
+
+
+# F-09 title: a known number under another title is a note (dev 1/1, test 0/3: the severity check's flag); the number
+# variant (a titled year's notice with another year's number) stays a warning
+def test_f09_a_known_number_under_another_title_is_a_note():
+    head = "青溪县民政局2022年政府信息公开工作年度报告\n一、总体情况\n"
+    titled = head + "本报告依据《国务院办公厅关于做好政府信息公开工作年度报告编制发布工作的通知》（国办公开办函〔2021〕30号）编制。"
+    assert [x[1:] for x in _graded(titled, "F-09")] == [("info", "report")]
+    yaodian = head + "我局认真落实《国务院办公厅关于印发2022年政务公开工作要点的通知》（国办发〔2022〕12号）的要求。"
+    assert _graded(yaodian, "F-09") == [("国办发〔2022〕12号", "warning", "report")]
+
+
+# reading: a page that runs a year into its month or day ("20231月1日", "202311日") lost 年 in rendering; a year
+# without 年 elsewhere on it is a reading doubt, not the author's slip (the real dev u0011, e0168, h0059, i0047)
+@pytest.mark.parametrize("period", ["自20231月1日起至202312月31日止", "自202311日起至20231231日止"])
+def test_a_year_without_nian_on_a_page_that_lost_nian_is_a_reading_note(period):
+    from nianbao.audit import audit_report, load_report
+
+    text = TOWN_22.replace("2022", "2023") + f"本报告统计期限{period}。\n一、总体情况\n2023我镇主动公开政府信息212条。"
+    a = audit_report(load_report(text, require_report=False), only=["W-07"], use_classifier=False)
+    assert [(f.evidence, f.severity, f.cause) for f in a.findings] == [("2023", "info", "parse")]
+    assert a.findings[0].message.endswith("（页面可能丢失了“年”字，未据此扣分）")
+    glued = period[1:period.index("日") + 1]
+    assert [(n.code, n.message) for n in a.reading.notes if n.code == "year_lost"] == [(
+        "year_lost", f"文中有“{glued}”这样年份与月、日直接相连的写法，网页或文字提取可能丢失了“年”“月”字；"
+                     "年份后缺“年”字的疑似错漏未据此扣分。")]
+
+
+def test_a_year_without_nian_on_a_page_that_keeps_nian_is_the_authors():
+    text = TOWN_22.replace("2022", "2023") + ("本报告统计期限自2023年1月1日起至2023年12月31日止，文号青政发〔2023〕12号。\n"
+                                              "一、总体情况\n2023我镇主动公开政府信息212条。")
+    assert _graded(text, "W-07") == [("2023", "warning", "report")]

@@ -52,6 +52,7 @@ class Reading:
     labels: dict[str, tuple[dict, dict]] = field(default_factory=dict, repr=False)  # table -> row, col labels
     cut_at: int | None = None  # the text stops mid-sentence: offset of its last character
     cut_tail: str = ""  # the words it stops on, for the note
+    lost_year: str = ""  # a date whose 年 (and 月) the page's rendering lost ("202311日"): a year without 年 is ours
 
     @property
     def low(self) -> bool:
@@ -165,7 +166,17 @@ def assess(report: Report) -> Reading:
     rd.cut_at = _cut_at(report)
     if rd.cut_at is not None:
         rd.cut_tail = text[max(0, rd.cut_at - 11):rd.cut_at + 1].split("\n")[-1]
+    # 5. a date with its year run into the month or the day: the page lost 年 (and 月) in rendering
+    if m := _GLUED_DATE.search(text):
+        rd.lost_year = m.group(0)
     return rd
+
+
+# a year run into its month or day, 年 (and 月) lost in the page's rendering: "20231月1日", "202311日", "20231231日".
+# (the real pages that show it lose 年 elsewhere too; their writers mark none of these as the author's.)
+_GLUED_DATE = re.compile(r"(?<![\d.\-/〔\[（(])(?:19|20)\d{2}(?:(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?|(?:1[0-2]|0?[1-9])[0-3]?\d日)")
+# a finding that a year lacks its 年 (W-07's and W-10's year forms): its evidence is the year alone
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _body_note(report: Report) -> ParseNote | None:
@@ -260,6 +271,15 @@ def reconcile(findings: list[Finding], reading: Reading) -> list[Finding]:
                 reading.notes.append(ParseNote(
                     "text_cut", f"正文在“{reading.cut_tail}”处结束，末句没有结束标点，文本可能不完整；"
                     "末尾的疑似错漏未据此扣分。", start=reading.cut_at, end=reading.cut_at + 1))
+            continue
+        if reading.lost_year and f.category == "typo" and _BARE_YEAR.fullmatch(f.evidence or ""):
+            f.cause = "parse"
+            f.severity = "info"
+            f.message = f.message.rstrip() + "（页面可能丢失了“年”字，未据此扣分）"
+            if not any(n.code == "year_lost" for n in reading.notes):
+                reading.notes.append(ParseNote(
+                    "year_lost", f"文中有“{reading.lost_year}”这样年份与月、日直接相连的写法，网页或文字提取可能丢失了"
+                    "“年”“月”字；年份后缺“年”字的疑似错漏未据此扣分。"))
             continue
         hit = (f.rule in _PART_RULES and f.part in reading.unread_parts
                or f.rule in _TABLE_MISSING_RULES and f.part in reading.unread_tables
