@@ -74,3 +74,42 @@ def test_a_year_without_nian_on_a_page_that_keeps_nian_is_the_authors():
     text = TOWN_22.replace("2022", "2023") + ("本报告统计期限自2023年1月1日起至2023年12月31日止，文号青政发〔2023〕12号。\n"
                                               "一、总体情况\n2023我镇主动公开政府信息212条。")
     assert _graded(text, "W-07") == [("2023", "warning", "report")]
+
+
+# W-04 zuochu: 做出 before any short modifier of a reply or decision (做出有效答复, the real dev q2521), beside the
+# listed ones (做出相应答复)
+@pytest.mark.parametrize("sentence, right", [
+    ("对收到的申请均在法定期限内做出有效答复。", True),
+    ("对收到的申请均依法做出书面的答复。", True),
+    ("我镇为推进乡村振兴做出积极贡献。", False),  # a contribution is 做出 (作出 also fits; not judged)
+    ("对收到的申请均在法定期限内作出有效答复。", False),
+])
+def test_w04_zuochu_before_any_short_modifier_of_a_reply(sentence, right):
+    findings = found(TOWN_22 + "一、总体情况\n" + sentence, "W-04")
+    assert [f[1] for f in findings] == (["做出"] if right else [])
+
+
+# W-13: a quotation inside the frame is read whole — "在坚持“统一领导，分级负责”的前提下" has its 在 (the real dev j0110)
+def test_w13_a_comma_inside_a_quotation_ends_no_clause():
+    body = "一、总体情况\n{}，坚持便民、高效的原则，扎实做好政务公开工作。"
+    assert found(TOWN_22 + body.format("在坚持“统一领导，分级负责”的前提下"), "W-13") == []
+    assert [f[1] for f in found(TOWN_22 + body.format("我镇坚持“统一领导，分级负责”的前提下"), "W-13")] == [
+        "我镇坚持“统一领导，分级负责”的前提下"]
+
+
+# W-17: verbs that jieba tags as nouns (编报, 编印, 整理 …) are the verb after 共 (the real dev w0006)
+def test_w17_gong_before_a_verb_tagged_as_a_noun():
+    text = TOWN_22 + "一、总体情况\n全镇各村共编报政务信息简报126篇，共编印宣传手册300份。"
+    assert found(text, "W-17") == []
+    assert [f[1] for f in found(TOWN_22 + "一、总体情况\n专栏共文件收录86件。", "W-17")] == ["共文件收录"]
+
+
+# S-07 founded: a period from mid-year that the same sentence explains by an institutional reform is a note (the real
+# dev q0328); without the reason it is an error
+def test_s07_a_period_explained_by_an_institutional_reform_is_a_note():
+    head = "青溪县农业农村局2024年政府信息公开工作年度报告\n"
+    tail = "\n一、总体情况\n全年主动公开信息90条。"
+    said = head + "因县级机构改革，本报告所列数据的统计期限自2024年7月1日起至12月31日止。" + tail
+    assert _graded(said, "S-07") == [("自2024年7月1日起至12月31日止", "info", "report")]
+    bare = head + "本报告所列数据的统计期限自2024年7月1日起至12月31日止。" + tail
+    assert _graded(bare, "S-07") == [("自2024年7月1日起至12月31日止", "error", "report")]

@@ -114,11 +114,20 @@ _FRAME_END = re.compile("(?:(?:指导|领导|支持|帮助|关心|关怀|推动|
 _PREPOSITION = re.compile("[在于]")
 
 
+_QUOTES = {"”": "“", "」": "「", "’": "‘"}
+
+
 def _clause_start(text: str, lo: int, end: int) -> int:
-    """Where the clause that ends at `end` begins: after the last comma, stop or colon before it in text[lo:end]."""
-    for q in range(end - 1, lo - 1, -1):
+    """Where the clause that ends at `end` begins: after the last comma, stop or colon before it in text[lo:end]; a
+    quotation is read whole (在坚持“统一领导，分级负责”的前提下: the comma inside the quotation ends no clause)."""
+    q = end - 1
+    while q >= lo:
+        if text[q] in _QUOTES and (o := text.rfind(_QUOTES[text[q]], lo, q)) >= 0:
+            q = o - 1
+            continue
         if text[q] in "，,。；;：:！？!?":
             return q + 1
+        q -= 1
     return lo
 
 

@@ -205,7 +205,7 @@ _PERIOD_STATED = re.compile(r"(?:统计期限|统计时限|统计时间|统计�
 
 
 # a body's own start or end: set up, unveiled, merged, wound up (成立, 挂牌, 组建, 设立, 揭牌, 合并, 撤销, 撤并)
-_FOUNDED = re.compile(r"成立|挂牌|组建|设立|揭牌|合并|撤销|撤并|划入|划转")
+_FOUNDED = re.compile(r"成立|挂牌|组建|设立|揭牌|合并|撤销|撤并|划入|划转|机构改革|职能调整|机构调整")
 
 
 def _founded_on(text: str, d: date) -> bool:
