@@ -113,3 +113,15 @@ def test_s07_a_period_explained_by_an_institutional_reform_is_a_note():
     assert _graded(said, "S-07") == [("自2024年7月1日起至12月31日止", "info", "report")]
     bare = head + "本报告所列数据的统计期限自2024年7月1日起至12月31日止。" + tail
     assert _graded(bare, "S-07") == [("自2024年7月1日起至12月31日止", "error", "report")]
+
+
+# D-05 page: a web page's date before the year's end, with no 落款, says it is the page's date (round 9 dev q2708)
+def test_d05_a_page_date_before_the_years_end_is_named_as_the_pages():
+    body = "一、总体情况\n2024年，我镇主动公开政府信息120条。"
+    page = "发布时间：2024-12-30\n青溪县东山镇人民政府2024年政府信息公开工作年度报告\n" + body
+    assert [(f[2], f[3]) for f in found(page, "D-05")] == [(
+        "网页显示的发布日期2024年12月30日早于报告年度结束（2024年12月31日），报告没有落款日期；年度报告不可能在年度结束前"
+        "完成全年统计，网页日期也可能是草稿或首次上传的日期。", "核对报告的发布日期（应在2025年），并在报告末尾写明落款日期。")]
+    assert _graded(page, "D-05")[0][1] == "warning"
+    signed = "青溪县东山镇人民政府2024年政府信息公开工作年度报告\n" + body + "\n青溪县东山镇人民政府\n2024年12月30日"
+    assert [(f[2][:11], _graded(signed, "D-05")[0][1]) for f in found(signed, "D-05")] == [("落款日期2024年12", "error")]

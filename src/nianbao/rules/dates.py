@@ -369,6 +369,5 @@ def early_signature(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     a, b, ev = _pub_location(report)
     # a web page's date is the portal's, not the body's own 落款: it may be a re-posting's or a draft's, so it says
     # less than a signed date does (precision first on real pages, issue #12)
-    sev = {"severity": "warning"} if m.published_source == "page" else {}
-    yield ctx.finding(a, b, evidence=ev, part=None,
-                      published=_cn(m.published), year=m.year, next_year=m.year + 1, **sev)
+    yield ctx.finding(a, b, evidence=ev, part=None, variant="page" if m.published_source == "page" else "signature",
+                      published=_cn(m.published), year=m.year, next_year=m.year + 1)
