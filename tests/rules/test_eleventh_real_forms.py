@@ -125,3 +125,14 @@ def test_d05_a_page_date_before_the_years_end_is_named_as_the_pages():
     assert _graded(page, "D-05")[0][1] == "warning"
     signed = "青溪县东山镇人民政府2024年政府信息公开工作年度报告\n" + body + "\n青溪县东山镇人民政府\n2024年12月30日"
     assert [(f[2][:11], _graded(signed, "D-05")[0][1]) for f in found(signed, "D-05")] == [("落款日期2024年12", "error")]
+
+
+# K-06 sum: a list that reaches its total and goes on by two items or more adding a count or two is the same list, one
+# over (the real dev q2311); a list going on by a larger quantity is another quantity (a page's visits after its calls)
+def test_k06_a_list_one_over_its_total_after_reaching_it():
+    body = ("一、总体情况\n全年在门户网站发布信息60条。其中，工作动态37条，通知公告15条，人事信息6条，图片新闻2条，"
+            "领导分工1条，其他信息0条。")
+    assert [(f[1][:3], f[2]) for f in found(TOWN_22 + body, "K-06")] == [(
+        "60条", "写明60条，其后列出的各项 37＋15＋6＋2＋1＋0＝61条，多于所写的数。")]
+    other = "一、总体情况\n全年接待群众来电来访500人次，其中来电300人次，来访200人次，网页浏览2600人次，留言3人次。"
+    assert found(TOWN_22 + other, "K-06") == []

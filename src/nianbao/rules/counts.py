@@ -123,6 +123,10 @@ def adds_up_before_the_end(values: list[int], total: int, lst: str = "", ends: l
                 start = max([lst.rfind(c, 0, ends[k]) + 1 for c in "、，,；;"] + [0])
                 if is_rest(lst[start:ends[k]]):
                     return False  # the rest named as an item (其他类信息7条), not 法人及其他组织
+            over = sum(values[k + 1:])
+            if len(values) - k - 1 >= 2 and over <= max(1, total // 50):
+                return False  # two items or more going on by a count or two: the same list, one over ("60条。其中，
+                # ……工作动态52条，人事信息6条，通知公告2条，图片新闻1条": 61), not another quantity
             return True
     return False
 
