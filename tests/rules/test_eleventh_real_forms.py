@@ -136,3 +136,14 @@ def test_k06_a_list_one_over_its_total_after_reaching_it():
         "60条", "写明60条，其后列出的各项 37＋15＋6＋2＋1＋0＝61条，多于所写的数。")]
     other = "一、总体情况\n全年接待群众来电来访500人次，其中来电300人次，来访200人次，网页浏览2600人次，留言3人次。"
     assert found(TOWN_22 + other, "K-06") == []
+
+
+# F-08 list: 政府信息依申请公开办理情况 in a 2019+ report's own list of its parts is the old outline's part three (the
+# real dev d0205; 6 of 6 such lists on dev marked); as a sub-heading of part one it is not read
+def test_f08_the_old_outlines_request_part_in_a_part_list():
+    head = "青溪县医疗保障局2023年政府信息公开工作年度报告\n"
+    listed = head + ("本报告由总体情况、主动公开政府信息情况、政府信息依申请公开办理情况、政府信息公开行政复议、行政诉讼情况、"
+                     "存在的主要问题及改进情况、其他需要报告的事项组成。\n一、总体情况\n全年主动公开信息90条。")
+    assert [f[1] for f in found(listed, "F-08")] == ["政府信息依申请公开办理情况"]
+    sub = head + "一、总体情况\n（二）政府信息依申请公开办理情况\n全年收到申请2件，均按时答复。"
+    assert found(sub, "F-08") == []

@@ -72,10 +72,12 @@ _OLD_HEADING = re.compile(
     rf"(?P<t>{_OLD_TITLE})\s*(?:[。.:：]|$)", re.M)
 _DECLARED = re.compile(r"(?:本(?:年度)?(?:报告|年报)|全文|报告|年报)[^。\n]{0,30}?(?:由|包括|包含|分为)(?P<list>[^。\n]{8,300})")
 # (依申请公开政府信息情况 is the old outline's part three; in a 2019+ report's own part list it is always the old outline —
-# 15 of 15 on the real dev split — while as a sub-heading of part one, "（二）依申请公开政府信息情况", it is current)
+# 15 of 15 on the real dev split — while as a sub-heading of part one, "（二）依申请公开政府信息情况", it is current; so is
+# 政府信息依申请公开办理情况: 6 of 6 such 2019+ lists on dev marked)
 # a description opening its own sentence with 由, the report named in the sentence before ("编制本报告。由概述、……组成")
 _DECLARED_BARE = re.compile(r"(?:^|(?<=[。\n]))\s*由(?P<list>[^。\n]{8,300}?)组成")
 _OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>概述|依申请公开政府信息(?:的)?情况|"
+                       r"(?:政府信息)?依申请公开(?:政府信息)?办理(?:的)?情况|"
                        r"[^、，,；;()（）]{0,12}?(?:收费及减免|收费和减免|支出和收费|"
                        r"支出及收费|咨询处理|和申诉)[^、，,；;()（）]{0,6}?)(?=[、，,；;()（）]|等|共|$)")
 
