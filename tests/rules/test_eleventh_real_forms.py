@@ -147,3 +147,9 @@ def test_f08_the_old_outlines_request_part_in_a_part_list():
     assert [f[1] for f in found(listed, "F-08")] == ["政府信息依申请公开办理情况"]
     sub = head + "一、总体情况\n（二）政府信息依申请公开办理情况\n全年收到申请2件，均按时答复。"
     assert found(sub, "F-08") == []
+
+
+# W-07's address slip (a house number without 号) is a note: dev 1 of 3, test 0 of 1 (the severity check's flag)
+def test_w07_a_house_number_without_hao_is_a_note():
+    text = TOWN_22 + "一、总体情况\n如有疑问请联系镇党政办（地址：青溪县东山镇人民路18，电话：0571-1234567）。"
+    assert _graded(text, "W-07") == [("青溪县东山镇人民路18", "info", "report")]
