@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
+from nianbao import divisions
 from nianbao.divisions import LEVEL_CHARS
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
@@ -812,7 +813,6 @@ _ORDINARY = re.compile(r"赴|与|同|到|向|学习|借鉴|联合|会同|协同|
 
 def _foreign_places(text: str, lo: int, hi: int, own: tuple) -> Iterator[tuple[int, int, tuple]]:
     """Division names in text[lo:hi] none of whose readings lies inside or above the report's own places."""
-    from nianbao import divisions
 
     ends = divisions.names_ending_with()
     i = lo + 1
@@ -829,7 +829,6 @@ def _foreign_places(text: str, lo: int, hi: int, own: tuple) -> Iterator[tuple[i
 def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-07: another jurisdiction's name where the report speaks of itself (its compiler, its contact lines, its
     website, platform or disclosure work), judged with the gazetteer of divisions (county level and above)."""
-    from nianbao import divisions
 
     agency = report.meta.agency or ""
     if report.meta.agency_source != "page":
@@ -971,7 +970,6 @@ _ZHOU_UP = re.compile(r"省、?州(?=[、，,]|关于|有关|的|相关|政务)|
 def _prefecture_word(report: Report, ctx: RuleContext, own: tuple, own_name: str) -> Iterator[Finding]:
     """K-07 (prefecture): a body below a prefecture-level city (or directly below its province) writes of the level
     above as 州 — 省、州 / 州委 / 州政府 — the words of a county in an autonomous prefecture."""
-    from nianbao import divisions
 
     if len(own) != 1:
         return
@@ -1001,7 +999,6 @@ _TOWNSHIP_BODY = re.compile(r"镇|乡|街道|苏木|嘎查|办事处|党政|综�
 def _compiled_by_the_level_above(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-07 (compiler): a township's or street's report says it was compiled by a county or a city (本报告由平阳县结合
     有关统计数据编制) — the county's own report's sentence, left in."""
-    from nianbao import divisions
 
     if report.meta.level not in ("township", "street"):
         return

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from nianbao import divisions
 from nianbao.divisions import LEVEL_CHARS
 from nianbao.lexicon import lexicon
 from nianbao.model import Finding, Report
@@ -767,8 +768,6 @@ def _office_ting_cities() -> frozenset[str]:
 
 
 def _city_office_ting(report: Report, ctx: RuleContext) -> Iterator[Finding]:
-    from nianbao import divisions
-
     text = report.text
     for m in _CITY_OFFICE.finditer(text):
         city = m.group("city")
