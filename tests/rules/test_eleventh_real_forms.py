@@ -153,3 +153,10 @@ def test_f08_the_old_outlines_request_part_in_a_part_list():
 def test_w07_a_house_number_without_hao_is_a_note():
     text = TOWN_22 + "一、总体情况\n如有疑问请联系镇党政办（地址：青溪县东山镇人民路18，电话：0571-1234567）。"
     assert _graded(text, "W-07") == [("青溪县东山镇人民路18", "info", "report")]
+
+
+# W-07's 依法申请公开 for the procedure's name is a note (dev 4 of 4, test 0 of 1: with the address form, what narrows
+# the severity check's flag on W-07)
+def test_w07_yifa_shenqing_gongkai_is_a_note():
+    text = TOWN_22 + "一、总体情况\n全年我镇依法申请公开件办理及时。"
+    assert _graded(text, "W-07") == [("依法申请公开", "info", "report")]
