@@ -160,3 +160,13 @@ def test_w07_a_house_number_without_hao_is_a_note():
 def test_w07_yifa_shenqing_gongkai_is_a_note():
     text = TOWN_22 + "一、总体情况\n全年我镇依法申请公开件办理及时。"
     assert _graded(text, "W-07") == [("依法申请公开", "info", "report")]
+
+
+# S-08: two parts joined by 和 where the second's title starts 存在问题 (not 存在的) are two parts — a five-part list in a
+# 2025 report is the too_few note, not a list one short (round 8 dev q2523)
+def test_s08_two_parts_joined_by_he_are_two():
+    text = TOWN_22.replace("2022", "2025") + (
+        "本报告共分总体情况，主动公开政府信息情况，收到和处理政府信息公开申请情况，行政复议、行政诉讼情况和"
+        "存在问题及下步打算五部分。\n一、总体情况\n2025年，我镇扎实推进政务公开工作。")
+    assert [(f[0], f[1], f[2][:18]) for f in found(text, "S-08")] == [("S-08", "五部分", "报告称由五个部分组成，但2025年度")]
+    assert _graded(text, "S-08")[0][1] == "info"
