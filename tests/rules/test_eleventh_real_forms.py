@@ -65,9 +65,9 @@ def test_a_year_without_nian_on_a_page_that_lost_nian_is_a_reading_note(period):
     assert [(f.evidence, f.severity, f.cause) for f in a.findings] == [("2023", "info", "parse")]
     assert a.findings[0].message.endswith("（页面可能丢失了“年”字，未据此扣分）")
     glued = period[1:period.index("日") + 1]
-    assert [(n.code, n.message) for n in a.reading.notes if n.code == "year_lost"] == [(
+    assert [(n.code, n.message, text[n.start:n.end]) for n in a.reading.notes if n.code == "year_lost"] == [(
         "year_lost", f"文中有“{glued}”这样年份与月、日直接相连的写法，网页或文字提取可能丢失了“年”“月”字；"
-                     "年份后缺“年”字的疑似错漏未据此扣分。")]
+                     "年份后缺“年”字的疑似错漏未据此扣分。", glued)]
 
 
 def test_a_year_without_nian_on_a_page_that_keeps_nian_is_the_authors():
@@ -170,3 +170,18 @@ def test_s08_two_parts_joined_by_he_are_two():
         "存在问题及下步打算五部分。\n一、总体情况\n2025年，我镇扎实推进政务公开工作。")
     assert [(f[0], f[1], f[2][:18]) for f in found(text, "S-08")] == [("S-08", "五部分", "报告称由五个部分组成，但2025年度")]
     assert _graded(text, "S-08")[0][1] == "info"
+
+
+# the reading layer's notes (here year_lost) are shown in every audit's 解析说明 with their line, beside the parse notes
+def test_reading_notes_are_shown_with_the_parse_notes():
+    from nianbao.audit import audit_report, load_report
+    from nianbao.render import render
+    from nianbao.render.audit_json import audit_to_dict
+
+    text = TOWN_22.replace("2022", "2023") + "本报告统计期限自20231月1日起至202312月31日止。\n一、总体情况\n2023我镇主动公开政府信息212条。"
+    audit = audit_to_dict(audit_report(load_report(text, require_report=False), use_classifier=False))
+    note = "文中有“20231月1日”这样年份与月、日直接相连的写法，网页或文字提取可能丢失了“年”“月”字；年份后缺“年”字的疑似错漏未据此扣分。"
+    assert [n["code"] for n in audit["parse_notes"]] == []  # the JSON keeps it under reading.notes
+    assert f"- `year_lost` {note}（第2行）" in render(audit, "md")
+    assert f"<code>year_lost</code> {note}" in render(audit, "html")
+    assert "year_lost" in render(audit, "text")

@@ -270,6 +270,22 @@ def incomplete_warnings(audit: dict) -> list[str]:
     return [str(w) for w in audit.get("incomplete") or []]
 
 
+def audit_notes(audit: dict) -> list[dict]:
+    """The parse notes, then the reading layer's notes (text cut short, 年 lost by the page, table rows not read …)
+    that are not among them: every doubt about what was read, for the audit's 解析说明 section."""
+    notes = list(audit.get("parse_notes") or [])
+    seen = {(n.get("code"), n.get("message")) for n in notes}
+    text = audit.get("text") or ""
+    for n in (audit.get("reading") or {}).get("notes") or []:
+        if (n.get("code"), n.get("message")) not in seen:
+            seen.add((n.get("code"), n.get("message")))
+            start = n.get("start")
+            line = text.count("\n", 0, start) + 1 if isinstance(start, int) and 0 <= start <= len(text) else None
+            notes.append({"code": n.get("code"), "message": n.get("message"),
+                          "location": {"page": n.get("page"), "line": line, "start": start, "end": n.get("end")}})
+    return notes
+
+
 def reading_warnings(audit: dict) -> list[str]:
     """What we could not read reliably, in a clerk's words, for the top of an audit (empty when all is well)."""
     rd = audit.get("reading") or {}

@@ -14,6 +14,7 @@ from nianbao.vocab import CATEGORIES, SEVERITIES, TABLE_IDS, TABLE_TITLES
 from .common import (
     CELL_STATUS_LABELS,
     COPY_KIND_LABELS,
+    audit_notes,
     category_label,
     cell_findings,
     cell_label,
@@ -360,7 +361,7 @@ def _checklist(audit: dict) -> str:
 
 
 def _notes(audit: dict) -> str:
-    notes = audit.get("parse_notes") or []
+    notes = audit_notes(audit)
     if not notes:
         return ""
     lis = "".join(
@@ -447,7 +448,7 @@ def _reading(audit: dict) -> str:
 def render_html(audit: dict) -> str:
     """The audit as one self-contained HTML document (no network access needed to view it)."""
     nav = [("overview", "概览"), ("doc", "原文与问题"), ("tables", "法定表格"), ("checklist", "整改清单")]
-    if audit.get("parse_notes"):
+    if audit_notes(audit):
         nav.append(("notes", "解析说明"))
     if audit.get("copying"):
         nav.append(("copying", "雷同检测"))

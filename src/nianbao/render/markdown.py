@@ -8,6 +8,7 @@ from nianbao.vocab import SEVERITIES
 
 from .common import (
     COPY_KIND_LABELS,
+    audit_notes,
     category_label,
     cell_label,
     checklist,
@@ -169,7 +170,7 @@ def render_markdown(audit: dict) -> str:
         add(f"- [ ] 【{severity_label(f.get('severity', ''))}】{md_escape(where)}：{md_escape(text)}（{f.get('rule', '')}，第{i + 1}条）")
     add("")
 
-    notes = audit.get("parse_notes") or []
+    notes = audit_notes(audit)
     if notes:
         add("## 解析说明")
         add("")

@@ -18,6 +18,7 @@ from nianbao.vocab import GRADE_RICH, SEVERITIES
 
 from .common import (
     SEVERITY_RICH,
+    audit_notes,
     category_label,
     cell_label,
     deductions_by_finding,
@@ -188,7 +189,7 @@ def render_text(audit: dict, color: bool | None = None, width: int = 100) -> str
     console.print(Text("问题清单", style="bold"))
     for r in _findings(audit, bool(color)):
         console.print(r)
-    notes = audit.get("parse_notes") or []
+    notes = audit_notes(audit)
     if notes:
         console.print(Rule(Text("解析说明", style="bold"), align="left", style="dim"))
         for n in notes:

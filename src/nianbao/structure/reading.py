@@ -53,6 +53,7 @@ class Reading:
     cut_at: int | None = None  # the text stops mid-sentence: offset of its last character
     cut_tail: str = ""  # the words it stops on, for the note
     lost_year: str = ""  # a date whose 年 (and 月) the page's rendering lost ("202311日"): a year without 年 is ours
+    lost_year_at: tuple[int, int, int | None] | None = None  # (start, end, page) of that date
 
     @property
     def low(self) -> bool:
@@ -168,7 +169,7 @@ def assess(report: Report) -> Reading:
         rd.cut_tail = text[max(0, rd.cut_at - 11):rd.cut_at + 1].split("\n")[-1]
     # 5. a date with its year run into the month or the day: the page lost 年 (and 月) in rendering
     if m := _GLUED_DATE.search(text):
-        rd.lost_year = m.group(0)
+        rd.lost_year, rd.lost_year_at = m.group(0), (m.start(), m.end(), report.raw.page_of(m.start()))
     return rd
 
 
@@ -277,9 +278,10 @@ def reconcile(findings: list[Finding], reading: Reading) -> list[Finding]:
             f.severity = "info"
             f.message = f.message.rstrip() + "（页面可能丢失了“年”字，未据此扣分）"
             if not any(n.code == "year_lost" for n in reading.notes):
+                at = reading.lost_year_at or (None, None, None)
                 reading.notes.append(ParseNote(
                     "year_lost", f"文中有“{reading.lost_year}”这样年份与月、日直接相连的写法，网页或文字提取可能丢失了"
-                    "“年”“月”字；年份后缺“年”字的疑似错漏未据此扣分。"))
+                    "“年”“月”字；年份后缺“年”字的疑似错漏未据此扣分。", page=at[2], start=at[0], end=at[1]))
             continue
         hit = (f.rule in _PART_RULES and f.part in reading.unread_parts
                or f.rule in _TABLE_MISSING_RULES and f.part in reading.unread_tables
