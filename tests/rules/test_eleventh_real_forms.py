@@ -185,3 +185,14 @@ def test_reading_notes_are_shown_with_the_parse_notes():
     assert f"- `year_lost` {note}（第2行）" in render(audit, "md")
     assert f"<code>year_lost</code> {note}" in render(audit, "html")
     assert "year_lost" in render(audit, "text")
+
+
+# D-08 own_report: the period's end and a verb of a later clause are no publication date of the report (round 13 dev
+# q3513); the report said to be published within its own year still is
+def test_d08_the_periods_end_is_no_publication_date():
+    head = "青溪县城关街道办事处2024年政府信息公开工作年度报告\n"
+    said = head + ("现向社会公布青溪县城关街道办事处2024年政府信息公开工作年度报告，统计期限为2024年1月1日至2024年12月31日，"
+                   "下面从主动公开等方面报告。\n一、总体情况\n全年主动公开信息90条。")
+    assert found(said, "D-08") == []
+    early = head + "一、总体情况\n青溪县城关街道办事处2024年政府信息公开工作年度报告于2024年12月在门户网站发布。"
+    assert [f[1] for f in found(early, "D-08")] == ["2024"]

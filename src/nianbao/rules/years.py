@@ -81,8 +81,9 @@ def plan_with_report_year(report: Report, ctx: RuleContext) -> Iterator[Finding]
 
 _NOTICE = re.compile(r"《(?P<name>[^《》]{0,40}?(?P<y>(?:19|20)\d{2})\s*年度?(?:全[省市区县])?(?:政府信息公开|政务公开)?(?:工作)?"
                      r"年度报告[^《》]{0,24}?(?:通知|要求|安排|提纲|模板))》")
-_OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?年度报告[^。；\n]{0,40}?"
-                  r"(?P<y2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^。；\n]{0,16}?(?:前|发布|公布|公开|上传|完成)")
+_OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?年度报告[^。；\n]{0,40}?(?<![至到])"
+                  r"(?P<y2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^。；，,\n]{0,16}?(?:前|发布|公布|公开|上传|完成)")
+# (the period's end and a verb of a later clause are no publication: "……年度报告，统计期限为……至12月31日，下面分述公开……")
 
 
 # the report naming itself as it is published: "现向社会公布X镇人民政府2023年政府信息公开工作年度报告" ("发布2019年……年度报告"
