@@ -196,3 +196,13 @@ def test_d08_the_periods_end_is_no_publication_date():
     assert found(said, "D-08") == []
     early = head + "一、总体情况\n青溪县城关街道办事处2024年政府信息公开工作年度报告于2024年12月在门户网站发布。"
     assert [f[1] for f in found(early, "D-08")] == ["2024"]
+
+
+# D-08 self-name: the report named as the 本级政府（部门）信息公开 report with another year (round 13 dev q3618)
+def test_d08_self_name_as_the_bodys_own_level():
+    head = "青溪县民政局2024年政府信息公开工作年度报告\n"
+    said = head + "依照《条例》要求，现予公布本局2023年度本级政府（部门）信息公开年度报告。\n一、总体情况\n全年主动公开信息90条。"
+    assert [(f[1], f[2]) for f in found(said, "D-08")] == [(
+        "2023", "这是2024年度的报告，正文向社会公布的却是“本局2023年度本级政府（部门）信息公开年度报告”，年份写成了2023年，"
+                "疑为沿用往年报告未改年份。")]
+    assert found(said.replace("2023年度本级", "2024年度本级"), "D-08") == []

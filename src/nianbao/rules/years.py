@@ -89,7 +89,8 @@ _OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务�
 # the report naming itself as it is published: "现向社会公布X镇人民政府2023年政府信息公开工作年度报告" ("发布2019年……年度报告"
 # without 现/特 is last year's report, told as work done)
 _SELF_NAME = re.compile(r"(?:(?:现|特|特此|兹|现予)(?:向社会)?(?:予以)?(?:公布|发布|公开|编制)|现将|特将)(?P<pre>[^。；\n《》]{0,40}?)"
-                        r"(?P<y>(?:19|20)\d{2})\s*年度?(?:本[镇乡局委办区县市]|我[镇乡局委办区县市])?(?:政府信息公开|政务公开)"
+                        r"(?P<y>(?:19|20)\d{2})\s*年度?(?:本[镇乡局委办区县市]|我[镇乡局委办区县市])?"
+                        r"(?:(?:本级)?政府(?:[(（](?:机关|部门)[)）])?信息公开|政务公开)"  # (本级政府(机关)信息公开: a body's own name)
                         r"(?:工作)?(?:年度)?(?:报告|年报)")
 # the same in the preamble's basis sentence: "根据《条例》……，我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》" (on the
 # real dev split this sentence names its own report's year 63 times of 64, the other an annotated slip)
