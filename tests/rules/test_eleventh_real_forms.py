@@ -206,3 +206,12 @@ def test_d08_self_name_as_the_bodys_own_level():
         "2023", "这是2024年度的报告，正文向社会公布的却是“本局2023年度本级政府（部门）信息公开年度报告”，年份写成了2023年，"
                 "疑为沿用往年报告未改年份。")]
     assert found(said.replace("2023年度本级", "2024年度本级"), "D-08") == []
+
+
+# W-10 count: the measure word with its number lost (round 13 dev q3622; an older dev page beyond its excerpt)
+def test_w10_a_measure_word_without_its_number():
+    text = TOWN_22 + "一、总体情况\n全年发布工作动态26条、政策解读信息条，均按期更新。"
+    assert [(f[1], f[2], f[3]) for f in found(text, "W-10")] == [(
+        "条", "疑似漏字：“解读信息条”中的量词“条”前面缺少数量。", "改为“解读信息N条”（N为实际数量）。")]
+    for right in ("全年发布工作动态26条、政策解读信息6条，均按期更新。", "逐条核对信息，每条信息均经审核。"):
+        assert found(TOWN_22 + "一、总体情况\n" + right, "W-10") == [], right

@@ -63,6 +63,10 @@ _UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!
                    f"|([1-9]\\d{{0,3}})(?!\\d)(?=[{CJK}])(?![{_AFTER_NUMBER}至到和与及或第]))")  # …目录1基层政务…
 
 
+# the other way round: the measure word with its number lost ("政策解读信息条，", "发布信息条。")
+_COUNT_LOST = re.compile("(?<=信息|文件|动态|解读)条(?=[，,；;、。])")
+
+
 def _usual_self(text: str) -> str:
     used = Counter(m.group(0) for m in _SELF_USED.finditer(text))
     return used.most_common(1)[0][0] if used else ""
@@ -104,6 +108,10 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if free(a, b):
             found.append((a, ctx.finding(a, b, variant="unit", found=text[a - 2:min(b + 1, sp.end)],
                                          fix=f"“{m.group(1) or m.group(2)}条”（或相应量词）")))
+    for sp, a, b, _m in span_matches(report, _COUNT_LOST):
+        if free(a, b):
+            found.append((a, ctx.finding(a, b, variant="count", found=text[max(sp.start, a - 4):b],
+                                         fix=f"“{text[max(sp.start, a - 4):a]}N条”（N为实际数量）")))
     yield from (f for _, f in sorted(found, key=lambda x: x[0]))
 
 
