@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.helpers import found
+from tests.rules.helpers import audited, found
 
 TOWN_22 = "青溪县东山镇人民政府2022年政府信息公开工作年度报告\n"
 PARTS_5 = "总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况、其他需要报告的事项"
@@ -37,11 +37,7 @@ def test_s08_description_near_misses(sentence):
 
 
 def _graded(text: str, code: str) -> list[tuple[str, str, str]]:
-    from nianbao.audit import audit_report, load_report
-
-    report = load_report(text, require_report=False)
-    return [(f.evidence, str(getattr(f.severity, "value", f.severity)), f.cause)
-            for f in audit_report(report, only=[code], use_classifier=False).findings]
+    return [(f.evidence, f.severity, f.cause) for f in audited(text, code)]
 
 
 # F-09 title: a known number under another title is a note (dev 1/1, test 0/3: the severity check's flag); the number

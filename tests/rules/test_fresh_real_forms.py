@@ -4,7 +4,7 @@ the false alarms they showed and the slips the rules missed (issue #12). Exact f
 from __future__ import annotations
 
 from nianbao.audit import load_report
-from tests.rules.helpers import found
+from tests.rules.helpers import audited, found
 
 TOWN = "青溪县云岭镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
 COUNTY = "青溪县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n"
@@ -12,10 +12,7 @@ COUNTY = "青溪县人民政府2024年政府信息公开工作年度报告\n一�
 
 def graded(text: str, code: str) -> list[tuple[str, str, str]]:
     """The rule's findings as (rule, severity, evidence): for the checks whose point is the severity."""
-    from nianbao.audit import audit_report
-
-    report = load_report(text, require_report=False)
-    return [(f.rule, f.severity, f.evidence) for f in audit_report(report, only=[code], use_classifier=False).findings]
+    return [(f.rule, f.severity, f.evidence) for f in audited(text, code)]
 
 
 # K-06: 未收到因……申请引起的行政复议 denies a review, not the requests

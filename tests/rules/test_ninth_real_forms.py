@@ -3,16 +3,13 @@ and the near miss beside each."""
 
 from __future__ import annotations
 
-from tests.rules.helpers import found
+from tests.rules.helpers import audited, found
 
 BUREAU = "青溪县民政局2024年政府信息公开工作年度报告\n一、总体情况\n"
 
 
 def _severity(text: str, code: str) -> list[str]:
-    from nianbao.audit import audit_report, load_report
-
-    report = load_report(text, require_report=False)
-    return [str(getattr(f.severity, "value", f.severity)) for f in audit_report(report, only=[code], use_classifier=False).findings]
+    return [f.severity for f in audited(text, code)]
 
 
 # W-12 short / lost: a body's place name cut short before 人民政府 (天水人民政府 for 天水市, 辽省 for 辽宁省)

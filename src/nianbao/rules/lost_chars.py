@@ -110,8 +110,8 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                                          fix=f"“{m.group(1) or m.group(2)}条”（或相应量词）")))
     for sp, a, b, _m in span_matches(report, _COUNT_LOST):
         if free(a, b):
-            found.append((a, ctx.finding(a, b, variant="count", found=text[max(sp.start, a - 4):b],
-                                         fix=f"“{text[max(sp.start, a - 4):a]}N条”（N为实际数量）")))
+            before = text[max(sp.start, a - 4):a]
+            found.append((a, ctx.finding(a, b, variant="count", found=before + text[a:b], fix=f"“{before}N条”（N为实际数量）")))
     yield from (f for _, f in sorted(found, key=lambda x: x[0]))
 
 

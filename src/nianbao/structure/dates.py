@@ -63,6 +63,9 @@ _TO = r"\s*(?:起|始)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|―)+\s*"  # "自
 PERIOD_RE = re.compile(rf"(?:自|从)?\s*{_Y}{_M}{_TO}(?:{_Y})?{_M}\s*(?:止)?")
 # 年 and 月 lost, both or either and at either end ("自202111日起至20211231日止", "202311日至1231日", "从20211月1日至
 # 20211231日止"): only a start on 1 January and an end in December read without doubt (the digits of 2021年11月1日 would run the same way)
+# one date with its year run into the month or the day ("20231月1日", "202311日", "20231231日"): a page that writes
+# one has lost 年 (and 月) in rendering (structure.reading: a year without 年 on such a page is not the author's slip)
+GLUED_DATE_RE = re.compile(r"(?<![\d.\-/〔\[（(])(?:19|20)\d{2}(?:(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?|(?:1[0-2]|0?[1-9])[0-3]?\d日)")
 GLUED_PERIOD_RE = re.compile(
     rf"(?:自|从)?\s*(?<!\d)(\d{{4}})\s*年?\s*(0?1)\s*月?\s*(0?1)\s*日{_TO}(?:(?<!\d)(\d{{4}})\s*年?\s*)?(12)\s*月?\s*([0-3]?\d)\s*日"
     r"\s*(?:止)?")

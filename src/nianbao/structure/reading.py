@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from nianbao.model import Finding, ParseNote, Report
+from nianbao.structure.dates import GLUED_DATE_RE
 from nianbao.structure.spec import format_spec, label_key, strip_numbering
 from nianbao.vocab import PART_IDS, PART_NAMES, PART_NUMBERS, TABLE_NUMBERS
 
@@ -52,8 +53,7 @@ class Reading:
     labels: dict[str, tuple[dict, dict]] = field(default_factory=dict, repr=False)  # table -> row, col labels
     cut_at: int | None = None  # the text stops mid-sentence: offset of its last character
     cut_tail: str = ""  # the words it stops on, for the note
-    lost_year: str = ""  # a date whose 年 (and 月) the page's rendering lost ("202311日"): a year without 年 is ours
-    lost_year_at: tuple[int, int, int | None] | None = None  # (start, end, page) of that date
+    year_lost: ParseNote | None = None  # a date whose 年 (and 月) the page lost ("202311日"): a year without 年 is ours
 
     @property
     def low(self) -> bool:
@@ -167,15 +167,15 @@ def assess(report: Report) -> Reading:
     rd.cut_at = _cut_at(report)
     if rd.cut_at is not None:
         rd.cut_tail = text[max(0, rd.cut_at - 11):rd.cut_at + 1].split("\n")[-1]
-    # 5. a date with its year run into the month or the day: the page lost 年 (and 月) in rendering
-    if m := _GLUED_DATE.search(text):
-        rd.lost_year, rd.lost_year_at = m.group(0), (m.start(), m.end(), report.raw.page_of(m.start()))
+    # 5. a date with its year run into the month or the day: the page lost 年 (and 月) in rendering (the real pages
+    # that show it lose 年 elsewhere too; their writers mark none of these as the author's). Noted once a finding needs it.
+    if m := GLUED_DATE_RE.search(text):
+        rd.year_lost = ParseNote(
+            "year_lost", f"文中有“{m.group(0)}”这样年份与月、日直接相连的写法，网页或文字提取可能丢失了“年”“月”字；"
+            "年份后缺“年”字的疑似错漏未据此扣分。", page=report.raw.page_of(m.start()), start=m.start(), end=m.end())
     return rd
 
 
-# a year run into its month or day, 年 (and 月) lost in the page's rendering: "20231月1日", "202311日", "20231231日".
-# (the real pages that show it lose 年 elsewhere too; their writers mark none of these as the author's.)
-_GLUED_DATE = re.compile(r"(?<![\d.\-/〔\[（(])(?:19|20)\d{2}(?:(?:1[0-2]|0?[1-9])月(?:[0-3]?\d日)?|(?:1[0-2]|0?[1-9])[0-3]?\d日)")
 # a finding that a year lacks its 年 (W-07's and W-10's year forms): its evidence is the year alone
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -273,15 +273,12 @@ def reconcile(findings: list[Finding], reading: Reading) -> list[Finding]:
                     "text_cut", f"正文在“{reading.cut_tail}”处结束，末句没有结束标点，文本可能不完整；"
                     "末尾的疑似错漏未据此扣分。", start=reading.cut_at, end=reading.cut_at + 1))
             continue
-        if reading.lost_year and f.category == "typo" and _BARE_YEAR.fullmatch(f.evidence or ""):
+        if reading.year_lost is not None and f.category == "typo" and _BARE_YEAR.fullmatch(f.evidence or ""):
             f.cause = "parse"
             f.severity = "info"
             f.message = f.message.rstrip() + "（页面可能丢失了“年”字，未据此扣分）"
-            if not any(n.code == "year_lost" for n in reading.notes):
-                at = reading.lost_year_at or (None, None, None)
-                reading.notes.append(ParseNote(
-                    "year_lost", f"文中有“{reading.lost_year}”这样年份与月、日直接相连的写法，网页或文字提取可能丢失了"
-                    "“年”“月”字；年份后缺“年”字的疑似错漏未据此扣分。", page=at[2], start=at[0], end=at[1]))
+            if reading.year_lost not in reading.notes:
+                reading.notes.append(reading.year_lost)
             continue
         hit = (f.rule in _PART_RULES and f.part in reading.unread_parts
                or f.rule in _TABLE_MISSING_RULES and f.part in reading.unread_tables
