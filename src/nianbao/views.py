@@ -3,7 +3,7 @@
 Every rule, the classifier step and the renderers read the report through these views instead of
 re-splitting it: the narrative paragraphs, their sentences (one sentence-end definition,
 :data:`SENTENCE_END`), the text spans a text check reads (paragraphs, headings, title), the heading
-walk, the segmented words of each paragraph (one segmenter call per paragraph, behind
+walk, the report's description of its own parts, the segmented words of each paragraph (one segmenter call per paragraph, behind
 :func:`segment`) and the classifier's prediction attached to each paragraph.
 
 All offsets are offsets into ``report.text``.
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nianbao.model import Heading, Paragraph, Report
+    from nianbao.structure.declared import PartList
 
 # The one definition of where a sentence ends (full- and half-width marks, and a line break).
 SENTENCE_END = "。！？!?；;\n"
@@ -214,6 +215,14 @@ class TextViews:
     def headings(self) -> tuple[tuple[str, Heading], ...]:
         """(part id, heading) for every sub-heading of every part, depth first, in text order."""
         return tuple((part.id, h) for part in self.report.parts for h in walk_headings(part.headings))
+
+    # ---------------------------------------------------------------- the report's description of its parts
+    @cached_property
+    def part_lists(self) -> tuple[PartList, ...]:
+        """Every description the report gives of its own parts ("本报告由……等六部分组成"), in text order."""
+        from nianbao.structure.declared import read_part_lists  # (structure imports this module)
+
+        return read_part_lists(self.report.text)
 
     # ---------------------------------------------------------------- words
     def words(self, para: Paragraph) -> list[str]:

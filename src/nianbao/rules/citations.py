@@ -70,12 +70,9 @@ _OLD_TITLE = (r"(?:(?:部门|政府)?信息公开(?:工作)?的?)?(?:收费(?:�
 _OLD_HEADING = re.compile(
     r"(?:^|(?<=[。；;]))[ \t　]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]、?|\d{1,2}\s*[、.．])\s*"
     rf"(?P<t>{_OLD_TITLE})\s*(?:[。.:：]|$)", re.M)
-_DECLARED = re.compile(r"(?:本(?:年度)?(?:报告|年报)|全文|报告|年报)[^。\n]{0,30}?(?:由|包括|包含|分为)(?P<list>[^。\n]{8,300})")
 # (依申请公开政府信息情况 is the old outline's part three; in a 2019+ report's own part list it is always the old outline —
 # 15 of 15 on the real dev split — while as a sub-heading of part one, "（二）依申请公开政府信息情况", it is current; so is
 # 政府信息依申请公开办理情况: 6 of 6 such 2019+ lists on dev marked)
-# a description opening its own sentence with 由, the report named in the sentence before ("编制本报告。由概述、……组成")
-_DECLARED_BARE = re.compile(r"(?:^|(?<=[。\n]))\s*由(?P<list>[^。\n]{8,300}?)组成")
 _OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>概述|依申请公开政府信息(?:的)?情况|"
                        r"(?:政府信息)?依申请公开(?:政府信息)?办理(?:的)?情况|"
                        r"[^、，,；;()（）]{0,12}?(?:收费及减免|收费和减免|支出和收费|"
@@ -100,12 +97,11 @@ def old_format_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if year >= 2021 and re.fullmatch(r"[^减支]*收费(?:的)?(?:情况)?", m.group("t")) and report.part_at(m.start()) == "other":
             continue  # the 2021 format asks part six for the 信息处理费 charged: a 收费情况 heading there is current
         yield ctx.finding(m.start("t"), m.end("t"), variant="heading", title=m.group("t"), year=year)
-    # the report's description of its parts: the first that names an old part gives one finding, on that part (a
-    # sentence "本报告由××卫生健康委……编制而成" before it describes no parts; "编制本报告。由概述、……组成" does)
-    for d in sorted((*_DECLARED.finditer(text), *_DECLARED_BARE.finditer(text)), key=lambda d: d.start("list")):
-        m = _OLD_ITEM.search(d.group("list"))
-        if m:
-            a = d.start("list") + m.start("t")
+    # the report's description of its parts (``views.part_lists``): the first that names an old part gives one
+    # finding, on that part
+    for d in report.views.part_lists:
+        if m := _OLD_ITEM.search(text[d.list_start:d.list_end]):
+            a = d.list_start + m.start("t")
             yield ctx.finding(a, a + len(m.group("t")), variant="declared", title=m.group("t"), year=year)
             return
 

@@ -617,8 +617,11 @@ def _named_count(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """"……涉及通知公告、机构职能、规范性文件、财政资金及重点领域信息公开7大类": the kinds named (split at 、, the last
     join 及/和/与/以及 read either way) must be as many as the count after them; a list with 等 is partial."""
     text = report.text
+    own = [(d.start, d.end) for d in report.views.part_lists]  # the report's list of its own parts is S-08's
     for s in report.views.sentences:
         for m in _NAMED_COUNT.finditer(text, s.start, s.end):
+            if any(a <= m.start("n") < b for a, b in own):
+                continue
             parts = [p for p in m.group("list").split("、") if p.strip()]
             if len(parts) < 2:
                 continue
