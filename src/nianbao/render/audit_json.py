@@ -16,6 +16,7 @@ from nianbao.vocab import CATEGORIES, SEVERITIES
 
 if TYPE_CHECKING:
     from nianbao.audit import Audit
+    from nianbao.model import Report
 
 AUDIT_SCHEMA = "nianbao.audit/1"
 
@@ -53,14 +54,19 @@ def audit_to_dict(a: Audit) -> dict[str, Any]:
         "tables": {tid: table_to_dict(t) for tid, t in rep.tables.items()},
         "text": rep.text,
         "parse_notes": [{"code": n.code, "message": n.message,
-                         "location": {"page": n.page, "line": None, "start": n.start, "end": n.end}}
+                         "location": {"page": n.page, "line": _line(rep, n.start), "start": n.start, "end": n.end}}
                         for n in [*rep.notes, *a.extra_notes]],
         "copying": a.copying,
-        "reading": (a.reading or Reading()).to_dict(),
+        "reading": (a.reading or Reading()).to_dict(line_of=lambda k: _line(rep, k)),
         **({"previous": _previous_block(a)} if a.previous is not None else {}),
         # present only when a check could not run (classifier missing or broken): the score is incomplete
         **({"incomplete": list(a.incomplete)} if a.incomplete else {}),
     }
+
+
+def _line(rep: Report, start: int | None) -> int | None:
+    """The 1-based line of a note's start in the report's text (None where the note has no place)."""
+    return rep.raw.line_of(start) if start is not None and 0 <= start <= len(rep.text) else None
 
 
 def _previous_block(a: Audit) -> dict[str, Any]:

@@ -275,14 +275,12 @@ def audit_notes(audit: dict) -> list[dict]:
     that are not among them: every doubt about what was read, for the audit's 解析说明 section."""
     notes = list(audit.get("parse_notes") or [])
     seen = {(n.get("code"), n.get("message")) for n in notes}
-    text = audit.get("text") or ""
     for n in (audit.get("reading") or {}).get("notes") or []:
         if (n.get("code"), n.get("message")) not in seen:
             seen.add((n.get("code"), n.get("message")))
-            start = n.get("start")
-            line = text.count("\n", 0, start) + 1 if isinstance(start, int) and 0 <= start <= len(text) else None
             notes.append({"code": n.get("code"), "message": n.get("message"),
-                          "location": {"page": n.get("page"), "line": line, "start": start, "end": n.get("end")}})
+                          "location": {"page": n.get("page"), "line": n.get("line"), "start": n.get("start"),
+                                       "end": n.get("end")}})
     return notes
 
 

@@ -16,6 +16,7 @@ tables whose findings the audit must not charge (:func:`reconcile`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from nianbao.model import Finding, ParseNote, Report
@@ -76,7 +77,8 @@ class Reading:
             out.append(f"{_TABLE_NAMES[tid]}部分行未能可靠读取，相关表格问题未据此扣分。")
         return out
 
-    def to_dict(self) -> dict:
+    def to_dict(self, line_of: Callable[[int | None], int | None] | None = None) -> dict:
+        """The reading as the audit JSON gives it; `line_of` places each note on its line (None leaves it out)."""
         return {
             "confidence": {"structure": round(self.structure, 3),
                            "tables": {k: round(v, 3) for k, v in self.tables.items()}},
@@ -86,7 +88,8 @@ class Reading:
             "unread_tables": list(self.unread_tables),
             "doubtful_tables": list(self.doubtful_tables),
             "ocr": self.ocr,
-            "notes": [{"code": n.code, "message": n.message, "page": n.page, "start": n.start, "end": n.end}
+            "notes": [{"code": n.code, "message": n.message, "page": n.page,
+                       "line": line_of(n.start) if line_of is not None else None, "start": n.start, "end": n.end}
                       for n in self.notes],
         }
 
