@@ -22,7 +22,7 @@ def _one(text: str):
 
 
 def test_count_after_the_list():
-    text = f"根据条例要求编制本报告。本报告由{_SIX}等六部分组成，所列数据统计期限为2025年1月1日至12月31日。"
+    text = f"根据条例要求编制本报告。本报告由{_SIX}等六部分组成，数据期限为2025年全年。"
     listed, items, n, count, is_open, stop = _one(text)
     assert listed == _SIX
     assert items == ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
