@@ -76,3 +76,57 @@ def test_notes_carry_their_line_in_the_json():
     audit = audit_to_dict(audit_report(report, use_classifier=False))
     assert [(n["code"], n["line"]) for n in audit["reading"]["notes"]] == [("year_lost", 2)]
     assert [(n["code"], n["location"]["line"]) for n in audit["parse_notes"]] == [("uncertain_row", 4)]
+
+
+# W-12: a common word after a city's name is what it says — 济宁市城市管理局 is the city's 城市管理局, not 邹城市 with
+# 邹 lost (a fresh real dev page, four warnings); a child's name with a character lost still is a slip
+def test_w12_common_word_after_the_city_is_no_misspelt_division():
+    text = "济宁市城市管理局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，济宁市城市管理局按照部署推进政务公开。\n"
+    assert found(text, "W-12") == []
+    slip = "太原市杏花区人民政府2024年政府信息公开工作年度报告\n一、总体情况\n2024年，我区推进政务公开。\n"
+    assert [f[:2] for f in found(slip, "W-12")] == [("W-12", "杏花区")]
+
+
+# K-06 sum: a clause with no count of its own between the total and the 其中 that opens the next sentence (the real
+# dev q1103); a clause that holds a count of its own leaves the 其中 to that count
+def test_k06_breakdown_after_an_aside():
+    text = TOWN_24 + BODY + ("全年在镇政府网站发布信息88条，按时更新率为100%。其中，工作动态类41条，财政资金类12条，"
+                             "民生保障类20条，其他类16条。")
+    assert [f[:3] for f in found(text, "K-06")] == [(
+        "K-06", "88条，按时更新率为100%。其中，工作动态类41条，财政资金类12条，民生保障类20条，其他类16条",
+        "写明88条，其后列出的各项 41＋12＋20＋16＝89条，多于所写的数。")]
+    other = text.replace("按时更新率为100%", "微信公众号发布信息300条")
+    assert found(other, "K-06") == []
+
+
+# K-06 sum: a closed list (ending in 其他) that falls just short of its total, then a clause after ； reporting another
+# channel (the real dev q4404); a list naming half of its total or less before such a clause is a partial list
+def test_k06_closed_list_just_short_before_another_channel():
+    text = TOWN_24 + BODY + ("全年发布各类信息305条，其中在镇政府网站发布信息46条，其中镇情简介9条，通知公告15条，"
+                             "工作动态18条，其他栏目2条；通过镇微信公众号发布信息259条。")
+    assert [f[:3] for f in found(text, "K-06")] == [(
+        "K-06", "46条，其中镇情简介9条，通知公告15条，工作动态18条，其他栏目2条",
+        "写明46条，其后列出的各项 9＋15＋18＋2＝44条，少于所写的数。")]
+    partial = text.replace("工作动态18条", "工作动态6条")  # 32 of 46: not a slip of arithmetic
+    assert found(partial, "K-06") == []
+
+
+# K-06 flow: the whole area's requests (全区共受理……) balance within their sentence like the body's own (the real dev
+# q4418: 116 + 1 carried over against 103 completed + 13 carried forward); a balanced flow is quiet
+def test_k06_flow_of_the_whole_area():
+    gov = "青溪县人民政府2025年政府信息公开工作年度报告\n一、总体情况\n"
+    text = gov + "2025年，全县共受理政府信息公开申请58件，办结申请50件（含2024年结转2件），结转至2026年办理9件。"
+    assert [f[:2] for f in found(text, "K-06")] == [
+        ("K-06", "受理政府信息公开申请58件，办结申请50件（含2024年结转2件），结转至2026年办理9件")]
+    assert found(text.replace("办结申请50件", "办结申请51件"), "K-06") == []
+
+
+# W-04 quanli: the public's right to government information written 权力 (the real dev h0045, q4622); a 权力清单 and
+# the 权力 a body exercises are quiet
+def test_w04_the_right_to_information_is_quanli_with_li():
+    text = TOWN_24 + BODY + "我镇切实保障群众依法获取政府信息的权力。"
+    findings = found(text, "W-04")
+    assert [f[:2] for f in findings] == [("W-04", "权力")]
+    assert findings[0][2].startswith("“权力”应为“权利”")
+    quiet = TOWN_24 + BODY + "我镇公开政府信息权力清单，规范行政权力运行，保障群众依法获取政府信息的权利。"
+    assert found(quiet, "W-04") == []
