@@ -130,3 +130,13 @@ def test_w04_the_right_to_information_is_quanli_with_li():
     assert findings[0][2].startswith("“权力”应为“权利”")
     quiet = TOWN_24 + BODY + "我镇公开政府信息权力清单，规范行政权力运行，保障群众依法获取政府信息的权利。"
     assert found(quiet, "W-04") == []
+
+
+# W-05 nominal: after 得到/受到 the verb that ends the clause is a noun, and its modifier takes 的 (the real dev q3503,
+# a fresh dev page); a 地 before a verb with its own object or complement is right
+def test_w05_di_before_the_object_of_dedao():
+    text = TOWN_24 + BODY + "群众来信都得到了认真、妥善地处理。"
+    findings = found(text, "W-05")
+    assert [f[:2] for f in findings] == [("W-05", "地")]
+    assert findings[0][2] == "“得到（受到）……妥善地处理”中“处理”是“得到”的宾语，作名词用，修饰它应用“的”。"
+    assert found(TOWN_24 + BODY + "各项工作得到认真地落实好，群众诉求得到及时回应。", "W-05") == []

@@ -319,6 +319,22 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # "推进了……工作有序有效的开展。": the clause is the object of 推进了, a noun phrase
             yield ctx.finding(de, de + 1, variant="adverbial", modifier=mod, verb=verb)
         yield from _de_before_complement(text, sp.start, sp.end, ctx)
+        yield from _di_after_light_verb(text, sp.start, sp.end, ctx)
+
+
+# 得到……地推进: after 得到/受到 the verb that ends the clause is a noun, its modifier takes 的 (the reverse of the
+# adverbial slip; the real dev q3503, and a fresh dev page — the only two in 1,850 dev pages and pools)
+_DI_NOUN = re.compile(f"(?:得到|受到)(?:了)?(?P<mod>[{CJK}、]{{2,10}}?)地(?P<verb>[{CJK}]{{2}})(?=[，,。；;、！!？?]|\\s|$)")
+
+
+def _di_after_light_verb(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
+    """地 between a modifier and the verb that 得到/受到 makes a noun ("得到及时、规范地回应" → 规范的回应)."""
+    rx = _de_di()[0]
+    for m in _DI_NOUN.finditer(text, lo, hi):
+        mod = m.group("mod").split("、")[-1]
+        if rx is not None and rx.fullmatch(mod):
+            k = m.start("verb") - 1
+            yield ctx.finding(k, k + 1, variant="nominal", modifier=mod, verb=m.group("verb"))
 
 
 # 很多/很少 after 的 begin a noun phrase ("开展的很多活动"); 不够/不到位 after a verb are always its complement
