@@ -44,8 +44,6 @@ class PartList:
     end: int  # where the description ends (after its count, its list or its 组成)
     open: bool  # "等": the list names some parts, not all
     full_stop: bool  # the description closes its sentence with 。 (not a line break, the text's end or another clause)
-    lead: str  # the words between the report's name and the list ("主要", "共")
-    verb: str  # 由, 包括, 包含, 分为, 分, 共
 
 
 def items_of(lst: str) -> tuple[str, ...]:
@@ -79,8 +77,6 @@ def read_part_lists(text: str) -> tuple[PartList, ...]:
         if b - a > _MAX:
             continue
         seg = text[a:b]
-        verb = m.group("verb") or m.group("bare").strip()
-        lead = text[m.end("who"):m.start("verb")] if m.group("who") else ""
         full_stop = b < len(text) and text[b] == "。"
         c = _COUNT.search(seg)
         after = _AFTER.match(seg, c.end()) if c and re.fullmatch(r"[\s共分为计]*", seg[:c.start()]) else None
@@ -88,12 +84,12 @@ def read_part_lists(text: str) -> tuple[PartList, ...]:
             # "本报告共分六个部分：A、B、C", "报告分为六个部分，分别是A、B、C": the count first, the list after it
             la, lb = a + after.end(), b
             out.append(PartList(m.start(), la, lb, items_of(text[la:lb]), c.group("n"), a + c.start("n"), a + c.end(), b,
-                                bool(re.search(r"等\s*$", text[la:lb])), full_stop, lead, verb))
+                                bool(re.search(r"等\s*$", text[la:lb])), full_stop))
             continue
         if c:
             la, lb = a, a + c.start()
             out.append(PartList(m.start(), la, lb, items_of(text[la:lb]), c.group("n"), a + c.start("n"), a + c.end(),
-                                a + c.end(), c.group("deng") == "等", full_stop, lead, verb))
+                                a + c.end(), c.group("deng") == "等", full_stop))
             continue
         if m.group("verb") in ("分", "共"):
             continue  # "报告共……" with no count describes no parts
@@ -108,5 +104,5 @@ def read_part_lists(text: str) -> tuple[PartList, ...]:
             continue  # ("本报告由××办公室编制" names who wrote it, not its parts)
         end = a + z.end() if z else e
         out.append(PartList(m.start(), a, lb, items, None, None, None, end,
-                            bool(close and close.group("deng")), full_stop and not text[end:b].strip(), lead, verb))
+                            bool(close and close.group("deng")), full_stop and not text[end:b].strip()))
     return tuple(out)
