@@ -541,3 +541,19 @@ def test_old_format_terms():
         c["name"] for c in OLD["citation"] if re.search(c["regex"], "依据国务院令第 711 号和国办公开办函〔2021〕30号")
     }
     assert cites == {"order_711", "notice_2021_30"}
+
+
+# --------------------------------------------------------------------------- the joined word lists compile
+def test_joined_lexicon_regexes_compile():
+    """W-02/W-04/W-06/W-07 join each list into one regex: a pattern with an inline global flag ((?m), (?i)) compiles
+    alone but not joined, and the rule would then stop with a rule_failed note on every report."""
+    from nianbao.rules.typos import confusion_lexicon
+    from nianbao.rules.wording import _stacks, context_pairs, slip_lexicon
+
+    assert slip_lexicon()[0] is not None
+    assert confusion_lexicon()[0] is not None
+    assert context_pairs()[0] is not None
+    assert _stacks()
+    for name, key in (("slips", "slip"), ("stacked_words", "stack")):
+        for entry in load(f"{name}.toml").get(key, []):
+            assert not re.search(r"\(\?[aiLmsux]+\)", entry["pattern"]), (name, entry["pattern"])

@@ -140,3 +140,11 @@ def test_w05_di_before_the_object_of_dedao():
     assert [f[:2] for f in findings] == [("W-05", "地")]
     assert findings[0][2] == "“得到（受到）……妥善地处理”中“处理”是“得到”的宾语，作名词用，修饰它应用“的”。"
     assert found(TOWN_24 + BODY + "各项工作得到认真地落实好，群众诉求得到及时回应。", "W-05") == []
+
+
+# W-07: a heading's numeral 一 typed as a dash (—、总体情况: the real dev q0013 and a fresh dev page); a dash inside a
+# line is left alone
+def test_w07_heading_numeral_typed_as_a_dash():
+    text = TOWN_24 + "本报告依据《条例》编制。\n—、总体情况\n2024年，我镇扎实推进政务公开工作，全年公开信息326条——比上年多。"
+    findings = found(text, "W-07")
+    assert [f[:3] for f in findings] == [("W-07", "—", "疑似漏字或多字：标题序号“一、”的“一”写成了横线。")]
