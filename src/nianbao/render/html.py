@@ -448,8 +448,8 @@ def _reading(audit: dict) -> str:
 def render_html(audit: dict) -> str:
     """The audit as one self-contained HTML document (no network access needed to view it)."""
     nav = [("overview", "概览"), ("doc", "原文与问题"), ("tables", "法定表格"), ("checklist", "整改清单")]
-    if (audit.get("parse_notes") or (audit.get("reading") or {}).get("notes")):
-        nav.append(("notes", "解析说明"))  # (the section lists them: _notes)
+    if audit_notes(audit):
+        nav.append(("notes", "解析说明"))
     if audit.get("copying"):
         nav.append(("copying", "雷同检测"))
     if audit.get("previous"):
