@@ -148,3 +148,11 @@ def test_w07_heading_numeral_typed_as_a_dash():
     text = TOWN_24 + "本报告依据《条例》编制。\n—、总体情况\n2024年，我镇扎实推进政务公开工作，全年公开信息326条——比上年多。"
     findings = found(text, "W-07")
     assert [f[:3] for f in findings] == [("W-07", "—", "疑似漏字或多字：标题序号“一、”的“一”写成了横线。")]
+
+
+# W-04: 转结 wherever it stands — after a bare year too (2021年转结办理: a fresh dev page); 结转 is quiet, and so is
+# 转结构 (another word)
+def test_w04_zhuanjie_after_a_bare_year():
+    text = TOWN_24 + BODY + "全年新收政府信息公开申请5件（2023年转结办理1件），均已按时答复，推动产业转结构调整。"
+    assert [f[:2] for f in found(text, "W-04")] == [("W-04", "转结")]
+    assert found(TOWN_24 + BODY + "全年新收政府信息公开申请5件（2023年结转办理1件），均已按时答复。", "W-04") == []
