@@ -502,9 +502,6 @@ _FLOW_RES = (_FLOW_IN, _FLOW_OVER, _FLOW_DONE, _FLOW_FORWARD)
 _ALL_APPLICANTS = re.compile(r"(?:公民|自然人)[、，,和及与]*法人(?:[、，,和及与或者]*(?:其他|社会)*组织)?")
 
 
-_WHOLE_AREA = re.compile(r"全(?:省|市|州|盟|县|区|旗|镇|乡)")
-
-
 def _flow(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """"收到申请10件，办结7件，结转下年度2件": one sentence that states the year's requests received, completed and carried
     into next year (each once) must balance — received + carried over = completed + carried forward. Without the
@@ -525,10 +522,10 @@ def _flow(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if _SUB_BODY.search(sent) or PLAN_RE.search(sent) or re.search(r"同比|较|比上年|累计|以来|截至|截止", sent):
             continue
         clause = _ALL_APPLICANTS.sub("", _clause(text, s, got[0].start(), got[0].end()).replace("结转", ""))
-        # (the whole area's requests — 全区共受理…… — balance within their own sentence like the body's own)
-        clause = _WHOLE_AREA.sub("", clause)
-        if _count_words("part_count").search(clause):
-            continue  # one channel's, one kind of applicant's or one part of the body's (every kind named is all of them)
+        # one channel's, one kind of applicant's or one part of the body's (every kind named is all of them); the whole
+        # area's requests (part_count's 全区, 全县 …: 全区共受理……) balance within their own sentence like the body's own
+        if any(not w.group(0).startswith("全") for w in _count_words("part_count").finditer(clause)):
+            continue
         received, completed, forward = (value(m[0].group("n")) for m in (got, done, fwd))
         carried = value(over[0].group("n")) if over else None
         if (carried is not None and received + carried != completed + forward) or \

@@ -319,7 +319,7 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # "推进了……工作有序有效的开展。": the clause is the object of 推进了, a noun phrase
             yield ctx.finding(de, de + 1, variant="adverbial", modifier=mod, verb=verb)
         yield from _de_before_complement(text, sp.start, sp.end, ctx)
-        yield from _di_after_light_verb(text, sp.start, sp.end, ctx)
+        yield from _di_before_a_nominal_verb(text, sp.start, sp.end, ctx)
 
 
 # 得到……地推进: after 得到/受到 the verb that ends the clause is a noun, its modifier takes 的 (the reverse of the
@@ -327,7 +327,7 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 _DI_NOUN = re.compile(f"(?:得到|受到)(?:了)?(?P<mod>[{CJK}、]{{2,10}}?)地(?P<verb>[{CJK}]{{2}})(?=[，,。；;、！!？?]|\\s|$)")
 
 
-def _di_after_light_verb(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
+def _di_before_a_nominal_verb(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
     """地 between a modifier and the verb that 得到/受到 makes a noun ("得到及时、规范地回应" → 规范的回应)."""
     rx = _de_di()[0]
     for m in _DI_NOUN.finditer(text, lo, hi):
