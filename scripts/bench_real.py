@@ -50,6 +50,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -138,14 +139,14 @@ class Found:
 
 
 def load_manifests(root: Path = MANIFESTS, cache: Path = CACHE,
-                   writers: set[str] | None = None) -> tuple[list[Excerpt], Counter]:
-    """Excerpts with their local text (of the named writers' manifests only, when given); the counter says how many
-    were skipped and why."""
+                   writers: set[str] | None = None, leave: Set[str] = frozenset()) -> tuple[list[Excerpt], Counter]:
+    """Excerpts with their local text (of the named writers' manifests only, when given, and without those in
+    `leave`); the counter says how many were skipped and why."""
     skipped: Counter = Counter()
     out: list[Excerpt] = []
     seen: set[str] = set()
     for path in sorted(root.glob("*.jsonl")):
-        if writers is not None and path.stem not in writers:
+        if (writers is not None and path.stem not in writers) or path.stem in leave:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -604,13 +605,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--entries", action="store_true", help="typo findings per rule and lexicon entry (dev only)")
     ap.add_argument("--only", help="comma-separated excerpt ids")
     ap.add_argument("--writers", help="comma-separated manifests (h12k,h12l): measure these writers' excerpts only")
+    ap.add_argument("--skip-writers", help="comma-separated manifests to leave out (a round still being annotated, "
+                    "measured blind only once it is done)")
     ap.add_argument("--classifier", action="store_true", help="also run the paragraph classifier (B-* rules)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--write-docs", action="store_true", help="write the section of docs/benchmarks.md (both splits)")
     args = ap.parse_args(argv)
-    if args.writers and args.write_docs:
-        ap.error("--write-docs measures the whole set; leave out --writers")
-    excerpts, skipped = load_manifests(writers=set(args.writers.split(",")) if args.writers else None)
+    if (args.writers or args.skip_writers) and args.write_docs:
+        ap.error("--write-docs measures the whole set; leave out --writers and --skip-writers")
+    excerpts, skipped = load_manifests(writers=set(args.writers.split(",")) if args.writers else None,
+                                       leave=set(args.skip_writers.split(",")) if args.skip_writers else frozenset())
     if args.only:
         keep = set(args.only.split(","))
         excerpts = [e for e in excerpts if e.id in keep]
