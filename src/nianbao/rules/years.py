@@ -108,6 +108,13 @@ _PLAN_BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|贯彻|围绕)[
 # 2023 report (the 2023 report's own January publishes the 2022 report)
 _REPORT_PUBLISHED = re.compile(r"(?P<y2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^。；\n]{0,30}?(?:发布|公布|公开|上传)(?:了)?"
                                r"[^。；\n]{0,20}?(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)")
+# the report of the year itself told as one of the year's published items, beside counts of the others: "法治政府建设年度报告1条，
+# 万古镇2024年度政府信息公开工作年度报告1条" or "工作动态215条……，按时上传……2024年政府信息公开工作年度报告" in the 2024 report
+# (it is published only after the year ends; the one published within the year is the previous year's)
+_OWN_LISTED = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)》?\s*(?:为)?\s*\d+\s*[条篇份]")
+_OWN_UPLOADED = re.compile(r"(?:按时|如期|按期)(?:上传|发布|公布|公开|挂网)(?:了)?(?P<pre>[^。；，,\n《》]{0,24}?)"
+                           r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)")
+_ITEM_COUNT = re.compile(r"\d+\s*[条篇份]")
 _PAST = re.compile("|".join(_WORDS["past_words"]))
 # a year's final accounts (决算) told as published within that year: a year's 决算 is drawn up and approved only after
 # the year has ended, so the report of 2024 can publish the 2023 决算 (and the 2024 budget), never the 2024 决算
@@ -170,6 +177,13 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             yield ctx.finding(m.start("y2"), m.end("y2"), variant="report_shifted", year=year,
                               y2=year - 1, y=year - 2, previous=year - 1)
+        for m in (*_OWN_LISTED.finditer(text, s.start, s.end), *_OWN_UPLOADED.finditer(text, s.start, s.end)):
+            if int(m.group("y")) != year or "向社会" in (m.groupdict().get("pre") or ""):
+                continue
+            # one item among the year's counted items: another count stands in the sentence
+            if not any(c.start() not in range(m.start(), m.end()) for c in _ITEM_COUNT.finditer(text, s.start, s.end)):
+                continue
+            yield ctx.finding(m.start("y"), m.end("y"), variant="listed", year=year, next=year + 1, previous=year - 1)
         not_done: bool | None = None  # the sentence tells a plan or work under way: read once, for its first account
         for m in _ACCOUNTS.finditer(text, s.start, s.end):
             if int(m.group("y")) != year or not _PUBLISH.search(text, s.start, m.start()):
