@@ -86,6 +86,15 @@ def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 OLD_PART_WORDS = re.compile("|".join(map(re.escape, format_spec()["pre2019_outline"]["words"])))
 
 
+_OLD_PART_BESIDES = re.compile("|".join(re.escape(w) for w in format_spec()["pre2019_outline"]["words"] if w != "概述"))
+
+
+def _names_old_parts(report: Report) -> bool:
+    """Another part of the pre-2019 outline (收费, 咨询, 申诉 …) named by a heading or in the report's list of its parts."""
+    return (any(_OLD_PART_BESIDES.search(p.title) for p in report.extra_parts)
+            or any(_OLD_PART_BESIDES.search(report.text, d.list_start, d.list_end) for d in report.views.part_lists))
+
+
 def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """A 2019+ report written in the 2008-era structure (概述, 收费及减免, 咨询处理)."""
     year = report.meta.year or 0
@@ -107,8 +116,10 @@ def old_structure(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             right = f"{PART_NUMBERS[pid]}、{PART_NAMES[pid]}"  # (行政复议、行政诉讼和申诉: 2008's too)
             yield ctx.finding(p.loc.start, p.loc.end, part=pid, title=p.title, right=right, variant="old_title")
     ov = report.part("overview")
-    # the old outline's title was exactly 概述 (一、概述); 总结概述 and the like are merely unusual (S-03)
-    if ov is not None and ov.name == "概述":
+    # the old outline's title was exactly 概述 (一、概述); 总结概述 and the like are merely unusual (S-03), unless the report
+    # names another part of the old outline besides (一、工作概述 in a report whose parts include 咨询处理情况, 政府支出和收费)
+    if ov is not None and (ov.name == "概述" or (re.fullmatch(r"[\u4e00-\u9fff]{1,3}概述", ov.name)
+                                                  and _names_old_parts(report))):
         yield ctx.finding(ov.loc.start, ov.loc.end, part="overview",
                           title=ov.title, variant="old_overview")
 
