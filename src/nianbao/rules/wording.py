@@ -420,7 +420,9 @@ def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext,
         for item in _ITEM_SEP.split(sent):
             core = re.sub(r"^(?:包括|其中|以及|及|和|与|等)", "", item.strip())
             key = core.replace("的", "")
-            if len(HAN.findall(core)) >= 4 and not re.search(r"^(?:一是|二是|三是|四是|五是)", core):
+            # (a clause stating a figure is a statement, not an item: "累计公开……，全文电子化率达100%，新增……，全文电子化率达
+            # 100%"; an item with its count, "行政处罚信息0条", is one)
+            if len(HAN.findall(core)) >= 4 and not re.search(r"^(?:一是|二是|三是|四是|五是)|(?:达|为|占|超过?)\s*\d", core):
                 if key in seen:
                     a = text.find(core, k, hi)
                     if a >= 0 and not any(x < a + len(core) and a < y for x, y in doubled):
