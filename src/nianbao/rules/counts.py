@@ -6,6 +6,7 @@ same way."""
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from nianbao.lexicon import lexicon
 from nianbao.rules.util import CJK
@@ -94,6 +95,17 @@ def share_matches(count: int, base: int, percent: float) -> bool:
     """count / base is the written percentage, allowing for rounding either way."""
     real = 100 * count / base
     return abs(real - percent) <= 1.5 or abs(round(real) - percent) <= 1
+
+
+def half_up(x: float, places: int = 1) -> str:
+    """x written to `places` decimals, halves rounded up as a reader does (1.25 → 1.3; Python's round gives 1.2)."""
+    return str(Decimal(str(x)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def share_exact(count: int, base: int, percent: float) -> bool:
+    """The same for a percentage written to a decimal place (0.9%): rounded or cut there, it is off by 0.1 at most. A
+    whole percentage is held to ``share_matches`` only."""
+    return percent == int(percent) or abs(100 * count / base - percent) <= 0.1 + 1e-9
 
 
 # an item that is the rest of its list: it starts with 其他/其它/其余/剩余/另有, or with 通过/在 before one

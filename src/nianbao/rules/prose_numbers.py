@@ -34,12 +34,14 @@ from nianbao.rules.counts import (
     YEAR_TOTAL,
     adds_up_before_the_end,
     closed_breakdown,
+    half_up,
     is_rest,
     last_item,
     names_every_part,
     other_units_after_the_total,
     rest_uncounted,
     same_unit,
+    share_exact,
     share_matches,
     value,
     without_nested,
@@ -127,13 +129,19 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 # of the year's 155, not of the cumulative 3930)
                 bases = [value(c.group("n")) for c in counts if c.end() <= m.start() and c.start() != m.start()]
                 bases += [value(c.group("n")) for c in COUNT_RE.finditer(text, sp.start, tm.start()) if c.group("u") == unit]
-                if any(b >= a and share_matches(a, b, p) for b in bases):
+                if any(b >= a and share_matches(a, b, p) and share_exact(a, b, p) for b in bases):
                     continue
-                if not share_matches(a, total, p):
-                    # the message names the total the share most likely meant: of the candidates, the one nearest to it
-                    base = min([total, *(b for b in bases if b >= a)], key=lambda b: abs(100 * a / b - p))
+                # the message names the total the share most likely meant: of the candidates, the one nearest to it
+                base = min([total, *(b for b in bases if b >= a)], key=lambda b: abs(100 * a / b - p))
+                if not share_matches(a, total, p) and not any(b >= a and share_matches(a, b, p) for b in bases):
                     yield ctx.finding(m.start("p"), m.end(), variant="share",
-                                      count=a, unit=unit, written=m.group("p"), total=base, real=100 * a / base)
+                                      count=a, unit=unit, written=m.group("p"), total=base, real=half_up(100 * a / base))
+                    break
+                if not share_exact(a, base, p):
+                    # a share written to a decimal place and off there (1 of 80 written 1.1%; 48 of 257 written 18.8%):
+                    # often a list forced to add up to 100%, a note (the real dev q0803, q4504 marked, m0019 not)
+                    yield ctx.finding(m.start("p"), m.end(), variant="share_decimal",
+                                      count=a, unit=unit, written=m.group("p"), total=base, real=half_up(100 * a / base))
                     break
 
 
@@ -157,11 +165,18 @@ def _share_lists(report: Report, ctx: RuleContext, flagged: set[int]) -> Iterato
             b0 = text.find("。", a0, sp.end)
             b0 = sp.end if b0 < 0 else b0 + 1
             shares = list(_SHARE.finditer(text, a0, b0))
-            a0 = b0
+            s0, a0 = a0, b0
             if len(shares) < 2 or len({m.group("u") for m in shares}) != 1 or any(m.start("p") in flagged for m in shares):
                 continue
             items = [(int(m.group("a")), float(m.group("p"))) for m in shares]
             if any(p > 100 for _, p in items) or common_base(items):
+                continue
+            # each share of a count the sentence states before it ("申请50件，其中自然人48件，占比96%；答复47件，……予以公开
+            # 46件，占比97.8%": 48 of 50, 46 of 47): shares of nested wholes, not of one total
+            unit = shares[0].group("u")
+            counts = [c for c in COUNT_RE.finditer(text, s0, b0) if c.group("u") == unit]
+            if all(any(c.end() <= m.start() and value(c.group("n")) >= a and share_matches(a, value(c.group("n")), p)
+                       for c in counts) for (a, p), m in zip(items, shares, strict=True)):
                 continue
             last = shares[-1]
             yield ctx.finding(shares[0].start(), last.end(), variant="shares",
@@ -191,7 +206,7 @@ def _rates(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if not share_matches(done, whole, p):
                 yield ctx.finding(counts[0].start(), m.end(), variant="rate", whole=whole, done=done,
                                   unit=counts[0].group("u"), rate=text[m.start():m.end()],
-                                  real=100 * done / whole)
+                                  real=half_up(100 * done / whole))
 
 
 def _clause(text: str, s, a: int, b: int) -> str:
