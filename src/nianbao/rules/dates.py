@@ -32,7 +32,7 @@ PLAN_RE = re.compile(
 # 决算 within its own year), which any hint of a future or unfinished act already withdraws
 NOT_DONE_RE = re.compile(PLAN_RE.pattern + r"|将|拟|下步|下年|待|尚未|正在|准备")
 DEADLINE_RE = re.compile(r"底前|月前|日前|之前完成|前完成")
-COMPARE_RE = re.compile(r"较|比|相比|相较|同比|环比|对比|以来|以前|之前|此前|截至|截止|自|起至|整改|上年度|去年|上一年|"
+COMPARE_RE = re.compile(r"较|比|相比|相较|同比|环比|对比|以来|以前|之前|此前|截至|截止|自(?!治)|起至|整改|上年度|去年|上一年|"
                         r"年度报告|报告中|指出|印发|出台|公布的|发布的|制定的")
 
 
