@@ -1,0 +1,163 @@
+"""Forms the thirteenth session built from real pages (issue #12), each reproduced in the team's own words: exact
+findings, and the near miss beside each."""
+
+from __future__ import annotations
+
+from tests.rules.helpers import audited, found
+
+TOWN_24 = "青溪县东山镇人民政府2024年政府信息公开工作年度报告\n"
+BODY = "\n一、总体情况\n2024年，我镇扎实推进政务公开工作。"
+LISTED_WHY = ("这是2024年度的报告，正文却把2024年度的年度报告列为本年度已发布的信息；2024年度的年度报告要到2025年才能发布，"
+              "本年度发布的应是2023年度报告，疑为年份写错。")
+
+
+# D-08 listed: the report of the year itself counted among the year's published items, or told as uploaded on time
+# beside the year's counts (the real dev q3521, q4019); it is published only after the year ends
+def test_d08_own_report_counted_among_the_years_items():
+    text = TOWN_24 + BODY + "全年公开通知公告18条，东山镇2024年度政府信息公开工作年度报告1条，工作动态40条。"
+    findings = found(text, "D-08")
+    assert [f[:2] for f in findings] == [("D-08", "2024")]
+    assert findings[0][2] == LISTED_WHY
+
+
+def test_d08_own_report_uploaded_on_time_beside_counts():
+    text = TOWN_24 + BODY + "网站发布工作动态96条、通知公告21条，按时上传东山镇人民政府2024年政府信息公开工作年度报告。"
+    assert [f[:2] for f in found(text, "D-08")] == [("D-08", "2024")]
+
+
+def test_d08_previous_report_counted_is_quiet():
+    text = TOWN_24 + BODY + "全年公开通知公告18条，东山镇2023年度政府信息公开工作年度报告1条，工作动态40条。"
+    assert found(text, "D-08") == []
+
+
+def test_d08_own_report_published_without_counts_beside_it_is_quiet():
+    # the report telling of its own publication in a sentence of its own is no item among the year's counts
+    text = (TOWN_24 + "根据《条例》要求，本镇按时发布东山镇人民政府2024年政府信息公开工作年度报告。" + BODY
+            + "全年公开信息120条。")
+    assert found(text, "D-08") == []
+
+
+# F-04 old_overview: part one titled 工作概述 in a report that names other parts of the pre-2019 outline (the real dev
+# q5609: 咨询处理情况, 政府支出和收费 in its list of parts); alone, 工作概述 is only unusual (S-03)
+OLD_LIST = "全文包括工作概述、主动公开政府信息情况、依申请公开政府信息情况、咨询处理情况、政府支出和收费、存在的主要问题和改进措施。"
+OLD_BODY = "\n一、工作概述\n2020年，我镇扎实推进政务公开工作。\n二、主动公开政府信息情况\n全年公开信息120条。"
+TOWN_20 = "青溪县东山镇人民政府2020年政府信息公开工作年度报告\n"
+
+
+def test_f04_work_overview_title_beside_old_parts():
+    findings = [f for f in audited(TOWN_20 + OLD_LIST + OLD_BODY, "F-04") if f.evidence == "一、工作概述"]
+    assert [(f.rule, f.severity, f.message) for f in findings] == [
+        ("F-04", "warning", "第一部分标题“一、工作概述”是旧格式写法，现行格式为“一、总体情况”。")]
+
+
+def test_f04_work_overview_title_alone_is_left_to_s03():
+    text = TOWN_20 + "本报告由工作概述、主动公开政府信息情况等六部分组成。" + OLD_BODY
+    assert [f.evidence for f in audited(text, "F-04")] == []
+    assert [f.evidence for f in audited(text, "S-03")] == ["一、工作概述"]
+
+
+# W-04: a lawsuit is 提起, not 提请 (the real dev q5518); 提请 a matter for review is right
+def test_w04_tiqing_before_a_lawsuit():
+    text = TOWN_24 + "本报告包括因政府信息公开工作被申请行政复议和提请行政诉讼情况。" + BODY
+    findings = found(text, "W-04")
+    assert [f[:2] for f in findings] == [("W-04", "提请")]
+    assert findings[0][2].startswith("“提请”应为“提起”：诉讼用“提起”")
+
+
+def test_w04_tiqing_for_review_is_quiet():
+    assert found(TOWN_24 + "年度报告经镇党委会议审定后提请县政府审议。" + BODY, "W-04") == []
+
+
+# W-06: two prepositions of means stacked, and 进行 written twice around one object (the real dev q5521)
+def test_w06_yituo_tongguo():
+    text = TOWN_24 + BODY + "我镇依托通过县政府门户网站集约化平台发布信息。"
+    assert [f[:2] for f in found(text, "W-06")] == [("W-06", "依托通过")]
+
+
+def test_w06_jinxing_twice_around_one_object():
+    text = TOWN_24 + BODY + "我镇按照《条例》规定进行政府信息进行公开。"
+    assert [f[:2] for f in found(text, "W-06")] == [("W-06", "进行政府信息进行")]
+
+
+def test_w06_jinxing_joined_by_a_conjunction_is_quiet():
+    text = TOWN_24 + BODY + "我镇对拟公开信息进行审核并进行公开，依托县政府网站发布。"
+    assert found(text, "W-06") == []
+
+
+# W-06 repeated_item: a clause stating a figure twice is two statements, not one item listed twice (the real dev
+# q5519); an item with its count listed twice is still one
+def test_w06_repeated_statement_of_a_figure_is_quiet():
+    text = TOWN_24 + BODY + "累计主动公开政府信息860条，全文电子化率达100%，本年新增信息52条，全文电子化率达100%。"
+    assert found(text, "W-06") == []
+
+
+def test_w06_item_with_its_count_listed_twice():
+    text = TOWN_24 + BODY + "全年公开信息40条：工作动态信息20条，通知公告信息9条，工作动态信息20条。"
+    assert [f[:2] for f in found(text, "W-06")] == [("W-06", "工作动态信息20条")]
+
+
+# W-07: 公开工作 with its 作 lost before another word (the real dev q4823, q5710); 公开工程 is a word
+def test_w07_gongkai_gong_lost_zuo():
+    text = TOWN_24 + "我镇大力推进政务公开工作，政务公开工逐步走上规范化轨道。" + BODY
+    findings = found(text, "W-07")
+    assert [f[:2] for f in findings] == [("W-07", "工")]
+    assert findings[0][2] == "疑似漏字或多字：“公开工作”漏了“作”字。"
+
+
+def test_w07_gongkai_gongcheng_is_quiet():
+    assert found(TOWN_24 + BODY + "我镇依法做好重大建设项目信息公开工程招投标信息同步公布。", "W-07") == []
+
+
+# K-06 share_decimal: a share written to a decimal place that is off there (1 of 80 written 1.1%; the real dev q0803,
+# q4504), a note; the rounding is a reader's (1.25 → 1.3, not Python's 1.2)
+def test_k06_share_off_at_its_decimal_place():
+    text = TOWN_24 + BODY + "全年公开信息80条，其中年度报告1条，占比1.1%；工作动态54条，占比67.5%。"
+    findings = audited(text, "K-06")
+    assert [(f.evidence, f.severity) for f in findings] == [("1.1%", "info")]
+    assert findings[0].message == ("正文写1条占1.1%，但按共80条计算四舍五入应为1.3%，小数位上对不上"
+                                   "（常见于为凑足100%而调整某一项）。")
+
+
+def test_k06_share_rounded_right_is_quiet():
+    text = TOWN_24 + BODY + "全年公开信息80条，其中年度报告1条，占比1.3%；工作动态54条，占比67.5%。"
+    assert found(text, "K-06") == []
+
+
+def test_k06_whole_percent_keeps_its_tolerance():
+    text = TOWN_24 + BODY + "全年公开信息80条，其中年度报告1条，占比1%；工作动态54条，占比68%。"
+    assert found(text, "K-06") == []
+
+
+# K-06 shares: two shares in one sentence, each of a count the sentence states before it (48 of 50 applicants, 46 of
+# 47 answered: the real dev q5802) are shares of nested wholes, not of one total
+def test_k06_shares_of_nested_wholes_are_quiet():
+    text = (TOWN_24 + BODY + "全年收到政府信息公开申请40件，其中自然人申请36件，占比90%；答复38件，其中予以公开35件，"
+            "占比92.1%。")
+    assert found(text, "K-06") == []
+
+
+def test_k06_shares_without_a_common_whole_still_found():
+    text = TOWN_24 + BODY + "网站公开信息20条，占30%；公告栏公开45条，占75%。"
+    assert [f[:2] for f in found(text, "K-06")] == [("K-06", "20条，占30%；公告栏公开45条，占75%")]
+
+
+# the title said as 工作报告 (……2021年度政府信息公开工作报告) is a title line of its own, not the head of the preamble it
+# stands above (the real dev q5113, q3307): the report year is the title's, so D-02 reads the year's own figures
+# dated with another year; 自治县 in the subject is no 自 of a comparison
+AUTONOMOUS = ("青溪满族自治县卫生健康局2021年度政府信息公开工作报告\n\n"
+              "2021年，县卫健局认真落实《条例》规定，现将信息公开工作情况报告如下。\n\n一、总体情况\n\n"
+              "（一）主动公开方面。2019年度，青溪满族自治县卫生健康局主动公开政府信息87条。\n")
+
+
+def test_title_said_as_work_report_stands_alone():
+    from nianbao.audit import load_report
+
+    report = load_report(AUTONOMOUS, require_report=False)
+    assert report.meta.title == "青溪满族自治县卫生健康局2021年度政府信息公开工作报告"
+    assert (report.meta.year, report.meta.year_source) == (2021, "title")
+
+
+def test_d02_year_of_the_count_after_an_autonomous_county_name():
+    findings = found(AUTONOMOUS, "D-02")
+    assert [f[:2] for f in findings] == [("D-02", "2019年")]
+    assert findings[0][2] == "这是2021年的年度报告，这里却以“2019年”叙述本年度的工作，疑为沿用往年报告未改年份。"
