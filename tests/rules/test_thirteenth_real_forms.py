@@ -161,3 +161,13 @@ def test_d02_year_of_the_count_after_an_autonomous_county_name():
     findings = found(AUTONOMOUS, "D-02")
     assert [f[:2] for f in findings] == [("D-02", "2019年")]
     assert findings[0][2] == "这是2021年的年度报告，这里却以“2019年”叙述本年度的工作，疑为沿用往年报告未改年份。"
+
+
+# F-08 declared_more: every further old part of the report's own list of its parts is named too, as a note (the
+# writers of the older-year rounds mark each one: the real dev q5014, q5609); the first stays the warning
+def test_f08_each_old_part_of_the_list():
+    text = (TOWN_20 + "本报告由概述、主动公开政府信息情况、政府信息公开的收费及减免情况、咨询处理情况、存在的主要问题及改进情况组成。"
+            + BODY)
+    findings = [(f.evidence, f.severity) for f in audited(text, "F-08")]
+    assert findings == [("概述", "warning"), ("政府信息公开的收费及减免情况", "info"), ("咨询处理情况", "info")]
+    assert audited(text, "F-08")[2].message == "报告自述的组成部分中还有“咨询处理情况”，也是2019年以前旧格式的章节。"

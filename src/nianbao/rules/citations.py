@@ -100,9 +100,14 @@ def old_format_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     # the report's description of its parts (``views.part_lists``): the first that names an old part gives one
     # finding, on that part
     for d in report.views.part_lists:
-        if m := _OLD_ITEM.search(text[d.list_start:d.list_end]):
+        ms = list(_OLD_ITEM.finditer(text[d.list_start:d.list_end]))
+        for k, m in enumerate(ms):
             a = d.list_start + m.start("t")
-            yield ctx.finding(a, a + len(m.group("t")), variant="declared", title=m.group("t"), year=year)
+            if k:
+                yield ctx.finding(a, a + len(m.group("t")), variant="declared_more", title=m.group("t"))
+            else:
+                yield ctx.finding(a, a + len(m.group("t")), variant="declared", title=m.group("t"), year=year)
+        if ms:
             return
 
 
