@@ -196,3 +196,21 @@ def test_w05_de_before_a_resultative_verb_after_wei():
 
 def test_w05_wei_before_a_noun_phrase_is_quiet():
     assert found(TOWN_24 + BODY + "信息公开成为更好的服务渠道。", "W-05") == []
+
+
+# W-10 year: a year without 年 before a comma after an item's numeral ("1.2021，在县委……") or a heading run into its
+# paragraph ("……情况2019，……"), as at a sentence's start (the real dev q5605, n0013); a list of years is quiet
+def test_w10_year_without_nian_after_a_numeral():
+    text = TOWN_24 + "一、总体情况\n1.2024，在县委、县政府的领导下，我镇扎实推进政务公开工作。\n"
+    findings = found(text, "W-10")
+    assert [f[:2] for f in findings] == [("W-10", "2024")]
+    assert findings[0][2] == "疑似漏字：“2024，在”中的年份后面缺少“年”字。"
+
+
+def test_w10_year_without_nian_after_a_run_in_heading():
+    text = TOWN_24 + "一、总体情况\n（一）主动公开情况2024，我镇在县政府网站公开信息36条。\n"
+    assert [f[:2] for f in found(text, "W-10")] == [("W-10", "2024")]
+
+
+def test_w10_list_of_years_after_a_numeral_is_quiet():
+    assert found(TOWN_24 + BODY + "\n1.2022，2023，2024年公开数据见下表。\n", "W-10") == []

@@ -55,8 +55,11 @@ _SELF_USED = re.compile(f"我(?:{alternation(SELF_BODIES + SELF_NEUTRAL)})")
 _AFTER_NUMBER = lexicon("lost_chars")["after_number"]
 _YEAR = re.compile(f"(?<![\\d〔\\[［（(【.\\-/—–~～第])((?:19|20)\\d{{2}})(?=[{CJK}])"
                    f"(?![{_AFTER_NUMBER}至到和与及或])")
-# a year without 年 opening a sentence before a comma ("2023，复兴街道严格按照……"): a list of years has a digit after the comma
-_YEAR_COMMA = re.compile(f"(?:(?<=[。；;：:\\n])|^)[ \\t　]*((?:19|20)\\d{{2}})(?=\\s*[，,]\\s*[{CJK}])", re.M)
+# a year without 年 opening a sentence before a comma ("2023，复兴街道严格按照……"), also after an item's numeral
+# ("1.2021，在县委……") or a heading run into its paragraph ("……情况2019，大钟庄镇……"): a list of years has a digit after
+# the comma
+_YEAR_COMMA = re.compile(f"(?:(?<=[。；;：:\\n])|(?<=情况)|^)[ \\t　]*(?:\\d{{1,2}}[.．、]|[（(][一二三四五六七八九十]{{1,3}}[)）])?"
+                         f"[ \\t　]*((?:19|20)\\d{{2}})(?=\\s*[，,]\\s*[{CJK}])", re.M)
 # a count (no leading zero: flattened table rows read "…信息0000000（六）") before punctuation or an opening bracket
 # that does not begin the next ordinal
 _UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!\\d)(?=[，,；;、。]|[（(](?![一二三四五六七八九十\\d]+[）)])|\\s*$)"
