@@ -214,3 +214,34 @@ def test_w10_year_without_nian_after_a_run_in_heading():
 
 def test_w10_list_of_years_after_a_numeral_is_quiet():
     assert found(TOWN_24 + BODY + "\n1.2022，2023，2024年公开数据见下表。\n", "W-10") == []
+
+
+# W-06: two prepositions of basis stacked (依据依照《条例》, 严格按照根据: the real dev q2407, q6314)
+def test_w06_two_prepositions_of_basis():
+    text = TOWN_24 + "本报告依照根据《中华人民共和国政府信息公开条例》编制。" + BODY
+    assert [f[:2] for f in found(text, "W-06")] == [("W-06", "依照根据")]
+
+
+# W-10 unit: a count without its measure word after a verb of publishing or a listed kind, or with 余 before the
+# stop (信息发布11386。, 民生事项11。, 信息300余；: the real dev o0014, q3511, q6306); a year there is no count
+def test_w10_count_without_unit_after_a_verb():
+    text = TOWN_24 + BODY + "全年在镇政务公开栏发布52。"
+    findings = found(text, "W-10")
+    assert [f[:2] for f in findings] == [("W-10", "52")]
+    assert findings[0][2] == "疑似漏字：“发布52。”中的数量后面缺少量词。"
+
+
+def test_w10_count_with_yu_without_unit():
+    assert [f[:2] for f in found(TOWN_24 + BODY + "全年发布各类信息260余；更新栏目12个。", "W-10")] == [("W-10", "260余")]
+
+
+def test_w10_year_after_a_verb_is_quiet():
+    assert found(TOWN_24 + BODY + "我镇已于1月公开2023，2024年度部门预算也已公开。", "W-10") == []
+
+
+# the preamble's "特向社会公布2021年度本街道……报告" names no body: 度 is the year's, 本街道 a self-reference (the real dev
+# q6206, where the body was read as 度本街道 and the street's own name then taken for another body's)
+def test_preamble_self_reference_is_no_agency():
+    from nianbao.structure.meta import agency_from_preamble
+
+    assert agency_from_preamble("特向社会公布2021年度本街道信息公开年度报告。本报告由总体情况等六部分组成。") is None

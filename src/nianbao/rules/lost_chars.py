@@ -62,8 +62,10 @@ _YEAR_COMMA = re.compile(f"(?:(?<=[。；;：:\\n])|(?<=情况)|^)[ \\t　]*(?:\
                          f"[ \\t　]*((?:19|20)\\d{{2}})(?=\\s*[，,]\\s*[{CJK}])", re.M)
 # a count (no leading zero: flattened table rows read "…信息0000000（六）") before punctuation or an opening bracket
 # that does not begin the next ordinal
-_UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!\\d)(?=[，,；;、。]|[（(](?![一二三四五六七八九十\\d]+[）)])|\\s*$)"
-                   f"|([1-9]\\d{{0,3}})(?!\\d)(?=[{CJK}])(?![{_AFTER_NUMBER}至到和与及或第]))")  # …目录1基层政务…
+_UNIT = re.compile("(?<=信息|文件|目录|动态|解读)(?:([1-9]\\d{0,5})(?!\\d)(?:余|多)?(?=[，,；;、。]|[（(](?![一二三四五六七八九十\\d]+[）)])|\\s*$)"
+                   f"|([1-9]\\d{{0,3}})(?!\\d)(?=[{CJK}])(?![{_AFTER_NUMBER}至到和与及或第]))"  # …目录1基层政务…
+                   # after a verb of publishing or a listed kind (信息发布11386。, 民生事项11。, 公开制度15，): not a year
+                   "|(?<=发布|公开|更新|转载|事项|制度)(?!(?:19|20)\\d{2}(?!\\d))([1-9]\\d{0,5})(?!\\d)(?=[，,；;、。])")
 
 
 # the other way round: the measure word with its number lost ("政策解读信息条，", "发布信息条。")
@@ -110,7 +112,7 @@ def lost_required_char(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for sp, a, b, m in span_matches(report, _UNIT):
         if free(a, b):
             found.append((a, ctx.finding(a, b, variant="unit", found=text[a - 2:min(b + 1, sp.end)],
-                                         fix=f"“{m.group(1) or m.group(2)}条”（或相应量词）")))
+                                         fix=f"“{m.group(1) or m.group(2) or m.group(3)}条”（或相应量词）")))
     for sp, a, b, _m in span_matches(report, _COUNT_LOST):
         if free(a, b):
             before = text[max(sp.start, a - 4):a]

@@ -248,6 +248,8 @@ def agency_from_preamble(text: str) -> str | None:
                 a += "人民政府"
             a = _expand_short_name(a, text) or a
             # a short self-name ("区政府办公室", "我乡") names no body
+            if a.startswith(("度本", "度我")):
+                continue  # "公布2021年度本街道……报告": 本街道 is a self-reference, the 度 is the year's (年度)
             if (len(a) >= 4 or a.endswith(("部", "镇", "乡"))) and len(a) >= 3 and a[0] not in "区市县镇乡我本全该各局" \
                     and not a.startswith(("中华人民共和国", "国务院", "本报告", "报告", "机关", "本级", "有关")):
                 return a + ((m.group("alias") or "") if "alias" in rx.groupindex else "")
