@@ -120,6 +120,13 @@ def format_spec() -> dict:
     return parse_toml(data.decode("utf-8"))
 
 
+@cache
+def pre2019_words(*without: str) -> re.Pattern[str]:
+    """The words that mark the pre-2019 outline (概述, 收费, 咨询 …; data/spec/format.toml's pre2019_outline), less
+    `without` (概述 is also a current part one's word in 基本情况概述)."""
+    return re.compile("|".join(re.escape(w) for w in format_spec()["pre2019_outline"]["words"] if w not in without))
+
+
 _spec = format_spec()
 PartId = Literal["overview", "proactive", "requests", "review_litigation", "problems", "other"]
 PART_IDS: tuple[str, ...] = tuple(_spec["parts"])  # in the mandated order (the format spec's)

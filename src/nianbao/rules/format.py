@@ -11,7 +11,7 @@ from nianbao.rules.citations import CITE_2019, CITE_2021, TRIAL_NAME
 from nianbao.rules.util import first_in
 from nianbao.structure.spec import format_spec, label_key
 from nianbao.views import sentence_bounds
-from nianbao.vocab import PART_NAMES, PART_NUMBERS
+from nianbao.vocab import PART_NAMES, PART_NUMBERS, pre2019_words
 
 _NAMES = {"2021": "2021 年版格式（国办公开办函〔2021〕30号）", "2019": "2019 年试行格式（国办公开办函〔2019〕60号）",
           "pre2019": "2019 年以前的旧格式", "unknown": "无法识别的格式"}
@@ -83,10 +83,10 @@ def obsolete_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           title=p.title)
 
 
-OLD_PART_WORDS = re.compile("|".join(map(re.escape, format_spec()["pre2019_outline"]["words"])))
+OLD_PART_WORDS = pre2019_words()
 
 
-_OLD_PART_BESIDES = re.compile("|".join(re.escape(w) for w in format_spec()["pre2019_outline"]["words"] if w != "概述"))
+_OLD_PART_BESIDES = pre2019_words("概述")
 
 
 def _names_old_parts(report: Report) -> bool:

@@ -36,8 +36,8 @@ from nianbao.rules.util import (
     trie_pattern,
     word_freq,
 )
-from nianbao.structure.spec import format_spec
 from nianbao.views import SENTENCE_END, segment, sentence_bounds, split_sentences
+from nianbao.vocab import pre2019_words
 
 
 @dataclass(frozen=True)
@@ -934,7 +934,7 @@ def title_word_order(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                           found=text[a:b], title=t)
 
 
-_OLD_OUTLINE_WORDS = re.compile("|".join(map(re.escape, format_spec()["pre2019_outline"]["words"])))
+_OLD_OUTLINE_WORDS = pre2019_words()
 
 
 def title_word_orders(report: Report) -> Iterator[tuple[int, int, str]]:
