@@ -144,16 +144,16 @@ def test_k06_shares_without_a_common_whole_still_found():
 # the title said as 工作报告 (……2021年度政府信息公开工作报告) is a title line of its own, not the head of the preamble it
 # stands above (the real dev q5113, q3307): the report year is the title's, so D-02 reads the year's own figures
 # dated with another year; 自治县 in the subject is no 自 of a comparison
-AUTONOMOUS = ("青溪彝族自治县卫生健康局2021年度政府信息公开工作报告\n\n"
-              "2021年，青溪县卫健局扎实推进政务公开，现将有关情况报告如下。\n\n一、总体情况\n\n"
-              "（一）主动公开情况。2019年度，青溪彝族自治县卫生健康局主动公开信息46条。\n")
+AUTONOMOUS = ("青溪彝族自治县林业局2021年度政府信息公开工作报告\n\n"
+              "2021年，青溪县林业局扎实推进政务公开，现将有关情况报告如下。\n\n一、总体情况\n\n"
+              "（一）主动公开情况。2019年度，青溪彝族自治县林业局主动公开信息46条。\n")
 
 
 def test_title_said_as_work_report_stands_alone():
     from nianbao.audit import load_report
 
     report = load_report(AUTONOMOUS, require_report=False)
-    assert report.meta.title == "青溪彝族自治县卫生健康局2021年度政府信息公开工作报告"
+    assert report.meta.title == "青溪彝族自治县林业局2021年度政府信息公开工作报告"
     assert (report.meta.year, report.meta.year_source) == (2021, "title")
 
 
@@ -239,9 +239,9 @@ def test_w10_year_after_a_verb_is_quiet():
     assert found(TOWN_24 + BODY + "我镇已于1月公开2023，2024年度部门预算也已公开。", "W-10") == []
 
 
-# the preamble's "特向社会公布2021年度本街道……报告" names no body: 度 is the year's, 本街道 a self-reference (the real dev
-# q6206, where the body was read as 度本街道 and the street's own name then taken for another body's)
+# the preamble's "向社会公布2021年度本镇……报告" names no body: 度 is the year's, 本镇 a self-reference (the real dev
+# q6206, where the body was read as 度本 and a street, and the street's own name then taken for another body's)
 def test_preamble_self_reference_is_no_agency():
     from nianbao.structure.meta import agency_from_preamble
 
-    assert agency_from_preamble("特向社会公布2021年度本街道信息公开年度报告。本报告由总体情况等六部分组成。") is None
+    assert agency_from_preamble("现向社会公布2021年度本镇政府信息公开年度报告。本报告由总体情况等六部分组成。") is None

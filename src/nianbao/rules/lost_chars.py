@@ -55,7 +55,7 @@ _SELF_USED = re.compile(f"我(?:{alternation(SELF_BODIES + SELF_NEUTRAL)})")
 _AFTER_NUMBER = lexicon("lost_chars")["after_number"]
 _YEAR = re.compile(f"(?<![\\d〔\\[［（(【.\\-/—–~～第])((?:19|20)\\d{{2}})(?=[{CJK}])"
                    f"(?![{_AFTER_NUMBER}至到和与及或])")
-# a year without 年 opening a sentence before a comma ("2023，复兴街道严格按照……"), also after an item's numeral
+# a year without 年 opening a sentence before a comma ("2023，东山镇严格按照……"), also after an item's numeral
 # ("1.2021，在县委……") or a heading run into its paragraph ("……情况2019，大钟庄镇……"): a list of years has a digit after
 # the comma
 _YEAR_COMMA = re.compile(f"(?:(?<=[。；;：:\\n])|(?<=情况)|^)[ \\t　]*(?:\\d{{1,2}}[.．、]|[（(][一二三四五六七八九十]{{1,3}}[)）])?"

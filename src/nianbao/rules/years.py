@@ -108,8 +108,8 @@ _PLAN_BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|贯彻|围绕)[
 # 2023 report (the 2023 report's own January publishes the 2022 report)
 _REPORT_PUBLISHED = re.compile(r"(?P<y2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^。；\n]{0,30}?(?:发布|公布|公开|上传)(?:了)?"
                                r"[^。；\n]{0,20}?(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)")
-# the report of the year itself told as one of the year's published items, beside counts of the others: "法治政府建设年度报告1条，
-# 万古镇2024年度政府信息公开工作年度报告1条" or "工作动态215条……，按时上传……2024年政府信息公开工作年度报告" in the 2024 report
+# the report of the year itself told as one of the year's published items, beside counts of the others: "通知公告18条，
+# 东山镇2024年度政府信息公开工作年度报告1条" or "工作动态96条……，如期挂网……2024年政府信息公开工作年度报告" in the 2024 report
 # (it is published only after the year ends; the one published within the year is the previous year's)
 _OWN_LISTED = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)》?\s*(?:为)?\s*\d+\s*[条篇份]")
 _OWN_UPLOADED = re.compile(r"(?:按时|如期|按期)(?:上传|发布|公布|公开|挂网)(?:了)?(?P<pre>[^。；，,\n《》]{0,24}?)"
