@@ -245,3 +245,25 @@ def test_preamble_self_reference_is_no_agency():
     from nianbao.structure.meta import agency_from_preamble
 
     assert agency_from_preamble("现向社会公布2021年度本镇政府信息公开年度报告。本报告由总体情况等六部分组成。") is None
+
+
+# K-06 sum: a clause on another channel with its own verb ends a breakdown by kind (the real dev q6401); a breakdown by
+# channel goes on through its channels
+def test_k06_another_channels_count_ends_a_breakdown_by_kind():
+    text = (TOWN_24 + BODY + "全年通过县政府网站发布各类信息52条，其中通知公告20条、工作动态25条、政策文件7条，"
+            "通过镇政务公众号发布信息316条。")
+    assert found(text, "K-06") == []
+
+
+def test_k06_breakdown_by_channel_still_adds_up():
+    text = (TOWN_24 + BODY + "全年主动公开政府信息500条。其中，通过县政府网站公开信息200条，通过镇政务公众号发布信息260条，"
+            "通过政务公开栏公开信息90条。")
+    findings = found(text, "K-06")
+    assert [f[0] for f in findings] == ["K-06"]
+    assert findings[0][2] == "写明500条，其后列出的各项 200＋260＋90＝550条，多于所写的数。"
+
+
+# W-02: 修定 for 修订 (both dev pages that write it are marked: q3016, q6419)
+def test_w02_xiuding():
+    text = TOWN_24 + BODY + "我镇修定了《东山镇政府信息公开指南》。"
+    assert [f[:2] for f in found(text, "W-02")] == [("W-02", "修定")]

@@ -328,6 +328,10 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             nested = _NESTED.search(lst)
             if nested:
                 lst = lst[:nested.start()]
+            if (channel := _NEXT_CHANNEL.search(lst)) and not _CHANNEL_FIRST.match(lst):
+                # "……45条，其中A8条、B6条，通过X公众号发布信息834条": another channel's count after a breakdown by kind (a
+                # breakdown by channel, "其中，通过市政府网站……，通过县政府门户网站……", goes on)
+                lst = lst[:channel.start()]
             items = list(COUNT_APPROX_RE.finditer(lst))
             unit = tm.group("u")
             while len(items) > 2 and items[-1].group("u") != unit and sum(i.group("u") == unit for i in items) >= 2:
@@ -376,6 +380,9 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               relation="多于" if got > total else "少于")
 
 
+# a clause of its own after a comma, on another channel and with its own verb, ends a breakdown: "，通过X公众号发布信息834条"
+_NEXT_CHANNEL = re.compile(r"[，,]\s*(?:通过|依托|利用|借助)[^，,；;。\d]{2,24}?(?:发布|公开|推送|刊发|转载)")
+_CHANNEL_FIRST = re.compile(r"[\s，,：:]*(?:其中)?[\s，,：:]*(?:通过|依托|利用|借助|在)")
 # the list goes on with counts in another unit: "、新闻发布会5次" after "……文字解读4条"
 _MORE_COUNTS = re.compile(r"\s*[、，,]\s*[^、，,；;。\d]{1,12}?\d+\s*(?:次|场|期|个|项|人次|场次|篇|份|部)")
 _FOLLOW_STOP = re.compile(r"共|合计|总计|累计|其中|包括|%|％|余|多|约|左右|较|同比|上年|去年|复议|诉讼")
