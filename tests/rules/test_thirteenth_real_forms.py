@@ -267,3 +267,24 @@ def test_k06_breakdown_by_channel_still_adds_up():
 def test_w02_xiuding():
     text = TOWN_24 + BODY + "我镇修定了《东山镇政府信息公开指南》。"
     assert [f[:2] for f in found(text, "W-02")] == [("W-02", "修定")]
+
+
+# the body is not the one whose guide the report follows: "按照《青溪县人民政府信息公开指南》要求" names a basis, another
+# body's (the real dev q6619: a city bureau's report read as the city government's, then 我局 taken for a copied
+# self-name; eight dev pages and pools read this way); a guide the body revised is still its own
+def test_preamble_guide_followed_is_no_agency():
+    from nianbao.structure.meta import agency_from_preamble
+
+    text = "2021年，我局按照《青溪县人民政府信息公开指南》要求，扎实推进政务公开工作。"
+    assert agency_from_preamble(text) is None
+    assert agency_from_preamble("2021年，我局修订了《青溪县林业局政府信息公开指南》。") == "青溪县林业局"
+
+
+# S-08 seven: a report of 2019 or later that says it has seven parts is a note — the readers mark its old parts
+# (F-08's), not the count (dev 1 of 4, test 0 of 1)
+def test_s08_seven_parts_is_a_note():
+    text = (TOWN_20 + "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、"
+            "因政府信息公开申请行政复议和提起行政诉讼的情况、存在的主要问题及改进措施、其他需要报告的事项等七部分组成。" + BODY)
+    findings = audited(text, "S-08")
+    assert [(f.evidence, f.severity) for f in findings] == [("七部分", "info")]
+    assert findings[0].message == "2020年度报告称由七部分组成，这是2019年以前旧格式的结构；2019年起的统一格式规定为六个部分。"

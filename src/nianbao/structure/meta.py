@@ -131,7 +131,9 @@ _PREAMBLE_AGENCY = (
     (re.compile(r"电子版[^。]{0,6}?(?:可在|可从|可登录|在)[“\"]?(?P<a>" + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE
                 + r"))[”\"]?(?:门户网站|网站|政府网|政务网|[(（]\s*(?:http|www|网址))"), "place"),
     # the body's own rules named in part one: "印发《东阳市X局信息公开工作机制(试行)》"
-    (re.compile(r"《(?P<a>" + _CJK_NAME + _ORG + r")(?:网上)?(?:政府)?(?:信息|政务)公开[^》]{0,12}?"
+    # (made or revised by the body: "按照《咸宁市人民政府信息公开指南》要求" is another body's guide, a basis)
+    (re.compile(r"(?:印发|制定|修订|修改|编制|更新|完善|出台|发布|编印)(?:了|并)?《(?P<a>" + _CJK_NAME + _ORG
+                + r")(?:网上)?(?:政府)?(?:信息|政务)公开[^》]{0,12}?"
                 r"(?:指南|目录|制度|机制|清单|细则|规程)(?:[(（]试行[)）])?》"), "plain"),
 )
 # "(以下简称自治区北部湾办)": the full name an abbreviation stands for
