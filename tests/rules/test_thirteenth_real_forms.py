@@ -288,3 +288,15 @@ def test_s08_seven_parts_is_a_note():
     findings = audited(text, "S-08")
     assert [(f.evidence, f.severity) for f in findings] == [("七部分", "info")]
     assert findings[0].message == "2020年度报告称由七部分组成，这是2019年以前旧格式的结构；2019年起的统一格式规定为六个部分。"
+
+
+# W-06: a body's level character written twice, and 党政办 run into 办公室 (the real dev q6610, q0709, q1419); 局长, 局务
+# and 党委委员 are words
+def test_w06_body_character_twice():
+    text = TOWN_24 + BODY + "我镇配合县民政局局信息公开指南的修订，并联系镇党政办办公室更新栏目。"
+    assert [f[:2] for f in found(text, "W-06")] == [("W-06", "局局"), ("W-06", "办办公室")]
+
+
+def test_w06_body_character_words_are_quiet():
+    text = TOWN_24 + BODY + "县民政局局长、镇党委委员参加了局务会议。"
+    assert found(text, "W-06") == []
