@@ -100,7 +100,8 @@ _ALIAS = r"(?:(?P<alias>[(（](?![^)）]*(?:以下|简称|下称|机关|办公|�
 # where a sentence (or a clause after "根据……要求，") starts: its subject is the text's own
 _CLAUSE_START = r"(?:^|(?<=[。；;！!\n])|(?<=(?:要求|规定|精神)[，,]))\s*"
 # (pattern, how to read the name): "office" — the body the named office belongs to; "place" — a bare place
-# name is its government ("贵港市" → "贵港市人民政府"); "plain" — as written. In order of trust.
+# name is its government ("贵港市" → "贵港市人民政府"); "plain" — as written; "own_rules" — as written,
+# unless its clause names the rules as what the work follows (按照《……指南》). In order of trust.
 _PREAMBLE_AGENCY = (
     # "……要求，由青溪县政府办公室编制" / "由云州市东湖区编制的" / "本报告由云州市政务公开领导小组办公室根据"
     # ("由X政务公开办综合各部门的……年度报告编制": the compiler is the one before 综合/汇总)
@@ -131,10 +132,9 @@ _PREAMBLE_AGENCY = (
     (re.compile(r"电子版[^。]{0,6}?(?:可在|可从|可登录|在)[“\"]?(?P<a>" + _CJK_NAME + "(?:" + _ORG[3:-1] + "|" + _PLACE
                 + r"))[”\"]?(?:门户网站|网站|政府网|政务网|[(（]\s*(?:http|www|网址))"), "place"),
     # the body's own rules named in part one: "印发《东阳市X局信息公开工作机制(试行)》"
-    # (made or revised by the body: "按照《咸宁市人民政府信息公开指南》要求" is another body's guide, a basis)
-    (re.compile(r"(?:印发|制定|修订|修改|编制|更新|完善|出台|发布|编印)(?:了|并)?《(?P<a>" + _CJK_NAME + _ORG
-                + r")(?:网上)?(?:政府)?(?:信息|政务)公开[^》]{0,12}?"
-                r"(?:指南|目录|制度|机制|清单|细则|规程)(?:[(（]试行[)）])?》"), "plain"),
+    # (not rules the report follows: "按照《条例》和《咸宁市人民政府信息公开指南》要求" is another body's guide, a basis)
+    (re.compile(r"《(?P<a>" + _CJK_NAME + _ORG + r")(?:网上)?(?:政府)?(?:信息|政务)公开[^》]{0,12}?"
+                r"(?:指南|目录|制度|机制|清单|细则|规程)(?:[(（]试行[)）])?》"), "own_rules"),
 )
 # "(以下简称自治区北部湾办)": the full name an abbreviation stands for
 _ABBREVIATION = re.compile(r"(?P<full>[\u4e00-\u9fff]{4,40}?)[(（]以下(?:简称|称)[“\"]?(?P<abbr>[\u4e00-\u9fff]{2,16})[”\"]?[)）]")
@@ -233,6 +233,10 @@ def _body_of_office(name: str) -> str | None:
     return None
 
 
+# a clause that names the rules the work follows: "严格按照《条例》和《……指南》要求"
+_FOLLOWED = re.compile(r"(?:按照|根据|依据|依照|遵照|参照|对照|遵循|贯彻|落实|执行)[^，,。；;！!？?\n]*$")
+
+
 def agency_from_preamble(text: str) -> str | None:
     """The body's name where the page gives no title: "由X编制", "现公布X2022年…", "请与X联系", "2024年，X坚持…"."""
     head = text[:1500]
@@ -241,6 +245,8 @@ def agency_from_preamble(text: str) -> str | None:
             # the verbs before the name ("现将X…", "及时公开X…"; a verb further in is the sentence's too: "依法按时完成长通
             # 街道…", "编制了永泰县教育局…"); a contact's name ("请与将乐县…联系") has none
             a = m.group("a")
+            if how == "own_rules" and _FOLLOWED.search(head, max(0, m.start() - 40), m.start()):
+                continue  # the basis of the work, another body's rules
             if how != "office":
                 a = re.sub(r"^(?:根据|依据|按照|关于|现将|现就|就|现|将|由|本|对|特向社会公布|特公布|向社会公布|公布|发布|及时|公开|特编制"
                            r"|编制|特制定|制定|形成|了|并|向社会)+", "", re.split(r"发布|公布|完成|印发|" + _NAME_BIAN, a)[-1])
