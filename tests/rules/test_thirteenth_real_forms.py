@@ -302,7 +302,7 @@ def test_w06_body_character_words_are_quiet():
     assert found(text, "W-06") == []
 
 
-# W-06: 其中 written twice across its punctuation, and 本 twice before the report (the real dev q6810, h0005, q6908);
+# W-06: 其中 written twice across a colon, and 本 twice before the report (the real dev q6810, q6908);
 # 本本 alone (本本主义) is a word
 def test_w06_qizhong_twice_and_benben():
     text = TOWN_24 + BODY + "全年公开信息40条，其中：其中通知公告12条、工作动态28条。本本年度报告可在镇政府网站下载。"
