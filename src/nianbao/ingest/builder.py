@@ -82,8 +82,13 @@ def looks_like_heading(text: str) -> bool:
     return bool(HEADING_START.match(t))
 
 
-# a report's title by its end, where it says 工作报告 rather than 年度报告
+# a report's title by its end: 年度报告 or 年报, or (a line of a title's length) a year's 信息公开工作报告
+_ANNUAL_END = re.compile(r"(?:年度报告|年报)$")
 _TITLE_END = re.compile(r"(?:19|20)\d{2}\s*年度?[^，,。；;]{0,20}?(?:信息|政务)公开(?:工作)?(?:情况)?报告$")
+
+
+def _ends_as_title(s: str) -> bool:
+    return bool(_ANNUAL_END.search(s) or (len(s) <= 80 and _TITLE_END.search(s)))
 
 
 def _is_cut_paragraph(prev: Item, nxt: Item) -> bool:
@@ -95,9 +100,9 @@ def _is_cut_paragraph(prev: Item, nxt: Item) -> bool:
         return False
     if a.endswith(_TERMINAL):
         return False
-    if len(a) < 20 or re.search(r"(年度报告|年报)$", a) or (len(a) <= 80 and _TITLE_END.search(a)):
+    if len(a) < 20 or _ends_as_title(a):
         return False  # a title ends there ("……2021年度政府信息公开工作报告" above the preamble)
-    if len(b) <= 80 and "信息公开" in b and (re.search(r"(年度报告|年报)$", b.rstrip()) or _TITLE_END.search(b.rstrip())):
+    if len(b) <= 80 and "信息公开" in b and _ends_as_title(b.rstrip()):
         return False  # the next block is the report's title
     if re.match(r"^[\d〇零一二三四五六七八九十]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月", b):
         return False  # a date line (落款) never continues a paragraph
