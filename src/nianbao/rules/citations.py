@@ -141,7 +141,7 @@ def document_number_mismatch(report: Report, ctx: RuleContext) -> Iterator[Findi
             t = rx.search(title)
             if t and issuer == yissuer and int(t.group("y")) in serials:
                 right = f"{yissuer}〔{t.group('y')}〕{serials[int(t.group('y'))]}号"
-                if number != right:
+                if re.sub(r"[〔\[［(（【〕\]］)）】]", "", number) != re.sub("[〔〕]", "", right):  # (brackets alone: P-09)
                     yield ctx.finding(a, b, variant="number", title=title, right=right, found=number)
                 break
         else:

@@ -286,7 +286,14 @@ _NESTED = re.compile(r"其中|包括|包含|\(|（|[;；][^;；]*?(?:较|比|同
                      r"印发)")
 
 
-_ASIDE = re.compile(r"\s*[，,][^。；;:：\n]{2,24}。(?=\s*其中)")
+_ASIDE = re.compile(r"\s*[，,][^。；;:：\n]{2,24}(?=。)")
+# the next sentence (or the next paragraph) breaks the count down in its own words: "……公开信息83条。具体包括……",
+# "……主动公开政府信息199条。主动公开的政府信息中，……", "……92条。2025年本镇主动公开的信息主要包括：……"
+# (a channel's share of the information is no breakdown of the whole: a lead naming a channel is left out)
+_SENTENCE_OPEN = re.compile(r"\s*。\s*(?:(?:(?:19|20)\d{2}\s*年度?|全年|本年度?)?[，,]?(?P<lead>[^，,。；;\d\n]{0,12}?)"
+                            r"(?:主动)?公开(?:的)?(?:政府|政务)?信息(?:中|的?(?:类别|内容|种类)?(?:主要|具体)?(?:包括|包含|有|为))|"
+                            r"(?:具体|主要)(?:包括|包含))\s*[:：，,]?")
+_CHANNEL_LEAD = re.compile(r"通过|在|网站|公众号|微信|微博|媒体|栏|平台|其中")
 _CONTAINS = re.compile(rf"(?P<keep>\d\s*(?:{UNITS}))(?P<drop>\s*[，,]?\s*(?:其中)?(?:包?含|内含)[^、，,；;。]*)")
 
 
@@ -294,21 +301,30 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """"N条，其中A条、B条、C条" (three items or more, the same unit): the items must add up to N. Lists after a 共/合计
     total that K-02 already judges (items above the total, or an exhaustive list) are left to K-02."""
     text = report.text
-    for sp in report.views.spans(headings=False, title=False):
+    spans = report.views.spans(headings=False, title=False)
+    for k, sp in enumerate(spans):
         a0, b0 = sp.start, sp.end
         for tm in COUNT_RE.finditer(text, a0, b0):
+            b0 = sp.end
             lo = _LIST_OPEN.match(text, tm.end(), b0)
             if not lo or lo.end() == tm.end():
-                # "发布信息88条，更新率为100%。其中，……": a clause with no count of its own between the count
-                # and the 其中 that opens the next sentence
+                # "发布信息88条，更新率为100%。其中，……": a clause with no count of its own between the count and the
+                # sentence that breaks it down
                 aside = _ASIDE.match(text, tm.end(), b0)
-                if aside is None or COUNT_RE.search(text, tm.end(), aside.end()):
-                    continue
-                lo = _LIST_OPEN.match(text, aside.end() - 1, b0)
-                if not lo:
-                    continue
-            if text[tm.end():lo.end()].lstrip().startswith("。"):
-                begin = max(a0, *(text.rfind(c, a0, tm.start()) + 1 for c in "。；;"))
+                start = tm.end() if aside is None or COUNT_RE.search(text, tm.end(), aside.end()) else aside.end()
+                lo = _LIST_OPEN.match(text, start, b0) if start > tm.end() and text.startswith("。", start) else None
+                if lo is None:
+                    # the next sentence breaks it down in its own words, in this paragraph or opening the next one
+                    # ("……83条。⏎具体包括……")
+                    nxt = spans[k + 1] if k + 1 < len(spans) else None
+                    reach = nxt.end if nxt is not None and not text[b0:nxt.start].strip() else b0
+                    so = _SENTENCE_OPEN.match(text, start, reach)
+                    if so is None or _CHANNEL_LEAD.search(so.group("lead") or ""):
+                        continue
+                    lo, b0 = so, max(b0, min(reach, so.end() + LIST_MAX))
+            if text[tm.end():lo.end()].lstrip().startswith("。") or lo.re is _SENTENCE_OPEN:
+                # (a sentence that breaks down "the information" down follows the whole sentence, not one clause of it)
+                begin = max(a0, *(text.rfind(c, a0, tm.start()) + 1 for c in ("。" if lo.re is _SENTENCE_OPEN else "。；;")))
                 if COUNT_RE.search(text, begin, tm.start()):
                     continue  # "收到申请4件……自然人2件，法人2件。其中3件已答复": a 其中 opening the next sentence breaks
                     # down the sentence's whole, not its last count
@@ -336,7 +352,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             unit = tm.group("u")
             while len(items) > 2 and items[-1].group("u") != unit and sum(i.group("u") == unit for i in items) >= 2:
                 items.pop()  # "其中公文8条、非公文66条，作出行政处罚决定8件": a last count in another unit is another quantity
-            if lo.group("kinds") and not closed_breakdown(lst):
+            if lo.groupdict().get("kinds") and not closed_breakdown(lst):
                 continue  # 涉及/涵盖 topics: not a breakdown
             approx = any(i.group("approx") for i in items)
             if len(items) < 2 or any(not same_unit(i.group("u"), unit) for i in items) or \
@@ -364,8 +380,9 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                                 or _MORE_COUNTS.match(lst, items[-1].end())):
                 continue  # a list cut short by us, or one that says it is partial (……公开指南1条等), or one that goes on
                 # in another unit (……文字解读4条、新闻发布会5次、在线访谈1次): the rest is unknown
-            exhaustive = not rest_uncounted(lst) and (is_rest(last_item(lst)) or applicants
-                                                      or bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()])))  # "其中：" announces all
+            # "其中：" announces all (a next sentence's "主要包括：" does not)
+            exhaustive = not rest_uncounted(lst) and (is_rest(last_item(lst)) or applicants or (
+                lo.re is _LIST_OPEN and bool(re.search(r"[:：]\s*$", text[tm.end():lo.end()]))))
             # a shorter list may simply not name every kind; only a sum just below the total is a slip of arithmetic
             if got < total and not exhaustive and total - got > max(1, total // 50):
                 continue
@@ -387,6 +404,7 @@ _CHANNEL_FIRST = re.compile(r"[\s，,：:]*(?:其中)?[\s，,：:]*(?:通过|依
 _MORE_COUNTS = re.compile(r"\s*[、，,]\s*[^、，,；;。\d]{1,12}?\d+\s*(?:次|场|期|个|项|人次|场次|篇|份|部)")
 _FOLLOW_STOP = re.compile(r"共|合计|总计|累计|其中|包括|%|％|余|多|约|左右|较|同比|上年|去年|复议|诉讼")
 _CLAUSE_BREAK = re.compile(r"\s*[；;。]\s*")  # what ends the count's sentence before the list
+_SUBSET_LEAD = re.compile(r"[^，,。；;\d]{0,16}?(?:通过|在|依托)[^，,。；;\d]{1,20}?中\s*[，,:：]")
 
 
 def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -413,6 +431,10 @@ def _following_list(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if re.match(r"\s*一是", text[lo:end]) and re.search(r"二是", text[end:sp.end]):
                 continue  # "共计253条。一是……其他信息11条。二是……103条": the breakdown goes on in the next items
             lst = without_nested(text[lo:end])
+            if re.search(r"历年|累计", clause) and re.match(r"\s*(?:(?:19|20)\d{2}\s*年|本年|全年|今年)", lst):
+                continue  # "历年累计公开3930条。2023年主动公开的政府信息中，……": the year's share, not the cumulative count
+            if _SUBSET_LEAD.match(lst):
+                continue  # "通过网站公开的信息中，……": one channel's information, not the whole
             unit = tm.group("u")
             # counts in another unit are details of an item ("编印《林业简报》18期，公开信息85条")
             items = [i for i in COUNT_RE.finditer(lst) if i.group("u") == unit]

@@ -431,3 +431,30 @@ def paragraph_without_end_mark(report: Report, ctx: RuleContext) -> Iterator[Fin
         cut = max(text.rfind(c, start, end - 1) for c in ("，,；;、" if words else "，,；;、：:（("))
         start = cut + 1 if cut >= 0 else start  # the last clause (the last detail) only
         yield ctx.finding(start, end, tail=text[start:end], variant="sentence" if words else "contact")
+
+
+# -------------------------------------------------------------------------------------------- P-09
+
+# a document number whose year is not in 六角括号: 国办发[2020]17号, 国办公开办函(2021)30号, 闽政办【2015】67号, 〔2021]30号
+# (an issuer's abbreviation right before it; a court's case number, （2021）京01行初1号, has letters after the year)
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?P<open>[〔\[［【(（])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]］】)）])"
+                         r"\s*(?P<serial>第?\d{1,5})\s*(?P<hao>[号號])")
+# a web page's own field for the number ("备注/文号：安参政[2013]27号") is the site's furniture, not the report's text
+_NUMBER_FIELD = re.compile(r"文\s*号\s*[:：]\s*[^\s，。；]{0,12}$")
+
+
+def document_number_brackets(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """P-09: a document number's year set in other brackets than 〔〕 (GB/T 9704 7.2.4); not in scans, where OCR reads
+    brackets unreliably."""
+    if report.raw.ocr:
+        return
+    text = report.text
+    for sp in report.views.spans(title=False):
+        for m in _DOC_NUMBER.finditer(text, sp.start, sp.end):
+            if m.group("open") == "〔" and m.group("close") == "〕":
+                continue
+            if _NUMBER_FIELD.search(text, max(sp.start, m.start() - 16), m.start()):
+                continue
+            found = text[m.start():m.end()]
+            yield ctx.finding(m.start(), m.end(), found=found,
+                              right=f"〔{m.group('year')}〕{m.group('serial')}{m.group('hao')}")

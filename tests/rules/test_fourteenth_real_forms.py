@@ -1,0 +1,97 @@
+"""Forms the fourteenth session built from real pages (issue #12), each reproduced in the team's own words: exact
+findings, and the near miss beside each."""
+
+from __future__ import annotations
+
+from tests.rules.helpers import audited, found
+
+TOWN_23 = "青溪县东山镇人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n（一）主动公开情况\n"
+
+
+def _sums(text: str) -> list[tuple[str, str, str]]:
+    return [(f.severity, f.evidence, f.message) for f in audited(text, "K-06")]
+
+
+# K-06 sum: the next sentence breaks the count down in its own words — "具体包括……" in the next paragraph, "主动公开的政府
+#信息中，……", "……的类别主要包括：" after a clause with no count (the real dev q4308, q6318, q5022)
+def test_k06_next_paragraph_says_what_the_count_includes():
+    text = (TOWN_23 + "2023年，我镇通过县政府门户网站主动公开信息64条。\n"
+            "具体包括机构职能2条，通知公告11条，财政预决算4条，工作动态30条，法定主动公开内容等其他信息12条。\n")
+    assert _sums(text) == [(
+        "info", "64条。\n具体包括机构职能2条，通知公告11条，财政预决算4条，工作动态30条，法定主动公开内容等其他信息12条",
+        "写明64条，其后列出的各项 2＋11＋4＋30＋12＝59条，少于所写的数。")]
+
+
+def test_k06_next_sentence_on_the_information_published():
+    text = TOWN_23 + ("2023年我镇主动公开政府信息120条。主动公开的政府信息中，概况类信息18条，工作动态70条；"
+                      "通知公告25条，政策解读9条。\n")
+    assert _sums(text) == [(
+        "info", "120条。主动公开的政府信息中，概况类信息18条，工作动态70条；通知公告25条，政策解读9条",
+        "写明120条，其后列出的各项 18＋70＋25＋9＝122条，多于所写的数。")]
+
+
+def test_k06_kinds_after_a_clause_without_a_count():
+    text = TOWN_23 + ("2023年累计主动公开政府信息40条，全文电子化率达100%。主动公开政府信息的类别主要包括：机构职能类信息5条，"
+                      "安全生产类信息14条，农业类信息3条，其他类别信息19条。\n")
+    assert [f[2] for f in _sums(text)] == ["写明40条，其后列出的各项 5＋14＋3＋19＝41条，多于所写的数。"]
+
+
+def test_k06_next_sentence_that_adds_up_is_quiet():
+    text = TOWN_23 + ("2023年我镇主动公开政府信息122条。主动公开的政府信息中，概况类信息18条，工作动态70条；"
+                      "通知公告25条，政策解读9条。\n")
+    assert _sums(text) == []
+
+
+def test_k06_next_sentence_mainly_including_may_fall_short():
+    # "主要包括：" names the main kinds; a shorter list without 其他 is no contradiction
+    text = TOWN_23 + ("2023年，我镇在县政府网站共计公开各类政府信息95条。2023年本镇主动公开的信息主要包括：财政预算1条，"
+                      "民政信息14条，乡村振兴信息12条，工作动态43条。\n")
+    assert _sums(text) == []
+
+
+def test_k06_breakdown_of_the_years_share_after_a_cumulative_count_is_quiet():
+    # "历年累计公开3930条。2024年主动公开的政府信息中：……" breaks down the year's 155, not the cumulative count
+    text = TOWN_23 + ("2023年，我局主动公开政府信息155条，历年累计公开3930条。2023年主动公开的政府信息中，行政许可类信息83条，"
+                      "工作动态50条，其他信息22条。\n")
+    assert _sums(text) == []
+
+
+def test_k06_a_channels_information_is_no_breakdown_of_the_whole():
+    text = TOWN_23 + ("2023年我镇主动公开政府信息120条。通过网站公开的信息中，概况类信息18条，工作动态70条，"
+                      "其他信息25条。\n")
+    assert _sums(text) == []
+
+
+# P-09: a document number's year in other brackets than 〔〕 (GB/T 9704 7.2.4); writers of real reports mark every one
+# they meet (dev 24 of 24); a court's case number and a web page's own 文号 field are no such slip
+def test_p09_document_year_in_square_and_round_brackets():
+    text = TOWN_23 + ("根据《国务院办公厅关于印发2023年政务公开工作要点的通知》（国办发[2023]10号）和"
+                      "《青溪县政务公开工作方案》（青政办发（2023）7号）要求，我镇扎实推进政务公开工作。\n")
+    assert [f[1:] for f in found(text, "P-09")] == [
+        ("[2023]10号", "发文字号“[2023]10号”的年份应使用六角括号“〔〕”。", "改为“〔2023〕10号”。"),
+        ("（2023）7号", "发文字号“（2023）7号”的年份应使用六角括号“〔〕”。", "改为“〔2023〕7号”。")]
+
+
+def test_p09_mismatched_pair():
+    text = TOWN_23 + "按照《青溪县政务公开工作方案》（青政办发〔2023]7号）要求，我镇扎实推进政务公开工作。\n"
+    assert [f[1] for f in found(text, "P-09")] == ["〔2023]7号"]
+
+
+def test_p09_right_brackets_case_numbers_and_page_fields_are_quiet():
+    text = ("青溪县东山镇人民政府2023年政府信息公开工作年度报告\n文号：青东政[2024]3号\n\n一、总体情况\n"
+            "按照《青溪县政务公开工作方案》（青政办发〔2023〕7号）要求，我镇扎实推进政务公开工作。"
+            "行政诉讼案件（2023）闽0101行初12号已审结。\n")
+    assert found(text, "P-09") == []
+
+
+# F-09: the year's 政务公开工作要点 with its own number in other brackets is P-09's slip, not a wrong number (the real dev
+# q7211); the same title with another year's serial is still F-09's
+def test_f09_leaves_brackets_alone_to_p09():
+    text = TOWN_23 + "根据《国务院办公厅关于印发2020年政务公开工作要点的通知》（国办发[2020]17号）要求，我镇推进政务公开。\n"
+    assert found(text, "F-09") == []
+    assert [f[1] for f in found(text, "P-09")] == ["[2020]17号"]
+
+
+def test_f09_still_reads_a_wrong_serial_in_wrong_brackets():
+    text = TOWN_23 + "根据《国务院办公厅关于印发2020年政务公开工作要点的通知》（国办发[2020]12号）要求，我镇推进政务公开。\n"
+    assert [f[0] for f in found(text, "F-09")] == ["F-09"]
