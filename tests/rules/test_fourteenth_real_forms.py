@@ -95,3 +95,32 @@ def test_f09_leaves_brackets_alone_to_p09():
 def test_f09_still_reads_a_wrong_serial_in_wrong_brackets():
     text = TOWN_23 + "根据《国务院办公厅关于印发2020年政务公开工作要点的通知》（国办发[2020]12号）要求，我镇推进政务公开。\n"
     assert [f[0] for f in found(text, "F-09")] == ["F-09"]
+
+
+# D-02: years listed at a sentence's start ("2021年，2022年，我局……均被评为先进单位") are no narrative of the year's work
+# (the real dev q7511); a single other year opening the sentence still is
+BUREAU_23 = "青溪县民政局2023年政府信息公开工作年度报告\n\n一、总体情况\n"
+
+
+def test_d02_listed_years_are_quiet():
+    text = BUREAU_23 + "2023年，我局扎实推进政务公开工作。2021年，2022年，我局政务公开工作均被评为全县先进单位。\n"
+    assert found(text, "D-02") == []
+
+
+def test_d02_one_other_year_still_found():
+    text = BUREAU_23 + "2023年，我局扎实推进政务公开工作。2022年，我局主动公开政府信息58条。\n"
+    assert [(f[0], f[1]) for f in found(text, "D-02")] == [("D-02", "2022年")]
+
+
+# K-02: a 其中 list that adds up to the sentence's other count breaks that count down, not the cumulative total after
+# it (the real dev q7408: the year's 36 items listed after 累计1041条); a list that matches no count is still found
+def test_k02_parts_of_the_years_count_before_a_cumulative_total():
+    text = TOWN_23 + ("2023年，我镇主动公开信息36条，累计主动公开政府信息1041条，发布及时率100%。其中机构职能类信息5条，"
+                      "政策文件类信息2条，工作动态类信息24条，其他类信息5条。\n")
+    assert found(text, "K-02") == []
+
+
+def test_k02_parts_matching_no_count_still_found():
+    text = TOWN_23 + ("2023年，我镇主动公开信息36条，累计主动公开政府信息1041条，发布及时率100%。其中机构职能类信息5条，"
+                      "政策文件类信息2条，工作动态类信息20条，其他类信息5条。\n")
+    assert [f[2] for f in found(text, "K-02")] == ["合计写“共1041条”，其后列出的各项 5＋2＋20＋5＝32条，少于合计数。"]

@@ -16,6 +16,7 @@ from nianbao.rules.base import RuleContext
 from nianbao.rules.counts import (
     APPROX_AFTER,
     CASE_UNITS,
+    COUNT_RE,
     LIST_MAX,
     NUM,
     TOTAL_RE,
@@ -421,6 +422,9 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if _share_of_item(raw, [p[2] for p in parts], total):
                 continue  # a share shows one item counts part of another (57项, of which 45项, 占比78.9%)
+            if any(value(c.group("n")) == got for c in COUNT_RE.finditer(text, s.start, tm.start())
+                   if same_unit(c.group("u"), unit)):
+                continue  # "主动公开信息36条，累计1041条。其中……": the parts add up to the sentence's other count
             a, b = tm.start(), lst_start + parts[-1][1]
             ev = text[a:b]
             listed = "＋".join(str(p[2]) for p in parts)
