@@ -124,3 +124,16 @@ def test_k02_parts_matching_no_count_still_found():
     text = TOWN_23 + ("2023年，我镇主动公开信息36条，累计主动公开政府信息1041条，发布及时率100%。其中机构职能类信息5条，"
                       "政策文件类信息2条，工作动态类信息20条，其他类信息5条。\n")
     assert [f[2] for f in found(text, "K-02")] == ["合计写“共1041条”，其后列出的各项 5＋2＋20＋5＝32条，少于合计数。"]
+
+
+# S-06: a space inside the title is layout ("……人民政府 信息公开工作年度报告", the real dev q7521); a title without
+# 政府信息公开 is still irregular
+def test_s06_space_inside_the_title_is_layout():
+    text = "2023年青溪县东山镇人民政府 信息公开工作年度报告\n\n一、总体情况\n2023年，我镇扎实推进政务公开工作。\n"
+    assert found(text, "S-06") == []
+
+
+def test_s06_title_without_the_wording_still_noted():
+    text = "2023年青溪县东山镇人民政府 信息公开工作报告\n\n一、总体情况\n2023年，我镇扎实推进政务公开工作。\n"
+    assert [f[2] for f in found(text, "S-06")] == [
+        "报告标题“2023年青溪县东山镇人民政府 信息公开工作报告”没有“政府信息公开工作年度报告”字样。"]
