@@ -137,3 +137,51 @@ def test_s06_title_without_the_wording_still_noted():
     text = "2023年青溪县东山镇人民政府 信息公开工作报告\n\n一、总体情况\n2023年，我镇扎实推进政务公开工作。\n"
     assert [f[2] for f in found(text, "S-06")] == [
         "报告标题“2023年青溪县东山镇人民政府 信息公开工作报告”没有“政府信息公开工作年度报告”字样。"]
+
+
+# D-07: 计划 as a kind of information ("主动公开计划总结、工作动态……信息") is no plan dated with the report's year (the real
+# dev q7605); a plan so dated still is
+def test_d07_plans_and_summaries_as_a_kind_of_information():
+    text = TOWN_23 + "2023年，主动公开计划总结、工作动态、公示公告信息3类40条。\n五、存在的主要问题及改进情况\n2023年，我镇主动公开计划总结类信息2条。\n"
+    assert found(text, "D-07") == []
+
+
+def test_d07_plan_with_the_reports_year_still_found():
+    text = TOWN_23 + "全年主动公开信息40条。\n五、存在的主要问题及改进情况\n2023年，我镇计划进一步完善政务公开栏。\n"
+    assert [(f[0], f[1]) for f in found(text, "D-07")] == [("D-07", "2023")]
+
+
+# W-16: 省、市、县 is a list of one-character items, not 省 cut from 省市 (the real dev q7703)
+def test_w16_list_of_one_character_items():
+    text = (TOWN_23 + "我镇认真执行省市工作要求，落实省市安排，和省市有关部门保持沟通，"
+            "认真贯彻落实《条例》和省、市、县政府信息公开规定。\n")
+    assert found(text, "W-16") == []
+
+
+# S-08: more parts listed than said, each the title of another part ("……等五个部分组成", six listed; the real dev q7618)
+def test_s08_more_parts_listed_than_said():
+    text = ("青溪县东山镇人民政府2019年政府信息公开工作年度报告\n本报告由概述、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+            "行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等五个部分组成。\n一、概述\n"
+            "2019年，我镇扎实推进政务公开工作。\n")
+    assert [(f[1], f[2]) for f in found(text, "S-08")] == [(
+        "五个部分", "报告称由五部分组成，但列出的是6个部分（概述、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+        "行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项），部分数与所列内容不一致。")]
+
+
+def test_s08_a_title_holding_two_heads_is_not_counted_twice():
+    # 行政复议、行政诉讼情况 is one part; six items, six parts: nothing to say
+    text = ("青溪县东山镇人民政府2023年政府信息公开工作年度报告\n本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+            "政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。\n一、总体情况\n"
+            "2023年，我镇扎实推进政务公开工作。\n")
+    assert found(text, "S-08") == []
+
+
+# K-06: a breakdown in brackets opened by 包括 and closed by 其他 names every part (the real dev q7709)
+def test_k06_bracketed_breakdown_opened_by_including_and_closed_by_the_rest():
+    text = TOWN_23 + "2023年，我镇共公开信息90条，其中政务公开专栏60条（包括公开指南1条、财政信息11条、业务工作36条、其他10条）。\n"
+    assert [f[2] for f in _sums(text)] == ["写明60条，其后列出的各项 1＋11＋36＋10＝58条，少于所写的数。"]
+
+
+def test_k06_bracketed_breakdown_opened_by_including_without_the_rest_may_fall_short():
+    text = TOWN_23 + "2023年，我镇共公开信息90条，其中政务公开专栏60条（包括公开指南1条、财政信息11条、业务工作36条）。\n"
+    assert _sums(text) == []

@@ -94,7 +94,8 @@ def test_w05_light_verb_before_a_longer_word_ending_in_a_listed_modifier():
 
 def test_w06_mixed_phrasing_and_doubled_measure_word():
     body = "领导小组下设办公室在综合科，把信息公开作为一项的一项重要内容。"
-    assert [(k, e) for k, e, _ in findings(body, "W-06")] == [(4, "下设办公室在"), (21, "一项的一项")]
+    # (下设办公室在 was read too until the fourteenth session: real readers mark 2 of its 8 dev uses, so it is left)
+    assert [(k, e) for k, e, _ in findings(body, "W-06")] == [(21, "一项的一项")]
 
 
 def test_w05_object_that_starts_with_a_head_noun_used_as_modifier():

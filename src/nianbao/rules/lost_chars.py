@@ -190,6 +190,7 @@ _HAN_RUN = re.compile(f"[{CJK}]{{2,}}")
 _CUT_SITE = re.compile(f"[{CJK}](?=[\\d、，。；：,;:！？!?])")
 _BLOCK = re.compile(f"[{CJK}A-Za-z0-9+#&._%\\-]")  # what jieba cuts as one block: the clause's words are the span's
 _WINDOW = 24
+_ONE_CHAR_ITEMS = re.compile(f"、[{CJK}](?:[、，,]|[和及与][{CJK}](?![{CJK}]))")
 
 
 def _usual_words(text: str) -> dict[str, tuple[str, int]]:
@@ -252,6 +253,7 @@ def cut_short_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if len(w) == 1:
             prev = text[a - 1:a]
             if (prev in _NUMERAL or (prev == "、" and text[b] == "、")
+                    or _ONE_CHAR_ITEMS.match(text, b)  # 省、市、县: a list of one-character items
                     or prev + x in freq or prev + x in domain_terms()  # 微信 (a word the dictionary cuts)
                     or any(t == x and tag in _FUNCTION_TAGS for t, tag in pos_tagged(text[max(sp.start, a - 2):b + 1]))
                     or words()[x] > 1):  # the report uses the character as a word of its own

@@ -32,6 +32,12 @@ def _listed(items: list[str]) -> int:
     return sum(max(1, len({_part_of(h) for h in _HEADS.findall(i)})) for i in items)
 
 
+def _distinct_parts(items: list[str]) -> bool:
+    """Each item names the title of one part, and no two items the same part."""
+    kinds = [{_part_of(h) for h in _HEADS.findall(i)} for i in items]
+    return all(len(k) == 1 for k in kinds) and len({next(iter(k)) for k in kinds}) == len(items)
+
+
 # a current part by the words its title is known by, however it is worded
 _PART_WORDS = (("overview", re.compile(r"总体情况|概述|基本情况|概况")), ("proactive", re.compile(r"主动公开")),
                ("requests", re.compile(r"依申请公开|收到和?处理|公开申请")), ("review", re.compile(r"复议|诉讼")),
@@ -81,6 +87,10 @@ def declared_parts(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     # half of the parts or fewer names some of them on purpose (one left out of six is still a slip)
     abridged = "主要" in text[d.start:d.list_start] and d.open and 2 * _listed(items) <= n
     if 3 <= len(items) < n and all(len(i) >= 2 for i in items) and _listed(items) < n and not abridged:
+        yield ctx.finding(a, b, variant="list_mismatch", said=d.count, listed=len(items), items="、".join(items))
+    elif len(items) > n and _distinct_parts(items):
+        # more listed than said, each item the title of another part ("由概述、……、其他需要报告的事项等五个部分组成",
+        # six listed): no title holding 、 or 和 can explain it
         yield ctx.finding(a, b, variant="list_mismatch", said=d.count, listed=len(items), items="、".join(items))
     elif n < 6 and n in (len(items), _listed(items)) and year >= 2019:  # (two parts joined by 和 are two)
         # a note: readers of real reports do not mark a five-part description as a defect (the test split

@@ -777,7 +777,9 @@ def _bracketed_sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if _NOT_ITEM.sub("", lst):
                 continue  # words between the items that are not items: not a plain breakdown
             total, got = value(m.group("n")), sum(value(i.group("n")) for i in items)
-            partial = bool(_PARTIAL.search(lst))
+            # "74条（包括A1条、……、其他12条）": a breakdown opened by 包括 and closed by the rest names every part
+            lead = re.match(r"\s*(?:包括|包含)\s*[:：]?", lst)
+            partial = bool(_PARTIAL.search(lst[lead.end():] if lead and is_rest(last_item(lst)) else lst))
             if got == total or (got < total and (partial or len(items) < 3)) or (got > total and partial and "其中" not in lst):
                 continue
             if got > total and re.search(r"余|多|约|左右|%|％", lst):
