@@ -185,3 +185,28 @@ def test_k06_bracketed_breakdown_opened_by_including_and_closed_by_the_rest():
 def test_k06_bracketed_breakdown_opened_by_including_without_the_rest_may_fall_short():
     text = TOWN_23 + "2023年，我镇共公开信息90条，其中政务公开专栏60条（包括公开指南1条、财政信息11条、业务工作36条）。\n"
     assert _sums(text) == []
+
+
+# W-07: the 一 inside a common word typed as a dash (进—步, the real dev q7919), as in a heading's —、; a dash joining two
+# labels (机关简介—机构职能) is a dash
+def test_w07_dash_for_one_inside_a_word():
+    text = TOWN_23 + "我镇进—步提升政务公开质量，统—部署，逐—核对，推行—站式服务。\n"
+    assert [(f[1], f[2]) for f in found(text, "W-07")] == [("—", "疑似漏字或多字：词中的“一”写成了横线（如“进—步”）。")] * 4
+
+
+def test_w07_dash_between_labels_is_quiet():
+    text = TOWN_23 + "主动公开重点领域-安全生产26条，机关简介—机构职能1条，进一步提升公开质量。\n"
+    assert found(text, "W-07") == []
+
+
+# W-08: a branch's report naming its parent (市人社局 in the report of 人社分局, the real dev q7815) has lost no 分
+def test_w08_parent_bureau_in_a_branchs_report():
+    text = ("青溪县人社分局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，人社分局按市人社局工作部署推进政务公开，"
+            "人社分局主动公开市人社局文件4件，人社分局扎实做好政务公开。\n")
+    assert found(text, "W-08") == []
+
+
+# W-05: 举措 is a noun though the tagger calls it a verb ("以更加务实的举措推进", the real dev q7806)
+def test_w05_measure_is_a_noun():
+    text = TOWN_23 + "我镇以更加务实的举措全过程推进政务公开。\n"
+    assert found(text, "W-05") == []

@@ -701,7 +701,7 @@ def _listed_slips(report: Report) -> list[tuple[int, int]]:
 
 # the report's own name: a level or body character, or a joining word, may be left out or changed in a short form
 # (蓬溪鸣凤镇, 交通建设局 for 交通与建设局, another county's 县): only a name's own inner character is a slip
-_NAME_LEVEL = frozenset("省市县区旗州盟镇乡街道村局委办厅司处所站室院部")
+_NAME_LEVEL = frozenset("省市县区旗州盟镇乡街道村局委办厅司处所站室院部分")  # (分: 人社局 is the parent of 人社分局)
 _NAME_JOIN = frozenset("与和及暨之的")
 _DIVISION_END = frozenset(LEVEL_CHARS)
 _OWN_NAME_ENDS = ("人民政府办公室", "人民政府", "办事处")
