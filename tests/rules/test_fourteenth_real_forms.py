@@ -210,3 +210,32 @@ def test_w08_parent_bureau_in_a_branchs_report():
 def test_w05_measure_is_a_noun():
     text = TOWN_23 + "我镇以更加务实的举措全过程推进政务公开。\n"
     assert found(text, "W-05") == []
+
+
+# D-07: 按计划 (as planned) told of the year's work is no plan (the real dev q8005)
+def test_d07_as_planned_is_no_plan():
+    text = TOWN_23 + "全年主动公开信息40条。\n五、存在的主要问题及改进情况\n2023年，我镇政务公开工作按计划稳步推进，但仍存在不足。\n"
+    assert found(text, "D-07") == []
+
+
+# W-08: a set phrase varied on purpose right after the phrase itself ("应公开尽公开、应公开优公开", the real dev q8014)
+def test_w08_phrase_varied_on_purpose_after_itself():
+    text = TOWN_23 + "我镇秉持“应公开尽公开、应公开优公开”理念推进政务公开。\n"
+    assert found(text, "W-08") == []
+
+
+def test_w08_phrase_with_a_wrong_character_alone_still_found():
+    text = TOWN_23 + "我镇秉持“应公开优公开”理念推进政务公开。\n"
+    assert [f[1] for f in found(text, "W-08")] == ["应公开优公开"]
+
+
+# W-06: a label before its colon names a list and is none of its items ("机构设置：单位职责、……、机构设置", the real dev
+# q8009); an item listed twice is still found
+def test_w06_label_of_a_list_is_no_item():
+    text = TOWN_23 + "主要包括政府数据：统计年鉴、统计公报，机构设置：单位职责、领导之窗、机构设置、政策文件、工作动态等。\n"
+    assert found(text, "W-06") == []
+
+
+def test_w06_item_listed_twice_still_found():
+    text = TOWN_23 + "公开内容包括单位职责、机构设置、领导之窗、机构设置、政策文件等。\n"
+    assert [f[1] for f in found(text, "W-06")] == ["机构设置"]

@@ -426,6 +426,7 @@ def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext,
         seen: set[str] = set()
         k = a0
         for item in _ITEM_SEP.split(sent):
+            label = sent[k - a0 + len(item):k - a0 + len(item) + 1] in "：:" and k - a0 + len(item) < len(sent)
             core = re.sub(r"^(?:包括|其中|以及|及|和|与|等)", "", item.strip())
             key = core.replace("的", "")
             # (a clause stating a figure is a statement, not an item: "累计公开……，全文电子化率达100%，新增……，全文电子化率达
@@ -435,7 +436,8 @@ def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext,
                     a = text.find(core, k, hi)
                     if a >= 0 and not any(x < a + len(core) and a < y for x, y in doubled):
                         yield ctx.finding(a, a + len(core), variant="repeated_item", item=core)
-                seen.add(key)
+                if not label:  # "机构设置：单位职责、……、机构设置": a label before its colon names the list, no item of it
+                    seen.add(key)
             k += len(item) + 1
 
 
@@ -869,6 +871,8 @@ def term_near_misses(report: Report) -> Iterator[tuple[int, int, str, str]]:
         for a, b, t, kind in sorted(hits, key=lambda h: (h[0], h[0] - h[1], h[2])):
             if a < end or any(x < b and a < y for x, y in listed or ()):
                 continue
+            if kind == "sub" and text.find(t, max(lo, a - len(t) - 3), a) != -1:
+                continue  # "应公开尽公开、应公开优公开": the phrase written right before, varied on purpose
             end = b
             yield a, b, t, kind
 
