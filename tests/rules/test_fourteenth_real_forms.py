@@ -239,3 +239,17 @@ def test_w06_label_of_a_list_is_no_item():
 def test_w06_item_listed_twice_still_found():
     text = TOWN_23 + "公开内容包括单位职责、机构设置、领导之窗、机构设置、政策文件等。\n"
     assert [f[1] for f in found(text, "W-06")] == ["机构设置"]
+
+
+# W-07: a mandated title's 政府信息 with 信息 lost (依申请公开政府办理情况, 主动公开政府的情况: dev 5 of 5 marked) and part two's
+# title with 主动 lost (二、公开政府信息情况: 2 of 2); 主动公开政府采购信息 and 依申请公开政府信息情况 are other words
+def test_w07_mandated_titles_with_a_word_lost():
+    text = TOWN_23 + "（一）主动公开政府的情况\n全年公开信息12条。\n（二）依申请公开政府办理情况\n无。\n二、公开政府信息情况\n全年公开信息12条。\n"
+    assert [(f[1], f[3]) for f in found(text, "W-07")] == [
+        ("政府", "改为“政府信息”。"), ("政府", "改为“政府信息”。"), ("公开政府信息", "改为“主动公开政府信息”。")]
+
+
+def test_w07_mandated_titles_written_whole_are_quiet():
+    text = (TOWN_23 + "（一）主动公开情况\n全年主动公开政府采购信息12条，主动公开政府会议3次。\n（二）依申请公开政府信息情况\n无。\n"
+            "二、主动公开政府信息情况\n全年公开信息12条。\n")
+    assert found(text, "W-07") == []

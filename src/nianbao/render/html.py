@@ -360,8 +360,7 @@ def _checklist(audit: dict) -> str:
     )
 
 
-def _notes(audit: dict) -> str:
-    notes = audit_notes(audit)
+def _notes(notes: list[dict]) -> str:
     if not notes:
         return ""
     lis = "".join(
@@ -448,7 +447,8 @@ def _reading(audit: dict) -> str:
 def render_html(audit: dict) -> str:
     """The audit as one self-contained HTML document (no network access needed to view it)."""
     nav = [("overview", "概览"), ("doc", "原文与问题"), ("tables", "法定表格"), ("checklist", "整改清单")]
-    if audit_notes(audit):
+    notes = audit_notes(audit)  # (read once: the nav and the section both need it)
+    if notes:
         nav.append(("notes", "解析说明"))
     if audit.get("copying"):
         nav.append(("copying", "雷同检测"))
@@ -464,7 +464,7 @@ def render_html(audit: dict) -> str:
         f"<title>{e(report_title(audit))} · 审核报告</title>\n<style>\n{_asset('audit.css')}</style>\n</head>\n"
         f'<body data-key="{e(key)}">\n{_header(audit)}\n{_reading(audit)}<nav class="toc"><div class="wrap">{navhtml}</div></nav>\n'
         f'<main class="wrap">\n{_overview(audit)}\n{_document(audit)}\n{_tables(audit)}\n{_checklist(audit)}\n'
-        f"{_notes(audit)}\n{_copying(audit)}\n{_previous(audit)}</main>\n"
+        f"{_notes(notes)}\n{_copying(audit)}\n{_previous(audit)}</main>\n"
         f'<footer>由 nianbao {e(audit.get("nianbao_version"))} 生成 · 数据格式 {e(audit.get("schema"))} · '
         "评分与问题均为自动检查结果，供整改参考</footer>\n"
         f"<script>\n{_asset('audit.js')}</script>\n</body>\n</html>\n"
