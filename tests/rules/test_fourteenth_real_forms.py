@@ -191,7 +191,7 @@ def test_k06_bracketed_breakdown_opened_by_including_without_the_rest_may_fall_s
 # labels (机关简介—机构职能) is a dash
 def test_w07_dash_for_one_inside_a_word():
     text = TOWN_23 + "我镇进—步提升政务公开质量，统—部署，逐—核对，推行—站式服务。\n"
-    assert [(f[1], f[2]) for f in found(text, "W-07")] == [("—", "疑似漏字或多字：词中的“一”写成了横线（如“进—步”）。")] * 4
+    assert [(f[1], f[2]) for f in found(text, "W-07")] == [("—", "疑似错字：词中的“一”写成了横线（如“进—步”）。")] * 4
 
 
 def test_w07_dash_between_labels_is_quiet():
@@ -252,4 +252,17 @@ def test_w07_mandated_titles_with_a_word_lost():
 def test_w07_mandated_titles_written_whole_are_quiet():
     text = (TOWN_23 + "（一）主动公开情况\n全年主动公开政府采购信息12条，主动公开政府会议3次。\n（二）依申请公开政府信息情况\n无。\n"
             "二、主动公开政府信息情况\n全年公开信息12条。\n")
+    assert found(text, "W-07") == []
+
+
+# W-07: a lawsuit against the body is 被提起, not 被申请 (the real dev q8217); 申请行政复议 and 依法申请 are right
+def test_w07_lawsuit_applied_for():
+    text = TOWN_23 + "因政府信息公开工作被申请行政复议数量0件。因政府信息公开工作被申请行政诉讼数量0件。\n"
+    assert [f[1:] for f in found(text, "W-07")] == [(
+        "申请", "疑似用词有误：行政诉讼用“提起”，“申请”是行政复议的说法（被申请行政复议、被提起行政诉讼）。",
+        "将“申请”改为“提起”（被提起行政诉讼）。")]
+
+
+def test_w07_review_applied_for_and_lawsuit_brought_are_quiet():
+    text = TOWN_23 + "因政府信息公开工作被申请行政复议、被提起行政诉讼的数量均为0件，公民可依法申请行政复议或者提起行政诉讼。\n"
     assert found(text, "W-07") == []

@@ -34,8 +34,8 @@ def test_w12_a_place_cut_short_before_its_government():
 def test_w07_notes_for_forms_writers_mark_most_times():
     text = BUREAU + "我局把政府公开工作纳入年度考核，本报告由总体情况、存在的主要问题及改进情况、其他报告的事项等六部分组成。"
     assert [(f[1], f[2]) for f in found(text, "W-07")] == [
-        ("政府", "疑似漏字或多字：“政府公开工作”漏了“信息”，应为“政府信息公开工作”。"),
-        ("其他", "疑似漏字或多字：第六部分的标题是“其他需要报告的事项”，这里漏了“需要”。")]
+        ("政府", "疑似漏字：“政府公开工作”漏了“信息”，应为“政府信息公开工作”。"),
+        ("其他", "疑似漏字：第六部分的标题是“其他需要报告的事项”，这里漏了“需要”。")]
     assert _severity(text, "W-07") == ["info", "info"]
     right = BUREAU + "我局把政府信息公开工作和政务公开工作纳入年度考核，本报告由总体情况、其他需要报告的事项共六个部分组成。"
     assert found(right, "W-07") == []
@@ -160,7 +160,7 @@ def test_k03_a_bureau_compiling_from_the_district_s_units():
 # W-07: a day without 日 before 止/起/至 ("至12月31止"); W-06: 年 typed twice before 以来 ("2019年年以来")
 def test_w07_day_without_ri_and_w06_nian_twice():
     text = BUREAU + "数据时段：2024年1月1日至12月31止。2023年年以来，我局公开信息86条。"
-    assert [(f[1], f[2]) for f in found(text, "W-07")] == [("31", "疑似漏字或多字：日期的“日”字漏了（如“12月31止”）。")]
+    assert [(f[1], f[2]) for f in found(text, "W-07")] == [("31", "疑似漏字：日期的“日”字漏了（如“12月31止”）。")]
     assert [f[1] for f in found(text, "W-06")] == ["2023年年"]
     right = BUREAU + "数据时段：2024年1月1日至12月31日止。2023年以来，我局于2023年年底公开了2022年年报。"
     assert found(right, "W-07") == [] and found(right, "W-06") == []

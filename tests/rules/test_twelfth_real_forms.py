@@ -48,7 +48,7 @@ def test_w07_malformed_url_scheme(url, bad):
     text = TOWN_24 + f"本报告电子版可在青溪县人民政府门户网站（{url}）下载。" + BODY
     findings = found(text, "W-07")
     assert [f[:2] for f in findings] == [("W-07", bad)]
-    assert findings[0][2] == "疑似漏字或多字：网址开头的“http://”写错了（冒号或斜杠漏写、错位）。"
+    assert findings[0][2] == "疑似有误：网址开头的“http://”写错了（冒号或斜杠漏写、错位）。"
 
 
 @pytest.mark.parametrize("url", ["http://www.qxx.gov.cn", "https://www.qxx.gov.cn/xxgk/", "http:// www.qxx.gov.cn"])
@@ -147,7 +147,7 @@ def test_w05_di_before_the_object_of_dedao():
 def test_w07_heading_numeral_typed_as_a_dash():
     text = TOWN_24 + "本报告依据《条例》编制。\n—、总体情况\n2024年，我镇扎实推进政务公开工作，全年公开信息326条——比上年多。"
     findings = found(text, "W-07")
-    assert [f[:3] for f in findings] == [("W-07", "—", "疑似漏字或多字：标题序号“一、”的“一”写成了横线。")]
+    assert [f[:3] for f in findings] == [("W-07", "—", "疑似错字：标题序号“一、”的“一”写成了横线。")]
 
 
 # W-04: 转结 wherever it stands — after a bare year too (2021年转结办理: a fresh dev page); 结转 is quiet, and so is

@@ -526,15 +526,21 @@ def _near_duplicates(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
 
 
 @cache
-def slip_lexicon() -> tuple[re.Pattern | None, tuple[tuple[str, str, bool], ...]]:
+def slip_lexicon() -> tuple[re.Pattern | None, tuple[tuple[str, str, bool, str], ...]]:
     """W-07's list (slips.toml): one regex for all slips (a named group per slip: one pass over the text instead of one
-    per slip); each slip's fix, why, and whether it is only a note (``note = true``: writers mark it most times, not
-    every time)."""
+    per slip); each slip's fix, why, whether it is only a note (``note = true``: writers mark it most times, not
+    every time), and its kind."""
     entries = lexicon("slips").get("slip", [])
     if not entries:
         return None, ()
     rx = re.compile("|".join(f"(?P<g{i}>{s['pattern']})" for i, s in enumerate(entries)))
-    return rx, tuple((s.get("fix", ""), s.get("why", ""), bool(s.get("note", False))) for s in entries)
+    return rx, tuple((s.get("fix", ""), s.get("why", ""), bool(s.get("note", False)), s.get("kind", "")) for s in entries)
+
+
+# what a slip is, by its kind, in the message's words (W-07 is titled 漏字或多字; a wrong character is neither)
+_SLIP_WHAT = {"missing_char": "漏字", "missing_word": "漏字", "stray_char": "多字", "wrong_char": "错字",
+              "wrong_word": "用词有误", "institutional_term": "用词有误", "doc_number": "有误",
+              "malformed_url": "有误", "malformed_email": "有误", "malformed_postcode": "有误"}
 
 
 def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -543,8 +549,9 @@ def slips(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if rx is None:
         return
     for _, start, end, m in span_matches(report, rx):
-        fix, why, note = rules[int(m.lastgroup[1:])]
-        yield ctx.finding(start, end, why=why.rstrip("。"), fix=fix or ctx.spec.fix, severity="info" if note else None)
+        fix, why, note, kind = rules[int(m.lastgroup[1:])]
+        yield ctx.finding(start, end, why=why.rstrip("。"), fix=fix or ctx.spec.fix, what=_SLIP_WHAT.get(kind, "漏字或多字"),
+                          severity="info" if note else None)
 
 
 # --------------------------------------------------------------------------------------------- W-08
