@@ -266,3 +266,27 @@ def test_w07_lawsuit_applied_for():
 def test_w07_review_applied_for_and_lawsuit_brought_are_quiet():
     text = TOWN_23 + "因政府信息公开工作被申请行政复议、被提起行政诉讼的数量均为0件，公民可依法申请行政复议或者提起行政诉讼。\n"
     assert found(text, "W-07") == []
+
+
+# W-07 门口网站 (the real dev q8422); 做出具体安排 (q8404) is left to the writers' disagreement: an older dev page writes
+# it unmarked
+def test_w07_entrance_website():
+    text = TOWN_23 + "我镇构建门口网站，对全年政务公开工作做出具体安排。\n"
+    assert [(f[0], f[1]) for f in found(text, "W-07", "W-04")] == [("W-07", "门口")]
+
+
+def test_w07_portal_and_a_gate_are_quiet():
+    text = TOWN_23 + "我镇完善门户网站，在单位门口设置公开栏。\n"
+    assert found(text, "W-07") == []
+
+
+# K-06 none_and_some: documents counted by how they are disclosed ("主动公开67件，依申请公开55件") are no requests (the
+# real dev q8413); a count of requests beside "未收到申请" still is
+def test_k06_documents_by_disclosure_attribute_are_no_requests():
+    text = TOWN_23 + "全年共制定文件122件，主动公开67件，依申请公开55件。\n（二）依申请公开情况\n2023年，我镇收到政府信息公开申请数量为0件。\n"
+    assert _sums(text) == []
+
+
+def test_k06_requests_counted_beside_none_still_found():
+    text = TOWN_23 + "全年主动公开信息67条，依申请公开55件。\n（二）依申请公开情况\n2023年，我镇未收到政府信息公开申请。\n"
+    assert [f[0] for f in _sums(text)] == ["warning"]

@@ -248,6 +248,9 @@ def _none_and_some(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 clause = _clause(text, s, m.start(), m.end())
                 if _OTHER_MATTER.search(clause) or (kind == "requests" and re.search(r"复议|诉讼", clause)):
                     continue
+                if "k" in m.re.groupindex and m.group("k") and \
+                        re.search(r"主动公开\s*\d+\s*件\s*[，,、]\s*$", text[max(s.start, m.start() - 20):m.start()]):
+                    continue  # "制定文件122件，主动公开67件，依申请公开55件": documents by how they are disclosed, no requests
                 if n == 0:
                     none = none or (m.start(), m.end(), 0)
                 elif some is None:
