@@ -94,6 +94,7 @@ COMPATIBLE = frozenset({
     ("format", "structure"),
     ("structure", "format"),  # "七部分" is evidence of the old format as well
     ("typo", "W-03"),
+    ("typo", "C-06"),  # a count left blank (主动公开信息  条), marked as a missing word: C-06's unfilled blank
     ("consistency", "K-01"),
     ("table", "consistency"),
 })

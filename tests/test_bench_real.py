@@ -50,6 +50,10 @@ def test_compatible_pairs_and_document_level_findings():
     assert not B.matches(a, B.Found("S-03", "structure", "info", 2, 3))
     assert B.matches(a, B.Found("D-06", "date", "error", None, None))  # no location: any compatible annotation
     assert B.matches(B.Annotation(5, 5, "typo"), B.Found("W-01", "typo", "error", 5, 6))  # empty span = one position
+    # a blank count marked as a missing word is C-06's unfilled blank; another content rule is not a typo
+    blank = B.Annotation(10, 19, "typo", "missing_word", "主动公开信息  条")
+    assert B.matches(blank, B.Found("C-06", "content", "error", 16, 19))
+    assert not B.matches(blank, B.Found("C-01", "content", "warning", 16, 19))
 
 
 def test_false_alarms_count_only_clean_excerpts_and_warnings_errors():
