@@ -205,7 +205,7 @@ def wrong_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         if re.match(r"\s*(?:以来|以前|之前|起|底|末|年底|年末)", text[m.end("y") + 1:m.end("y") + 5]):
             continue
         if re.match(r"\s*度?\s*[，,、和及与至到—-]\s*(?:19|20)\d{2}\s*年", text[m.end("y") + 1:m.end("y") + 12]):
-            continue  # "2018年，2019年，我委……均被评为先进": years listed (or a span of years), not the year's work
+            continue  # "2021年，2022年，我局……均被评为先进": years listed (or a span of years), not the year's work
         if COMPARE_RE.search(rest[:12]) or re.search(r"上年度|去年|上一年|年度报告|报告指出|问题整改|整改情况", sent):
             continue
         if re.search(r"(?:实施|施行|颁布|公布|修订|印发|出台|成立|启动|上线|开通)(?:后|以来|之后|以后|起)", rest[:40]):

@@ -424,7 +424,7 @@ def subtotals(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # a share shows one item counts part of another (57项, of which 45项, 占比78.9%)
             if any(value(c.group("n")) == got for c in COUNT_RE.finditer(text, s.start, tm.start())
                    if same_unit(c.group("u"), unit)):
-                continue  # "主动公开信息36条，累计1041条。其中……": the parts add up to the sentence's other count
+                continue  # "主动公开信息30条，累计820条。其中……": the parts add up to the sentence's other count
             a, b = tm.start(), lst_start + parts[-1][1]
             ev = text[a:b]
             listed = "＋".join(str(p[2]) for p in parts)

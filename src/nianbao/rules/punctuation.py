@@ -439,7 +439,7 @@ def paragraph_without_end_mark(report: Report, ctx: RuleContext) -> Iterator[Fin
 # (an issuer's abbreviation right before it; a court's case number, （2021）京01行初1号, has letters after the year)
 _DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?P<open>[〔\[［【(（])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]］】)）])"
                          r"\s*(?P<serial>第?\d{1,5})\s*(?P<hao>[号號])")
-# a web page's own field for the number ("备注/文号：安参政[2013]27号") is the site's furniture, not the report's text
+# a web page's own field for the number ("备注/文号：青政发[2023]5号") is the site's furniture, not the report's text
 _NUMBER_FIELD = re.compile(r"文\s*号\s*[:：]\s*[^\s，。；]{0,12}$")
 
 

@@ -879,7 +879,7 @@ def term_near_misses(report: Report) -> Iterator[tuple[int, int, str, str]]:
             if a < end or any(x < b and a < y for x, y in listed or ()):
                 continue
             if kind == "sub" and text.find(t, max(lo, a - len(t) - 3), a) != -1:
-                continue  # "应公开尽公开、应公开优公开": the phrase written right before, varied on purpose
+                continue  # "应公开尽公开，……应公开早公开": the phrase written right before, varied on purpose
             end = b
             yield a, b, t, kind
 

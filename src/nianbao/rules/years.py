@@ -51,7 +51,7 @@ _WILL = rf"将(?:{'|'.join(_WORDS['will_verbs'])})"
 
 def _plan_rx(year: int) -> re.Pattern:
     # the report's own year, or one before it (a plan two reports old, its year changed in the wrong place); 计划 as a
-    # kind of information (主动公开计划总结、工作动态……信息, 规划计划类) is no plan, nor is 按计划 (as planned)
+    # kind of information (公开计划总结类信息, 规划计划类) is no plan, nor is 按计划 (as planned)
     y = rf"(?<![\d〔\[（(])(?P<y>{year}|{year - 1}|{year - 2})\s*年(?:度)?"
     return re.compile(
         rf"{y}(?:\s*[，,]?\s*(?:[^，。；\d]{{0,12}}?)(?:{_WILL}|(?:(?<![规按照据依])计划(?!\s*[（(]|总结|类|信息|[、，,])|拟)(?!\s*[（(])|力争|争取)"
