@@ -326,7 +326,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                         continue
                     lo, b0 = so, max(b0, min(reach, so.end() + LIST_MAX))
             if text[tm.end():lo.end()].lstrip().startswith("。") or lo.re is _SENTENCE_OPEN:
-                # (a sentence that breaks down "the information" down follows the whole sentence, not one clause of it)
+                # (a sentence that breaks "the information" down follows the whole sentence, not one clause of it)
                 begin = max(a0, *(text.rfind(c, a0, tm.start()) + 1 for c in ("。" if lo.re is _SENTENCE_OPEN else "。；;")))
                 if COUNT_RE.search(text, begin, tm.start()):
                     continue  # "收到申请4件……自然人2件，法人2件。其中3件已答复": a 其中 opening the next sentence breaks

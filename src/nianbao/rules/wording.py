@@ -426,7 +426,8 @@ def _repeated_items(text: str, lo: int, hi: int, ctx: RuleContext,
         seen: set[str] = set()
         k = a0
         for item in _ITEM_SEP.split(sent):
-            label = sent[k - a0 + len(item):k - a0 + len(item) + 1] in "：:" and k - a0 + len(item) < len(sent)
+            j = k - a0 + len(item)  # the separator after the item
+            label = sent[j:j + 1] in ("：", ":")
             core = re.sub(r"^(?:包括|其中|以及|及|和|与|等)", "", item.strip())
             key = core.replace("的", "")
             # (a clause stating a figure is a statement, not an item: "累计公开……，全文电子化率达100%，新增……，全文电子化率达
