@@ -141,7 +141,8 @@ def document_number_mismatch(report: Report, ctx: RuleContext) -> Iterator[Findi
             t = rx.search(title)
             if t and issuer == yissuer and int(t.group("y")) in serials:
                 right = f"{yissuer}〔{t.group('y')}〕{serials[int(t.group('y'))]}号"
-                if re.sub(r"[〔\[［(（【〕\]］)）】]", "", number) != re.sub("[〔〕]", "", right):  # (brackets alone: P-09)
+                # the year and the serial, read from the match (the issuer is the same): brackets alone are P-09's
+                if (m.group("year"), m.group("serial")) != (t.group("y"), str(serials[int(t.group("y"))])):
                     yield ctx.finding(a, b, variant="number", title=title, right=right, found=number)
                 break
         else:

@@ -296,8 +296,13 @@ _ASIDE = re.compile(r"\s*[，,][^。；;:：\n]{2,24}(?=。)")
 _SENTENCE_OPEN = re.compile(r"\s*。\s*(?:(?:(?:19|20)\d{2}\s*年度?|全年|本年度?)?[，,]?(?P<lead>[^，,。；;\d\n]{0,12}?)"
                             r"(?:主动)?公开(?:的)?(?:政府|政务)?信息(?:中|的?(?:类别|内容|种类)?(?:主要|具体)?(?:包括|包含|有|为))|"
                             r"(?:具体|主要)(?:包括|包含))\s*[:：，,]?")
-_CHANNEL_LEAD = re.compile(r"通过|在|网站|公众号|微信|微博|媒体|栏|平台|其中")
 _CONTAINS = re.compile(rf"(?P<keep>\d\s*(?:{UNITS}))(?P<drop>\s*[，,]?\s*(?:其中)?(?:包?含|内含)[^、，,；;。]*)")
+
+
+def _names_channel(lead: str) -> bool:
+    """The words before "……公开的信息中" name one channel (通过网站, 在公众号 — count_words.toml's channels): that
+    channel's share of the information, no breakdown of the whole."""
+    return bool(re.search(r"通过|在|其中", lead) or _count_words("channels").search(lead))
 
 
 def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
@@ -308,7 +313,7 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     for k, sp in enumerate(spans):
         a0, b0 = sp.start, sp.end
         for tm in COUNT_RE.finditer(text, a0, b0):
-            b0 = sp.end
+            hi = b0  # how far the list may run: the paragraph, or the next one where that one opens with it
             lo = _LIST_OPEN.match(text, tm.end(), b0)
             if not lo or lo.end() == tm.end():
                 # "发布信息88条，更新率为100%。其中，……": a clause with no count of its own between the count and the
@@ -322,9 +327,9 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     nxt = spans[k + 1] if k + 1 < len(spans) else None
                     reach = nxt.end if nxt is not None and not text[b0:nxt.start].strip() else b0
                     so = _SENTENCE_OPEN.match(text, start, reach)
-                    if so is None or _CHANNEL_LEAD.search(so.group("lead") or ""):
+                    if so is None or _names_channel(so.group("lead") or ""):
                         continue
-                    lo, b0 = so, max(b0, min(reach, so.end() + LIST_MAX))
+                    lo, hi = so, max(b0, min(reach, so.end() + LIST_MAX))
             if text[tm.end():lo.end()].lstrip().startswith("。") or lo.re is _SENTENCE_OPEN:
                 # (a sentence that breaks "the information" down follows the whole sentence, not one clause of it)
                 begin = max(a0, *(text.rfind(c, a0, tm.start()) + 1 for c in ("。" if lo.re is _SENTENCE_OPEN else "。；;")))
@@ -335,11 +340,11 @@ def _sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             if re.search(r"(?:结转|上年|去年|上一年)[^，,；;。]*$", head):
                 continue  # "收到申请12件，上年结转申请1件，其中：……": the breakdown is of what came before, not the carried count
             # the list runs to the sentence's end, read at most LIST_MAX characters on; a list cut there may not fall short
-            end = text.find("。", lo.end(), min(b0, lo.end() + LIST_MAX))
-            cut = end < 0 and b0 > lo.end() + LIST_MAX
+            end = text.find("。", lo.end(), min(hi, lo.end() + LIST_MAX))
+            cut = end < 0 and hi > lo.end() + LIST_MAX
             # (a list at the very end of a text that stops without a closing mark was cut short too: a page excerpt)
-            cut = cut or (end < 0 and not text[b0:].strip() and not re.search(r"[。；;！!？?]\s*$", text[lo.end():b0]))
-            end = min(b0, lo.end() + LIST_MAX) if end < 0 else end
+            cut = cut or (end < 0 and not text[hi:].strip() and not re.search(r"[。；;！!？?]\s*$", text[lo.end():hi]))
+            end = min(hi, lo.end() + LIST_MAX) if end < 0 else end
             lst = without_nested(text[lo.end():end])  # bracketed breakdowns of one item are not items of the list
             # "行政处罚信息33条含207条处理决定": what one item contains is no item of the list (blanked, offsets kept)
             lst = _CONTAINS.sub(lambda x: x.group("keep") + "＿" * len(x.group("drop")), lst)
