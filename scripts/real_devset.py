@@ -20,6 +20,17 @@ Re-gathering (the cache is not in git, so a new checkout starts without it):
     python scripts/real_devset.py take ID [ID ...]        # cut .cache/devset/ID.full.txt to the excerpt and check it
     python scripts/real_devset.py plan|take --pool qa     # the same for a review pool (corpora/real/pool/qa.jsonl)
 
+With helpers and a limited number of look-ups (the fifteenth session re-gathered the cache on a new machine this way):
+
+    python scripts/real_devset.py shards --out DIR [--n 8] [--per 40] [--prefer test|annotations]
+    python scripts/real_devset.py save < ID_TO_EXCERPT.json   # write each ID.full.txt, then take it
+
+``shards`` writes ``DIR/shard_K.json`` files (lists of ``[query, [{id, rank, chars, url, split}, …]]``) for the queries
+whose excerpts are still missing from the cache, best first: ``--prefer annotations`` orders by annotations (plus half
+a point per excerpt), ``--prefer test`` by test excerpts first. ``save`` reads a JSON object mapping excerpt id to the
+search result's ``excerpt`` string (copied exactly, escapes and all), writes ``<id>.full.txt`` and prints ``ID: OK``
+or why the copy does not match. Where a URL comes back at two ranks, the recorded rank's result is the one.
+
 ``plan`` groups the manifest lines by the ``pages`` query that found them. Re-run each query with the search tool
 and save the ``excerpt`` of the result at each listed rank, decoded (real newlines), as ``.cache/devset/<id>.full.txt``.
 ``take`` finds the excerpt inside that file (a prefix, or a slice starting at a line start) whose length and sha256 the
@@ -279,15 +290,65 @@ def pool_command(args: argparse.Namespace) -> int:
     return 1 if fails else 0
 
 
+def shards(rows: list[tuple[str, int, dict]], cache: Path, out: Path, n: int, per: int, prefer: str) -> str:
+    """Write up to ``n`` shard files of up to ``per`` queries each, for the queries with excerpts missing from the cache."""
+    by_query: dict[str, list[dict]] = {}
+    for _name, _n, row in rows:
+        if not (cache / f"{row['id']}.txt").is_file():
+            by_query.setdefault(row["query"], []).append(row)
+
+    def weight(item: tuple[str, list[dict]]) -> tuple:
+        q, need = item
+        ann = sum(len(r["annotations"]) + 0.5 for r in need)
+        return (-sum(r["split"] == "test" for r in need), -ann, q) if prefer == "test" else (-ann, q)
+
+    queries = sorted(by_query.items(), key=weight)[:n * per]
+    out.mkdir(parents=True, exist_ok=True)
+    keys = ("id", "rank", "chars", "url", "split")
+    for k in range(n):
+        part = [[q, [{x: r[x] for x in keys} for r in sorted(need, key=lambda r: r["rank"])]]
+                for q, need in queries[k::n]]
+        if part:
+            (out / f"shard_{k + 1}.json").write_text(json.dumps(part, ensure_ascii=False, indent=0), encoding="utf-8")
+    missing = sum(len(v) for v in by_query.values())
+    taken = sum(len(v) for _, v in queries)
+    return f"{len(by_query)} queries hold {missing} missing excerpts; the shards hold {len(queries)} queries, {taken} excerpts"
+
+
+def save(manifest: dict[str, dict], cache: Path, raw: str) -> int:
+    """Write each id's saved search result as ``<id>.full.txt`` and take it; one line per id."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        print(f"输入不是有效的 JSON：{e}", file=sys.stderr)
+        return 2
+    cache.mkdir(parents=True, exist_ok=True)
+    bad = 0
+    for i, text in data.items():
+        if i not in manifest:
+            print(f"{i}: 清单中没有这个编号")
+            bad += 1
+            continue
+        (cache / f"{i}.full.txt").write_text(text, encoding="utf-8")
+        msg = take(manifest[i], cache)
+        print(f"{i}: OK" if not msg else msg)
+        bad += bool(msg)
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="真实年报开发集：核对本地副本与清单，统计数量")
-    ap.add_argument("command", choices=["check", "stats", "plan", "take"])
+    ap.add_argument("command", choices=["check", "stats", "plan", "take", "shards", "save"])
     ap.add_argument("ids", nargs="*", help="take: 要截取核对的摘录编号")
     ap.add_argument("--shard", help="plan: 只列第 K 份（共 N 份），如 2/7")
     ap.add_argument("--cache", type=Path, default=CACHE_DIR)
     ap.add_argument("--manifest-dir", type=Path, default=MANIFEST_DIR)
     ap.add_argument("--paragraph-dir", type=Path, default=PARAGRAPH_DIR)
     ap.add_argument("--writer", help="只核对这一份清单（如 h12d）")
+    ap.add_argument("--out", type=Path, help="shards: 写入分片文件的目录")
+    ap.add_argument("--n", type=int, default=8, help="shards: 分片数")
+    ap.add_argument("--per", type=int, default=40, help="shards: 每片最多的查询数")
+    ap.add_argument("--prefer", choices=["annotations", "test"], default="annotations", help="shards: 排序方式")
     ap.add_argument("--pool", help="plan/take: 复核池（corpora/real/pool/<名>.jsonl → .cache/pool_<名>/，take 同时写 INDEX.tsv）")
     args = ap.parse_args(argv)
     if args.pool:
@@ -301,6 +362,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "plan":
         print(plan(rows, args.shard))
         return 0
+    if args.command == "shards":
+        if args.out is None:
+            print("shards 需要 --out 目录", file=sys.stderr)
+            return 2
+        print(shards(rows, args.cache, args.out, args.n, args.per, args.prefer))
+        return 0
+    if args.command == "save":
+        return save(manifest, args.cache, sys.stdin.read())
     if args.command == "take":
         args.cache.mkdir(parents=True, exist_ok=True)
         fails = [msg for i in args.ids if (msg := take(manifest[i], args.cache))]
