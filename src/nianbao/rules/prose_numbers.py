@@ -124,9 +124,9 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 a, p = int(m.group("a")), float(m.group("p"))
                 if a > total:
                     continue
-                # the share of a nearer count ("共89项，其中行政许可57项，实现……的有45项，占比78.9%": 45 of 57), or of a
-                # count stated before this total in the paragraph ("主动公开信息155条，历年累计3930条。……83条，占53.5%": 83
-                # of the year's 155, not of the cumulative 3930)
+                # the share of a nearer count ("共60项，其中甲类40项，……的有30项，占比75.0%": 30 of 40), or of a
+                # count stated before this total in the paragraph ("公开信息120条，累计2400条。……90条，占75.0%": 90
+                # of the year's 120, not of the cumulative 2400)
                 bases = [value(c.group("n")) for c in counts if c.end() <= m.start() and c.start() != m.start()]
                 bases += [value(c.group("n")) for c in COUNT_RE.finditer(text, sp.start, tm.start()) if c.group("u") == unit]
                 if any(b >= a and share_matches(a, b, p) and share_exact(a, b, p) for b in bases):
