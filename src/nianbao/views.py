@@ -224,6 +224,14 @@ class TextViews:
 
         return read_part_lists(self.report.text)
 
+    @cached_property
+    def part_chains(self) -> tuple[PartList, ...]:
+        """Lists of the report's parts with no lead ("……，将总体情况、主动公开……情况、……等方面总结报告"), outside
+        :attr:`part_lists`."""
+        from nianbao.structure.declared import read_part_chains
+
+        return read_part_chains(self.report.text, skip=tuple((d.start, d.end) for d in self.part_lists))
+
     # ---------------------------------------------------------------- words
     def words(self, para: Paragraph) -> list[str]:
         """The paragraph's text cut into words by :func:`segment` (once per paragraph)."""

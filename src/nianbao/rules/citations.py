@@ -13,6 +13,7 @@ from nianbao.model import Finding, Report
 from nianbao.rules.base import RuleContext
 from nianbao.rules.years import year_guess
 from nianbao.views import sentence_bounds
+from nianbao.vocab import pre2019_words
 
 CITE_2019 = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号")
 CITE_2021 = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2021\s*[〕\]］)）】]\s*30\s*号")
@@ -64,7 +65,7 @@ def cited_trial_format(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 _OLD_TITLE = (r"(?:(?:部门|政府)?信息公开(?:工作)?的?)?(?:收费(?:及|和|与)?(?:费用)?减免|收费|支出(?:和|及|与)收费|"
               r"费用(?:收取)?(?:及|和)?减免|咨询处理)(?:的)?(?:情况)?"
-              r"|(?:政府信息公开)?(?:行政)?复议、?(?:行政)?诉讼和申诉(?:的)?情况"
+              r"|(?:(?:因)?政府信息公开)?(?:申请)?(?:行政)?复议、?(?:提起)?(?:行政)?诉讼和申诉(?:的)?情况"
               r"|概\s*述")
 # a heading on its own line, or an item run in after a sentence's end ("……不予公开的政府信息。 3、政府信息公开收费及减免情况。")
 _OLD_HEADING = re.compile(
@@ -72,11 +73,17 @@ _OLD_HEADING = re.compile(
     rf"(?P<t>{_OLD_TITLE})\s*(?:[。.:：]|$)", re.M)
 # (依申请公开政府信息情况 is the old outline's part three; in a 2019+ report's own part list it is always the old outline —
 # 15 of 15 on the real dev split — while as a sub-heading of part one, "（二）依申请公开政府信息情况", it is current; so is
-# 政府信息依申请公开办理情况: 6 of 6 such 2019+ lists on dev marked)
-_OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>概述|依申请公开政府信息(?:的)?情况|"
+# 政府信息依申请公开办理情况: 6 of 6 such 2019+ lists on dev marked; and 政府信息依申请公开情况: 6 of 6 such lists on the
+# re-gathered dev, fifteenth session, three of them marked as the list's wrong parts)
+_OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>(?:政府信息公开)?(?:工作)?概述|依申请公开政府信息(?:的)?情况|"
+                       r"依申请政府信息公开(?:的)?情况|政府信息依申请公开(?:的)?情况|"
                        r"(?:政府信息)?依申请公开(?:政府信息)?办理(?:的)?情况|"
                        r"[^、，,；;()（）]{0,12}?(?:收费及减免|收费和减免|支出和收费|"
                        r"支出及收费|咨询处理|和申诉)[^、，,；;()（）]{0,6}?)(?=[、，,；;()（）]|等|共|$)")
+
+
+_OLD_OUTLINE = pre2019_words()
+_PART_THREE_OLD = re.compile(r"政府信息依申请公开(?:的)?情况|依申请政府信息公开(?:的)?情况")
 
 
 def _part_title_starts(report: Report) -> set[int]:
@@ -99,14 +106,22 @@ def old_format_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(m.start("t"), m.end("t"), variant="heading", title=m.group("t"), year=year)
     # the report's description of its parts (``views.part_lists``): the first that names an old part gives one
     # finding, on that part
-    for d in report.views.part_lists:
+    # (or a list of them with no lead, ``views.part_chains``, where the list names a part only the old outline has —
+    # 收费及减免, 咨询, 概述: a lead-free list otherwise current may name part three in its own words, 依申请公开政府信息办理
+    # 情况, dev 0 of 1 marked)
+    chains = [d for d in report.views.part_chains if _OLD_OUTLINE.search(text, d.list_start, d.list_end)]
+    for d in sorted((*report.views.part_lists, *chains), key=lambda d: d.start):
         ms = list(_OLD_ITEM.finditer(text[d.list_start:d.list_end]))
+        # part three in its old words is the list's only old part: in a list otherwise current it may be part three
+        # paraphrased (real dev, fifteenth session: 6 of 7 marked) — a note
+        weak = len(ms) == 1 and _PART_THREE_OLD.fullmatch(ms[0].group("t")) is not None
         for k, m in enumerate(ms):
             a = d.list_start + m.start("t")
             if k:
                 yield ctx.finding(a, a + len(m.group("t")), variant="declared_more", title=m.group("t"))
             else:
-                yield ctx.finding(a, a + len(m.group("t")), variant="declared", title=m.group("t"), year=year)
+                yield ctx.finding(a, a + len(m.group("t")), variant="declared", title=m.group("t"), year=year,
+                                  severity="info" if weak else None)
         if ms:
             return
 

@@ -562,7 +562,8 @@ def _domains() -> tuple[tuple[re.Pattern, re.Pattern, bool], ...]:
     (data/lexicon/agency_domains.toml)."""
     def frames(words: list[str]) -> re.Pattern:  # each alternative names the field in a group of its own
         w = "|".join(map(re.escape, words))
-        return re.compile(rf"(?:围绕|推进|聚焦|监督|了解)(?P<d>{w})工作|(?P<d2>{w})系统(?!性)|提升(?P<d3>{w})(?:行政)?效能")
+        return re.compile(rf"(?:围绕|推进|聚焦|监督|了解)(?P<d>{w})工作|(?P<d2>{w})系统(?!性)|提升(?P<d3>{w})(?:行政)?效能|"
+                          rf"(?<!配合)(?<!协助)(?<!支持)(?<!参与)(?P<d4>{w})工作(?:的)?(?:开展|推进|落实)情况")
 
     return tuple((frames(d["words"]), re.compile(d["agency"]), bool(d.get("township")))
                  for d in lexicon("agency_domains")["domain"])

@@ -244,8 +244,12 @@ def _verb_after(after: str, strong: bool) -> str | None:
         verb = _verb_after("".join(w for w, _ in toks[1:]), strong)
         return toks[0][0] + verb if verb else None
     (w1, f1), (w2, f2) = toks[0], toks[1]
+    if w2 == "相关":
+        f2 = "a"  # the tagger calls 相关 a verb; before a noun it is its attribute ("了解相关政策")
     if len(w1) < 2 and not (strong and w1 in _PREPOSITIONS):
         return None
+    if w1 == "服务" and strong and w2 in _SERVED:
+        return w1  # 更好的服务群众: 服务 with the people it serves is the verb (更好的服务, 有效的服务机制 are nouns)
     if w1 in heads or w1 in nominal:
         return None
     # a head noun right after the verb makes a noun phrase (有效的监督机制), unless it only modifies the noun after it
@@ -258,7 +262,8 @@ def _verb_after(after: str, strong: bool) -> str | None:
         return w1 if f1 in ("v", "vn", "n", "a", "ad") else None  # 规范了 (tagged n), 推进了
     if f1 == "p" and strong and w1 in _PREPOSITIONS:
         for k in range(2, min(len(toks), 5)):
-            if toks[k][1] == "v":
+            # (a listed verb the tagger mistakes, 向群众公开 — 公开 tagged ad; a verbal noun that ends the clause, 为群众服务)
+            if toks[k][1] == "v" or toks[k][0] in verbs or (toks[k][1] == "vn" and k == len(toks) - 1):
                 return "".join(t for t, _ in toks[:k + 1])
         return None
     if f1 == "vn" and strong and f2 in _NOUNISH and f2 != "vn":
@@ -274,6 +279,7 @@ def _verb_after(after: str, strong: bool) -> str | None:
     return None
 
 
+_SERVED = frozenset({"群众", "企业", "公众", "百姓", "人民", "社会", "基层", "市民", "村民", "居民", "民众"})
 _DE = re.compile("(?<!的)的(?!的)")
 # 把/将 X 作为/列为/视为 Y: a "<modifier>的" phrase between them is the object of 把, not an adverbial
 _BA = re.compile("[把将]")

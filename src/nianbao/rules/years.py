@@ -82,6 +82,10 @@ def plan_with_report_year(report: Report, ctx: RuleContext) -> Iterator[Finding]
 
 _NOTICE = re.compile(r"《(?P<name>[^《》]{0,40}?(?P<y>(?:19|20)\d{2})\s*年度?(?:全[省市区县])?(?:政府信息公开|政务公开)?(?:工作)?"
                      r"年度报告[^《》]{0,24}?(?:通知|要求|安排|提纲|模板))》")
+# the same outline named without book-title marks as the basis the report was compiled on: "根据《条例》以及××市2019年度
+# 的政府信息公开年度报告提纲编制" in the 2022 report (the real dev q1212)
+_NOTICE_BARE = re.compile(r"(?:根据|按照|依据|依照|以及|及|和)(?P<name>[^。；，,《》\d]{0,12}?(?P<y>(?:19|20)\d{2})\s*年度?的?"
+                          r"(?:政府信息公开|政务公开)?(?:工作)?年度报告(?:编制)?(?:提纲|模板))(?=\s*(?:要求)?\s*(?:编制|编写|撰写))")
 _OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?年度报告[^。；\n]{0,40}?(?<![至到])"
                   r"(?P<y2>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^。；，,\n]{0,16}?(?:前|发布|公布|公开|上传|完成)")
 # (the period's end and a verb of a later clause are no publication: "……年度报告，统计期限为……至12月31日，下面分述公开……")
@@ -102,7 +106,8 @@ _PLAN_DOC = re.compile(r"(?:制定|印发|出台|编制|制发)(?:了)?《?(?P<y
                        r"(?P<n>[^。；，、《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案))")
 # the year's own arrangement named as the basis of the work: "按照《青溪县2022年政务公开工作要点》" in the 2023 report
 # (a notice that issues it: 《……关于印发哈尔滨市2020年政务公开重点工作任务责任分解表的通知》)
-_PLAN_BASIS = re.compile(r"(?:按照|根据|依据|对照|落实|贯彻|围绕)[^。；，]{0,12}?《(?P<pre>[^《》]{0,24}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+_PLAN_BASIS = re.compile(r"(?:按照|根据|依据|依照|对照|落实|贯彻|围绕)[^。；，]{0,12}?(?:《[^《》]*》[^。；，《》]{0,14}?)*?"
+                         r"《(?P<pre>[^《》]{0,24}?)(?P<y>(?:19|20)\d{2})\s*年度?"
                          r"(?P<n>[^《》\d]{0,16}?(?:工作要点|任务分工表?|分工方案|实施方案|工作计划|工作方案|"
                          r"重点工作任务(?:责任)?(?:分解|分工)?表?))(?:的通知)?》")
 # last year's report told as published this year, both years one behind: "2022年1月发布了2021年度……年度报告" in the
@@ -131,7 +136,7 @@ def other_year_documents(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if year is None:
         return
     text = report.text
-    for m in _NOTICE.finditer(text):
+    for m in (*_NOTICE.finditer(text), *_NOTICE_BARE.finditer(text)):
         y = int(m.group("y"))
         if y != year and abs(y - year) <= 3:
             yield ctx.finding(m.start("y"), m.end("y"), variant="notice", year=year, name=m.group("name"), other=y)

@@ -1,6 +1,9 @@
 """The report's own description of its parts, read once: "本报告由总体情况、主动公开政府信息情况、……等六部分组成。",
 "全文包括……。", "本报告共分六个部分：……", "……编制本报告。由概述、……组成".
 
+A list of the parts may also stand without such a lead ("……，将主要做法和成效、依申请公开政府信息情况、……等方面总结报告"):
+:func:`read_part_chains` reads those, as a chain of short items that name three or more different parts.
+
 Two rules read it: S-08 (the stated count against the parts listed, a closed list that leaves a current part out) and
 F-08 (a part of the pre-2019 outline in the list). This module only reads: where the description is, what it lists,
 the count it states and whether the list is open (等) — never whether that is right.
@@ -105,4 +108,52 @@ def read_part_lists(text: str) -> tuple[PartList, ...]:
         end = a + z.end() if z else e
         out.append(PartList(m.start(), a, lb, items, None, None, None, end,
                             bool(close and close.group("deng")), full_stop and not text[end:b].strip()))
+    return tuple(out)
+
+
+# a list item that names a part, by the part's own word (current and pre-2019 outline alike): the groups a chain must
+# reach three of to be a list of parts rather than a list of things done
+_PART_GROUPS = tuple(re.compile(p) for p in (
+    r"总体情况|概述|基本情况|概况",
+    r"主动公开",
+    r"依申请|申请(?:的)?(?:办理|处理)|收到和处理",
+    r"收费|减免",
+    r"复议|诉讼|申诉",
+    r"问题|改进|不足",
+    r"其他需要报告|其他事项",
+))
+_CHAIN_ITEM = re.compile(r"[^、，,；;。：:\n（）()《》“”]{2,30}")
+_CHAIN_SEP = re.compile(r"[、，,]")  # (clauses joined by ；are statements: "……为零；未出现……收费及减免；没有发生……")
+_STATEMENT = re.compile(r"^(?:未|没有|不存在|无|均|已)|为零|\d")
+
+
+def read_part_chains(text: str, within: int = 2000, skip: tuple[tuple[int, int], ...] = ()) -> tuple[PartList, ...]:
+    """Lists of the report's parts without a lead (本报告由/全文包括): runs of short items joined by 、，； in the first
+    `within` characters, three or more of whose items each name a different part (总体情况, 主动公开, 依申请, 收费, 复议,
+    问题 …). Runs inside `skip` (the lead-opened descriptions) are left out. Count, openness and full stop are not read."""
+    out: list[PartList] = []
+    pos, n = 0, min(len(text), within)
+    while pos < n:
+        m = _CHAIN_ITEM.search(text, pos, n)
+        if m is None:
+            break
+        spans = [(m.start(), m.end())]
+        b = m.end()
+        while b < n and _CHAIN_SEP.match(text, b):
+            nxt = _CHAIN_ITEM.match(text, b + 1)
+            if nxt is None:
+                break
+            spans.append((nxt.start(), nxt.end()))
+            b = nxt.end()
+        pos = max(b, m.end()) + 1
+        if len(spans) < 3 or any(x < b and spans[0][0] < y for x, y in skip) \
+                or any(_STATEMENT.search(text[s:e].strip()) for s, e in spans[1:]):
+            continue
+        groups = [next((g for g, rx in enumerate(_PART_GROUPS) if rx.search(text, s, e)), None) for s, e in spans]
+        named = [g for g in groups if g is not None]
+        if len(set(named)) < 3 or len(named) < 3:
+            continue
+        a = spans[0][0]
+        items = tuple(text[s:e].strip() for s, e in spans)
+        out.append(PartList(a, a, b, items, None, None, None, b, False, b < len(text) and text[b] == "。"))
     return tuple(out)
