@@ -152,3 +152,46 @@ def test_k03_another_fields_work_progress_in_a_bureaus_report():
     assert [(s, e) for s, e, _ in _f(text, "K-03")] == [("info", "财政工作开展情况")]
     assert _f(text.replace("财政工作", "住建工作"), "K-03") == []
     assert _f(text.replace("发布图片要闻、财政工作", "配合财政工作"), "K-03") == []
+
+
+# W-06 mixed_frame: 包含 for 包括, items joined by ；, a list ending in 组成 without 部分 (the real dev q1112, q0608,
+# q8022); a 组成 that opens a relative clause is no part of it
+def test_w06_baohan_and_zucheng_and_semicolons():
+    text = TOWN_20 + "主要内容包含：总体情况；主动公开政府信息情况；其他需要报告的事项共六个部分组成。\n一、总体情况\n"
+    assert [e for _, e, _ in _f(text, "W-06")] == ["包含：总体情况；主动公开政府信息情况；其他需要报告的事项共六个部分组成"]
+    text = TOWN_20 + "本报告全文包括总体情况、主动公开政府信息情况、存在的主要问题和改进措施组成。\n一、总体情况\n"
+    assert [m for _, _, m in _f(text, "W-06")][0].startswith("“包括……组成”：")
+    text = TOWN_20 + "本报告内容包括由局长和各科室负责人组成的领导小组的工作情况。\n一、总体情况\n"
+    assert _f(text, "W-06") == []
+
+
+# F-08: the old outline's part three with 不予公开, as a heading and in the list (the real dev q7922, q2314, d0221, q4912)
+def test_f08_requests_and_refusals_title_of_the_old_outline():
+    text = TOWN_20 + ("一、总体情况\n（一）主动公开政府信息情况\n本年主动公开信息30条。\n"
+                      "（三）依申请公开政府信息和不予公开政府信息的情况\n本年未收到申请。\n")
+    assert [(s, e) for s, e, _ in _f(text, "F-08")] == [("info", "依申请公开政府信息和不予公开政府信息的情况")]
+    text = TOWN_20 + ("本报告由总体情况、主动公开政府信息情况、依申请公开政府信息和不予公开政府信息的情况等组成。\n"
+                      "一、总体情况\n")
+    assert [(s, e) for s, e, _ in _f(text, "F-08")] == [("warning", "依申请公开政府信息和不予公开政府信息的情况")]
+
+
+# K-07 superior: a street of a county-level city calls the government above it 区政府 (the real dev q3213)
+def test_k07_the_superior_called_by_another_kinds_word():
+    head = "乳山市城区街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
+    text = head + "2023年，城区街道办事处通过区政府门户网站主动公开政府信息103条。\n"
+    assert _f(text, "K-07") == [(
+        "info", "区政府门户网站",
+        "本报告由“乳山市城区街道办事处”发布，上一级是乳山市，正文却写有“区政府门户网站”，把上级称作“区”，"
+        "疑为套用其他区所属乡镇、街道报告留下的写法。")]
+    assert _f(text.replace("区政府门户网站", "市政府门户网站"), "K-07") == []
+    assert _f(text.replace("通过区政府门户网站", "通过经济开发区政府门户网站"), "K-07") == []
+    # a town named without its county: the level above is unknown, nothing is judged
+    assert _f(text.replace("乳山市城区街道办事处2023", "城区街道办事处2023"), "K-07") == []
+
+
+# W-02: common misspellings the real dev pages showed once each (m0019, q5313, q7904)
+def test_w02_common_misspellings_and_their_right_neighbours():
+    body = TOWN_20 + "一、总体情况\n"
+    assert [(s, e) for s, e, _ in _f(body + "我镇严格准守依申请公开相关制度。", "W-02")] == [("warning", "准守")]
+    assert [e for _, e, _ in _f(body + "焦聚重点领域，机构智能类信息3条。", "W-02")] == ["焦聚", "机构智能"]
+    assert _f(body + "我镇聚焦聚力办好民生实事，推进机构智能化改造。", "W-02") == []

@@ -853,6 +853,7 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
     yield from _level_self_reference(report, ctx, own, own_name)
     yield from _prefecture_word(report, ctx, own, own_name)
+    yield from _superior_word(report, ctx)
     for s in report.views.sentences:
         sent = text[s.start:s.end]
         for cm in _COMPILED.finditer(sent):
@@ -987,6 +988,33 @@ def _prefecture_word(report: Report, ctx: RuleContext, own: tuple, own_name: str
         up = chain[1].name
         yield ctx.finding(m.start(), m.end(), variant="prefecture", evidence=ev, part=s.part, agency=agency,
                           own=own_name, up=up, name=ev)
+
+
+# the county-level government above a township or street, by its kind's word: 县委/区政府/旗政府门户网站 …, standing
+# alone or after a preposition or a list mark ("通过区政府门户网站", not 开发区政府 or 社区)
+_SUPERIOR_WORD = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[过托在由经和及与向对照据、]))(?P<k>[县区旗])"
+                            r"(?:委|人民政府|政府(?:门户网站|网站|办公室|办)?|政务公开办|政务服务中心)")
+
+
+def _superior_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-07 (superior): a township's or street's report calls the county-level government above it by another kind's
+    word — a street of 乳山市 (a county-level city) writes "通过区政府门户网站": a district's street's sentence (a note).
+    Only where the agency names that county-level unit and the gazetteer knows it as one; 市 is never judged (the
+    prefecture-level city is 市 to everyone)."""
+    if report.meta.level not in ("township", "street"):
+        return
+    agency = report.meta.agency or ""
+    places = agency_places(agency)
+    if len(places) < 2 or not any(len(d.code) == 6 for d in divisions.lookup(places[-2])):
+        return
+    up = places[-2]
+    kind = "县" if up.endswith("自治县") else up[-1]
+    for m, s in _outside_titles(report, _SUPERIOR_WORD):
+        if m.group("k") == kind:
+            continue
+        ev = m.group(0)
+        yield ctx.finding(m.start(), m.end(), variant="superior", evidence=ev, part=s.part, agency=agency, up=up,
+                          name=ev, used=m.group("k"), word=kind)
 
 
 # who compiled the report, in a sentence about it: 本报告……由平阳县结合有关统计数据编制, 本报告由××镇人民政府负责编制

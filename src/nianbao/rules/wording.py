@@ -477,10 +477,14 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         listed: list[tuple[int, int]] = []
         for rx, why in stacks:
             for m in rx.finditer(text, sp.start, sp.end):
-                # a group named ``at`` is what to point at (the end of a long frame); else the whole match
+                # a group named ``at`` is what to point at (the end of a long frame); else the whole match; with a group
+                # named ``lead`` too, the span runs from the lead to ``at`` and the message names the two ends
                 a, b = m.span("at") if "at" in rx.groupindex else m.span()
+                found = text[a:b]
+                if "lead" in rx.groupindex:
+                    a, found = m.start("lead"), f"{m.group('lead')}……{m.group('at')}"
                 listed.append((a, b))
-                yield ctx.finding(a, b, variant="stacked", found=text[a:b], why=why.rstrip("。"))
+                yield ctx.finding(a, b, variant="stacked", found=found, why=why.rstrip("。"))
         for a, b in _near_duplicates(text, sp.start, sp.end):
             if not any(x < b and a < y for x, y in listed):
                 yield ctx.finding(a, b, variant="stacked", found=text[a:b], why=_NEAR_DUPLICATE_WHY)
