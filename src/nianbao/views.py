@@ -226,7 +226,7 @@ class TextViews:
 
     @cached_property
     def part_chains(self) -> tuple[PartList, ...]:
-        """Lists of the report's parts with no lead ("……，将总体情况、主动公开……情况、……等方面总结报告"), outside
+        """Lists of the report's parts with no lead ("……，把总体情况、主动公开……情况、……逐项说明"), outside
         :attr:`part_lists`."""
         from nianbao.structure.declared import read_part_chains
 

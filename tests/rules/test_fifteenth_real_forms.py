@@ -15,8 +15,8 @@ def _f(text: str, rule: str) -> list[tuple[str, str, str]]:
 # F-08: a list of the report's parts with no lead (本报告由/全文包括): the clause only says the report sums these up
 # (the real dev q5017)
 def test_f08_old_parts_in_a_list_without_a_lead():
-    text = TOWN_20 + ("2020年，东山镇按照县政府政务公开工作要求，将主要做法和成效、依申请公开政府信息情况、政府信息公开的收费及减免"
-                      "情况、行政复议和行政诉讼情况、存在的主要问题及改进情况等方面报告如下。\n一、总体情况\n")
+    text = TOWN_20 + ("2020年，东山镇对照县里的安排，把工作亮点、依申请公开政府信息情况、政府信息公开的收费及减免"
+                      "情况、复议诉讼情况、问题与打算逐项说明。\n一、总体情况\n")
     assert _f(text, "F-08") == [
         ("warning", "依申请公开政府信息情况",
          "报告自述的组成部分中有“依申请公开政府信息情况”，这是2019年以前旧格式的章节，2020年度报告应按现行格式的六个部分编写。"),
@@ -48,16 +48,16 @@ def test_f08_work_overview_and_reordered_part_three_in_the_list():
 # W-06: the same total-word twice over one verb and its count, across a list of kinds, 共计 as well as 共 (the real
 # dev q5322, q5503)
 def test_w06_total_word_twice_over_one_count():
-    text = TOWN_20 + "一、总体情况\n2020年，我镇在县政府门户网站共发布工作动态、通知公告等各类信息共86条。\n"
+    text = TOWN_20 + "一、总体情况\n2020年，我镇在县政府门户网站共发布工作动态和通知公告等信息共86条。\n"
     assert _f(text, "W-06") == [
-        ("info", "共发布工作动态、通知公告等各类信息共",
-         "“共发布工作动态、通知公告等各类信息共”：同一分句里“共”用了两次（如“共受理申请共43件”），删去一处。")]
-    text = TOWN_20 + "一、总体情况\n2020年，本机关共计主动公开政策文件、各类政府信息共计312条。\n"
-    assert [e for _, e, _ in _f(text, "W-06")] == ["共计主动公开政策文件、各类政府信息共计"]
+        ("info", "共发布工作动态和通知公告等信息共",
+         "“共发布工作动态和通知公告等信息共”：同一分句里“共”用了两次（如“共受理申请共43件”），删去一处。")]
+    text = TOWN_20 + "一、总体情况\n2020年，本镇共计主动公开规划计划、财政预决算信息共计312条。\n"
+    assert [e for _, e, _ in _f(text, "W-06")] == ["共计主动公开规划计划、财政预决算信息共计"]
 
 
 def test_w06_two_totals_of_two_counts_are_quiet():
-    text = TOWN_20 + "一、总体情况\n2020年共受理政府信息公开申请4件次共6项，均已按时答复。\n"
+    text = TOWN_20 + "一、总体情况\n2020年共受理政府信息公开申请3件次共5项，均已按时答复。\n"
     assert _f(text, "W-06") == []
     text = TOWN_20 + "一、总体情况\n根据《中华人民共和国政府信息公开条例》和《中华人民共和国保守国家秘密法》，共公开信息30条。\n"
     assert _f(text, "W-06") == []
@@ -92,12 +92,12 @@ def test_w15_report_with_a_character_lost_in_the_period_sentence():
 # D-08: the outline of another year's report named, without book-title marks, as what the report was compiled on
 # (the real dev q1212)
 def test_d08_another_years_outline_named_without_marks():
-    head = "青溪县文旅局2022年政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》以及青溪县"
-    text = head + "2019年度的政府信息公开年度报告提纲编制。本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n"
+    head = "青溪县文旅局2022年政府信息公开工作年度报告\n本报告依据《条例》和青溪县"
+    text = head + "2019年度政府信息公开年度报告提纲编制。本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n"
     assert _f(text, "D-08") == [(
         "warning", "2019",
-        "这是2022年度的报告，引用的编制通知《青溪县2019年度的政府信息公开年度报告提纲》却是关于2019年度报告的，疑为沿用往年报告未改年份。")]
-    assert _f(text.replace("2019年度的", "2022年度的"), "D-08") == []
+        "这是2022年度的报告，引用的编制通知《青溪县2019年度政府信息公开年度报告提纲》却是关于2019年度报告的，疑为沿用往年报告未改年份。")]
+    assert _f(text.replace("2019年度", "2022年度"), "D-08") == []
 
 
 # D-08 plan_basis: the work plan of an earlier year named as the basis after another cited title (the real dev q2407)
@@ -148,10 +148,10 @@ def test_w05_the_same_words_as_nouns_are_quiet():
 # K-03 field: another department's "X工作开展情况" left in a bureau's report (the real dev q6610)
 def test_k03_another_fields_work_progress_in_a_bureaus_report():
     head = "青溪县住房和城乡建设局2020年政府信息公开工作年度报告\n一、总体情况\n"
-    text = head + "我局在网站设置了工作动态栏目，发布图片要闻、财政工作开展情况和成效等信息。\n"
+    text = head + "我局网站开设专栏，刊发财政工作开展情况等信息。\n"
     assert [(s, e) for s, e, _ in _f(text, "K-03")] == [("info", "财政工作开展情况")]
     assert _f(text.replace("财政工作", "住建工作"), "K-03") == []
-    assert _f(text.replace("发布图片要闻、财政工作", "配合财政工作"), "K-03") == []
+    assert _f(text.replace("刊发财政工作", "配合财政工作"), "K-03") == []
 
 
 # W-06 mixed_frame: 包含 for 包括, items joined by ；, a list ending in 组成 without 部分 (the real dev q1112, q0608,
@@ -177,21 +177,21 @@ def test_f08_requests_and_refusals_title_of_the_old_outline():
 
 # K-07 superior: a street of a county-level city calls the government above it 区政府 (the real dev q3213)
 def test_k07_the_superior_called_by_another_kinds_word():
-    head = "乳山市城区街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
-    text = head + "2023年，城区街道办事处通过区政府门户网站主动公开政府信息103条。\n"
+    head = "乳山市东山街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n"
+    text = head + "2023年，我街道依托区政府门户网站发布政府信息57条。\n"
     assert _f(text, "K-07") == [(
         "info", "区政府门户网站",
-        "本报告由“乳山市城区街道办事处”发布，上一级是乳山市，正文却写有“区政府门户网站”，把上级称作“区”，"
+        "本报告由“乳山市东山街道办事处”发布，上一级是乳山市，正文却写有“区政府门户网站”，把上级称作“区”，"
         "疑为套用其他区所属乡镇、街道报告留下的写法。")]
     assert _f(text.replace("区政府门户网站", "市政府门户网站"), "K-07") == []
-    assert _f(text.replace("通过区政府门户网站", "通过经济开发区政府门户网站"), "K-07") == []
+    assert _f(text.replace("依托区政府门户网站", "依托经济开发区政府门户网站"), "K-07") == []
     # a town named without its county: the level above is unknown, nothing is judged
-    assert _f(text.replace("乳山市城区街道办事处2023", "城区街道办事处2023"), "K-07") == []
+    assert _f(text.replace("乳山市东山街道办事处2023", "东山街道办事处2023"), "K-07") == []
 
 
 # W-02: common misspellings the real dev pages showed once each (m0019, q5313, q7904)
 def test_w02_common_misspellings_and_their_right_neighbours():
     body = TOWN_20 + "一、总体情况\n"
-    assert [(s, e) for s, e, _ in _f(body + "我镇严格准守依申请公开相关制度。", "W-02")] == [("warning", "准守")]
+    assert [(s, e) for s, e, _ in _f(body + "我镇准守保密审查制度。", "W-02")] == [("warning", "准守")]
     assert [e for _, e, _ in _f(body + "焦聚重点领域，机构智能类信息3条。", "W-02")] == ["焦聚", "机构智能"]
     assert _f(body + "我镇聚焦聚力办好民生实事，推进机构智能化改造。", "W-02") == []

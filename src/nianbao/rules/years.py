@@ -82,8 +82,8 @@ def plan_with_report_year(report: Report, ctx: RuleContext) -> Iterator[Finding]
 
 _NOTICE = re.compile(r"《(?P<name>[^《》]{0,40}?(?P<y>(?:19|20)\d{2})\s*年度?(?:全[省市区县])?(?:政府信息公开|政务公开)?(?:工作)?"
                      r"年度报告[^《》]{0,24}?(?:通知|要求|安排|提纲|模板))》")
-# the same outline named without book-title marks as the basis the report was compiled on: "根据《条例》以及××市2019年度
-# 的政府信息公开年度报告提纲编制" in the 2022 report (the real dev q1212)
+# the same outline named without book-title marks as the basis the report was compiled on: "依据××县2019年度政府信息公开
+# 年度报告提纲编制" in the 2022 report (the real dev q1212)
 _NOTICE_BARE = re.compile(r"(?:根据|按照|依据|依照|以及|及|和)(?P<name>[^。；，,《》\d]{0,12}?(?P<y>(?:19|20)\d{2})\s*年度?的?"
                           r"(?:政府信息公开|政务公开)?(?:工作)?年度报告(?:编制)?(?:提纲|模板))(?=\s*(?:要求)?\s*(?:编制|编写|撰写))")
 _OWN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)(?:工作)?年度报告[^。；\n]{0,40}?(?<![至到])"

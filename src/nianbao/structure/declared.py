@@ -1,7 +1,7 @@
 """The report's own description of its parts, read once: "本报告由总体情况、主动公开政府信息情况、……等六部分组成。",
 "全文包括……。", "本报告共分六个部分：……", "……编制本报告。由概述、……组成".
 
-A list of the parts may also stand without such a lead ("……，将主要做法和成效、依申请公开政府信息情况、……等方面总结报告"):
+A list of the parts may also stand without such a lead ("……，把工作亮点、依申请公开政府信息情况、……逐项说明"):
 :func:`read_part_chains` reads those, as a chain of short items that name three or more different parts.
 
 Two rules read it: S-08 (the stated count against the parts listed, a closed list that leaves a current part out) and
