@@ -195,3 +195,54 @@ def test_w02_common_misspellings_and_their_right_neighbours():
     assert [(s, e) for s, e, _ in _f(body + "我镇准守保密审查制度。", "W-02")] == [("warning", "准守")]
     assert [e for _, e, _ in _f(body + "焦聚重点领域，机构智能类信息3条。", "W-02")] == ["焦聚", "机构智能"]
     assert _f(body + "我镇聚焦聚力办好民生实事，推进机构智能化改造。", "W-02") == []
+
+
+# K-06 share: the shares in the list of a count broken down after an earlier channel's count are that count's, and each
+# share that is off is its own slip (the real dev q7904: 5 of 60 written 0.08%)
+def test_k06_shares_of_the_count_they_follow_each_one():
+    text = TOWN_20 + ("一、总体情况\n2020年，我镇通过微信公众号发布信息900条；通过网站主动公开政府信息40条，其中工作动态22条，"
+                      "占55%，规划计划6条，占0.15%，财政信息4条，占0.1%。\n")
+    assert [(s, e, m) for s, e, m in _f(text, "K-06")] == [
+        ("warning", "0.15%", "正文写6条占0.15%，但按共40条计算应为15.0%，比例与数字不符。"),
+        ("warning", "0.1%", "正文写4条占0.1%，但按共40条计算应为10.0%，比例与数字不符。")]
+    right = text.replace("占0.15%", "占15%").replace("占0.1%", "占10%")
+    assert _f(right, "K-06") == []
+
+
+# K-06 cumulative: the years' count below the year's, in one sentence (the real dev q3613)
+def test_k06_cumulative_count_below_the_years_count():
+    body = TOWN_20 + "一、总体情况\n（二）依申请公开\n"
+    text = body + "2020年度受理信息公开申请2件，历年累计为1件。\n"
+    assert _f(text, "K-06") == [
+        ("info", "历年累计为1件", "正文写本年2件，紧接着写历年累计只有1件，累计数少于本年数，前后矛盾。")]
+    assert _f(text.replace("历年累计为1件", "历年累计为9件"), "K-06") == []
+    assert _f(text.replace("历年累计为1件", "累计办结1件"), "K-06") == []
+
+
+# D-11 event: an event of the year told with the full date of the year before (the real dev q7620)
+def test_d11_an_event_dated_in_the_year_before():
+    head = ("青溪县东山镇人民政府2020年政府信息公开工作年度报告\n"
+            "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n一、总体情况\n")
+    text = head + "镇党政办于2019年9月12日召开了政务公开业务培训会。\n"
+    assert _f(text, "D-11") == [
+        ("info", "2019年", "这是2020年度的报告，这里记述的活动却注明是“2019年”某日开展的，疑为沿用往年报告未改年份。")]
+    assert _f(text.replace("2019年9月12日", "2020年9月12日"), "D-11") == []
+    assert _f(text.replace("召开了政务公开业务培训会。", "召开了培训会，与2020年相比……"), "D-11") == []
+
+
+# K-03 to_read: the submission's request to the superior left in the published report (the real dev q7110)
+def test_k03_a_request_to_read_left_from_the_submission():
+    text = TOWN_20 + "现将2020年度政府信息公开工作报告如下，请审阅。\n一、总体情况\n全年主动公开信息30条。\n"
+    assert _f(text, "K-03") == [(
+        "info", "请审阅", "正文写“请审阅”：这是向上级报送材料请其审阅、批示的用语，年度报告面向社会公布，疑为报送稿未改就公开。")]
+    assert _f(text.replace("，请审阅", ""), "K-03") == []
+    assert _f(text + "建立健全申请审核、办理、答复工作机制。\n", "K-03") == _f(text, "K-03")
+
+
+# W-07: part one headed 总体要求 (the real dev e0216, q4108); W-02: the disclosure principle misquoted (q3912, q8604)
+def test_w07_part_one_headed_overall_requirements_and_w02_the_principle_misquoted():
+    text = TOWN_20 + "一、总体要求\n2020年，我镇坚持以公开为常态、不公开为特例的总体要求，应公开为常态。\n"
+    assert [(s, e) for s, e, _ in _f(text, "W-07")] == [("warning", "一、总体要求")]
+    assert [e for _, e, _ in _f(text, "W-02")] == ["不公开为特例", "应公开为常态"]
+    right = TOWN_20 + "一、总体情况\n2020年，我镇坚持以公开为常态、不公开为例外的总体要求。\n"
+    assert _f(right, "W-07") == [] and _f(right, "W-02") == []

@@ -77,7 +77,8 @@ def test_a_declared_variant_severity_applies_unless_the_user_configured_the_rule
     from nianbao.rules.registry import get_rule
 
     spec = get_rule("K-06")
-    assert spec.variant_severity == {"sum": "info", "rate": "info", "none_handled": "info", "share_decimal": "info"}
+    assert spec.variant_severity == {"sum": "info", "rate": "info", "none_handled": "info", "share_decimal": "info",
+                                     "cumulative": "info"}
     report = load_report("青溪县林业局2023年政府信息公开工作年度报告\n一、总体情况\n全年公开信息60条。", require_report=False)
     fields = {"total": 60, "unit": "条", "listed": "10＋30＋10", "got": 50, "relation": "少于"}
     assert RuleContext(spec, report).finding(0, 2, variant="sum", **fields).severity == "info"

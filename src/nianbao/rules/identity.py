@@ -548,12 +548,20 @@ def _salutation(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(m.start("x"), m.end("x") + 1, variant="salutation", part=None, ev=m.group("x"))  # (with its colon)
 
 
+# a submission's request to the superior reading it: "现将……报告如下，请审阅。" (the real dev q7110); not 申请审核
+_REQUEST_TO_READ = re.compile(r"(?<!申)(?:请(?:予)?审阅|请审示|请审定|请批示|妥否[，,]?\s*请[^。；\n]{0,4})")
+
+
 def _addressed(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     """K-03 (addressed): "按照…通知和贵办要求，我局编制了……，现向社会公布": the annual report speaks to the public, not to a
-    superior; 贵办 is left from a report submitted to an office (whoever the report's body is)."""
+    superior; 贵办 is left from a report submitted to an office (whoever the report's body is). So is a request to read
+    or approve it ("请审阅", a note)."""
     for m, s in _outside_titles(report, _ADDRESSED):
         ev = m.group(0)
         yield ctx.finding(m.start(), m.end(), variant="addressed", evidence=ev, part=s.part, ev=ev)
+    for m, s in _outside_titles(report, _REQUEST_TO_READ):
+        ev = m.group(0)
+        yield ctx.finding(m.start(), m.end(), variant="to_read", evidence=ev, part=s.part, ev=ev)
 
 
 @cache

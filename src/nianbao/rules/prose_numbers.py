@@ -114,6 +114,13 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 end = text.find("。", tm.end(), sp.end)
                 end = sp.end if end < 0 else end
             nxt = TOTAL_RE.search(text, tm.end(), end)
+            # (a count broken down after it — "……公众号公开信息1260条；网站公开信息60条，其中A类35条，占58%" — is the
+            # total of the shares in its list: they are not the earlier total's)
+            sub = next((b for b in sorted(broken.values(), key=lambda x: x.start()) if b.start() >= tm.end()
+                        and (nxt is None or b.end() < nxt.end()) and not text[b.end():b.end() + 2].lstrip().startswith("。")),
+                       None)
+            if sub is not None:
+                nxt = sub
             stop = nxt.end() if nxt else end
             counts = [c for c in COUNT_RE.finditer(text, tm.end(), stop) if c.group("u") == unit]
             for m in _SHARE.finditer(text, tm.end(), stop):
@@ -128,15 +135,25 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 # count stated before this total in the paragraph ("公开信息120条，累计2400条。……90条，占75.0%": 90
                 # of the year's 120, not of the cumulative 2400)
                 bases = [value(c.group("n")) for c in counts if c.end() <= m.start() and c.start() != m.start()]
-                bases += [value(c.group("n")) for c in COUNT_RE.finditer(text, sp.start, tm.start()) if c.group("u") == unit]
                 if any(b >= a and share_matches(a, b, p) and share_exact(a, b, p) for b in bases):
                     continue
+                early = [value(c.group("n")) for c in COUNT_RE.finditer(text, sp.start, tm.start()) if c.group("u") == unit]
+                if tm.end() in broken and "。" not in text[tm.end():m.start()]:
+                    # a share in the list of the count it follows is that count's: a count before it is held to the share
+                    # closely (5 of an earlier channel's 1260 is 0.4%, not the 0.08% written in the list of the 60 after
+                    # it — the real dev q7904)
+                    if any(b >= a and abs(100 * a / b - p) <= max(0.1, 0.02 * p) for b in early):
+                        continue
+                else:
+                    bases += early
+                    if any(b >= a and share_matches(a, b, p) and share_exact(a, b, p) for b in early):
+                        continue
                 # the message names the total the share most likely meant: of the candidates, the one nearest to it
                 base = min([total, *(b for b in bases if b >= a)], key=lambda b: abs(100 * a / b - p))
                 if not share_matches(a, total, p) and not any(b >= a and share_matches(a, b, p) for b in bases):
                     yield ctx.finding(m.start("p"), m.end(), variant="share",
                                       count=a, unit=unit, written=m.group("p"), total=base, real=half_up(100 * a / base))
-                    break
+                    continue  # (every share of the list that is off is its own slip: the real dev q7904 marks four)
                 if not share_exact(a, base, p):
                     # a share written to a decimal place and off there (1 of 80 written 1.1%; 48 of 257 written 18.8%):
                     # often a list forced to add up to 100%, a note (the real dev q0803, q4504 marked, m0019 not)
@@ -802,6 +819,32 @@ def _bracketed_sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                               relation="多于" if got > total else "少于")
 
 
+# the year's count, then the count of all the years so far: "受理申请1件，历年累计为0" — the years' count is at least the
+# year's (the real dev q3613). The same unit, or none after 累计; one sentence.
+_SINCE_EVER = re.compile(rf"(?:历年|往年)?累计(?:主动公开|公开|受理|收到|发布)?[^，,。；;\d]{{0,8}}?(?:为|共|达)?\s*"
+                         rf"(?P<m>{NUM})(?:\s*(?P<u>{UNITS}))?(?![\d%％])")
+
+
+def _cumulative_below_year(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+    """K-06 (cumulative): a count 历年累计 below the year's count just before it, in one sentence."""
+    text = report.text
+    for s in report.views.sentences:
+        for m in _SINCE_EVER.finditer(text, s.start, s.end):
+            if text[m.start():m.start() + 2] not in ("历年", "往年"):
+                continue  # 累计 alone may be the year's own running total
+            before = list(COUNT_RE.finditer(text, s.start, m.start()))
+            if not before:
+                continue
+            c = before[-1]
+            if text.find("，", c.end(), m.start()) < 0 and text.find(",", c.end(), m.start()) < 0:
+                continue  # the years' count follows the year's in the next clause
+            unit = m.group("u") or c.group("u")
+            if unit != c.group("u") or value(m.group("m")) >= value(c.group("n")):
+                continue
+            yield ctx.finding(m.start(), m.end(), variant="cumulative", year_count=f"{c.group('n')}{c.group('u')}",
+                              ever=f"{m.group('m')}{unit}")
+
+
 def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     flagged: set[int] = set()
     for f in _shares(report, ctx):
@@ -820,6 +863,7 @@ def prose_numbers(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     yield from _enumerated(report, ctx)
     yield from _label_run(report, ctx)
     yield from _named_count(report, ctx)
+    yield from _cumulative_below_year(report, ctx)
     # "收到申请0件" and later "收到申请2件" is said once, as no request against some
     told = set()
     for f in _none_and_some(report, ctx):

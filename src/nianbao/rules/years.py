@@ -280,6 +280,10 @@ _RUN_IN_LABEL = re.compile(r"[^。；，,:：\n]{1,24}[:：]\s*")
 _CARRY = re.compile(rf"(?:结转|转结|转入)\s*(?:(?:至|到)\s*{_Y}|{_Y.replace('<y>', '<y2>')}\s*(?:继续)?\s*(?:办理|办结|处理))")
 
 
+# an event of the year told with the full date of the year before: "2018年10月19日召开了第四季度……培训会议" in the 2019
+# report (the real dev q7620); a plan, a comparison or a carry-over in the sentence excuses it, as for `figures`
+_EVENT = re.compile(rf"{_Y}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[^，。；,;\n]{{0,6}}?"
+                    r"(?:召开|举办|开展|组织)(?:了)?")
 _CARRIED = re.compile(r"结转|转结|转入")
 _CLAUSE_STOP = re.compile(r"[，,；;。]")
 
@@ -316,6 +320,14 @@ def other_year_statements(report: Report, ctx: RuleContext) -> Iterator[Finding]
                 continue  # a later year without figures: most likely a plan worded without a plan marker
             a, b, ev = _year_span(text, m)
             yield ctx.finding(a, b, variant="figures", evidence=ev, part=s.part, year=year, written=ev)
+        for m in _EVENT.finditer(text, s.start, s.end):
+            if int(m.group("y")) != year - 1 or plan or in_title(text, s.start, m.start()):
+                continue
+            if excused is None:
+                excused = bool(_CLAUSE_CMP.search(sent) or _CARRIED.search(sent) or own_year.search(sent))
+            if not excused:
+                a, b, ev = _year_span(text, m)
+                yield ctx.finding(a, b, variant="event", evidence=ev, part=s.part, year=year, written=ev)
         m = _LATER_FACT.match(text, s.body, s.end)
         if m and int(m.group("y")) == year + 1 and not plan and not _CARRIED.search(sent) \
                 and not re.search(r"以来|之前|以前", sent) \
