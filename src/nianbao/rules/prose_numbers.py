@@ -820,8 +820,9 @@ def _bracketed_sums(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 # the year's count, then the count of all the years so far: "受理申请1件，历年累计为0" — the years' count is at least the
-# year's (the real dev q3613). The same unit, or none after 累计; one sentence.
-_SINCE_EVER = re.compile(rf"(?:历年|往年)?累计(?:主动公开|公开|受理|收到|发布)?[^，,。；;\d]{{0,8}}?(?:为|共|达)?\s*"
+# year's (the real dev q3613). The same unit, or none after 累计; one sentence. (累计 alone may be the year's own running
+# total: only 历年/往年累计.)
+_SINCE_EVER = re.compile(rf"(?:历年|往年)累计(?:主动公开|公开|受理|收到|发布)?[^，,。；;\d]{{0,8}}?(?:为|共|达)?\s*"
                          rf"(?P<m>{NUM})(?:\s*(?P<u>{UNITS}))?(?![\d%％])")
 
 
@@ -830,8 +831,6 @@ def _cumulative_below_year(report: Report, ctx: RuleContext) -> Iterator[Finding
     text = report.text
     for s in report.views.sentences:
         for m in _SINCE_EVER.finditer(text, s.start, s.end):
-            if text[m.start():m.start() + 2] not in ("历年", "往年"):
-                continue  # 累计 alone may be the year's own running total
             before = list(COUNT_RE.finditer(text, s.start, m.start()))
             if not before:
                 continue

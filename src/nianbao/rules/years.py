@@ -280,8 +280,8 @@ _RUN_IN_LABEL = re.compile(r"[^。；，,:：\n]{1,24}[:：]\s*")
 _CARRY = re.compile(rf"(?:结转|转结|转入)\s*(?:(?:至|到)\s*{_Y}|{_Y.replace('<y>', '<y2>')}\s*(?:继续)?\s*(?:办理|办结|处理))")
 
 
-# an event of the year told with the full date of the year before: "2018年10月19日召开了第四季度……培训会议" in the 2019
-# report (the real dev q7620); a plan, a comparison or a carry-over in the sentence excuses it, as for `figures`
+# an event of the year told with the full date of the year before: "2019年9月12日召开了……培训会" in the 2020 report
+# (the real dev q7620); a plan, a comparison or a carry-over in the sentence excuses it, as for `figures`
 _EVENT = re.compile(rf"{_Y}\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[^，。；,;\n]{{0,6}}?"
                     r"(?:召开|举办|开展|组织)(?:了)?")
 _CARRIED = re.compile(r"结转|转结|转入")

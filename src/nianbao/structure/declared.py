@@ -128,7 +128,7 @@ _STATEMENT = re.compile(r"^(?:未|没有|不存在|无|均|已)|为零|\d")
 
 
 def read_part_chains(text: str, within: int = 2000, skip: tuple[tuple[int, int], ...] = ()) -> tuple[PartList, ...]:
-    """Lists of the report's parts without a lead (本报告由/全文包括): runs of short items joined by 、，； in the first
+    """Lists of the report's parts without a lead (本报告由/全文包括): runs of short items joined by 、 or ， in the first
     `within` characters, three or more of whose items each name a different part (总体情况, 主动公开, 依申请, 收费, 复议,
     问题 …). Runs inside `skip` (the lead-opened descriptions) are left out. Count, openness and full stop are not read."""
     out: list[PartList] = []
@@ -151,7 +151,7 @@ def read_part_chains(text: str, within: int = 2000, skip: tuple[tuple[int, int],
             continue
         groups = [next((g for g, rx in enumerate(_PART_GROUPS) if rx.search(text, s, e)), None) for s, e in spans]
         named = [g for g in groups if g is not None]
-        if len(set(named)) < 3 or len(named) < 3:
+        if len(set(named)) < 3:
             continue
         a = spans[0][0]
         items = tuple(text[s:e].strip() for s, e in spans)
