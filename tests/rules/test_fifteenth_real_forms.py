@@ -246,3 +246,9 @@ def test_w07_part_one_headed_overall_requirements_and_w02_the_principle_misquote
     assert [e for _, e, _ in _f(text, "W-02")] == ["不公开为特例", "应公开为常态"]
     right = TOWN_20 + "一、总体情况\n2020年，我镇坚持以公开为常态、不公开为例外的总体要求。\n"
     assert _f(right, "W-07") == [] and _f(right, "W-02") == []
+
+
+# S-03: part one headed ……概况 is part one under another title (the real dev q7922)
+def test_s03_part_one_headed_with_gaikuang():
+    text = TOWN_20 + "一、政府信息公开概况\n2020年，我镇主动公开信息30条。\n二、主动公开政府信息情况\n全年主动公开信息30条。\n"
+    assert [(s, e) for s, e, _ in _f(text, "S-03")] == [("info", "一、政府信息公开概况")]
