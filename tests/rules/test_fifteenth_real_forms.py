@@ -252,3 +252,11 @@ def test_w07_part_one_headed_overall_requirements_and_w02_the_principle_misquote
 def test_s03_part_one_headed_with_gaikuang():
     text = TOWN_20 + "一、政府信息公开概况\n2020年，我镇主动公开信息30条。\n二、主动公开政府信息情况\n全年主动公开信息30条。\n"
     assert [(s, e) for s, e, _ in _f(text, "S-03")] == [("info", "一、政府信息公开概况")]
+
+
+# part one headed 总体公开情况 / 总体工作情况 is part one (a note on its title), not a missing part (real dev pages: ten
+# such headings among the re-gathered dev pages)
+def test_part_one_headed_zongti_is_read_as_part_one():
+    text = TOWN_20 + "一、总体公开情况\n2020年，我镇主动公开信息30条。\n二、主动公开政府信息情况\n全年主动公开信息30条。\n"
+    assert [(s, e) for s, e, _ in _f(text, "S-03")] == [("info", "一、总体公开情况")]
+    assert not any("一、总体情况" in e for _, e, _ in _f(text, "S-01"))
