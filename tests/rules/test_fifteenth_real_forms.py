@@ -260,3 +260,11 @@ def test_part_one_headed_zongti_is_read_as_part_one():
     text = TOWN_20 + "一、总体公开情况\n2020年，我镇主动公开信息30条。\n二、主动公开政府信息情况\n全年主动公开信息30条。\n"
     assert [(s, e) for s, e, _ in _f(text, "S-03")] == [("info", "一、总体公开情况")]
     assert not any("一、总体情况" in e for _, e, _ in _f(text, "S-01"))
+
+
+# W-05: two verbs joined by 、 after the adverbial (准确的获取、知悉); 服务 with 全市 as its object (the real dev q8417, h0078)
+def test_w05_coordinated_verbs_and_serving_the_whole_city():
+    body = TOWN_20 + "一、总体情况\n"
+    assert [(s, e) for s, e, _ in _f(body + "确保群众及时、准确的获取、知悉惠民政策。", "W-05")] == [("info", "的")]
+    assert [(s, e) for s, e, _ in _f(body + "更好的服务全市经济社会发展。", "W-05")] == [("info", "的")]
+    assert _f(body + "建立准确的统计、审核机制。", "W-05") == []

@@ -279,11 +279,24 @@ def _verb_after(after: str, strong: bool) -> str | None:
     return None
 
 
-_SERVED = frozenset({"群众", "企业", "公众", "百姓", "人民", "社会", "基层", "市民", "村民", "居民", "民众"})
+_SERVED = frozenset({"群众", "企业", "公众", "百姓", "人民", "社会", "基层", "市民", "村民", "居民", "民众",
+                     "全市", "全县", "全区", "全镇", "全乡", "全省"})
 _DE = re.compile("(?<!的)的(?!的)")
 # 把/将 X 作为/列为/视为 Y: a "<modifier>的" phrase between them is the object of 把, not an adverbial
 _BA = re.compile("[把将]")
 _BA_FRAME = re.compile("作为|列为|列入|视为|当作|当成|纳入")
+
+
+def _coordinated_verbs(text: str, end: int, after: str, hi: int) -> str | None:
+    """`after` is one verb and 、 joins another to it ("准确的获取、知悉……信息"): two verbs sharing their object, so the
+    phrase before them is their adverbial (the real dev q8417)."""
+    if not text.startswith("、", end):
+        return None
+    first = list(pos_tagged(after))
+    second = list(pos_tagged(_STOP.split(text[end + 1:min(hi, end + 12)])[0]))
+    if len(first) == 1 and first[0][1] == "v" and len(after) == 2 and second and second[0][1] == "v" and len(second[0][0]) == 2:
+        return after
+    return None
 
 
 def _resultative(verb: str) -> bool:
@@ -307,6 +320,8 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             listed = rx.search(clause)
             verb = _verb_after(after, listed is not None)
+            if verb is None and listed is not None:
+                verb = _coordinated_verbs(text, de + 1 + len(after), after, sp.end)
             if verb is None:
                 continue
             mod = listed.group(0) if listed else _tagged_modifier(clause)
