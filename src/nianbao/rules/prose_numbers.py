@@ -99,6 +99,7 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         broken = {c.end(): c for c in COUNT_RE.finditer(text, sp.start, sp.end)
                   if c.end() not in found and (lo := _LIST_OPEN.match(text, c.end(), sp.end)) and lo.end() > c.end()}
         totals = sorted([*found.values(), *broken.values()], key=lambda x: x.start())
+        broken_in_order = sorted(broken.values(), key=lambda x: x.start())
         for tm in totals:
             if APPROX_AFTER.match(text[tm.end():tm.end() + 2]) or text[tm.end():tm.end() + 1] in ("%", "％") or \
                     text[tm.end():tm.end() + 1].isdigit():
@@ -116,13 +117,15 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             nxt = TOTAL_RE.search(text, tm.end(), end)
             # (a count broken down after it — "……公众号公开信息1260条；网站公开信息60条，其中A类35条，占58%" — is the
             # total of the shares in its list: they are not the earlier total's)
-            sub = next((b for b in sorted(broken.values(), key=lambda x: x.start()) if b.start() >= tm.end()
+            sub = next((b for b in broken_in_order if b.start() >= tm.end()
                         and (nxt is None or b.end() < nxt.end()) and not text[b.end():b.end() + 2].lstrip().startswith("。")),
                        None)
             if sub is not None:
                 nxt = sub
             stop = nxt.end() if nxt else end
             counts = [c for c in COUNT_RE.finditer(text, tm.end(), stop) if c.group("u") == unit]
+            # the counts stated before this total in the paragraph (read once per total, not per share)
+            early = [value(c.group("n")) for c in COUNT_RE.finditer(text, sp.start, tm.start()) if c.group("u") == unit]
             for m in _SHARE.finditer(text, tm.end(), stop):
                 if nxt is not None and m.start() >= nxt.end():
                     break
@@ -137,7 +140,6 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                 bases = [value(c.group("n")) for c in counts if c.end() <= m.start() and c.start() != m.start()]
                 if any(b >= a and share_matches(a, b, p) and share_exact(a, b, p) for b in bases):
                     continue
-                early = [value(c.group("n")) for c in COUNT_RE.finditer(text, sp.start, tm.start()) if c.group("u") == unit]
                 if tm.end() in broken and "。" not in text[tm.end():m.start()]:
                     # a share in the list of the count it follows is that count's: a count before it is held to the share
                     # closely (5 of an earlier channel's 1260 is 0.4%, not the 0.08% written in the list of the 60 after
@@ -145,7 +147,7 @@ def _shares(report: Report, ctx: RuleContext) -> Iterator[Finding]:
                     if any(b >= a and abs(100 * a / b - p) <= max(0.1, 0.02 * p) for b in early):
                         continue
                 else:
-                    bases += early
+                    bases = [*bases, *early]
                     if any(b >= a and share_matches(a, b, p) and share_exact(a, b, p) for b in early):
                         continue
                 # the message names the total the share most likely meant: of the candidates, the one nearest to it
@@ -835,7 +837,7 @@ def _cumulative_below_year(report: Report, ctx: RuleContext) -> Iterator[Finding
             if not before:
                 continue
             c = before[-1]
-            if text.find("，", c.end(), m.start()) < 0 and text.find(",", c.end(), m.start()) < 0:
+            if not re.search(r"[，,]", text[c.end():m.start()]):
                 continue  # the years' count follows the year's in the next clause
             unit = m.group("u") or c.group("u")
             if unit != c.group("u") or value(m.group("m")) >= value(c.group("n")):

@@ -218,6 +218,11 @@ _NOUNISH = frozenset({*_OBJECT_FLAGS, "l", "i", "j", "b", "nrt", "ng"})
 _PREPOSITIONS = frozenset({"为", "向", "对", "把", "将", "从", "按照", "依照", "按", "给", "与", "同", "跟", "在"})
 
 
+# whom 服务 serves when it is the verb ("更好的服务群众", "服务全市……"): 更好的服务 alone is a noun
+_SERVED = frozenset({"群众", "企业", "公众", "百姓", "人民", "社会", "基层", "市民", "村民", "居民", "民众",
+                     "全市", "全县", "全区", "全镇", "全乡", "全省"})
+
+
 def _verb_after(after: str, strong: bool) -> str | None:
     """The verb phrase that starts `after` (the text after 的 up to the clause end) when it is a verb with an object
     or 了/着/过 ("满足群众需求", "推进了", "规范了"), a verb reached through a preposition after a listed modifier
@@ -279,8 +284,6 @@ def _verb_after(after: str, strong: bool) -> str | None:
     return None
 
 
-_SERVED = frozenset({"群众", "企业", "公众", "百姓", "人民", "社会", "基层", "市民", "村民", "居民", "民众",
-                     "全市", "全县", "全区", "全镇", "全乡", "全省"})
 _DE = re.compile("(?<!的)的(?!的)")
 # 把/将 X 作为/列为/视为 Y: a "<modifier>的" phrase between them is the object of 把, not an adverbial
 _BA = re.compile("[把将]")

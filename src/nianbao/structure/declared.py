@@ -145,7 +145,7 @@ def read_part_chains(text: str, within: int = 2000, skip: tuple[tuple[int, int],
                 break
             spans.append((nxt.start(), nxt.end()))
             b = nxt.end()
-        pos = max(b, m.end()) + 1
+        pos = b + 1
         if len(spans) < 3 or any(x < b and spans[0][0] < y for x, y in skip) \
                 or any(_STATEMENT.search(text[s:e].strip()) for s, e in spans[1:]):
             continue
