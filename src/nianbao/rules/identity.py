@@ -571,16 +571,19 @@ def _domains() -> tuple[tuple[re.Pattern, re.Pattern, bool], ...]:
     def frames(words: list[str]) -> re.Pattern:  # each alternative names the field in a group of its own
         w = "|".join(map(re.escape, words))
         return re.compile(rf"(?:围绕|推进|聚焦|监督|了解)(?P<d>{w})工作|(?P<d2>{w})系统(?!性)|提升(?P<d3>{w})(?:行政)?效能|"
-                          rf"(?<!配合)(?<!协助)(?<!支持)(?<!参与)(?P<d4>{w})工作(?:的)?(?:开展|推进|落实)情况")
+                          rf"(?<!配合)(?<!协助)(?<!支持)(?<!参与)(?P<d4>{w})工作(?:的)?(?:开展|推进|落实)情况|"
+                          rf"(?P<d5>{w})(?:工作|信息)(?:的)?(?:透明度|公开透明|公开实效)|政府(?P<d6>{w})信息(?:主动)?公开|"
+                          rf"(?P<d7>{w})部门公开的|(?:省|市|州|盟|县|区|旗)(?P<d8>{w})局的(?:有力|悉心|精心|大力|正确)?指导下")
 
     return tuple((frames(d["words"]), re.compile(d["agency"]), bool(d.get("township")))
                  for d in lexicon("agency_domains")["domain"])
 
 
 def _other_field(report: Report, ctx: RuleContext, kind: str) -> Iterator[Finding]:
-    """K-03 (field): "围绕/推进/聚焦/监督/了解X工作", "X系统" or "提升X（行政）效能" naming another department's field —
-    自然资源局's report "推进生态环境工作的信息公开", a township's "聚焦市场监管工作，加大公开力度", a health bureau's "做好教育系统
-    信息报送": that department's sentence left in (a note)."""
+    """K-03 (field): "围绕/推进/聚焦/监督/了解X工作", "X系统", "提升X（行政）效能", "X工作透明度", "政府X信息公开", "X部门
+    公开的" or "在市X局的指导下" naming another department's field — 自然资源局's report "推进生态环境工作的信息公开", a
+    township's "聚焦市场监管工作，加大公开力度", a health bureau's "做好教育系统信息报送", an industry bureau's "在市审计局的有力
+    指导下": that department's sentence left in (a note)."""
     level, agency = report.meta.level, report.meta.agency or ""
     if level not in ("department", "township", "street") or (level == "department" and re.search(r"政府|办公", agency)):
         return  # a government (and its office) works in every field

@@ -73,7 +73,8 @@ def context_pairs() -> tuple[re.Pattern | None, dict[str, tuple[ContextPair, ...
 
 
 def _holds(p: ContextPair, text: str, a: int, b: int, lo: int, hi: int) -> bool:
-    after, before = text[b:min(hi, b + 16)], text[max(lo, a - 12):a]
+    # 48 characters after: a body's full name may stand between 请于 and 联系 (every `after` is anchored and bounded)
+    after, before = text[b:min(hi, b + 48)], text[max(lo, a - 12):a]
     if p.after is not None and not p.after.search(after):
         return False
     if p.before is not None and not p.before.search(before):

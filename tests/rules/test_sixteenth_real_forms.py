@@ -1,0 +1,55 @@
+"""Forms the sixteenth session built from real pages (issue #12), each reproduced in the team's own words: exact
+findings, and the near miss beside each."""
+
+from __future__ import annotations
+
+from tests.rules.helpers import audited
+
+TOWN_22 = "青溪县东山镇人民政府2022年政府信息公开工作年度报告\n\n"
+BUREAU_22 = "青溪县工业和信息化局2022年政府信息公开工作年度报告\n\n"
+
+
+def _f(text: str, rule: str) -> list[tuple[str, str, str]]:
+    return [(f.severity, f.evidence, f.message) for f in audited(text, rule)]
+
+
+# W-04: the preface's contact sentence with 于 for 与 (the real dev q2316, q4711), the body's full name between
+def test_w04_contact_sentence_with_yu_for_yu():
+    text = TOWN_22 + ("如对本报告有任何疑问，请于青溪县东山镇人民政府党政综合办公室联系（地址：东山镇解放路8号）。\n"
+                      "一、总体情况\n")
+    assert _f(text, "W-04") == [
+        ("warning", "请于", "“请于”应为“请与”：“请与……联系”的“与”是介词，引出联系的对象；“于”引出时间或处所（“请于1月31日前报送”）。")]
+
+
+def test_w04_yu_before_a_time_is_right():
+    text = TOWN_22 + "一、总体情况\n各村请于每月5日前与镇党政办联系报送公开信息，请于1月31日前完成自查。\n"
+    assert _f(text, "W-04") == []
+
+
+# W-07: a body's name run into 府信息公开, 政 lost (the real dev q3611)
+def test_w07_zheng_lost_after_a_bodys_name():
+    text = BUREAU_22 + "一、总体情况\n2022年，青溪县工业和信息化局府信息公开工作在县委、县政府的领导下有序开展。\n"
+    assert _f(text, "W-07") == [("warning", "府", "疑似漏字：“府信息公开”漏了“政”字，应为“政府信息公开”。")]
+
+
+def test_w07_a_government_abbreviated_is_quiet():
+    text = BUREAU_22 + "一、总体情况\n2022年，我局按照市府信息公开工作的统一部署开展工作。\n"
+    assert _f(text, "W-07") == []
+
+
+# K-03 (field): another department's field in the words a report uses of its own work — the statistics bureau's
+# 政府统计信息 in a township's report (the real dev q2709, q5011), the audit bureau's 审计工作透明度 and its upper
+# bureau's guidance in another department's report (q6413, q3622), 交通运输部门 in an archive's report (q8226)
+def test_k03_another_fields_words_left_in():
+    text = TOWN_22 + ("一、总体情况\n2022年，我镇认真贯彻落实《条例》，切实做好政府统计信息主动公开和依申请公开工作。\n")
+    assert [(s, e) for s, e, _ in _f(text, "K-03")] == [("info", "统计信息主动公开")]
+    text = BUREAU_22 + ("一、总体情况\n2022年，我局在县委、县政府的正确领导和市审计局的有力指导下，不断提升审计工作透明度。\n")
+    assert [(s, e) for s, e, _ in _f(text, "K-03")] == [("info", "审计局的有力指导下"), ("info", "审计工作透明度")]
+
+
+def test_k03_own_field_and_a_general_word_are_quiet():
+    text = ("青溪县统计局2022年政府信息公开工作年度报告\n\n一、总体情况\n2022年，我局切实做好政府统计信息主动公开工作，"
+            "在市统计局的有力指导下，不断提升统计工作透明度。\n")
+    assert _f(text, "K-03") == []
+    text = TOWN_22 + "一、总体情况\n2022年，我镇在县政府办公室的有力指导下，不断提升政务公开工作透明度。\n"
+    assert _f(text, "K-03") == []
