@@ -53,3 +53,38 @@ def test_k03_own_field_and_a_general_word_are_quiet():
     assert _f(text, "K-03") == []
     text = TOWN_22 + "一、总体情况\n2022年，我镇在县政府办公室的有力指导下，不断提升政务公开工作透明度。\n"
     assert _f(text, "K-03") == []
+
+
+# W-04: the regulation's title with one word changed, inside 《》 (the real dev q4904, i0014)
+def test_w04_regulation_title_with_one_word_changed():
+    text = TOWN_22 + ("一、总体情况\n2022年，我镇严格落实新修订的《中华人民共和国政务信息公开条例》，印制《国务院政府信息公开条例》"
+                      "宣传手册200份。\n")
+    assert [(s, e) for s, e, _ in _f(text, "W-04")] == [
+        ("warning", "中华人民共和国政务信息公开条例"), ("warning", "国务院政府信息公开条例")]
+
+
+def test_w04_the_words_outside_a_title_are_quiet():
+    text = TOWN_22 + "一、总体情况\n2022年，我镇认真贯彻国务院政府信息公开条例精神，推进中华人民共和国政务信息公开条例宣传。\n"
+    assert _f(text, "W-04") == []
+
+
+# W-06: a label written twice with its colon (the real dev q3210)
+def test_w06_label_written_twice():
+    text = TOWN_22 + "如对本报告有任何疑问，请与东山镇党政办公室联系（地址：地址：东山镇解放路8号，电话：0571-5551234）。\n"
+    assert [(s, e) for s, e, _ in _f(text, "W-06")] == [("info", "地址：地址")]
+
+
+def test_w06_a_label_and_its_value_are_quiet():
+    text = TOWN_22 + "如对本报告有任何疑问，请与东山镇党政办公室联系（地址：东山镇解放路8号，电话：电话号码见门户网站）。\n"
+    assert _f(text, "W-06") == []
+
+
+# W-05 (nominal): 地 before a verb that a light verb makes a noun — 起到……地推动作用, 进行了……地审查 (the real dev q5111)
+def test_w05_di_after_a_light_verb():
+    text = TOWN_22 + ("一、总体情况\n政务新媒体在主动公开政府信息方面起到了积极地推动作用。对每件申请，我镇都进行了认真地审查。\n")
+    assert [(s, e) for s, e, _ in _f(text, "W-05")] == [("info", "地"), ("info", "地")]
+
+
+def test_w05_di_before_a_verb_with_its_object_is_right():
+    text = TOWN_22 + "一、总体情况\n我镇积极地推动政务公开，认真地审查每件申请，取得了明显成效。\n"
+    assert _f(text, "W-05") == []

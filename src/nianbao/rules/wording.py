@@ -356,12 +356,15 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 
 # 得到……地推进: after 得到/受到 the verb that ends the clause is a noun, its modifier takes 的 (the reverse of the
-# adverbial slip; the real dev q3503, and a fresh dev page — the only two in 1,850 dev pages and pools)
-_DI_NOUN = re.compile(f"(?:得到|受到)(?:了)?(?P<mod>[{CJK}、]{{2,10}}?)地(?P<verb>[{CJK}]{{2}})(?=[，,。；;、！!？?]|\\s|$)")
+# adverbial slip; the real dev q3503, and a fresh dev page — the only two in 1,850 dev pages and pools); so after the
+# light verbs that take a noun (进行了认真地审查, 起到了积极地推动作用, 取得了良好地效果: the real dev q5111)
+_DI_NOUN = re.compile(f"(?:得到|受到|进行|起到|发挥|取得|形成|营造|作出|做出|给予)(?:了)?(?P<mod>[{CJK}、]{{2,10}}?)地"
+                      f"(?P<verb>[{CJK}]{{2}})(?:作用|效果|效应|氛围)?(?=[，,。；;、！!？?]|\\s|$)")
 
 
 def _di_before_a_nominal_verb(text: str, lo: int, hi: int, ctx: RuleContext) -> Iterator[Finding]:
-    """地 between a modifier and the verb that 得到/受到 makes a noun ("得到及时、规范地回应" → 规范的回应)."""
+    """地 between a modifier and the verb that 得到/受到 or a light verb makes a noun ("得到及时、规范地回应" → 规范的回应,
+    "起到了积极地推动作用" → 积极的推动作用)."""
     rx = _de_di()[0]
     for m in _DI_NOUN.finditer(text, lo, hi):
         mod = m.group("mod").split("、")[-1]
@@ -478,7 +481,9 @@ def stacked_words(report: Report, ctx: RuleContext) -> Iterator[Finding]:
             b = m.end()
             if set(w) <= NUMERAL_CHARS or text[m.start() - 1:m.start()] in ("不", "谁"):
                 continue
-            if not (_DOUBLED_END[sep].match(text, b) or _opening_connective(text, m.start(), w, sep, sp.start)):
+            # a label written twice, each with its colon ("地址：地址：东山镇……": the real dev q3210)
+            label = sep in "：:" and text[b:b + 1] in ("：", ":")
+            if not (_DOUBLED_END[sep].match(text, b) or label or _opening_connective(text, m.start(), w, sep, sp.start)):
                 continue
             a2 = b - len(w)
             if not (_whole_words(text, m.start(), m.start("sep"), sp.start, sp.end)
