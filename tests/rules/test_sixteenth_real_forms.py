@@ -88,3 +88,19 @@ def test_w05_di_after_a_light_verb():
 def test_w05_di_before_a_verb_with_its_object_is_right():
     text = TOWN_22 + "一、总体情况\n我镇积极地推动政务公开，认真地审查每件申请，取得了明显成效。\n"
     assert _f(text, "W-05") == []
+
+
+# W-04: 聚集 for 聚焦 before what a body focuses on (the real dev j0003, q1713), 决赛 beside a budget (q0727), 透明性 among
+# the kinds of government (q8314); W-02: 阳关政府, 分信力, 行政执发 (q8009, q6211, q4712)
+def test_w04_w02_common_keyboard_slips():
+    text = TOWN_22 + ("一、总体情况\n2022年，我镇聚集重点领域信息公开，公开单位决赛等资金信息，着力建设法治型、透明性、服务型政府，"
+                      "打造阳关政府，不断提升政府分信力，公开行政执发流程图。\n")
+    assert [(s, e) for s, e, _ in _f(text, "W-04")] == [("warning", "聚集"), ("warning", "决赛"), ("warning", "透明性")]
+    assert [(s, e) for s, e, _ in _f(text, "W-02")] == [
+        ("warning", "阳关政府"), ("warning", "分信力"), ("warning", "行政执发")]
+
+
+def test_w04_gathering_a_contest_and_transparency_in_their_own_sense_are_quiet():
+    text = TOWN_22 + ("一、总体情况\n2022年，我镇严防人员聚集，举办政务公开知识竞赛决赛，不断提高工作透明性，"
+                      "沿着阳关大道前进。\n")
+    assert _f(text, "W-04") == [] and _f(text, "W-02") == []
