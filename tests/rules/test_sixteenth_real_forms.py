@@ -104,3 +104,14 @@ def test_w04_gathering_a_contest_and_transparency_in_their_own_sense_are_quiet()
     text = TOWN_22 + ("一、总体情况\n2022年，我镇严防人员聚集，举办政务公开知识竞赛决赛，不断提高工作透明性，"
                       "沿着阳关大道前进。\n")
     assert _f(text, "W-04") == [] and _f(text, "W-02") == []
+
+
+# W-07: 依法申请公开 for the procedure's name 依申请公开 before a count, 制度 or 信息的申请 (the real dev w0004, q7403, q5904)
+def test_w07_yifa_for_the_procedures_name():
+    text = TOWN_22 + ("一、总体情况\n2022年，我镇收到依法申请公开3件，修订了依法申请公开制度。镇政府未收到依法申请公开信息的申请。\n")
+    assert [(s, e) for s, e, _ in _f(text, "W-07")] == [("info", "依法申请公开")] * 3
+
+
+def test_w07_applying_according_to_law_is_right():
+    text = TOWN_22 + "一、总体情况\n公民、法人和其他组织可以依法申请公开政府信息，我镇依法申请公开的事项均按时答复。\n"
+    assert _f(text, "W-07") == []
