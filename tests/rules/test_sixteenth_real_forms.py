@@ -115,3 +115,40 @@ def test_w07_yifa_for_the_procedures_name():
 def test_w07_applying_according_to_law_is_right():
     text = TOWN_22 + "一、总体情况\n公民、法人和其他组织可以依法申请公开政府信息，我镇依法申请公开的事项均按时答复。\n"
     assert _f(text, "W-07") == []
+
+
+def test_w07_yifa_after_zhudong_gongkai_and_before_its_procedure():
+    # the fresh dev q8811: 主动公开及依法申请公开办事程序
+    text = TOWN_22 + "一、总体情况\n2022年，我镇认真执行信息审核发布制度和主动公开及依法申请公开办事程序。\n"
+    assert [(s, e) for s, e, _ in _f(text, "W-07")] == [("info", "依法申请公开")]
+
+
+# S-08: the parts listed as quoted names side by side, without 、 (the fresh dev q9005: five names, "6个部分")
+def test_s08_quoted_names_side_by_side():
+    text = TOWN_22 + ("本报告全文由“总体情况”“主动公开政府信息情况”“收到和处理政府信息公开申请情况”“存在的主要问题及改进情况”"
+                      "“其他需要报告的事项”6个部分组成。\n一、总体情况\n")
+    assert [(s, e) for s, e, _ in _f(text, "S-08")] == [("warning", "6个部分")]
+    text = TOWN_22 + ("本报告全文由“总体情况”“主动公开政府信息情况”“收到和处理政府信息公开申请情况”“政府信息公开行政复议、"
+                      "行政诉讼情况”“存在的主要问题及改进情况”“其他需要报告的事项”6个部分组成。\n一、总体情况\n")
+    assert _f(text, "S-08") == []
+
+
+# F-08: part one named 基本情况 in a 2019+ report's list of its parts (the real dev s0008, the fresh q9014), a note
+def test_f08_part_one_as_jiben_qingkuang_in_the_list():
+    text = TOWN_22 + ("本报告全文包括政府信息公开工作基本情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开"
+                      "行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。\n一、总体情况\n")
+    assert [(s, e) for s, e, _ in _f(text, "F-08")] == [("info", "政府信息公开工作基本情况")]
+
+
+def test_f08_jiben_qingkuang_beside_an_old_part_leaves_the_old_part_first():
+    text = TOWN_22 + ("本报告由基本情况、主动公开政府信息情况、政府信息公开的收费及减免情况、存在的主要问题及改进情况组成。\n"
+                      "一、总体情况\n")
+    assert [(s, e) for s, e, _ in _f(text, "F-08")] == [("warning", "政府信息公开的收费及减免情况")]
+
+
+# K-02: 其他线下方式 is the rest of the offline channels only, not of every channel (a fresh dev page)
+def test_k02_the_rest_of_one_kind_of_channel_is_not_the_rest():
+    text = TOWN_22 + ("一、总体情况\n2022年，我镇共公开政府信息284条，其中政务公开专区公开15条，其他线下方式公开119条。\n")
+    assert _f(text, "K-02") == []
+    text = TOWN_22 + "一、总体情况\n2022年，我镇共公开政府信息284条，其中政务公开专区公开15条，其他方式公开119条。\n"
+    assert [s for s, _, _ in _f(text, "K-02")] == ["warning"]

@@ -76,7 +76,10 @@ _OLD_HEADING = re.compile(
 # 15 of 15 on the real dev split — while as a sub-heading of part one, "（二）依申请公开政府信息情况", it is current; so is
 # 政府信息依申请公开办理情况: 6 of 6 such 2019+ lists on dev marked; and 政府信息依申请公开情况: 6 of 6 such lists on the
 # re-gathered dev, fifteenth session, three of them marked as the list's wrong parts)
-_OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>(?:政府信息公开)?(?:工作)?概述|依申请公开政府信息(?:的)?情况|"
+# (part one as 基本情况 in a 2019+ list — the old outline's 概述 by another name: real dev s0008, q7620 and a fresh page
+# marked, g0019 not; a note, as part three's old words)
+_OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>(?:政府信息公开)?(?:工作)?概述|"
+                       r"(?:政府信息公开)?(?:工作)?(?:的)?基本(?:情况|概况)|依申请公开政府信息(?:的)?情况|"
                        r"依申请政府信息公开(?:的)?情况|政府信息依申请公开(?:的)?情况|"
                        r"(?:行政机关)?依申请公开政府信息和不予公开政府信息(?:的)?情况|"
                        r"(?:政府信息)?依申请公开(?:政府信息)?办理(?:的)?情况|"
@@ -85,7 +88,8 @@ _OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>(?:�
 
 
 _OLD_OUTLINE = pre2019_words()
-_PART_THREE_OLD = re.compile(r"政府信息依申请公开(?:的)?情况|依申请政府信息公开(?:的)?情况")
+_PART_ONE_OTHER = re.compile(r"(?:政府信息公开)?(?:工作)?(?:的)?基本(?:情况|概况)")
+_PART_THREE_OLD = re.compile(r"政府信息依申请公开(?:的)?情况|依申请政府信息公开(?:的)?情况|" + _PART_ONE_OTHER.pattern)
 
 
 def _part_title_starts(report: Report) -> set[int]:
@@ -114,8 +118,10 @@ def old_format_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     chains = [d for d in report.views.part_chains if _OLD_OUTLINE.search(text, d.list_start, d.list_end)]
     for d in sorted((*report.views.part_lists, *chains), key=lambda d: d.start):
         ms = list(_OLD_ITEM.finditer(text[d.list_start:d.list_end]))
-        # part three in its old words is the list's only old part: in a list otherwise current it may be part three
-        # paraphrased (real dev, fifteenth session: 6 of 7 marked) — a note
+        if any(not _PART_ONE_OTHER.fullmatch(m.group("t")) for m in ms):
+            ms = [m for m in ms if not _PART_ONE_OTHER.fullmatch(m.group("t"))]  # 基本情况 counts only on its own
+        # part three in its old words (or part one as 基本情况) is the list's only old part: in a list otherwise current it
+        # may be the part paraphrased (real dev, fifteenth session: 6 of 7 marked) — a note
         weak = len(ms) == 1 and _PART_THREE_OLD.fullmatch(ms[0].group("t")) is not None
         for k, m in enumerate(ms):
             a = d.list_start + m.start("t")

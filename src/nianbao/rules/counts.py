@@ -110,7 +110,9 @@ def share_exact(count: int, base: int, percent: float) -> bool:
 
 # an item that is the rest of its list: it starts with 其他/其它/其余/剩余/另有, or with 通过/在 before one
 # ("通过其他渠道公开3条"); 法人及其他组织 is a kind of applicant, not the rest
-_REST = re.compile(r"\s*(?:通过|在)?(?:[^、，,；;\d]{1,12}等)?(?:其[他它余]|剩余|另有)")  # (……内容等其他信息20条: the rest too)
+# (……内容等其他信息20条: the rest too); 其他线下方式 is the rest of the offline channels only — the list named one of them
+# (政务公开专区15条，其他线下方式119条) and leaves the online ones out, so it does not name every part (a fresh dev page)
+_REST = re.compile(r"\s*(?:通过|在)?(?:[^、，,；;\d]{1,12}等)?(?:其[他它余](?!线下|线上|网上|网下)|剩余|另有)")
 
 
 def is_rest(item: str) -> bool:

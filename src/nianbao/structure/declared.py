@@ -26,7 +26,7 @@ _CLOSE = re.compile(r"\s*(?P<deng>等)?\s*(?:大)?(?:部分|方面)?(?:的?内�
 _ZUCHENG = re.compile(r"组成|构成")
 # what follows a count that comes before its list: "六个部分：", "六部分组成，分别是"
 _AFTER = re.compile(r"\s*(?:组成|构成)?\s*[,，]?\s*(?:(?:分别|依次|具体)(?:是|为)|即|包括)\s*[:：]?|\s*(?:组成|构成)?\s*[:：]")
-_SPLIT = re.compile(r"[、，,；;]|以及")
+_SPLIT = re.compile(r"[、，,；;]|以及|(?<=”)\s*(?=“)")  # quoted names side by side are items too: “总体情况”“主动公开……”
 _INTRO = re.compile(r".*(?:包括|包含|分为|由)")
 _REVIEW = re.compile(r"复议(?:的?情况)?$")
 _TAIL = re.compile(r"(?:及|和|与)(?=其他|其它|附表|附件)")
