@@ -152,3 +152,28 @@ def test_k02_the_rest_of_one_kind_of_channel_is_not_the_rest():
     assert _f(text, "K-02") == []
     text = TOWN_22 + "一、总体情况\n2022年，我镇共公开政府信息284条，其中政务公开专区公开15条，其他方式公开119条。\n"
     assert [s for s, _, _ in _f(text, "K-02")] == ["warning"]
+
+
+# W-05: after a modifier, 的 before a verb that takes its noun as an object, even before a head noun (开展自查工作,
+# 完善工作机制, 进行检查: the real dev q6403, q8510 and a test page's form)
+def test_w05_de_before_an_object_verb_and_its_noun():
+    text = TOWN_22 + ("一、总体情况\n2022年，我镇认真的开展自查工作，逐步的完善工作机制，每周不定期的进行检查，及时有效的开展互动工作。\n")
+    assert [(s, e) for s, e, _ in _f(text, "W-05")] == [("info", "的")] * 4
+
+
+def test_w05_the_nominal_kaizhan_before_another_verb_is_right():
+    # 的开展 is the noun the next verb's phrase is built on; 有效的监督机制 is a compound noun
+    text = TOWN_22 + "一、总体情况\n2022年，我镇为政务公开工作长期有效的开展提供了组织保障，建立了有效的监督机制。\n"
+    assert _f(text, "W-05") == []
+
+
+# W-07: 依申请和处理政府信息 (one region's template: the real dev a0004, q7110) and a clause whose subject is a bare 镇
+# (q7201, two fresh pages)
+def test_w07_template_remnant_and_a_bare_zhen():
+    text = TOWN_22 + "一、总体情况\n2022年，镇严格按照上级要求做好公开工作。全年未发生依申请和处理政府信息。\n"
+    assert [(s, e) for s, e, _ in _f(text, "W-07")] == [("info", "镇"), ("warning", "依申请和处理")]
+
+
+def test_w07_the_towns_leaders_are_quiet():
+    text = TOWN_22 + "一、总体情况\n每条信息都经分管领导审核，镇主要领导对重要信息进行把关。\n"
+    assert _f(text, "W-07") == []

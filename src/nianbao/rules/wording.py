@@ -224,6 +224,11 @@ _SERVED = frozenset({"群众", "企业", "公众", "百姓", "人民", "社会",
                      "全市", "全县", "全区", "全镇", "全乡", "全省"})
 
 
+@cache
+def _object_verbs() -> frozenset[str]:
+    return frozenset(lexicon("de_di").get("object_verbs", ()))
+
+
 def _verb_after(after: str, strong: bool) -> str | None:
     """The verb phrase that starts `after` (the text after 的 up to the clause end) when it is a verb with an object
     or 了/着/过 ("满足群众需求", "推进了", "规范了"), a verb reached through a preposition after a listed modifier
@@ -259,7 +264,11 @@ def _verb_after(after: str, strong: bool) -> str | None:
     if w1 in heads or w1 in nominal:
         return None
     # a head noun right after the verb makes a noun phrase (有效的监督机制), unless it only modifies the noun after it
-    # (结合工作实际: 工作 is not the head there)
+    # (结合工作实际: 工作 is not the head there) or the verb is one that takes its noun as an object (开展自查工作)
+    if w1 in _object_verbs() and f1 in ("v", "vn") and not f2.startswith("u") and f2 not in ("x", "c", "p", "v"):
+        # (whatever the tagger calls the object's first word — 开展互动工作, 互动 tagged an adverb — but not a verb: in
+        # "为工作长期有效的开展提供保障" 开展 is the noun the next verb's phrase is built on)
+        return w1
     if w2 in heads and not (len(toks) > 2 and toks[2][1] in ("n", "nz") and toks[2][0] not in heads):
         return None
     if w2 in _RESULT and f1 == "v" and len(toks) > 2 and toks[2][1] in _NOUNISH and toks[2][1] != "vn":
