@@ -234,7 +234,8 @@ def _verb_after(after: str, strong: bool) -> str | None:
     or 了/着/过 ("满足群众需求", "推进了", "规范了"), a verb reached through a preposition after a listed modifier
     ("为群众提供"), or (after a listed modifier only) a verb that ends the clause as its predicate ("工作……扎实有效的
     开展，"); else None. A verb followed by a head noun (监督机制) is a noun phrase; so may be one followed by another
-    verb ("监督检查工作", "为信息及时的公开奠定基础"), which is left alone."""
+    verb ("监督检查工作", "为信息及时的公开奠定基础"), which is left alone — except after a verb that takes its noun as an
+    object and makes no compound with it (de_di.toml's object_verbs: "认真的开展自查工作")."""
     _, _, heads, verbs, final_verbs = _de_di()
     nominal = _de_di_tags()[2]
     toks = list(pos_tagged(after))
@@ -366,7 +367,7 @@ def de_before_verb(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
 # 得到……地推进: after 得到/受到 the verb that ends the clause is a noun, its modifier takes 的 (the reverse of the
 # adverbial slip; the real dev q3503, and a fresh dev page — the only two in 1,850 dev pages and pools); so after the
-# light verbs that take a noun (进行了认真地审查, 起到了积极地推动作用, 取得了良好地效果: the real dev q5111)
+# light verbs that take a noun (进行了认真地审查, 起到了积极地推动作用: the real dev q5111), the modifier a listed one
 _DI_NOUN = re.compile(f"(?:得到|受到|进行|起到|发挥|取得|形成|营造|作出|做出|给予)(?:了)?(?P<mod>[{CJK}、]{{2,10}}?)地"
                       f"(?P<verb>[{CJK}]{{2}})(?:作用|效果|效应|氛围)?(?=[，,。；;、！!？?]|\\s|$)")
 
