@@ -177,3 +177,22 @@ def test_w07_template_remnant_and_a_bare_zhen():
 def test_w07_the_towns_leaders_are_quiet():
     text = TOWN_22 + "一、总体情况\n每条信息都经分管领导审核，镇主要领导对重要信息进行把关。\n"
     assert _f(text, "W-07") == []
+
+
+# F-07 reads the 2019 notice by its year and serial whatever the issuer lost; W-07 names 函 lost (a fresh dev page)
+def test_f07_w07_the_2019_notice_with_han_lost():
+    text = TOWN_22 + ("本报告根据《中华人民共和国政府信息公开条例》和国办公开办〔2019〕60号文件要求编制。\n一、总体情况\n")
+    assert [(s, e) for s, e, _ in _f(text, "F-07")] == [("warning", "国办公开办〔2019〕60号")]
+    assert [(s, e) for s, e, _ in _f(text, "W-07")] == [("warning", "国办公开办")]
+
+
+# W-07: 任 lost before the leading group's posts (the real dev q8206, a fresh page) and a measure word written twice
+def test_w07_ren_lost_before_the_post_and_tiao_twice():
+    text = TOWN_22 + ("一、总体情况\n镇调整了政务公开领导小组，由主要领导组长，分管领导副组长。全年报送政务信息30余条条。\n")
+    assert [(s, e) for s, e, _ in _f(text, "W-07")] == [
+        ("warning", "领导"), ("warning", "领导"), ("warning", "余条条")]
+
+
+def test_w07_leaders_with_their_posts_and_the_idiom_are_quiet():
+    text = TOWN_22 + "一、总体情况\n由主要领导任组长，分管领导任副组长，条条举措落到实处。\n"
+    assert _f(text, "W-07") == []

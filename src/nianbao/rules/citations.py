@@ -15,8 +15,10 @@ from nianbao.rules.years import year_guess
 from nianbao.views import sentence_bounds
 from nianbao.vocab import pre2019_words
 
-CITE_2019 = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号")
-CITE_2021 = re.compile(r"国办公开办函\s*[〔\[［(（【]\s*2021\s*[〕\]］)）】]\s*30\s*号")
+# (the issuer also with 办 or 函 lost — 国办公开函, 国办公开办: the same notice by its year and serial, the slip W-08's or
+# W-07's; the real dev s9602)
+CITE_2019 = re.compile(r"国办公开(?:办函|函|办)\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号")
+CITE_2021 = re.compile(r"国办公开(?:办函|函|办)\s*[〔\[［(（【]\s*2021\s*[〕\]］)）】]\s*30\s*号")
 _HISTORY = re.compile(r"废止|停止执行|不再执行|替代|代替|取代|修订|原格式|旧格式|试行格式的|以前")
 
 
