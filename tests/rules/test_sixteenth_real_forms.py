@@ -196,3 +196,17 @@ def test_w07_ren_lost_before_the_post_and_tiao_twice():
 def test_w07_leaders_with_their_posts_and_the_idiom_are_quiet():
     text = TOWN_22 + "一、总体情况\n由主要领导任组长，分管领导任副组长，条条举措落到实处。\n"
     assert _f(text, "W-07") == []
+
+
+# W-07: slips the dev writers mark wherever they occur — 乡村战略, 依申请主动公开, 政府公开指南, 政府信息水平
+def test_w07_slips_marked_wherever_they_occur():
+    text = TOWN_22 + ("一、总体情况\n2022年，我镇扎实实施乡村战略，依申请主动公开各类信息12条，"
+                      "及时更新政府公开指南，不断提高政府信息水平。\n")
+    assert [(s, e) for s, e, _ in _f(text, "W-07")] == [
+        ("warning", "乡村"), ("warning", "依申请"), ("warning", "政府"), ("warning", "政府信息")]
+
+
+def test_w07_the_whole_phrases_are_quiet():
+    text = TOWN_22 + ("本报告根据国办公开办函〔2021〕30号编制。\n一、总体情况\n2022年，我镇扎实实施乡村振兴战略，主动公开各类信息12条，"
+                      "依申请公开2件，及时更新政府信息公开指南，不断提高政府信息公开水平。\n")
+    assert _f(text, "W-07") == []
