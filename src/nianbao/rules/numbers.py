@@ -287,8 +287,8 @@ _PART = re.compile(rf"(?P<n>{NUM})\s*(?P<u>{UNITS})")  # one part of a 其中 li
 # an item's own 共 right before its count ("政策及解读共2条"), and a list that ends with 等 after its last count
 _OWN_TOTAL = re.compile(rf"共(?:计)?(?=\s*(?:{NUM}))")
 _ENDS_WITH_DENG = re.compile(rf"(?:{NUM})\s*(?:{UNITS})\s*等\s*$")
-# (a cumulative count after the list — "……其他类信息13条，截止到2021年年底累计主动公开政府信息552条" — is another quantity:
-# a fresh dev page)
+# (a cumulative count after the list — "……其他9条，截至年底累计公开430条" — is another quantity, not one more item: a
+# fresh dev page)
 _LIST_STOP = re.compile(r"较|比|同比|增加|减少|增长|下降|结转|办结|答复|受理|收到|新收|上年|去年|累计|历年|截至|截止")
 
 
