@@ -15,10 +15,15 @@ from nianbao.rules.years import year_guess
 from nianbao.views import sentence_bounds
 from nianbao.vocab import pre2019_words
 
-# (the issuer also with 办 or 函 lost — 国办公开函, 国办公开办: the same notice by its year and serial, the slip W-08's or
-# W-07's; the real dev s9602)
-CITE_2019 = re.compile(r"国办公开(?:办函|函|办)\s*[〔\[［(（【]\s*2019\s*[〕\]］)）】]\s*60\s*号")
-CITE_2021 = re.compile(r"国办公开(?:办函|函|办)\s*[〔\[［(（【]\s*2021\s*[〕\]］)）】]\s*30\s*号")
+
+def _format_notice(year: int, serial: int) -> re.Pattern:
+    """A format notice by its number, whatever brackets hold the year — the issuer also with 办 or 函 lost (国办公开函,
+    国办公开办: the same notice by its year and serial, the slip W-08's or W-07's; the real dev s9602)."""
+    return re.compile(rf"国办公开(?:办函|函|办)\s*[〔\[［(（【]\s*{year}\s*[〕\]］)）】]\s*{serial}\s*号")
+
+
+CITE_2019 = _format_notice(2019, 60)
+CITE_2021 = _format_notice(2021, 30)
 _HISTORY = re.compile(r"废止|停止执行|不再执行|替代|代替|取代|修订|原格式|旧格式|试行格式的|以前")
 
 
@@ -80,8 +85,9 @@ _OLD_HEADING = re.compile(
 # re-gathered dev, fifteenth session, three of them marked as the list's wrong parts)
 # (part one as 基本情况 in a 2019+ list — the old outline's 概述 by another name: real dev s0008, q7620 and a fresh page
 # marked, g0019 not; a note, as part three's old words)
+_PART_ONE_OTHER = re.compile(r"(?:政府信息公开)?(?:工作)?(?:的)?基本(?:情况|概况)")
 _OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>(?:政府信息公开)?(?:工作)?概述|"
-                       r"(?:政府信息公开)?(?:工作)?(?:的)?基本(?:情况|概况)|依申请公开政府信息(?:的)?情况|"
+                       + _PART_ONE_OTHER.pattern + r"|依申请公开政府信息(?:的)?情况|"
                        r"依申请政府信息公开(?:的)?情况|政府信息依申请公开(?:的)?情况|"
                        r"(?:行政机关)?依申请公开政府信息和不予公开政府信息(?:的)?情况|"
                        r"(?:政府信息)?依申请公开(?:政府信息)?办理(?:的)?情况|"
@@ -90,7 +96,6 @@ _OLD_ITEM = re.compile(r"(?:^|[、，,；;])\s*(?:以及|和|及)?\s*(?P<t>(?:�
 
 
 _OLD_OUTLINE = pre2019_words()
-_PART_ONE_OTHER = re.compile(r"(?:政府信息公开)?(?:工作)?(?:的)?基本(?:情况|概况)")
 _PART_THREE_OLD = re.compile(r"政府信息依申请公开(?:的)?情况|依申请政府信息公开(?:的)?情况|" + _PART_ONE_OTHER.pattern)
 
 
@@ -120,8 +125,7 @@ def old_format_heading(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     chains = [d for d in report.views.part_chains if _OLD_OUTLINE.search(text, d.list_start, d.list_end)]
     for d in sorted((*report.views.part_lists, *chains), key=lambda d: d.start):
         ms = list(_OLD_ITEM.finditer(text[d.list_start:d.list_end]))
-        if any(not _PART_ONE_OTHER.fullmatch(m.group("t")) for m in ms):
-            ms = [m for m in ms if not _PART_ONE_OTHER.fullmatch(m.group("t"))]  # 基本情况 counts only on its own
+        ms = [m for m in ms if not _PART_ONE_OTHER.fullmatch(m.group("t"))] or ms  # 基本情况 counts only on its own
         # part three in its old words (or part one as 基本情况) is the list's only old part: in a list otherwise current it
         # may be the part paraphrased (real dev, fifteenth session: 6 of 7 marked) — a note
         weak = len(ms) == 1 and _PART_THREE_OLD.fullmatch(ms[0].group("t")) is not None

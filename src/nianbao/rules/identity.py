@@ -847,11 +847,12 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
         yield from _other_township(report, ctx)
         yield from _own_group_or_scope(report, ctx)
         yield from _compiled_by_the_level_above(report, ctx)
-    own = divisions.resolve(agency_places(agency))
+    places = agency_places(agency)
+    own = divisions.resolve(places)
     if not own or report.meta.agency_source == "page":
         return  # no place of our own to compare with (a national body, a township named alone) — say nothing
     text = report.text
-    own_name = "".join(agency_places(agency))
+    own_name = "".join(places)
     seen: set[int] = set()
 
     def emit(a: int, b: int, s: Sentence, cands: tuple, how: str) -> Finding:
@@ -864,7 +865,7 @@ def other_jurisdiction(report: Report, ctx: RuleContext) -> Iterator[Finding]:
 
     yield from _level_self_reference(report, ctx, own, own_name)
     yield from _prefecture_word(report, ctx, own, own_name)
-    yield from _superior_word(report, ctx)
+    yield from _superior_word(report, ctx, places)
     for s in report.views.sentences:
         sent = text[s.start:s.end]
         for cm in _COMPILED.finditer(sent):
@@ -1007,7 +1008,7 @@ _SUPERIOR_WORD = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[过托在由经和及
                             r"(?:委|人民政府|政府(?:门户网站|网站|办公室|办)?|政务公开办|政务服务中心)")
 
 
-def _superior_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
+def _superior_word(report: Report, ctx: RuleContext, places: list[str]) -> Iterator[Finding]:
     """K-07 (superior): a township's or street's report calls the county-level government above it by another kind's
     word — a street of 乳山市 (a county-level city) writes "通过区政府门户网站": a district's street's sentence (a note).
     Only where the agency names that county-level unit and the gazetteer knows it as one; 市 is never judged (the
@@ -1015,7 +1016,6 @@ def _superior_word(report: Report, ctx: RuleContext) -> Iterator[Finding]:
     if report.meta.level not in ("township", "street"):
         return
     agency = report.meta.agency or ""
-    places = agency_places(agency)
     if len(places) < 2 or not any(len(d.code) == 6 for d in divisions.lookup(places[-2])):
         return
     up = places[-2]
